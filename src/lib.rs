@@ -1,0 +1,233 @@
+//! 客服话术教练 (Kefu Coach): checks a customer-service agent's draft reply against the
+//! phrasing guides and platform rules, and suggests better wording.
+//!
+//! ```
+//! use kefu_coach::{Coach, Config, Request};
+//!
+//! let coach = Coach::new(Config::default()).unwrap();
+//! let report = coach.check(&Request::draft("不知道。"));
+//! assert_eq!(report.findings[0].rule, "blunt.dont-know");
+//! ```
+//!
+//! The core is pure Rust. The only file that knows about WebAssembly is `wasm.rs`.
+
+pub mod config;
+pub mod docs;
+pub mod error;
+pub mod finding;
+pub mod packs;
+pub mod rules;
+pub mod score;
+pub mod text;
+
+#[cfg(target_arch = "wasm32")]
+mod wasm;
+
+use std::collections::HashSet;
+
+use serde::{Deserialize, Serialize};
+
+pub use config::{Config, Platform};
+pub use error::Error;
+pub use finding::{Category, Dimension, Finding, Severity};
+pub use score::Scores;
+
+use packs::CompiledPack;
+use rules::{Context, Rule};
+use text::{Customer, Draft};
+
+/// One draft to check, with what the coach knows of the conversation.
+#[derive(Clone, Debug, Default, Deserialize)]
+pub struct Request {
+    /// The agent's text as typed.
+    #[serde(default)]
+    pub draft: String,
+    /// The customer's last message(s); may be empty.
+    #[serde(default)]
+    pub customer: String,
+    /// The agent has not replied in this conversation yet.
+    #[serde(default)]
+    pub first_reply: bool,
+    /// Overrides the coach's platform for this draft.
+    #[serde(default)]
+    pub platform: Option<String>,
+}
+
+impl Request {
+    /// A draft with no context.
+    pub fn draft(draft: impl Into<String>) -> Request {
+        Request { draft: draft.into(), ..Request::default() }
+    }
+}
+
+/// The result of a check.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Report {
+    pub score: u8,
+    pub scores: Scores,
+    /// Sorted by position, then by severity (most severe first).
+    pub findings: Vec<Finding>,
+}
+
+/// Metadata of a rule, for settings screens and docs.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct RuleInfo {
+    pub id: String,
+    pub category: Category,
+    pub severity: Severity,
+    pub title: String,
+    /// Markdown: What it does / Why is this bad? / Example / Use instead.
+    pub doc: String,
+}
+
+/// The checker: built-in rules, team packs, and what the team switched off.
+pub struct Coach {
+    rules: Vec<Box<dyn Rule>>,
+    packs: Vec<CompiledPack>,
+    platform: Platform,
+    disabled_rules: HashSet<String>,
+    disabled_categories: HashSet<Category>,
+}
+
+impl Coach {
+    /// Build a coach. Fails, naming the field, on an unknown platform, rule id, category,
+    /// or a bad team pack.
+    pub fn new(config: Config) -> Result<Coach, Error> {
+        let mut coach = Coach {
+            rules: rules::all(),
+            packs: Vec::new(),
+            platform: Platform::default(),
+            disabled_rules: HashSet::new(),
+            disabled_categories: HashSet::new(),
+        };
+        coach.configure(config)?;
+        Ok(coach)
+    }
+
+    /// Replace the configuration. On error nothing changes: the rules in force stay as they
+    /// were.
+    pub fn configure(&mut self, config: Config) -> Result<(), Error> {
+        let platform = match &config.platform {
+            Some(p) => Platform::parse(p)?,
+            None => Platform::default(),
+        };
+        let packs = config.packs.iter().map(CompiledPack::compile).collect::<Result<Vec<_>, _>>()?;
+        let known: HashSet<String> = self
+            .rules
+            .iter()
+            .map(|r| r.meta().id.to_owned())
+            .chain(packs.iter().flat_map(|p| p.rules.iter().map(|r| r.id.clone())))
+            .collect();
+        for p in &packs {
+            for r in &p.rules {
+                if self.rules.iter().any(|b| b.meta().id == r.id) {
+                    return Err(Error::Pack {
+                        pack: p.name.clone(),
+                        entry: None,
+                        field: "id".into(),
+                        message: format!("“{}” 与内置规则同名", r.id),
+                    });
+                }
+            }
+        }
+        for id in &config.disabled_rules {
+            if !known.contains(id) {
+                return Err(Error::config("disabled_rules", format!("未知规则 “{id}”")));
+            }
+        }
+        let categories = config.categories()?;
+        self.platform = platform;
+        self.packs = packs;
+        self.disabled_rules = config.disabled_rules.into_iter().collect();
+        self.disabled_categories = categories.into_iter().collect();
+        Ok(())
+    }
+
+    /// Add a team pack. A bad pack is rejected and the rules in force stay as they were.
+    pub fn add_pack(&mut self, pack: &packs::Pack) -> Result<(), Error> {
+        let compiled = CompiledPack::compile(pack)?;
+        if let Some(r) = compiled.rules.iter().find(|r| {
+            self.rules.iter().any(|b| b.meta().id == r.id)
+                || self.packs.iter().any(|p| p.name != compiled.name && p.rules.iter().any(|q| q.id == r.id))
+        }) {
+            return Err(Error::Pack {
+                pack: compiled.name.clone(),
+                entry: None,
+                field: "id".into(),
+                message: format!("“{}” 与已有规则同名", r.id),
+            });
+        }
+        self.packs.retain(|p| p.name != compiled.name);
+        self.packs.push(compiled);
+        Ok(())
+    }
+
+    pub fn platform(&self) -> Platform {
+        self.platform
+    }
+
+    /// Check a draft. Never panics: any text gives a report.
+    pub fn check(&self, req: &Request) -> Report {
+        self.try_check(req).unwrap_or_else(|_| self.check_with(req, self.platform))
+    }
+
+    /// Check a draft, failing on a request that can't be honoured (an unknown platform).
+    pub fn try_check(&self, req: &Request) -> Result<Report, Error> {
+        let platform = match req.platform.as_deref().map(str::trim) {
+            None | Some("") => self.platform,
+            Some(p) => Platform::parse(p).map_err(|e| Error::request("platform", e.to_string()))?,
+        };
+        Ok(self.check_with(req, platform))
+    }
+
+    fn check_with(&self, req: &Request, platform: Platform) -> Report {
+        let draft = Draft::new(&req.draft);
+        let customer = Customer::new(&req.customer);
+        let mut lints = Vec::new();
+        if !draft.is_blank() {
+            let cx = Context { draft: &draft, customer: &customer, first_reply: req.first_reply, platform };
+            for rule in &self.rules {
+                let meta = rule.meta();
+                if self.disabled_categories.contains(&meta.category) || self.disabled_rules.contains(meta.id) {
+                    continue;
+                }
+                rule.check(&cx, &mut lints);
+            }
+            for rule in self.packs.iter().flat_map(|p| &p.rules) {
+                if self.disabled_categories.contains(&rule.category) || self.disabled_rules.contains(&rule.id) {
+                    continue;
+                }
+                rule.check(&draft, &mut lints);
+            }
+        }
+        let mut findings: Vec<Finding> = lints.into_iter().map(|l| l.into_finding(&draft)).collect();
+        findings.sort_by(|a, b| {
+            (a.start, a.end, std::cmp::Reverse(a.severity), &a.rule).cmp(&(
+                b.start,
+                b.end,
+                std::cmp::Reverse(b.severity),
+                &b.rule,
+            ))
+        });
+        findings.dedup_by(|a, b| a.rule == b.rule && a.start == b.start && a.end == b.end);
+        let (score, scores) = score::score(&findings);
+        Report { score, scores, findings }
+    }
+
+    /// Every built-in rule.
+    pub fn rules() -> Vec<RuleInfo> {
+        rules::all()
+            .iter()
+            .map(|r| {
+                let m = r.meta();
+                RuleInfo {
+                    id: m.id.to_owned(),
+                    category: m.category,
+                    severity: m.severity,
+                    title: m.title.to_owned(),
+                    doc: rules::doc_text(m),
+                }
+            })
+            .collect()
+    }
+}

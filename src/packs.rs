@@ -1,0 +1,230 @@
+//! Team rule packs: a team's own phrases, loaded at run time and validated.
+//!
+//! ```json
+//! {
+//!   "name": "售后组",
+//!   "rules": [
+//!     {
+//!       "id": "no-hehe",
+//!       "pattern": "呵呵",
+//!       "category": "impatience",
+//!       "severity": "warning",
+//!       "message": "“呵呵”容易被理解为嘲讽",
+//!       "suggestions": ["好的"]
+//!     }
+//!   ]
+//! }
+//! ```
+//!
+//! `pattern` is a regular expression (Rust `regex` syntax) matched against the folded draft:
+//! full-width letters and punctuation become half-width, Latin letters lower case, common
+//! traditional characters simplified — write patterns in simplified, half-width, lower case.
+//! `unless` (optional) is a second expression: when it matches the same clause, no finding.
+//! The rule's id becomes `<category>.<id>`. A pack with any bad entry is rejected whole.
+
+use regex::Regex;
+use serde_json::Value;
+
+use crate::error::Error;
+use crate::finding::{Category, Lint, Severity};
+use crate::text::Draft;
+
+/// A pack as written (JSON). Validated by [`CompiledPack::compile`].
+pub type Pack = Value;
+
+#[derive(Clone, Debug)]
+pub struct PackRule {
+    pub id: String,
+    pub category: Category,
+    pub severity: Severity,
+    pub message: String,
+    pub suggestions: Vec<String>,
+    pattern: Regex,
+    unless: Option<Regex>,
+}
+
+#[derive(Clone, Debug)]
+pub struct CompiledPack {
+    pub name: String,
+    pub rules: Vec<PackRule>,
+}
+
+const MAX_RULES: usize = 500;
+const MAX_PATTERN: usize = 500;
+
+impl CompiledPack {
+    pub fn compile(pack: &Value) -> Result<CompiledPack, Error> {
+        let name = pack.get("name").and_then(Value::as_str).unwrap_or("").trim().to_owned();
+        let err = |entry: Option<usize>, field: &str, message: String| Error::Pack {
+            pack: if name.is_empty() { "(未命名)".into() } else { name.clone() },
+            entry,
+            field: field.into(),
+            message,
+        };
+        let Some(obj) = pack.as_object() else {
+            return Err(err(None, "pack", "规则包应是一个 JSON 对象".into()));
+        };
+        if name.is_empty() {
+            return Err(err(None, "name", "缺少规则包名称".into()));
+        }
+        for key in obj.keys() {
+            if !matches!(key.as_str(), "name" | "rules" | "description" | "version") {
+                return Err(err(None, key, format!("未知字段 “{key}”")));
+            }
+        }
+        let Some(entries) = obj.get("rules").and_then(Value::as_array) else {
+            return Err(err(None, "rules", "缺少 rules 数组".into()));
+        };
+        if entries.len() > MAX_RULES {
+            return Err(err(None, "rules", format!("最多 {MAX_RULES} 条规则")));
+        }
+        let mut rules: Vec<PackRule> = Vec::with_capacity(entries.len());
+        for (i, e) in entries.iter().enumerate() {
+            let n = Some(i + 1);
+            let Some(e) = e.as_object() else {
+                return Err(err(n, "rule", "每条规则应是一个 JSON 对象".into()));
+            };
+            for key in e.keys() {
+                if !matches!(
+                    key.as_str(),
+                    "id" | "pattern" | "unless" | "category" | "severity" | "message" | "suggestions"
+                ) {
+                    return Err(err(n, key, format!("未知字段 “{key}”")));
+                }
+            }
+            let text = |field: &str| -> Result<String, Error> {
+                match e.get(field) {
+                    Some(Value::String(s)) if !s.trim().is_empty() => Ok(s.trim().to_owned()),
+                    Some(Value::String(_)) => Err(err(n, field, "不能为空".into())),
+                    Some(_) => Err(err(n, field, "应是字符串".into())),
+                    None => Err(err(n, field, "缺少此字段".into())),
+                }
+            };
+            let id = text("id")?;
+            if !id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-') {
+                return Err(err(n, "id", format!("“{id}” 应只含小写字母、数字和连字符")));
+            }
+            let cat = text("category")?;
+            let category =
+                Category::parse(&cat).ok_or_else(|| err(n, "category", format!("未知类别 “{cat}”")))?;
+            let sev = text("severity")?;
+            let severity = Severity::parse(&sev)
+                .ok_or_else(|| err(n, "severity", format!("“{sev}” 应是 error、warning 或 hint")))?;
+            let message = text("message")?;
+            let pattern = compile(&text("pattern")?).map_err(|m| err(n, "pattern", m))?;
+            let unless = match e.get("unless") {
+                None | Some(Value::Null) => None,
+                Some(_) => Some(compile(&text("unless")?).map_err(|m| err(n, "unless", m))?),
+            };
+            let suggestions = match e.get("suggestions") {
+                None | Some(Value::Null) => Vec::new(),
+                Some(Value::Array(a)) => a
+                    .iter()
+                    .map(|s| s.as_str().map(str::to_owned))
+                    .collect::<Option<Vec<_>>>()
+                    .ok_or_else(|| err(n, "suggestions", "应是字符串数组".into()))?,
+                Some(_) => return Err(err(n, "suggestions", "应是字符串数组".into())),
+            };
+            let full_id = format!("{}.{id}", category.id());
+            if rules.iter().any(|r| r.id == full_id) {
+                return Err(err(n, "id", format!("“{id}” 在本规则包中重复")));
+            }
+            rules.push(PackRule { id: full_id, category, severity, message, suggestions, pattern, unless });
+        }
+        Ok(CompiledPack { name, rules })
+    }
+}
+
+fn compile(pattern: &str) -> Result<Regex, String> {
+    if pattern.len() > MAX_PATTERN {
+        return Err(format!("表达式过长(最多 {MAX_PATTERN} 字节)"));
+    }
+    let re = regex::RegexBuilder::new(pattern)
+        .size_limit(1 << 20)
+        .build()
+        .map_err(|e| format!("不是有效的正则表达式: {}", e.to_string().lines().last().unwrap_or("")))?;
+    if re.is_match("") {
+        return Err("表达式会匹配空文本".into());
+    }
+    Ok(re)
+}
+
+impl PackRule {
+    pub fn check(&self, draft: &Draft, out: &mut Vec<Lint>) {
+        for m in self.pattern.find_iter(draft.folded()) {
+            if let Some(unless) = &self.unless {
+                let clause = draft.clause_at(m.start()).map_or(m.range(), |c| c.range.clone());
+                if unless.is_match(draft.text(&clause)) {
+                    continue;
+                }
+            }
+            out.push(Lint {
+                rule: self.id.clone(),
+                category: self.category,
+                severity: self.severity,
+                span: m.range(),
+                message: self.message.clone(),
+                suggestions: self.suggestions.clone(),
+            });
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn entry(over: Value) -> Value {
+        let mut e = json!({"id": "no-hehe", "pattern": "呵呵", "category": "impatience",
+            "severity": "warning", "message": "“呵呵”容易被理解为嘲讽", "suggestions": ["好的"]});
+        for (k, v) in over.as_object().unwrap() {
+            if v.is_null() {
+                e.as_object_mut().unwrap().remove(k);
+            } else {
+                e[k] = v.clone();
+            }
+        }
+        json!({"name": "售后组", "rules": [e]})
+    }
+
+    #[test]
+    fn a_good_pack_matches_folded_text() {
+        let p = CompiledPack::compile(&entry(json!({}))).unwrap();
+        let d = Draft::new("呵呵,知道了");
+        let mut out = Vec::new();
+        p.rules[0].check(&d, &mut out);
+        assert_eq!(out.len(), 1);
+        assert_eq!(out[0].rule, "impatience.no-hehe");
+        assert_eq!(out[0].span, 0..6);
+    }
+
+    #[test]
+    fn errors_name_the_entry_and_field() {
+        let cases = [
+            (json!({"pattern": "("}), "pattern"),
+            (json!({"pattern": "a*"}), "pattern"),
+            (json!({"category": "rudeness"}), "category"),
+            (json!({"severity": "fatal"}), "severity"),
+            (json!({"message": null}), "message"),
+            (json!({"id": "No Hehe"}), "id"),
+            (json!({"suggestions": "好的"}), "suggestions"),
+            (json!({"colour": "red"}), "colour"),
+        ];
+        for (over, field) in cases {
+            let e = CompiledPack::compile(&entry(over.clone())).unwrap_err();
+            let msg = e.to_string();
+            assert!(msg.contains("售后组") && msg.contains("第 1 条") && msg.contains(field), "{over}: {msg}");
+        }
+        assert!(CompiledPack::compile(&json!([])).is_err());
+        assert!(CompiledPack::compile(&json!({"rules": []})).unwrap_err().to_string().contains("name"));
+    }
+
+    #[test]
+    fn unless_suppresses_in_the_same_clause() {
+        let p = CompiledPack::compile(&entry(json!({"pattern": "不行", "unless": "如果|的话"}))).unwrap();
+        let mut out = Vec::new();
+        p.rules[0].check(&Draft::new("如果不行的话可以换,不行。"), &mut out);
+        assert_eq!(out.len(), 1);
+    }
+}

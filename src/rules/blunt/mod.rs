@@ -1,0 +1,9 @@
+//! Rules of the `blunt` category: flat refusals and “I don't know”.
+
+use super::Rule;
+
+mod dont_know;
+
+pub(super) fn register(v: &mut Vec<Box<dyn Rule>>) {
+    v.push(Box::new(dont_know::DontKnow));
+}

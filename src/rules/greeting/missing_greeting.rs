@@ -1,0 +1,57 @@
+use crate::finding::Lint;
+use crate::rules::{declare_rule, Context, Rule};
+use crate::text::contains_any;
+
+declare_rule! {
+    /// ## What it does
+    /// On the agent's first reply in a conversation, checks that the opening sentence
+    /// greets the customer (您好, 亲, 很高兴为您服务, 欢迎光临...), and offers one to insert at
+    /// the start, in the platform's style.
+    ///
+    /// ## Why is this bad?
+    /// “首次响应客户咨询时,应主动问候”: a first reply that jumps straight to the answer reads
+    /// as cold, and greeting is the first thing quality checks look for.
+    ///
+    /// ## Example
+    /// ```text
+    /// 有货的,今天下单今天发。
+    /// ```
+    ///
+    /// ## Use instead
+    /// ```text
+    /// 亲,您好!很高兴为您服务。有货的,今天下单今天发。
+    /// ```
+    pub struct MissingGreeting {
+        id: "greeting.missing-greeting",
+        category: Greeting,
+        severity: Warning,
+        title: "首次回复没有问候",
+    }
+}
+
+const GREETINGS: &[&str] = &[
+    "您好", "你好", "亲", "很高兴为您服务", "欢迎光临", "欢迎您", "在的", "在呢", "哈喽", "hello", "hi",
+    "早上好", "上午好", "中午好", "下午好", "晚上好", "感谢您的咨询", "感谢您的耐心等待", "久等了",
+];
+
+impl Rule for MissingGreeting {
+    fn check(&self, cx: &Context, out: &mut Vec<Lint>) {
+        if !cx.first_reply {
+            return;
+        }
+        let Some(first) = cx.draft.sentences().first() else {
+            return;
+        };
+        // The greeting belongs at the start: the first sentence, or the first 12 characters.
+        let head_end = cx.draft.folded().char_indices().nth(12).map_or(cx.draft.folded().len(), |(i, _)| i);
+        let head = &cx.draft.folded()[..first.range.end.max(head_end)];
+        if contains_any(head, GREETINGS) {
+            return;
+        }
+        out.push(
+            Self::META
+                .lint(0..0, "首次回复先问候客户")
+                .suggest(cx.platform.greeting()),
+        );
+    }
+}

@@ -1,0 +1,222 @@
+//! The rule registry and the small framework every rule uses.
+//!
+//! One rule a file, grouped by category (`rules/<category>/<rule>.rs`), each declared with
+//! [`declare_rule!`] so that its doc comment becomes its documentation (`kefu-coach rules`,
+//! `docs/rules.md`, the demo's rules page). A rule reads the shared [`Context`] and pushes
+//! [`Lint`]s; it never converts offsets or formats output.
+
+use std::ops::Range;
+
+use crate::config::Platform;
+use crate::finding::{Category, Lint, Severity};
+use crate::text::{Customer, Draft};
+
+mod address;
+mod apology;
+mod blame;
+mod blunt;
+mod buck_passing;
+mod closing;
+mod command;
+mod compliance;
+mod coverage;
+mod empathy;
+mod greeting;
+mod impatience;
+mod jargon;
+mod objection;
+mod pressure;
+mod punctuation;
+mod slang;
+mod structure;
+mod timeline;
+mod vague;
+
+/// What a rule is, for settings screens and docs.
+#[derive(Debug)]
+pub struct RuleMeta {
+    /// Stable id, `category.name`.
+    pub id: &'static str,
+    pub category: Category,
+    /// The default severity; a rule may lower or raise it for one finding.
+    pub severity: Severity,
+    /// A short zh-CN title.
+    pub title: &'static str,
+    /// Markdown: What it does / Why is this bad? / Example / Use instead.
+    pub doc: &'static str,
+}
+
+/// Everything a rule may read. Built once per check and shared by all rules.
+pub struct Context<'a> {
+    pub draft: &'a Draft,
+    pub customer: &'a Customer,
+    pub first_reply: bool,
+    pub platform: Platform,
+}
+
+pub trait Described {
+    fn meta(&self) -> &'static RuleMeta;
+}
+
+pub trait Rule: Described + Send + Sync {
+    fn check(&self, cx: &Context, out: &mut Vec<Lint>);
+}
+
+impl RuleMeta {
+    /// A lint of this rule over `span` (byte range of the folded draft).
+    pub fn lint(&'static self, span: Range<usize>, message: impl Into<String>) -> Lint {
+        Lint {
+            rule: self.id.to_owned(),
+            category: self.category,
+            severity: self.severity,
+            span,
+            message: message.into(),
+            suggestions: Vec::new(),
+        }
+    }
+}
+
+impl Lint {
+    pub fn suggest(mut self, s: impl Into<String>) -> Lint {
+        self.suggestions.push(s.into());
+        self
+    }
+
+    pub fn with_severity(mut self, severity: Severity) -> Lint {
+        self.severity = severity;
+        self
+    }
+}
+
+/// Declare a rule: its doc comment is its documentation.
+///
+/// ```ignore
+/// declare_rule! {
+///     /// ## What it does
+///     /// ...
+///     pub struct DontKnow {
+///         id: "blunt.dont-know",
+///         category: Blunt,
+///         severity: Warning,
+///         title: "不知道",
+///     }
+/// }
+/// ```
+macro_rules! declare_rule {
+    (
+        $(#[doc = $doc:literal])*
+        pub struct $name:ident {
+            id: $id:literal,
+            category: $category:ident,
+            severity: $severity:ident,
+            title: $title:literal $(,)?
+        }
+    ) => {
+        $(#[doc = $doc])*
+        pub struct $name;
+
+        impl $name {
+            pub const META: $crate::rules::RuleMeta = $crate::rules::RuleMeta {
+                id: $id,
+                category: $crate::finding::Category::$category,
+                severity: $crate::finding::Severity::$severity,
+                title: $title,
+                doc: concat!($($doc, "\n"),*),
+            };
+        }
+
+        impl $crate::rules::Described for $name {
+            fn meta(&self) -> &'static $crate::rules::RuleMeta {
+                &Self::META
+            }
+        }
+    };
+}
+pub(crate) use declare_rule;
+
+/// Every built-in rule, in registry order.
+pub fn all() -> Vec<Box<dyn Rule>> {
+    let mut v: Vec<Box<dyn Rule>> = Vec::new();
+    greeting::register(&mut v);
+    closing::register(&mut v);
+    address::register(&mut v);
+    blunt::register(&mut v);
+    command::register(&mut v);
+    impatience::register(&mut v);
+    buck_passing::register(&mut v);
+    blame::register(&mut v);
+    apology::register(&mut v);
+    empathy::register(&mut v);
+    timeline::register(&mut v);
+    vague::register(&mut v);
+    structure::register(&mut v);
+    coverage::register(&mut v);
+    objection::register(&mut v);
+    pressure::register(&mut v);
+    slang::register(&mut v);
+    punctuation::register(&mut v);
+    jargon::register(&mut v);
+    compliance::register(&mut v);
+    v
+}
+
+/// The documentation text of a rule with the doc comment's leading space removed.
+pub fn doc_text(meta: &RuleMeta) -> String {
+    meta.doc.lines().map(|l| l.strip_prefix(' ').unwrap_or(l)).collect::<Vec<_>>().join("\n")
+}
+
+/// Where an inserted opening (greeting, apology) goes: after a leading address such as
+/// “亲,” or “您好,” so the reply still starts the way the agent chose.
+pub fn opening_insert_at(draft: &Draft) -> usize {
+    let text = draft.folded();
+    for lead in ["亲爱的", "亲亲", "亲", "您好", "你好"] {
+        if let Some(rest) = text.strip_prefix(lead) {
+            let mut at = lead.len();
+            if let Some(p) = rest.chars().next().filter(|c| matches!(c, ',' | '!' | '~' | ' ' | '。')) {
+                at += p.len_utf8();
+                return at;
+            }
+        }
+    }
+    0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashSet;
+
+    #[test]
+    fn ids_are_unique_kebab_and_match_their_category() {
+        let mut seen = HashSet::new();
+        for r in all() {
+            let m = r.meta();
+            assert!(seen.insert(m.id), "duplicate rule id {}", m.id);
+            let (cat, name) = m.id.split_once('.').expect("id is category.name");
+            assert_eq!(cat, m.category.id(), "{}", m.id);
+            assert!(
+                !name.is_empty() && name.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-'),
+                "{} is not kebab-case",
+                m.id
+            );
+        }
+    }
+
+    #[test]
+    fn every_category_has_a_rule() {
+        let have: HashSet<Category> = all().iter().map(|r| r.meta().category).collect();
+        for c in Category::ALL {
+            assert!(have.contains(c), "category {} has no rule", c.id());
+        }
+    }
+
+    #[test]
+    fn every_doc_has_the_four_sections() {
+        for r in all() {
+            let doc = doc_text(r.meta());
+            for h in ["## What it does", "## Why is this bad?", "## Example", "## Use instead"] {
+                assert!(doc.contains(h), "{} doc lacks {h}", r.meta().id);
+            }
+        }
+    }
+}

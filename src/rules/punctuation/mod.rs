@@ -1,0 +1,5 @@
+//! Rules of the `punctuation` category.
+
+use super::Rule;
+
+pub(super) fn register(_v: &mut Vec<Box<dyn Rule>>) {}

@@ -1,0 +1,189 @@
+//! The customer's last message(s), read once: what kind of reply it asks for.
+
+use super::fold::fold;
+use super::{contains_any, is_clause_end, is_punct_or_space};
+
+/// How clearly the customer is wrapping up.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum Closing {
+    #[default]
+    None,
+    /// 好的 / 知道了 / 嗯嗯 alone: probably done, maybe not.
+    Weak,
+    /// 谢谢 / 没有了 / 没事了 / 再见: done.
+    Strong,
+}
+
+#[derive(Clone, Debug, Default)]
+pub struct Customer {
+    /// Folded text (see `text::fold`).
+    pub text: String,
+    /// A complaint: late parcel, damage, wrong item, refund chase, anger, 投诉/差评.
+    pub complaint: bool,
+    /// Strong feelings: anger, urgency, repetition, threats to complain.
+    pub upset: bool,
+    /// Asks when something will happen or how long it takes.
+    pub asks_when: bool,
+    /// The distinct questions asked, in order (folded clause text).
+    pub questions: Vec<String>,
+    pub closing: Closing,
+    /// Objects to the price (太贵, 便宜点, 能优惠吗...).
+    pub price_objection: bool,
+    /// Doubts the quality (质量差, 靠谱吗, 会不会坏...).
+    pub quality_objection: bool,
+    /// Declines or hesitates (不要了, 再看看, 考虑一下, 犹豫).
+    pub declines: bool,
+}
+
+const COMPLAINT: &[&str] = &[
+    "还没到", "还没收到", "没收到", "还没发", "没发货", "还没动", "没动静", "不动", "太慢", "好久", "这么久",
+    "多久了", "几天了", "等了", "坏了", "坏的", "破了", "破损", "碎了", "裂", "漏", "压坏", "变形", "划痕",
+    "开胶", "掉色", "褪色", "起球", "异味", "发错", "错发", "少发", "漏发", "少了", "不对", "不一样", "货不对",
+    "质量问题", "有问题", "瑕疵", "不能用", "用不了", "坏掉", "失灵", "退款", "还没退", "没退", "没到账",
+    "投诉", "差评", "举报", "生气", "气死", "垃圾", "骗", "坑", "失望", "怎么回事", "什么情况", "搞什么",
+    "说了好几遍", "几遍了", "到底", "催", "态度", "过期", "假货", "不满意", "受不了", "太差",
+];
+
+const UPSET: &[&str] = &[
+    "投诉", "差评", "举报", "生气", "气死", "垃圾", "骗", "坑人", "失望", "怎么回事", "搞什么", "好几遍",
+    "几遍了", "到底", "太慢", "好久", "这么久", "着急", "急用", "急死", "受不了", "太差", "不满意", "!!",
+    "??", "?!", "再不", "什么破",
+];
+
+const WHEN: &[&str] = &[
+    "什么时候", "啥时候", "多久", "几天", "多长时间", "何时", "哪天", "几点", "多少天", "几号", "要等",
+    "还要等", "时效", "最快",
+];
+
+const QUESTION_MARKERS: &[&str] = &[
+    "?", "吗", "么", "什么", "怎么", "怎样", "多少", "几", "哪", "是否", "能不能", "可不可以", "有没有",
+    "是不是", "会不会", "行不行", "要不要", "多久", "多大", "多长", "多重", "如何", "为啥", "为什么", "请问",
+    "想问", "咨询",
+];
+
+const STRONG_CLOSING: &[&str] = &[
+    "谢谢", "感谢", "多谢", "没有了", "没事了", "没别的", "没其他", "没有其他", "就这些", "就这样", "再见",
+    "拜拜", "88", "辛苦了", "麻烦你了", "麻烦您了",
+];
+
+const WEAK_CLOSING: &[&str] =
+    &["好的", "好滴", "嗯嗯", "知道了", "明白了", "了解了", "收到", "ok", "行", "好吧", "可以了"];
+
+const PRICE_OBJECTION: &[&str] = &[
+    "贵", "便宜点", "便宜些", "便宜一点", "再便宜", "能便宜", "优惠点", "优惠一点", "少点", "少一点",
+    "降价", "价格高", "价格有点高", "有点高", "抹零", "砍价", "打个折", "划算吗", "不划算", "别家便宜",
+    "比别家", "价格太",
+];
+
+const QUALITY_OBJECTION: &[&str] = &[
+    "质量差", "质量不好", "质量怎么这么", "靠谱吗", "会不会坏", "容易坏", "不耐用", "不好用", "担心质量",
+    "质量行不行", "是正品吗", "假货",
+];
+
+const DECLINES: &[&str] = &[
+    "不要了", "不买了", "算了", "再看看", "再考虑", "考虑一下", "考虑考虑", "犹豫", "再想想", "先不",
+    "暂时不", "不需要",
+];
+
+impl Customer {
+    pub fn new(raw: &str) -> Customer {
+        let text = fold(raw);
+        let questions = questions(&text);
+        let closing = closing(&text);
+        Customer {
+            complaint: contains_any(&text, COMPLAINT),
+            upset: contains_any(&text, UPSET),
+            asks_when: contains_any(&text, WHEN),
+            price_objection: contains_any(&text, PRICE_OBJECTION),
+            quality_objection: contains_any(&text, QUALITY_OBJECTION),
+            declines: contains_any(&text, DECLINES),
+            questions,
+            closing,
+            text,
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.text.chars().all(is_punct_or_space)
+    }
+}
+
+/// Clauses that ask something, merged when one question spans two clauses
+/// (“我想问一下，这个多大?” is one question).
+fn questions(text: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let mut clause = String::new();
+    let flush = |clause: &mut String, out: &mut Vec<String>| {
+        let c = clause.trim_matches(|ch: char| is_punct_or_space(ch)).to_owned();
+        clause.clear();
+        if c.is_empty() || !contains_any(&c, QUESTION_MARKERS) {
+            return;
+        }
+        // A bare lead-in (“请问”, “我想问一下”) is part of the next question.
+        let lead_in = c.chars().count() <= 6 && contains_any(&c, &["请问", "想问", "咨询", "问一下"]);
+        if lead_in {
+            return;
+        }
+        if !out.contains(&c) {
+            out.push(c);
+        }
+    };
+    for ch in text.chars() {
+        clause.push(ch);
+        if is_clause_end(ch) {
+            flush(&mut clause, &mut out);
+        }
+    }
+    flush(&mut clause, &mut out);
+    out
+}
+
+fn closing(text: &str) -> Closing {
+    if contains_any(text, STRONG_CLOSING) {
+        return Closing::Strong;
+    }
+    let bare: String = text.chars().filter(|c| !is_punct_or_space(*c)).collect();
+    let short = bare.chars().count() <= 6;
+    if short && contains_any(&bare, WEAK_CLOSING) && !contains_any(&bare, QUESTION_MARKERS) {
+        return Closing::Weak;
+    }
+    Closing::None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn complaint_and_feelings() {
+        let c = Customer::new("快递太慢了，等了好久！！");
+        assert!(c.complaint && c.upset);
+        let c = Customer::new("这款有优惠吗");
+        assert!(!c.complaint && !c.upset);
+    }
+
+    #[test]
+    fn counts_distinct_questions() {
+        let c = Customer::new("我想问这个沙发的尺寸,颜色有几种,多久能送到?");
+        assert_eq!(c.questions.len(), 3, "{:?}", c.questions);
+        assert!(c.asks_when);
+        let c = Customer::new("请问，这个有货吗？");
+        assert_eq!(c.questions.len(), 1, "{:?}", c.questions);
+        assert!(Customer::new("好的").questions.is_empty());
+    }
+
+    #[test]
+    fn closing_signals() {
+        assert_eq!(Customer::new("谢谢，没事了").closing, Closing::Strong);
+        assert_eq!(Customer::new("好的").closing, Closing::Weak);
+        assert_eq!(Customer::new("好的，那什么时候发货?").closing, Closing::None);
+        assert_eq!(Customer::new("").closing, Closing::None);
+    }
+
+    #[test]
+    fn objections() {
+        assert!(Customer::new("可以再优惠点吗").price_objection);
+        assert!(Customer::new("太贵了").price_objection);
+        assert!(Customer::new("我还在犹豫").declines);
+    }
+}

@@ -1,0 +1,286 @@
+//! The agent's draft, read once and shared by every rule.
+//!
+//! Rules match against [`Draft::folded`] (width, case and script folded) and report byte
+//! ranges in it. Because folding maps one character to one character, every folded range
+//! corresponds to exactly one range of the typed text; [`Draft::utf16`] converts a folded
+//! byte offset to the UTF-16 offset the contract promises, and is the only place that does.
+
+use std::ops::Range;
+
+use super::fold::fold_char;
+
+/// A sentence or a clause: a byte range of [`Draft::folded`], trimmed of spaces.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Segment {
+    pub range: Range<usize>,
+}
+
+#[derive(Clone, Copy, Debug)]
+struct CharPos {
+    folded: u32,
+    raw: u32,
+    utf16: u32,
+}
+
+#[derive(Debug)]
+pub struct Draft {
+    raw: String,
+    folded: String,
+    /// One entry per character, plus a sentinel for the end of the text.
+    positions: Vec<CharPos>,
+    sentences: Vec<Segment>,
+    clauses: Vec<Segment>,
+    emoji: Vec<Range<usize>>,
+}
+
+/// Ends a sentence.
+pub fn is_sentence_end(c: char) -> bool {
+    matches!(c, '。' | '!' | '?' | ';' | '\n' | '…' | '｡')
+}
+
+/// Ends a clause (a sentence end always ends a clause too).
+pub fn is_clause_end(c: char) -> bool {
+    is_sentence_end(c) || matches!(c, ',' | '、' | ':' | '~' | '，' | '；')
+}
+
+/// Punctuation and spaces that carry no words.
+pub fn is_punct_or_space(c: char) -> bool {
+    c.is_whitespace()
+        || c.is_ascii_punctuation()
+        || matches!(
+            c,
+            '。' | '、'
+                | '…'
+                | '“'
+                | '”'
+                | '‘'
+                | '’'
+                | '「'
+                | '」'
+                | '『'
+                | '』'
+                | '《'
+                | '》'
+                | '【'
+                | '】'
+                | '〜'
+                | '～'
+                | '·'
+                | '—'
+                | '｡'
+        )
+}
+
+/// A CJK ideograph (the blocks customer-service text uses).
+pub fn is_han(c: char) -> bool {
+    matches!(c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x3134F)
+}
+
+/// A pictographic emoji (not digits, not `#`, not CJK symbols).
+pub fn is_emoji(c: char) -> bool {
+    matches!(c as u32,
+        0x1F300..=0x1F5FF | 0x1F600..=0x1F64F | 0x1F680..=0x1F6FF | 0x1F900..=0x1F9FF
+        | 0x1FA70..=0x1FAFF | 0x2600..=0x26FF | 0x2700..=0x27BF | 0x1F1E6..=0x1F1FF
+        | 0x2B50 | 0x2B55 | 0x1F004 | 0x1F0CF)
+}
+
+/// Joins onto the emoji before it: variation selectors, skin tones, ZWJ, keycap.
+fn is_emoji_modifier(c: char) -> bool {
+    matches!(c as u32, 0xFE0E | 0xFE0F | 0x1F3FB..=0x1F3FF | 0x200D | 0x20E3 | 0xE0020..=0xE007F)
+}
+
+impl Draft {
+    pub fn new(raw: &str) -> Draft {
+        let mut folded = String::with_capacity(raw.len());
+        let mut positions = Vec::with_capacity(raw.len() / 2 + 1);
+        let mut utf16 = 0u32;
+        for (raw_byte, c) in raw.char_indices() {
+            positions.push(CharPos { folded: folded.len() as u32, raw: raw_byte as u32, utf16 });
+            folded.push(fold_char(c));
+            utf16 += c.len_utf16() as u32;
+        }
+        positions.push(CharPos { folded: folded.len() as u32, raw: raw.len() as u32, utf16 });
+
+        let sentences = split(&folded, is_sentence_end);
+        let clauses = split(&folded, is_clause_end);
+        let emoji = find_emoji(&folded);
+        Draft { raw: raw.to_owned(), folded, positions, sentences, clauses, emoji }
+    }
+
+    /// The text as typed.
+    pub fn raw(&self) -> &str {
+        &self.raw
+    }
+
+    /// The text folded for matching (see [`super::fold`]).
+    pub fn folded(&self) -> &str {
+        &self.folded
+    }
+
+    pub fn is_blank(&self) -> bool {
+        self.folded.chars().all(is_punct_or_space)
+    }
+
+    pub fn sentences(&self) -> &[Segment] {
+        &self.sentences
+    }
+
+    pub fn clauses(&self) -> &[Segment] {
+        &self.clauses
+    }
+
+    /// Byte ranges (in the folded text) of emoji, each with its modifiers.
+    pub fn emoji(&self) -> &[Range<usize>] {
+        &self.emoji
+    }
+
+    /// The folded text of a range.
+    pub fn text(&self, r: &Range<usize>) -> &str {
+        &self.folded[r.clone()]
+    }
+
+    /// The typed text of a folded range (for suggestions that reuse the agent's words).
+    pub fn raw_text(&self, r: &Range<usize>) -> &str {
+        let (a, b) = (self.index(r.start), self.index(r.end));
+        &self.raw[self.positions[a].raw as usize..self.positions[b].raw as usize]
+    }
+
+    /// The clause containing the folded byte offset `at`.
+    pub fn clause_at(&self, at: usize) -> Option<&Segment> {
+        segment_at(&self.clauses, at)
+    }
+
+    /// The sentence containing the folded byte offset `at`.
+    pub fn sentence_at(&self, at: usize) -> Option<&Segment> {
+        segment_at(&self.sentences, at)
+    }
+
+    /// UTF-16 offset of a folded byte offset. Offsets inside a character snap to its start.
+    pub fn utf16(&self, folded_byte: usize) -> usize {
+        self.positions[self.index(folded_byte)].utf16 as usize
+    }
+
+    /// Length of the typed text in UTF-16 code units.
+    pub fn utf16_len(&self) -> usize {
+        self.positions.last().map_or(0, |p| p.utf16 as usize)
+    }
+
+    fn index(&self, folded_byte: usize) -> usize {
+        let key = folded_byte.min(self.folded.len()) as u32;
+        match self.positions.binary_search_by(|p| p.folded.cmp(&key)) {
+            Ok(i) => i,
+            Err(i) => i.saturating_sub(1),
+        }
+    }
+}
+
+/// The segment containing `at` (segments are sorted and disjoint: a binary search).
+fn segment_at(segments: &[Segment], at: usize) -> Option<&Segment> {
+    let i = segments.partition_point(|s| s.range.end <= at);
+    segments.get(i).filter(|s| s.range.start <= at)
+}
+
+/// Split into segments that end after a terminator (runs of terminators stay together),
+/// trimmed of spaces; empty segments are dropped.
+fn split(text: &str, is_end: fn(char) -> bool) -> Vec<Segment> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        if !is_end(c) {
+            continue;
+        }
+        let mut end = i + c.len_utf8();
+        while let Some(&(j, d)) = chars.peek() {
+            if is_end(d) || matches!(d, '”' | '’' | '」' | ')' | '）') {
+                end = j + d.len_utf8();
+                chars.next();
+            } else {
+                break;
+            }
+        }
+        push_trimmed(&mut out, text, start..end);
+        start = end;
+    }
+    push_trimmed(&mut out, text, start..text.len());
+    out
+}
+
+fn push_trimmed(out: &mut Vec<Segment>, text: &str, r: Range<usize>) {
+    let s = &text[r.clone()];
+    let lead = s.len() - s.trim_start().len();
+    let trail = s.len() - s.trim_end().len();
+    if lead + trail < s.len() {
+        out.push(Segment { range: r.start + lead..r.end - trail });
+    }
+}
+
+fn find_emoji(text: &str) -> Vec<Range<usize>> {
+    let mut out: Vec<Range<usize>> = Vec::new();
+    let mut after_zwj = false;
+    for (i, c) in text.char_indices() {
+        let end = i + c.len_utf8();
+        if is_emoji_modifier(c) {
+            if let Some(last) = out.last_mut().filter(|l| l.end == i) {
+                last.end = end;
+                after_zwj = c == '\u{200D}';
+            }
+        } else if is_emoji(c) {
+            match out.last_mut() {
+                Some(last) if after_zwj && last.end == i => last.end = end,
+                _ => out.push(i..end),
+            }
+            after_zwj = false;
+        } else {
+            after_zwj = false;
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sentences_and_clauses() {
+        let d = Draft::new("亲，您好！请问有什么可以帮您？ 好的。");
+        let s: Vec<&str> = d.sentences().iter().map(|s| d.text(&s.range)).collect();
+        assert_eq!(s, ["亲,您好!", "请问有什么可以帮您?", "好的。"]);
+        let c: Vec<&str> = d.clauses().iter().map(|s| d.text(&s.range)).collect();
+        assert_eq!(c, ["亲,", "您好!", "请问有什么可以帮您?", "好的。"]);
+    }
+
+    #[test]
+    fn utf16_offsets_count_surrogate_pairs() {
+        let d = Draft::new("🙂𠮷好");
+        let hao = d.folded().find('好').unwrap();
+        assert_eq!(d.utf16(hao), 4);
+        assert_eq!(d.utf16_len(), 5);
+        // An offset inside a character snaps to its start, never splitting a pair.
+        assert_eq!(d.utf16(1), 0);
+    }
+
+    #[test]
+    fn raw_text_keeps_what_was_typed() {
+        let d = Draft::new("ＳＫＵ不同");
+        let r = 0..d.folded().find('不').unwrap();
+        assert_eq!(d.text(&r), "sku");
+        assert_eq!(d.raw_text(&r), "ＳＫＵ");
+    }
+
+    #[test]
+    fn emoji_with_modifiers_are_one() {
+        let d = Draft::new("好👍🏻👨‍👩‍👧!❤️");
+        let e: Vec<&str> = d.emoji().iter().map(|r| d.text(r)).collect();
+        assert_eq!(e, ["👍🏻", "👨‍👩‍👧", "❤️"]);
+    }
+
+    #[test]
+    fn blank_drafts() {
+        assert!(Draft::new("").is_blank());
+        assert!(Draft::new(" \r\n。").is_blank());
+        assert!(!Draft::new("好").is_blank());
+        assert!(Draft::new("").sentences().is_empty());
+    }
+}

@@ -1,0 +1,87 @@
+//! Fixture tests, one file per rule: `tests/fixtures/rules/<rule-id>.jsonl`.
+//!
+//! Each line is a case:
+//! `{"draft": "...", "customer": "...", "first_reply": false, "platform": "taobao",
+//!   "fires": true, "fixed": "the draft after applying the first suggestion"}`.
+//! `fires: true` — the rule must flag the draft; with `fixed`, applying the first suggestion
+//! of the rule's first finding must give exactly that text, and the fixed text must no
+//! longer get this rule. `fires: false` — a look-alike the rule must leave alone.
+
+use std::collections::BTreeSet;
+use std::fs;
+use std::path::Path;
+
+use kefu_coach::{Coach, Config, Request};
+use serde_json::Value;
+
+const DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/rules");
+
+fn req(case: &Value) -> Request {
+    Request {
+        draft: case["draft"].as_str().expect("draft").to_owned(),
+        customer: case["customer"].as_str().unwrap_or("").to_owned(),
+        first_reply: case["first_reply"].as_bool().unwrap_or(false),
+        platform: case["platform"].as_str().map(str::to_owned),
+    }
+}
+
+#[test]
+fn every_rule_has_a_fixture_file_and_every_file_a_rule() {
+    let rules: BTreeSet<String> = Coach::rules().into_iter().map(|r| r.id).collect();
+    let files: BTreeSet<String> = fs::read_dir(DIR)
+        .expect("fixture dir")
+        .filter_map(|e| e.ok()?.file_name().to_str()?.strip_suffix(".jsonl").map(str::to_owned))
+        .collect();
+    let missing: Vec<_> = rules.difference(&files).collect();
+    let orphan: Vec<_> = files.difference(&rules).collect();
+    assert!(missing.is_empty(), "rules without fixtures: {missing:?}");
+    assert!(orphan.is_empty(), "fixtures without rules: {orphan:?}");
+}
+
+#[test]
+fn fixtures() {
+    let coach = Coach::new(Config::default()).expect("default config");
+    let mut failures = Vec::new();
+    let mut counted = 0;
+    for rule in Coach::rules() {
+        let path = Path::new(DIR).join(format!("{}.jsonl", rule.id));
+        let Ok(text) = fs::read_to_string(&path) else { continue };
+        let (mut fires, mut quiet) = (0, 0);
+        for (i, line) in text.lines().enumerate().filter(|(_, l)| !l.trim().is_empty()) {
+            let case: Value = serde_json::from_str(line).unwrap_or_else(|e| panic!("{}:{}: {e}", path.display(), i + 1));
+            let r = req(&case);
+            let report = coach.try_check(&r).expect("valid request");
+            let mine: Vec<_> = report.findings.iter().filter(|f| f.rule == rule.id).collect();
+            let at = format!("{}:{} {:?}", rule.id, i + 1, r.draft);
+            counted += 1;
+            if case["fires"].as_bool().expect("fires") {
+                fires += 1;
+                let Some(f) = mine.first() else {
+                    failures.push(format!("{at}: expected {} to fire; got {:?}", rule.id, report.findings.iter().map(|f| &f.rule).collect::<Vec<_>>()));
+                    continue;
+                };
+                if let Some(fixed) = case["fixed"].as_str() {
+                    let got = f.apply(&r.draft, 0);
+                    if got.as_deref() != Some(fixed) {
+                        failures.push(format!("{at}: first suggestion gives {got:?}, want {fixed:?}"));
+                        continue;
+                    }
+                    let again = coach.check(&Request { draft: fixed.to_owned(), ..r.clone() });
+                    if again.findings.iter().any(|g| g.rule == rule.id) {
+                        failures.push(format!("{at}: still fires after the fix: {fixed:?}"));
+                    }
+                }
+            } else {
+                quiet += 1;
+                if !mine.is_empty() {
+                    failures.push(format!("{at}: look-alike flagged: {:?}", mine));
+                }
+            }
+        }
+        if fires < 3 || quiet < 3 {
+            failures.push(format!("{}: needs ≥3 firing and ≥3 look-alike cases, has {fires} and {quiet}", rule.id));
+        }
+    }
+    assert!(counted > 0, "no fixture ran");
+    assert!(failures.is_empty(), "{} failures:\n{}", failures.len(), failures.join("\n"));
+}
