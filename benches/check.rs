@@ -27,7 +27,12 @@ fn requests() -> Option<Vec<Request>> {
         }
         let content = cols[6..].join("\t");
         if cols[2] == "1" {
-            out.push(Request { draft: content, customer: customer.clone(), first_reply: !replied, platform: Some("jd".into()) });
+            out.push(Request {
+                draft: content,
+                customer: customer.clone(),
+                first_reply: !replied,
+                platform: Some("jd".into()),
+            });
             replied = true;
         } else {
             customer = content;

@@ -26,8 +26,7 @@ pub enum Platform {
 }
 
 impl Platform {
-    pub const ALL: [Platform; 5] =
-        [Platform::Taobao, Platform::Jd, Platform::Pdd, Platform::Douyin, Platform::Generic];
+    pub const ALL: [Platform; 5] = [Platform::Taobao, Platform::Jd, Platform::Pdd, Platform::Douyin, Platform::Generic];
 
     pub fn id(self) -> &'static str {
         match self {
@@ -41,9 +40,10 @@ impl Platform {
 
     pub fn parse(s: &str) -> Result<Platform, Error> {
         let t = s.trim().to_ascii_lowercase();
-        Platform::ALL.into_iter().find(|p| p.id() == t).ok_or_else(|| {
-            Error::config("platform", format!("未知平台 “{s}”,可选 taobao、jd、pdd、douyin、generic"))
-        })
+        Platform::ALL
+            .into_iter()
+            .find(|p| p.id() == t)
+            .ok_or_else(|| Error::config("platform", format!("未知平台 “{s}”,可选 taobao、jd、pdd、douyin、generic")))
     }
 
     /// Whether 亲 is a normal way to address the customer here.
@@ -102,11 +102,7 @@ impl Config {
     pub fn categories(&self) -> Result<Vec<Category>, Error> {
         self.disabled_categories
             .iter()
-            .map(|c| {
-                Category::parse(c).ok_or_else(|| {
-                    Error::config("disabled_categories", format!("未知类别 “{c}”"))
-                })
-            })
+            .map(|c| Category::parse(c).ok_or_else(|| Error::config("disabled_categories", format!("未知类别 “{c}”"))))
             .collect()
     }
 }

@@ -14,7 +14,14 @@ pub fn rules_markdown() -> String {
          | id | 类别 | severity | 标题 |\n|---|---|---|---|\n",
     );
     for r in &rules {
-        md.push_str(&format!("| [`{}`](#{}) | {} | {} | {} |\n", r.id, anchor(&r.id), r.category.zh(), r.severity.as_str(), r.title));
+        md.push_str(&format!(
+            "| [`{}`](#{}) | {} | {} | {} |\n",
+            r.id,
+            anchor(&r.id),
+            r.category.zh(),
+            r.severity.as_str(),
+            r.title
+        ));
     }
     for c in Category::ALL {
         let in_cat: Vec<_> = rules.iter().filter(|r| r.category == *c).collect();

@@ -117,13 +117,8 @@ pub enum Dimension {
 }
 
 impl Dimension {
-    pub const ALL: [Dimension; 5] = [
-        Dimension::Politeness,
-        Dimension::Empathy,
-        Dimension::Clarity,
-        Dimension::Control,
-        Dimension::Compliance,
-    ];
+    pub const ALL: [Dimension; 5] =
+        [Dimension::Politeness, Dimension::Empathy, Dimension::Clarity, Dimension::Control, Dimension::Compliance];
 
     pub fn id(self) -> &'static str {
         match self {

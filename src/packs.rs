@@ -105,8 +105,7 @@ impl CompiledPack {
                 return Err(err(n, "id", format!("“{id}” 应只含小写字母、数字和连字符")));
             }
             let cat = text("category")?;
-            let category =
-                Category::parse(&cat).ok_or_else(|| err(n, "category", format!("未知类别 “{cat}”")))?;
+            let category = Category::parse(&cat).ok_or_else(|| err(n, "category", format!("未知类别 “{cat}”")))?;
             let sev = text("severity")?;
             let severity = Severity::parse(&sev)
                 .ok_or_else(|| err(n, "severity", format!("“{sev}” 应是 error、warning 或 hint")))?;

@@ -36,11 +36,7 @@ pub fn penalty(severity: Severity) -> u32 {
 pub fn score(findings: &[Finding]) -> (u8, Scores) {
     let total: u32 = findings.iter().map(|f| penalty(f.severity)).sum();
     let dim = |d: Dimension| -> u8 {
-        let p: u32 = findings
-            .iter()
-            .filter(|f| f.category.dimension() == d)
-            .map(|f| 2 * penalty(f.severity))
-            .sum();
+        let p: u32 = findings.iter().filter(|f| f.category.dimension() == d).map(|f| 2 * penalty(f.severity)).sum();
         100u32.saturating_sub(p) as u8
     };
     let scores = Scores {
@@ -71,7 +67,15 @@ mod tests {
     use crate::finding::Category;
 
     fn f(category: Category, severity: Severity) -> Finding {
-        Finding { rule: "x.y".into(), category, severity, start: 0, end: 0, message: String::new(), suggestions: vec![] }
+        Finding {
+            rule: "x.y".into(),
+            category,
+            severity,
+            start: 0,
+            end: 0,
+            message: String::new(),
+            suggestions: vec![],
+        }
     }
 
     #[test]

@@ -48,7 +48,8 @@ fn fixtures() {
         let Ok(text) = fs::read_to_string(&path) else { continue };
         let (mut fires, mut quiet) = (0, 0);
         for (i, line) in text.lines().enumerate().filter(|(_, l)| !l.trim().is_empty()) {
-            let case: Value = serde_json::from_str(line).unwrap_or_else(|e| panic!("{}:{}: {e}", path.display(), i + 1));
+            let case: Value =
+                serde_json::from_str(line).unwrap_or_else(|e| panic!("{}:{}: {e}", path.display(), i + 1));
             let r = req(&case);
             let report = coach.try_check(&r).expect("valid request");
             let mine: Vec<_> = report.findings.iter().filter(|f| f.rule == rule.id).collect();
@@ -57,7 +58,11 @@ fn fixtures() {
             if case["fires"].as_bool().expect("fires") {
                 fires += 1;
                 let Some(f) = mine.first() else {
-                    failures.push(format!("{at}: expected {} to fire; got {:?}", rule.id, report.findings.iter().map(|f| &f.rule).collect::<Vec<_>>()));
+                    failures.push(format!(
+                        "{at}: expected {} to fire; got {:?}",
+                        rule.id,
+                        report.findings.iter().map(|f| &f.rule).collect::<Vec<_>>()
+                    ));
                     continue;
                 };
                 if let Some(fixed) = case["fixed"].as_str() {

@@ -58,7 +58,8 @@ pub fn report(draft: &str, report: &Report, color: bool) -> String {
         };
         // The line of the draft that holds the span.
         let line_start = chars.iter().rposition(|&(o, c)| o < f.start && c == '\n').map_or(0, |i| i + 1);
-        let line_end = chars.iter().skip(line_start).position(|&(_, c)| c == '\n').map_or(chars.len(), |i| line_start + i);
+        let line_end =
+            chars.iter().skip(line_start).position(|&(_, c)| c == '\n').map_or(chars.len(), |i| line_start + i);
         let line: String = chars[line_start..line_end].iter().map(|&(_, c)| c).collect();
         let mut pad = 0;
         let mut mark = 0;
@@ -70,7 +71,12 @@ pub fn report(draft: &str, report: &Report, color: bool) -> String {
             }
         }
         let marker = if f.start == f.end { "^ 在此插入".to_owned() } else { "^".repeat(mark.max(1)) };
-        out.push_str(&format!("{} {} {}\n", p.on(code, label), p.on("1", &f.message), p.on("2", &format!("[{}]", f.rule))));
+        out.push_str(&format!(
+            "{} {} {}\n",
+            p.on(code, label),
+            p.on("1", &f.message),
+            p.on("2", &format!("[{}]", f.rule))
+        ));
         out.push_str(&format!("  │ {}\n", line.replace('\r', "")));
         out.push_str(&format!("  │ {}{}\n", " ".repeat(pad), p.on(code, &marker)));
         for s in &f.suggestions {
@@ -78,8 +84,7 @@ pub fn report(draft: &str, report: &Report, color: bool) -> String {
         }
         out.push('\n');
     }
-    let dims: Vec<String> =
-        Dimension::ALL.iter().map(|d| format!("{} {}", d.zh(), report.scores.get(*d))).collect();
+    let dims: Vec<String> = Dimension::ALL.iter().map(|d| format!("{} {}", d.zh(), report.scores.get(*d))).collect();
     out.push_str(&format!("得分 {}  ({})\n", p.on("1", &report.score.to_string()), dims.join(" · ")));
     out
 }

@@ -146,7 +146,6 @@ const TABLE: &[(char, char)] = &[
 /// Traditional → simplified for the characters that matter to the rules. Not a full
 /// converter: it exists so that a draft typed with a traditional IME still matches.
 fn trad_to_simp(c: char) -> char {
-
     match TABLE.binary_search_by(|(t, _)| t.cmp(&c)) {
         Ok(i) => TABLE[i].1,
         Err(_) => c,

@@ -49,15 +49,9 @@ impl Rule for DontKnow {
             if char_after(text, hit.end) == Some('吗') {
                 continue;
             }
-            let start = SUBJECTS
-                .iter()
-                .find(|s| text[..hit.start].ends_with(*s))
-                .map_or(hit.start, |s| hit.start - s.len());
-            out.push(
-                Self::META
-                    .lint(start..hit.end, "“不知道”显得生硬,先承诺核实")
-                    .suggest("我这边马上帮您核实一下"),
-            );
+            let start =
+                SUBJECTS.iter().find(|s| text[..hit.start].ends_with(*s)).map_or(hit.start, |s| hit.start - s.len());
+            out.push(Self::META.lint(start..hit.end, "“不知道”显得生硬,先承诺核实").suggest("我这边马上帮您核实一下"));
         }
     }
 }

@@ -30,8 +30,25 @@ declare_rule! {
 }
 
 const GREETINGS: &[&str] = &[
-    "您好", "你好", "亲", "很高兴为您服务", "欢迎光临", "欢迎您", "在的", "在呢", "哈喽", "hello", "hi",
-    "早上好", "上午好", "中午好", "下午好", "晚上好", "感谢您的咨询", "感谢您的耐心等待", "久等了",
+    "您好",
+    "你好",
+    "亲",
+    "很高兴为您服务",
+    "欢迎光临",
+    "欢迎您",
+    "在的",
+    "在呢",
+    "哈喽",
+    "hello",
+    "hi",
+    "早上好",
+    "上午好",
+    "中午好",
+    "下午好",
+    "晚上好",
+    "感谢您的咨询",
+    "感谢您的耐心等待",
+    "久等了",
 ];
 
 impl Rule for MissingGreeting {
@@ -48,10 +65,6 @@ impl Rule for MissingGreeting {
         if contains_any(head, GREETINGS) {
             return;
         }
-        out.push(
-            Self::META
-                .lint(0..0, "首次回复先问候客户")
-                .suggest(cx.platform.greeting()),
-        );
+        out.push(Self::META.lint(0..0, "首次回复先问候客户").suggest(cx.platform.greeting()));
     }
 }

@@ -1,0 +1,1 @@
+//! The WebAssembly boundary: the only module that names `wasm_bindgen`.
