@@ -2,6 +2,7 @@
 
 mod check;
 mod render;
+mod review;
 mod rules;
 
 pub const USAGE: &str = "\
@@ -25,6 +26,7 @@ pub fn run(args: &[String]) -> i32 {
     let result = match cmd {
         "check" => check::run(rest),
         "rules" => rules::run(rest),
+        "review" => review::run(rest),
         "help" | "--help" | "-h" => {
             print!("{USAGE}");
             Ok(())

@@ -1,0 +1,1 @@
+//! Batch review (复盘) of exported chat logs. (Being built.)
