@@ -33,6 +33,10 @@ pub struct Customer {
     pub quality_objection: bool,
     /// Declines or hesitates (不要了, 再看看, 考虑一下, 犹豫).
     pub declines: bool,
+    /// Complains about waiting: late parcel, slow refund, no news (还没到, 等了好久, 催).
+    pub waiting: bool,
+    /// Thanks the agent (谢谢, 感谢, 辛苦了), whatever else the message says.
+    pub thanks: bool,
 }
 
 const COMPLAINT: &[&str] = &[
@@ -80,7 +84,11 @@ const COMPLAINT: &[&str] = &[
     "用不了",
     "坏掉",
     "失灵",
-    "退款",
+    "退款呢",
+    "退款还没",
+    "退款怎么还",
+    "怎么没有退款",
+    "怎么还没",
     "还没退",
     "没退",
     "没到账",
@@ -100,7 +108,10 @@ const COMPLAINT: &[&str] = &[
     "几遍了",
     "到底",
     "催",
-    "态度",
+    "态度差",
+    "态度不好",
+    "什么态度",
+    "态度真",
     "过期",
     "假货",
     "不满意",
@@ -199,7 +210,6 @@ const STRONG_CLOSING: &[&str] = &[
     "就这样",
     "再见",
     "拜拜",
-    "88",
     "辛苦了",
     "麻烦你了",
     "麻烦您了",
@@ -248,6 +258,63 @@ const QUALITY_OBJECTION: &[&str] = &[
     "假货",
 ];
 
+const WAITING: &[&str] = &[
+    "还没到",
+    "还没收到",
+    "没收到",
+    "还没发",
+    "没发货",
+    "还没动",
+    "没动静",
+    "不动",
+    "不更新",
+    "太慢",
+    "好久",
+    "这么久",
+    "多久了",
+    "几天了",
+    "天了",
+    "等了",
+    "还要等",
+    "还没退",
+    "没退",
+    "没到账",
+    "退款呢",
+    "退款还没",
+    "怎么还没",
+    "催",
+    "一直没",
+];
+
+const THANKS: &[&str] = &["谢谢", "感谢", "多谢", "谢了", "3q", "thx", "thanks", "辛苦了", "辛苦您", "辛苦你"];
+
+/// Phrases that contain a signal word without carrying the signal.
+const NOT_A_SIGNAL: &[&str] = &[
+    "我有问题",
+    "有个问题",
+    "有些问题",
+    "一个问题",
+    "有问题吗",
+    "有问题要",
+    "有问题想",
+    "没有问题",
+    "没问题",
+    "贵公司",
+    "贵司",
+    "贵店",
+    "贵方",
+    "贵州",
+    "贵阳",
+    "贵宾",
+    "宝贵",
+    "富贵",
+    "对不对",
+    "不对称",
+    "不用谢",
+    "不谢",
+    "谢谢了解",
+];
+
 const DECLINES: &[&str] = &[
     "不要了",
     "不买了",
@@ -266,15 +333,21 @@ const DECLINES: &[&str] = &[
 impl Customer {
     pub fn new(raw: &str) -> Customer {
         let text = fold(raw);
+        // Look-alikes masked out before matching: “我有问题想问” is no complaint, “贵公司”
+        // no price objection, “还没收到” no closing.
+        let masked = mask(&text, NOT_A_SIGNAL);
         let questions = questions(&text);
-        let closing = closing(&text);
+        let complaint = contains_any(&masked, COMPLAINT);
+        let closing = closing(&masked, complaint, !questions.is_empty());
         Customer {
-            complaint: contains_any(&text, COMPLAINT),
-            upset: contains_any(&text, UPSET),
-            asks_when: contains_any(&text, WHEN),
-            price_objection: contains_any(&text, PRICE_OBJECTION),
-            quality_objection: contains_any(&text, QUALITY_OBJECTION),
-            declines: contains_any(&text, DECLINES),
+            complaint,
+            upset: contains_any(&masked, UPSET),
+            asks_when: contains_any(&masked, WHEN),
+            price_objection: contains_any(&masked, PRICE_OBJECTION),
+            quality_objection: contains_any(&masked, QUALITY_OBJECTION),
+            declines: contains_any(&masked, DECLINES),
+            waiting: contains_any(&masked, WAITING),
+            thanks: contains_any(&masked, THANKS),
             questions,
             closing,
             text,
@@ -316,16 +389,32 @@ fn questions(text: &str) -> Vec<String> {
     out
 }
 
-fn closing(text: &str) -> Closing {
+/// How clearly the message wraps up. A message that still asks something or complains is
+/// not a goodbye, however politely it thanks (“谢谢,那什么时候发货?”).
+fn closing(text: &str, complaint: bool, asks: bool) -> Closing {
+    if asks || complaint {
+        return Closing::None;
+    }
     if contains_any(text, STRONG_CLOSING) {
         return Closing::Strong;
     }
     let bare: String = text.chars().filter(|c| !is_punct_or_space(*c)).collect();
     let short = bare.chars().count() <= 6;
-    if short && contains_any(&bare, WEAK_CLOSING) && !contains_any(&bare, QUESTION_MARKERS) {
+    if short && contains_any(&bare, WEAK_CLOSING) {
         return Closing::Weak;
     }
     Closing::None
+}
+
+/// `text` with every occurrence of `phrases` blanked out (same length, so nothing shifts).
+fn mask(text: &str, phrases: &[&str]) -> String {
+    let mut out = text.to_owned();
+    for p in phrases {
+        if out.contains(p) {
+            out = out.replace(p, &"_".repeat(p.len()));
+        }
+    }
+    out
 }
 
 #[cfg(test)]

@@ -1,12 +1,13 @@
 use crate::finding::Lint;
 use crate::rules::{declare_rule, Context, Rule};
-use crate::text::contains_any;
+use crate::text::{contains_any, Closing};
 
 declare_rule! {
     /// ## What it does
     /// On the agent's first reply in a conversation, checks that the opening sentence
     /// greets the customer (您好, 亲, 很高兴为您服务, 欢迎光临...), and offers one to insert at
-    /// the start, in the platform's style.
+    /// the start, in the platform's style. A service offer such as
+    /// “有什么问题我可以帮您处理或解决呢?” counts as a greeting.
     ///
     /// ## Why is this bad?
     /// “首次响应客户咨询时,应主动问候”: a first reply that jumps straight to the answer reads
@@ -49,11 +50,30 @@ const GREETINGS: &[&str] = &[
     "感谢您的咨询",
     "感谢您的耐心等待",
     "久等了",
+    "尊敬的",
+    "小主",
+    "客官",
+    "为您服务",
+    "为您效劳",
+    "请问您是咨询",
 ];
+
+/// Phrases that only make sense later in a chat.
+const UNDER_WAY: &[&str] = &["还有其他", "还有什么其他", "还有别的", "之前的问题", "此前咨询"];
+
+/// A service offer (“有什么问题我可以帮您处理或解决呢?”, “请问有什么可以为您效劳的”) opens a
+/// chat as well as a 您好 does: JD's consoles send one as the first reply.
+const OFFER_ASK: &[&str] = &["有什么", "有啥", "什么问题", "什么需要"];
+const OFFER_HELP: &[&str] = &["帮", "效劳", "服务", "为您", "协助"];
 
 impl Rule for MissingGreeting {
     fn check(&self, cx: &Context, out: &mut Vec<Lint>) {
         if !cx.first_reply {
+            return;
+        }
+        // “好的” from the customer, or a draft that already asks “还有其他…吗”: the chat is
+        // under way (a log that starts mid-conversation, a transfer), not the first contact.
+        if cx.customer.closing != Closing::None || contains_any(cx.draft.folded(), UNDER_WAY) {
             return;
         }
         let Some(first) = cx.draft.sentences().first() else {
@@ -62,7 +82,7 @@ impl Rule for MissingGreeting {
         // The greeting belongs at the start: the first sentence, or the first 12 characters.
         let head_end = cx.draft.folded().char_indices().nth(12).map_or(cx.draft.folded().len(), |(i, _)| i);
         let head = &cx.draft.folded()[..first.range.end.max(head_end)];
-        if contains_any(head, GREETINGS) {
+        if contains_any(head, GREETINGS) || (contains_any(head, OFFER_ASK) && contains_any(head, OFFER_HELP)) {
             return;
         }
         out.push(Self::META.lint(0..0, "首次回复先问候客户").suggest(cx.platform.greeting()));
