@@ -1,5 +1,9 @@
-//! Rules of the `vague` category.
+//! Rules of the `vague` category: hedges where the customer needs a definite answer.
 
 use super::Rule;
 
-pub(super) fn register(_v: &mut Vec<Box<dyn Rule>>) {}
+mod hedge_word;
+
+pub(super) fn register(v: &mut Vec<Box<dyn Rule>>) {
+    v.push(Box::new(hedge_word::HedgeWord));
+}

@@ -1,0 +1,236 @@
+use std::ops::Range;
+
+use crate::finding::{Lint, Severity};
+use crate::rules::{declare_rule, Context, Rule};
+use crate::text::{char_after, char_before, contains_any, find_all, is_punct_or_space, Draft};
+
+declare_rule! {
+    /// ## What it does
+    /// Flags hedges (可能 / 大概 / 应该 / 也许 / 估计 / 好像 / 或许 / 说不定, and 差不多 before a
+    /// number) in statements about product facts, rules, times and promises.
+    ///
+    /// A hedged time (“大概三天能到”) gets the firmer “预计三天能到”; a hedged range
+    /// (“大概3-5天”) is only a hint, since a range already reads as an estimate. Other hedges
+    /// get the statement without the hedge, or a promise to verify first.
+    ///
+    /// Left alone: duty (“这都是我应该做的”, “应该的”), “不可能”, “尽可能”, “无法估计”,
+    /// comparisons (“功效差不多的”) and questions to the customer (“您大概什么时候方便?”).
+    ///
+    /// ## Why is this bad?
+    /// The guide: “避免模糊词汇(如‘可能’‘大概’‘应该’),对商品信息、活动规则、售后政策等内容的
+    /// 解释需准确无误”. A customer who hears “应该是” cannot plan on it and will ask again.
+    ///
+    /// ## Example
+    /// ```text
+    /// 应该是支持七天无理由的。
+    /// 可能明天发货吧。
+    /// ```
+    ///
+    /// ## Use instead
+    /// ```text
+    /// 是支持七天无理由的。
+    /// 预计明天发货。
+    /// ```
+    pub struct HedgeWord {
+        id: "vague.hedge-word",
+        category: Vague,
+        severity: Warning,
+        title: "模糊词(可能/大概/应该)",
+    }
+}
+
+const HEDGES: &[&str] = &["可能", "大概", "应该", "也许", "估计", "好像", "或许", "说不定", "差不多"];
+
+/// A question to the customer: the hedge asks, it does not state.
+const QUESTION: &[&str] =
+    &["?", "吗", "什么", "多少", "多久", "多远", "多长", "多大", "几", "哪", "是否", "怎么", "有没有"];
+
+/// After 应该, these make it duty, not a guess (“应该的”, “应该做的”, “应该为您做”).
+const DUTY_AFTER: &[&str] = &["的", "做", "为", "给您", "帮", "尽", "呀", "哒"];
+
+/// Words that may follow the hedge before the time itself (“可能需要3天”).
+const TIME_LEAD: &[&str] = &["需要", "会在", "会", "要", "在", "是"];
+
+/// The time words that make a hedged statement an estimate (“大概明天”).
+const TIME_WORDS: &[&str] = &[
+    "明天", "今天", "后天", "今晚", "下周", "本周", "这周", "周末", "月底", "月初", "下午", "上午", "晚上", "中午",
+    "[数字",
+];
+
+/// An event the time is about: with one of these, “预计” fits (“预计三天能到”).
+const EVENTS: &[&str] = &[
+    "到", "发", "送", "需要", "完成", "处理", "退", "寄", "回复", "上门", "审核", "能", "可以", "内", "左右", "后",
+    "天", "小时", "分钟", "点",
+];
+
+/// Trailing particles that carry the doubt with the hedge (“…吧”).
+const DOUBT_TAIL: &[&str] = &["吧"];
+
+/// A clause that is nothing but the hedge and particles (“…,应该是。”).
+const TAG_FILLER: &[char] = &['是', '吧', '的', '啦', '哈', '呢', '哦', '吧', '亲', '了'];
+
+impl Rule for HedgeWord {
+    fn check(&self, cx: &Context, out: &mut Vec<Lint>) {
+        let text = cx.draft.folded();
+        let mut last_end = 0;
+        for (hit, word) in find_all(text, HEDGES) {
+            if hit.start < last_end || excluded(text, &hit, word) {
+                continue;
+            }
+            let Some(clause) = cx.draft.clause_at(hit.start) else { continue };
+            if contains_any(cx.draft.text(&clause.range), QUESTION) {
+                continue;
+            }
+            let core_end = core_end(text, &clause.range);
+            let Some(mut lint) = lint_for(cx.draft, &hit, word, clause.range.start, core_end) else { continue };
+            // “大概一年吧,应该是。”: a trailing tag clause goes with this finding's fix.
+            if !lint.suggestions.first().is_some_and(String::is_empty) {
+                let sentence_end = cx.draft.sentence_at(hit.start).map_or(core_end, |s| s.range.end);
+                for next in
+                    cx.draft.clauses().iter().filter(|c| c.range.start >= core_end && c.range.end <= sentence_end)
+                {
+                    if !is_tag(cx.draft.text(&next.range)) {
+                        break;
+                    }
+                    lint.span.end = self::core_end(text, &next.range);
+                }
+            }
+            last_end = lint.span.end;
+            out.push(lint);
+        }
+    }
+}
+
+fn excluded(text: &str, hit: &Range<usize>, word: &str) -> bool {
+    let before = &text[..hit.start];
+    let after = &text[hit.end..];
+    match word {
+        "可能" => {
+            matches!(char_before(text, hit.start), Some('不' | '尽'))
+                || after.starts_with('性')
+                || after.starts_with("的话")
+                || before.ends_with("如有")
+                || before.ends_with("若有")
+        }
+        "应该" => {
+            DUTY_AFTER.iter().any(|d| after.starts_with(d))
+                || after.chars().next().is_none_or(|c| is_punct_or_space(c) || c == '呢' || c == '哦' || c == '滴')
+                || matches!(char_before(text, hit.start), Some('不' | '本' | '理' | '您' | '你'))
+        }
+        "估计" => {
+            ["无法", "没法", "难以", "不好", "不能", "可", "预"].iter().any(|b| before.ends_with(b))
+                || ["的", "不", "一下", "时间"].iter().any(|a| after.starts_with(a))
+        }
+        // 差不多 compares (“功效差不多的”) unless it rounds a number or time.
+        "差不多" => !starts_with_time(after),
+        _ => false,
+    }
+}
+
+/// Whether the text (after the hedge) starts with a time or a number.
+fn starts_with_time(after: &str) -> bool {
+    let mut rest = after;
+    for lead in TIME_LEAD {
+        if let Some(r) = rest.strip_prefix(lead) {
+            rest = r;
+            break;
+        }
+    }
+    let rest = rest.trim_start();
+    rest.chars().next().is_some_and(|c| c.is_ascii_digit() || "一二两三四五六七八九十半几".contains(c))
+        || TIME_WORDS.iter().any(|w| rest.starts_with(w))
+}
+
+/// The end of the clause's words, before its closing punctuation.
+fn core_end(text: &str, clause: &Range<usize>) -> usize {
+    let s = &text[clause.clone()];
+    clause.start + s.trim_end_matches(|c: char| is_punct_or_space(c) && c != ']').len()
+}
+
+/// A tag clause (“应该是。”) is flagged only when it trails a statement it can be dropped from.
+fn tag_clause_allowed(draft: &Draft, clause_start: usize) -> bool {
+    clause_start > 0 && draft.sentence_at(clause_start).is_some_and(|s| s.range.start < clause_start)
+}
+
+fn strip_doubt_tail(s: &str) -> &str {
+    DOUBT_TAIL.iter().find_map(|t| s.strip_suffix(t)).unwrap_or(s)
+}
+
+fn lint_for(draft: &Draft, hit: &Range<usize>, word: &str, clause_start: usize, core_end: usize) -> Option<Lint> {
+    let text = draft.folded();
+    let core_end = core_end.max(hit.end);
+    let rest = draft.raw_text(&(hit.end..core_end));
+    let filler_only = rest.chars().all(|c| TAG_FILLER.contains(&c) || is_punct_or_space(c));
+    if filler_only {
+        // “…,应该是。”: the tag adds only doubt; drop it with the comma before it.
+        if hit.start != clause_start {
+            return None;
+        }
+        if !tag_clause_allowed(draft, clause_start) {
+            // The whole answer is “可能吧。”: promise to find out instead.
+            return Some(
+                HedgeWord::META
+                    .lint(hit.start..core_end, format!("“{word}”不是答复,先核实"))
+                    .suggest("我帮您核实后给您准确答复"),
+            );
+        }
+        let prev_core = core_end_before(text, clause_start);
+        return Some(HedgeWord::META.lint(prev_core..core_end, format!("句尾“{word}”让前面的答复没底")).suggest(""));
+    }
+    // “有可能 / 很可能”: the prefix goes with the hedge.
+    let start = match char_before(text, hit.start) {
+        Some(c @ ('有' | '很')) if word == "可能" => hit.start - c.len_utf8(),
+        _ => hit.start,
+    };
+    let body = strip_doubt_tail(rest.trim_start());
+    let span = start..core_end;
+    let caused = {
+        let sentence = draft.sentence_at(hit.start).map_or(0, |s| s.range.start);
+        contains_any(&text[sentence..hit.start], &["由于", "因为", "如果", "若", "万一", "受"])
+    };
+    if starts_with_time(&text[hit.end..]) && contains_any(body, EVENTS) {
+        let ranged = is_range(body);
+        let severity = if ranged || caused { Severity::Hint } else { Severity::Warning };
+        return Some(
+            HedgeWord::META
+                .lint(span, format!("“{word}”+时间不确定,用“预计”"))
+                .with_severity(severity)
+                .suggest(format!("预计{body}"))
+                .suggest("具体时间我帮您核实后马上告诉您"),
+        );
+    }
+    if caused {
+        // A caveat with its reason (“由于促销…可能会晚到”): dropping the hedge would turn it
+        // into a promise of the bad outcome; only nudge towards a concrete estimate.
+        return Some(
+            HedgeWord::META.lint(span, format!("“{word}”之后最好给出预计时间或方案")).with_severity(Severity::Hint),
+        );
+    }
+    let lint = HedgeWord::META.lint(span, format!("“{word}”显得没把握,给确定答复"));
+    let lint = if body.chars().any(|c| !is_punct_or_space(c)) { lint.suggest(body) } else { lint };
+    Some(lint.suggest("我帮您核实后给您准确答复"))
+}
+
+/// A clause that is only a hedge and particles (“应该是。”, “可能吧”).
+fn is_tag(clause: &str) -> bool {
+    let words: String = clause.chars().filter(|c| !is_punct_or_space(*c)).collect();
+    HEDGES.iter().any(|h| words.strip_prefix(h).is_some_and(|r| r.chars().all(|c| TAG_FILLER.contains(&c))))
+}
+
+/// The end of the words of the clause before `clause_start` (where a dropped tag begins).
+fn core_end_before(text: &str, clause_start: usize) -> usize {
+    text[..clause_start].trim_end_matches(|c: char| is_punct_or_space(c) && c != ']').len()
+}
+
+/// “3-5天”, “[数字x]-[数字x]天”, “两到三天”: a range is already an estimate.
+fn is_range(s: &str) -> bool {
+    let b = s.as_bytes();
+    s.contains("]-[")
+        || s.contains("至")
+        || b.windows(3).any(|w| w[0].is_ascii_digit() && matches!(w[1], b'-' | b'~') && w[2].is_ascii_digit())
+        || s.char_indices().any(|(i, c)| {
+            c == '到'
+                && char_before(s, i).is_some_and(|p| "一二两三四五六七八九十0123456789".contains(p))
+                && char_after(s, i + c.len_utf8()).is_some_and(|n| "一二两三四五六七八九十0123456789".contains(n))
+        })
+}
