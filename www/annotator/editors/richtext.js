@@ -1,0 +1,187 @@
+// contenteditable roots (plain, ProseMirror, Quill): the text is read from the DOM once per
+// change — text nodes in order, a line break between blocks and for each <br> that separates
+// text — and kept with a map from UTF-16 offsets back to DOM positions.
+
+const BLOCK = new Set([
+  'P', 'DIV', 'LI', 'UL', 'OL', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'BLOCKQUOTE', 'PRE',
+  'TABLE', 'TR', 'SECTION', 'ARTICLE', 'HEADER', 'FOOTER',
+]);
+const SKIP = new Set(['SCRIPT', 'STYLE', 'TEMPLATE', 'NOSCRIPT']);
+
+/** Read `root`'s text: `{ text, segs: [{node, start, end}] }` (text nodes only). */
+export function readText(root) {
+  let text = '';
+  const segs = [];
+  const walk = (el) => {
+    for (let n = el.firstChild; n; n = n.nextSibling) {
+      if (n.nodeType === 3) {
+        if (!n.data) continue;
+        segs.push({ node: n, start: text.length, end: text.length + n.data.length });
+        text += n.data;
+      } else if (n.nodeType === 1) {
+        if (SKIP.has(n.tagName)) continue;
+        if (n.tagName === 'BR') {
+          if (hasTextAfter(n)) text += '\n';
+          continue;
+        }
+        const block = BLOCK.has(n.tagName);
+        if (block && text && !text.endsWith('\n')) text += '\n';
+        walk(n);
+      }
+    }
+  };
+  walk(root);
+  return { text, segs };
+}
+
+// A <br> that ends its block is a placeholder (the block would collapse without it).
+function hasTextAfter(br) {
+  for (let n = br.nextSibling; n; n = n.nextSibling) {
+    if (n.nodeType === 3 && n.data) return true;
+    if (n.nodeType === 1) return true;
+  }
+  return false;
+}
+
+export function richTextAdapter(el) {
+  const doc = el.ownerDocument;
+  const view = doc.defaultView;
+  let model = null;
+  const observer = new view.MutationObserver(() => {
+    model = null;
+  });
+  observer.observe(el, { childList: true, characterData: true, subtree: true });
+  const current = () => {
+    if (!model) model = readText(el);
+    return model;
+  };
+
+  /** DOM point for an offset; at a boundary, `after` prefers the following text node. */
+  function point(offset, after) {
+    const { segs } = current();
+    if (!segs.length) return { node: el, offset: 0 };
+    let best = null;
+    for (const s of segs) {
+      if (offset >= s.start && offset <= s.end) {
+        if (!after || offset < s.end) return { node: s.node, offset: offset - s.start };
+        best = { node: s.node, offset: offset - s.start };
+      } else if (s.start > offset) {
+        return after || !best ? { node: s.node, offset: 0 } : best;
+      }
+    }
+    if (best) return best;
+    const last = segs[segs.length - 1];
+    return { node: last.node, offset: last.node.data.length };
+  }
+
+  function range(start, end) {
+    const r = doc.createRange();
+    const a = point(start, true);
+    const b = start === end ? a : point(end, false);
+    r.setStart(a.node, a.offset);
+    r.setEnd(b.node, b.offset);
+    return r;
+  }
+
+  function offsetOf(node, off) {
+    const { segs } = current();
+    if (node.nodeType === 3) {
+      const s = segs.find((x) => x.node === node);
+      if (s) return s.start + Math.min(off, s.end - s.start);
+    }
+    // An element position: the first text after it, or the end of the last text before it.
+    const probe = doc.createRange();
+    probe.setStart(node, off);
+    let last = 0;
+    for (const s of segs) {
+      if (probe.comparePoint(s.node, 0) >= 0) return s.start;
+      last = s.end;
+    }
+    return last;
+  }
+
+  return {
+    kind: 'rich',
+    el,
+    text: () => current().text,
+    range,
+    rects(start, end) {
+      const r = range(start, end);
+      let list = Array.from(r.getClientRects());
+      if (!list.length) list = [r.getBoundingClientRect()];
+      return list
+        .filter((x) => start === end || x.width > 0.5)
+        .map((x) => ({ left: x.left, top: x.top, width: x.width, height: x.height }));
+    },
+    box() {
+      const r = el.getBoundingClientRect();
+      return {
+        left: r.left + el.clientLeft,
+        top: r.top + el.clientTop,
+        width: el.clientWidth || r.width,
+        height: el.clientHeight || r.height,
+      };
+    },
+    caret() {
+      const sel = view.getSelection();
+      if (!sel || !sel.rangeCount || !sel.isCollapsed) return null;
+      if (!el.contains(sel.anchorNode)) return null;
+      return offsetOf(sel.anchorNode, sel.anchorOffset);
+    },
+    replace(start, end, text) {
+      const before = current().text;
+      const expected = before.slice(0, start) + text + before.slice(end);
+      el.focus({ preventScroll: true });
+      const select = () => {
+        const sel = view.getSelection();
+        sel.removeAllRanges();
+        sel.addRange(range(start, end));
+      };
+      select();
+      let ok = false;
+      try {
+        ok = text === '' ? doc.execCommand('delete', false) : doc.execCommand('insertText', false, text);
+      } catch (_) {
+        ok = false;
+      }
+      model = null;
+      if (ok && current().text === expected) return true;
+      if (current().text !== before) return current().text === expected;
+      // Editors that handle input themselves (beforeinput-driven): ask them to replace.
+      select();
+      const dt = new view.DataTransfer();
+      dt.setData('text/plain', text);
+      const ev = new view.InputEvent('beforeinput', {
+        bubbles: true,
+        cancelable: true,
+        inputType: 'insertReplacementText',
+        data: text,
+        dataTransfer: dt,
+        targetRanges: [new view.StaticRange(range(start, end))],
+      });
+      el.dispatchEvent(ev);
+      model = null;
+      if (current().text !== before) return current().text === expected;
+      // Last resort: edit the DOM ourselves (not undoable by the browser).
+      const r = range(start, end);
+      r.deleteContents();
+      if (text) {
+        const t = doc.createTextNode(text);
+        r.insertNode(t);
+        const sel = view.getSelection();
+        sel.removeAllRanges();
+        const after = doc.createRange();
+        after.setStartAfter(t);
+        sel.addRange(after);
+      }
+      el.dispatchEvent(
+        new view.InputEvent('input', { bubbles: true, inputType: 'insertReplacementText', data: text }),
+      );
+      model = null;
+      return current().text === expected;
+    },
+    destroy() {
+      observer.disconnect();
+    },
+  };
+}

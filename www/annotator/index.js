@@ -1,0 +1,380 @@
+// Kefu Coach's annotator: attach to one editor, check its text as it changes, draw the
+// findings without touching the editor's DOM, and apply a suggestion as an undoable edit.
+// Shared by the browser extension and the trainer demo page.
+
+import { getHost, releaseHost } from './host.js';
+import { textControlAdapter } from './editors/textcontrol.js';
+import { richTextAdapter } from './editors/richtext.js';
+import { overlayPainter } from './paint/overlay.js';
+import { canHighlight, highlightPainter } from './paint/highlights.js';
+import { badgeView } from './ui/badge.js';
+import { cardView } from './ui/card.js';
+import { findingView } from './ui/finding.js';
+
+export { isEligibleEditor, editorRoot } from './eligible.js';
+export { readText } from './editors/richtext.js';
+
+/** Name of the performance measure recorded from an input event to its drawn findings. */
+export const LATENCY_MEASURE = 'kefu-coach:input-to-highlight';
+
+const WATCH_MS = 400;
+let seq = 0;
+
+/** Attach the coach to one editor: textarea, input[type=text], or a contenteditable root
+ *  (ProseMirror/Quill roots included). Draws into the single <kefu-coach> host (created on first use).
+ *  opts.check(request) -> Report | Promise<Report>; request = {draft, customer, first_reply, platform}
+ *  opts.context() -> {customer, first_reply, platform}   (read before each check; optional)
+ *  opts.onReport?(report, draft)    called after each completed check
+ *  opts.onDisableRule?(ruleId)      "turn this rule off" clicked (the caller persists it)
+ *  opts.onError?(error)             a check failed (optional; the badge shows it too)
+ *  opts.highlights                  false: draw with the overlay even where the CSS Custom
+ *                                   Highlight API exists
+ *  returns { refresh(): Promise<void>, destroy(): void } */
+export function annotate(editor, opts) {
+  if (!editor || editor.nodeType !== 1) throw new TypeError('annotate: editor must be an element');
+  if (!opts || typeof opts.check !== 'function') throw new TypeError('annotate: opts.check is required');
+  const doc = editor.ownerDocument;
+  const view = doc.defaultView;
+  const { root } = getHost(doc);
+  const group = doc.createElement('div');
+  group.dataset.kefuEditor = String(++seq);
+  root.appendChild(group);
+
+  const textControl = editor.tagName === 'TEXTAREA' || editor.tagName === 'INPUT';
+  const adapter = textControl ? textControlAdapter(editor, group) : richTextAdapter(editor);
+  let hl = null;
+  if (!textControl && opts.highlights !== false && canHighlight(doc)) {
+    try {
+      hl = highlightPainter(doc);
+    } catch (_) {
+      hl = null; // e.g. a content-script sandbox that can't reach the page's registry
+    }
+  }
+  group.dataset.paint = hl ? 'highlight' : 'overlay';
+  const overlay = overlayPainter(doc, group);
+  const handlers = { apply, ignore, disable };
+  const badge = badgeView(doc, group, () => {
+    badge.open(!badge.isOpen());
+    layout();
+  });
+  const card = cardView(doc, group, handlers);
+
+  let report = null;
+  let draft = '';
+  let shown = [];
+  let checks = 0;
+  let composing = false;
+  let inFlight = false;
+  let pending = false;
+  let force = false;
+  let inputAt = null;
+  let destroyed = false;
+  let layoutQueued = false;
+  let rectCache = null;
+  let signature = '';
+  let waiters = [];
+  const ignored = new Set();
+  const disabled = new Set();
+
+  // ---- checking ------------------------------------------------------------------------
+
+  function schedule(forced = false) {
+    if (destroyed) return;
+    if (forced) force = true;
+    if (inFlight) {
+      pending = true;
+      return;
+    }
+    inFlight = true;
+    Promise.resolve().then(run);
+  }
+
+  async function run() {
+    if (destroyed) return;
+    if (composing) {
+      inFlight = false;
+      return; // compositionend schedules the check
+    }
+    const text = adapter.text();
+    if (text === draft && report && !force) {
+      inFlight = false;
+      settle();
+      return;
+    }
+    force = false;
+    let ctx = {};
+    try {
+      ctx = (opts.context && opts.context()) || {};
+    } catch (_) {
+      ctx = {};
+    }
+    const request = {
+      draft: text,
+      customer: ctx.customer || '',
+      first_reply: !!ctx.first_reply,
+      platform: ctx.platform || undefined,
+    };
+    let result = null;
+    let error = null;
+    try {
+      result = await opts.check(request);
+    } catch (e) {
+      error = e;
+    }
+    inFlight = false;
+    if (destroyed) return;
+    if (error) {
+      group.dataset.error = String((error && error.message) || error);
+      badge.badge.title = `话术教练:检查失败(${group.dataset.error})`;
+      if (opts.onError) opts.onError(error);
+    } else if (composing || adapter.text() !== text) {
+      pending = true; // the text moved on while we checked: the result is stale
+    } else {
+      delete group.dataset.error;
+      checks += 1;
+      report = result;
+      draft = text;
+      if (!draft) ignored.clear();
+      render();
+      measure();
+      if (opts.onReport) opts.onReport(report, draft);
+    }
+    if (pending && !composing) {
+      pending = false;
+      schedule();
+    } else {
+      settle();
+    }
+  }
+
+  function settle() {
+    const w = waiters;
+    waiters = [];
+    for (const r of w) r();
+  }
+
+  function measure() {
+    if (inputAt === null) return;
+    const start = inputAt;
+    inputAt = null;
+    const perf = view.performance;
+    try {
+      perf.measure(LATENCY_MEASURE, { start, end: perf.now() });
+      // Observers have the entry; don't let 1,000 edits grow the page's timeline buffer.
+      perf.clearMeasures(LATENCY_MEASURE);
+    } catch (_) {
+      /* old browsers without measure options: no latency numbers */
+    }
+  }
+
+  // ---- drawing -------------------------------------------------------------------------
+
+  const keyOf = (f) => `${f.rule}\u0000${draft.slice(f.start, f.end)}`;
+
+  function render() {
+    shown = (report ? report.findings : []).filter((f) => !disabled.has(f.rule) && !ignored.has(keyOf(f)));
+    group.dataset.checks = String(checks);
+    badge.badge.dataset.checks = String(checks);
+    badge.update(shown, report);
+    badge.list.replaceChildren(...shown.map((f) => findingView(doc, f, draft, handlers)));
+    if (card.finding && !shown.includes(card.finding)) card.hide();
+    if (!shown.length) card.hide();
+    layout();
+  }
+
+  function layout() {
+    if (destroyed || composing) return;
+    rectCache = null;
+    const box = adapter.box();
+    const visible = editor.isConnected && box.width > 0 && box.height > 0 && checks > 0;
+    const spans = hl ? shown.filter((f) => f.start === f.end) : shown;
+    if (hl) hl.paint(shown.filter((f) => f.start < f.end).map((f) => ({ severity: f.severity, range: adapter.range(f.start, f.end) })));
+    overlay.paint(
+      visible ? spans.map((f) => ({ severity: f.severity, start: f.start, end: f.end, rects: adapter.rects(f.start, f.end) })) : [],
+      box,
+    );
+    badge.place(box, visible);
+    signature = layoutSignature();
+  }
+
+  function requestLayout() {
+    if (layoutQueued || destroyed) return;
+    layoutQueued = true;
+    view.requestAnimationFrame(() => {
+      layoutQueued = false;
+      layout();
+    });
+  }
+
+  function layoutSignature() {
+    const r = editor.getBoundingClientRect();
+    const cs = view.getComputedStyle(editor);
+    return [r.left, r.top, r.width, r.height, editor.scrollLeft, editor.scrollTop, cs.font, cs.letterSpacing, cs.whiteSpace].join('|');
+  }
+
+  function rects() {
+    if (!rectCache) rectCache = shown.map((f) => ({ f, rects: adapter.rects(f.start, f.end) }));
+    return rectCache;
+  }
+
+  // ---- actions -------------------------------------------------------------------------
+
+  function apply(f, i) {
+    const text = f.suggestions && f.suggestions[i];
+    if (typeof text !== 'string') return;
+    if (adapter.text() !== draft) {
+      schedule(); // the findings are out of date: redraw instead of editing the wrong words
+      return;
+    }
+    card.hide();
+    badge.open(false);
+    inputAt = view.performance.now();
+    adapter.replace(f.start, f.end, text);
+    schedule();
+  }
+
+  function ignore(f) {
+    ignored.add(keyOf(f));
+    card.hide();
+    render();
+  }
+
+  function disable(f) {
+    disabled.add(f.rule);
+    card.hide();
+    render();
+    if (opts.onDisableRule) opts.onDisableRule(f.rule);
+  }
+
+  // ---- events --------------------------------------------------------------------------
+
+  const listeners = [];
+  const on = (target, type, fn, o) => {
+    target.addEventListener(type, fn, o);
+    listeners.push([target, type, fn, o]);
+  };
+
+  on(editor, 'input', (e) => {
+    if (e.isComposing || composing) return;
+    inputAt = e.timeStamp || view.performance.now();
+    schedule();
+  });
+  on(editor, 'compositionstart', () => {
+    composing = true;
+    card.hide();
+  });
+  on(editor, 'compositionend', (e) => {
+    composing = false;
+    inputAt = e.timeStamp || view.performance.now();
+    schedule();
+  });
+  on(editor, 'focus', () => schedule());
+  on(editor, 'keydown', (e) => {
+    if (!card.finding) return;
+    if (e.key === 'Escape') {
+      card.hide();
+    } else if (e.altKey && e.key === 'Enter' && card.finding.suggestions && card.finding.suggestions.length) {
+      e.preventDefault();
+      apply(card.finding, 0);
+    }
+  });
+  on(editor, 'keyup', (e) => {
+    if (/^(Arrow|Home|End|Page)/.test(e.key)) caretCard();
+  });
+  on(editor, 'mouseup', () => view.setTimeout(caretCard, 0));
+  on(view, 'scroll', requestLayout, { capture: true, passive: true });
+  on(view, 'resize', requestLayout, { passive: true });
+  on(doc, 'mousemove', onPointer, { passive: true });
+
+  const resizeObserver = new view.ResizeObserver(requestLayout);
+  resizeObserver.observe(editor);
+  const mutationObserver = textControl
+    ? null
+    : new view.MutationObserver(() => {
+        if (composing) return;
+        if (adapter.text() !== draft) schedule();
+        else requestLayout();
+      });
+  if (mutationObserver) mutationObserver.observe(editor, { childList: true, characterData: true, subtree: true });
+  // Catches what no event reports: a framework resetting the value, a font swap, the editor
+  // leaving the page.
+  const watch = view.setInterval(() => {
+    if (!editor.isConnected) {
+      api.destroy();
+      return;
+    }
+    if (composing || doc.hidden) return;
+    if (checks > 0 && !inFlight && adapter.text() !== draft) schedule();
+    else if (layoutSignature() !== signature) layout();
+  }, WATCH_MS);
+
+  let pointerQueued = false;
+  let lastPointer = null;
+  function onPointer(e) {
+    lastPointer = e;
+    if (pointerQueued) return;
+    pointerQueued = true;
+    view.requestAnimationFrame(() => {
+      pointerQueued = false;
+      hover(lastPointer);
+    });
+  }
+
+  function hover(e) {
+    if (destroyed || composing || !shown.length) return;
+    const path = e.composedPath ? e.composedPath() : [];
+    if (path.includes(card.el)) return;
+    const x = e.clientX;
+    const y = e.clientY;
+    for (const { f, rects: rs } of rects()) {
+      for (const r of rs) {
+        const pad = f.start === f.end ? 4 : 1;
+        if (x >= r.left - pad && x <= r.left + r.width + pad && y >= r.top - 1 && y <= r.top + r.height + 3) {
+          card.show(f, draft, r, 'pointer');
+          return;
+        }
+      }
+    }
+    if (card.finding && card.via === 'pointer') card.hideSoon();
+  }
+
+  function caretCard() {
+    if (destroyed || composing || adapter.text() !== draft) return;
+    const c = adapter.caret();
+    if (c === null) return;
+    const f = shown.find((x) => (x.start === x.end ? c === x.start : c > x.start && c < x.end));
+    if (!f) {
+      if (card.via === 'caret') card.hide();
+      return;
+    }
+    const r = adapter.rects(f.start, f.end)[0];
+    if (r) card.show(f, draft, r, 'caret');
+  }
+
+  const api = {
+    /** Check now (even if the text is unchanged, e.g. after a settings change). */
+    refresh() {
+      return new Promise((resolve) => {
+        waiters.push(resolve);
+        schedule(true);
+      });
+    },
+    destroy() {
+      if (destroyed) return;
+      destroyed = true;
+      view.clearInterval(watch);
+      resizeObserver.disconnect();
+      if (mutationObserver) mutationObserver.disconnect();
+      for (const [t, type, fn, o] of listeners) t.removeEventListener(type, fn, o);
+      if (hl) hl.destroy();
+      overlay.destroy();
+      card.destroy();
+      badge.destroy();
+      adapter.destroy();
+      group.remove();
+      releaseHost(doc);
+      settle();
+    },
+  };
+  return api;
+}

@@ -1,0 +1,79 @@
+// The badge at the editor's corner (count and score) and the list it opens.
+
+export function badgeView(doc, container, onToggle) {
+  const badge = doc.createElement('button');
+  badge.type = 'button';
+  badge.className = 'badge';
+  badge.dataset.kefuBadge = '';
+  badge.dataset.count = '0';
+  badge.dataset.score = '';
+  badge.setAttribute('aria-expanded', 'false');
+  const count = doc.createElement('span');
+  count.className = 'count';
+  const score = doc.createElement('span');
+  score.className = 'score';
+  badge.append(count, score);
+  badge.addEventListener('mousedown', (e) => e.preventDefault());
+  badge.addEventListener('click', (e) => {
+    e.preventDefault();
+    onToggle();
+  });
+
+  const panel = doc.createElement('div');
+  panel.className = 'panel';
+  panel.hidden = true;
+  panel.setAttribute('role', 'dialog');
+  const title = doc.createElement('h2');
+  const list = doc.createElement('div');
+  list.className = 'list';
+  panel.append(title, list);
+  container.append(badge, panel);
+
+  return {
+    badge,
+    panel,
+    list,
+    update(findings, report) {
+      const n = findings.length;
+      badge.dataset.count = String(n);
+      badge.dataset.score = report ? String(report.score) : '';
+      const worst = findings.some((f) => f.severity === 'error')
+        ? 'error'
+        : findings.some((f) => f.severity === 'warning')
+          ? 'warning'
+          : 'ok';
+      badge.dataset.level = worst;
+      count.textContent = n ? String(n) : '✓';
+      score.textContent = report ? `${report.score}分` : '';
+      badge.title = `话术教练:${n} 条建议,得分 ${report ? report.score : '-'}`;
+      title.textContent = n ? `${n} 条建议 · 得分 ${report ? report.score : '-'}` : '没有建议,回复很好';
+    },
+    open(on) {
+      panel.hidden = !on;
+      badge.setAttribute('aria-expanded', on ? 'true' : 'false');
+    },
+    isOpen: () => !panel.hidden,
+    /** Place the badge inside the editor's bottom-right corner and the panel above it. */
+    place(box, visible) {
+      badge.hidden = !visible;
+      if (!visible) {
+        panel.hidden = true;
+        return;
+      }
+      const w = badge.offsetWidth || 40;
+      const bs = badge.style;
+      bs.left = `${Math.round(box.left + box.width - w - 4)}px`;
+      bs.top = `${Math.round(box.top + box.height - 26)}px`;
+      const ps = panel.style;
+      const vw = doc.documentElement.clientWidth || 800;
+      const left = Math.max(4, Math.min(box.left + box.width - 320, vw - 324));
+      ps.left = `${Math.round(left)}px`;
+      const above = box.top + box.height - 30 - 360;
+      ps.top = `${Math.round(above > 4 ? above : box.top + box.height + 4)}px`;
+    },
+    destroy() {
+      badge.remove();
+      panel.remove();
+    },
+  };
+}

@@ -1,0 +1,60 @@
+// The card shown when the pointer rests on an underline or the caret moves into one:
+// message, one-click suggestions, "忽略一次", "关闭此规则".
+
+import { findingView } from './finding.js';
+
+export function cardView(doc, container, on) {
+  const card = doc.createElement('div');
+  card.className = 'card';
+  card.hidden = true;
+  card.setAttribute('role', 'tooltip');
+  container.appendChild(card);
+  let current = null; // { f, via }
+  let hideTimer = 0;
+  const view = doc.defaultView;
+
+  card.addEventListener('mouseenter', () => view.clearTimeout(hideTimer));
+  card.addEventListener('mouseleave', () => api.hideSoon());
+
+  const api = {
+    el: card,
+    get finding() {
+      return current && current.f;
+    },
+    get via() {
+      return current && current.via;
+    },
+    show(f, draft, rect, via) {
+      view.clearTimeout(hideTimer);
+      if (!current || current.f !== f) {
+        card.replaceChildren(findingView(doc, f, draft, on, true));
+      }
+      current = { f, via };
+      card.hidden = false;
+      const vw = doc.documentElement.clientWidth || 800;
+      const vh = doc.documentElement.clientHeight || 600;
+      const w = card.offsetWidth || 260;
+      const h = card.offsetHeight || 100;
+      const left = Math.max(4, Math.min(rect.left, vw - w - 4));
+      const below = rect.top + rect.height + 6;
+      const top = below + h > vh && rect.top - h - 6 > 0 ? rect.top - h - 6 : below;
+      card.style.left = `${Math.round(left)}px`;
+      card.style.top = `${Math.round(top)}px`;
+    },
+    hideSoon() {
+      view.clearTimeout(hideTimer);
+      hideTimer = view.setTimeout(api.hide, 300);
+    },
+    hide() {
+      view.clearTimeout(hideTimer);
+      current = null;
+      card.hidden = true;
+      card.replaceChildren();
+    },
+    destroy() {
+      view.clearTimeout(hideTimer);
+      card.remove();
+    },
+  };
+  return api;
+}
