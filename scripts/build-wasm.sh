@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# Builds pkg/ (kefu_coach.js, kefu_coach_bg.wasm, kefu_coach.d.ts) for `--target web`:
+# cargo (profile wasm-release) -> wasm-bindgen CLI -> wasm-opt from npm binaryen@132.
+# Nothing is downloaded: the tools come from scripts/setup.sh. Debian's binaryen (wasm-opt
+# 108) breaks wasm-bindgen 0.2.130 output, so only node_modules/.bin/wasm-opt is used.
+#
+#   scripts/build-wasm.sh            optimised build (default)
+#   KEFU_WASM_OPT=0 scripts/build-wasm.sh   skip wasm-opt (faster, larger)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+BINDGEN_VERSION=0.2.130
+TARGET=wasm32-unknown-unknown
+PROFILE=wasm-release
+WASM_OPT=node_modules/.bin/wasm-opt
+OUT=pkg
+STAGE=target/wasm-pkg-staging
+
+fail() { echo "build-wasm: $*" >&2; exit 1; }
+
+command -v wasm-bindgen >/dev/null || fail "wasm-bindgen not found: run scripts/setup.sh"
+have=$(wasm-bindgen --version | awk '{print $2}')
+[ "$have" = "$BINDGEN_VERSION" ] || fail "wasm-bindgen $have found, $BINDGEN_VERSION needed (it must equal the crate's version): run scripts/setup.sh"
+rustup target list --installed 2>/dev/null | grep -qx "$TARGET" || fail "rust target $TARGET missing: run scripts/setup.sh"
+if [ "${KEFU_WASM_OPT:-1}" != 0 ]; then
+  [ -x "$WASM_OPT" ] || fail "$WASM_OPT missing (npm binaryen@132): run scripts/setup.sh"
+fi
+
+mkdir -p target
+# One build at a time: helpers and test stages may call this concurrently.
+exec 9>target/.build-wasm.lock
+flock 9
+
+cargo build --lib --locked --profile "$PROFILE" --target "$TARGET"
+
+rm -rf "$STAGE"
+wasm-bindgen --target web --out-dir "$STAGE" "target/$TARGET/$PROFILE/kefu_coach.wasm"
+
+if [ "${KEFU_WASM_OPT:-1}" != 0 ]; then
+  # Features as the Rust target enables them; -Oz for size, then names/debug info dropped.
+  "$WASM_OPT" -Oz --strip-debug --strip-producers \
+    --enable-bulk-memory --enable-mutable-globals --enable-sign-ext \
+    --enable-nontrapping-float-to-int --enable-reference-types --enable-multivalue \
+    "$STAGE/kefu_coach_bg.wasm" -o "$STAGE/kefu_coach_bg.opt.wasm"
+  mv "$STAGE/kefu_coach_bg.opt.wasm" "$STAGE/kefu_coach_bg.wasm"
+fi
+
+# Replace file by file (rename is atomic), so a page loading pkg/ never sees it missing.
+mkdir -p "$OUT"
+for f in "$STAGE"/*; do
+  mv -f "$f" "$OUT/"
+done
+echo "build-wasm: $OUT/ ready ($(wc -c <"$OUT/kefu_coach_bg.wasm") bytes of wasm)"

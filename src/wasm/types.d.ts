@@ -1,0 +1,103 @@
+/** A platform's house style. `taobao` is the default (the guides' own style). */
+export type Platform = "taobao" | "jd" | "pdd" | "douyin" | "generic";
+
+/** `error`: hurts the customer or breaks platform rules; `warning`: the guides say not to; `hint`: could be better. */
+export type Severity = "error" | "warning" | "hint";
+
+/** A category of the rule catalogue (RULES.md). */
+export type Category =
+  | "greeting" | "closing" | "address" | "blunt" | "command" | "impatience" | "buck-passing"
+  | "blame" | "apology" | "empathy" | "timeline" | "vague" | "structure" | "coverage"
+  | "objection" | "pressure" | "slang" | "punctuation" | "jargon" | "compliance";
+
+/** One draft with what the coach knows of the conversation. */
+export interface CheckRequest {
+  /** The agent's text as typed. */
+  draft: string;
+  /** The customer's last message(s). */
+  customer?: string;
+  /** The agent has not replied in this conversation yet. */
+  first_reply?: boolean;
+  /** Overrides the coach's platform for this draft. An unknown platform throws. */
+  platform?: Platform | null;
+}
+
+/** A finding. `draft.slice(start, end)` is the flagged text (UTF-16 offsets); `start == end` is an insertion point. */
+export interface Finding {
+  /** Stable id, `category.name`. */
+  rule: string;
+  category: Category;
+  severity: Severity;
+  start: number;
+  end: number;
+  /** One short zh-CN sentence. */
+  message: string;
+  /** Full replacement texts for `[start, end)`, best first. */
+  suggestions: string[];
+}
+
+/** The five sub-scores, each 0–100. */
+export interface Scores {
+  /** 礼貌 */
+  politeness: number;
+  /** 共情 */
+  empathy: number;
+  /** 清晰 */
+  clarity: number;
+  /** 掌控感 */
+  control: number;
+  /** 合规 */
+  compliance: number;
+}
+
+/** The result of a check. */
+export interface Report {
+  /** 0–100. */
+  score: number;
+  scores: Scores;
+  /** Sorted by position, then by severity (most severe first). */
+  findings: Finding[];
+}
+
+/** Metadata of a built-in rule. */
+export interface RuleInfo {
+  id: string;
+  category: Category;
+  severity: Severity;
+  title: string;
+  /** Markdown: What it does / Why is this bad? / Example / Use instead. */
+  doc: string;
+}
+
+/** One entry of a team pack. Its id becomes `<category>.<id>`. */
+export interface PackRule {
+  /** Lower-case letters, digits and hyphens. */
+  id: string;
+  /** A regular expression (Rust `regex` syntax) over the folded draft: simplified, half-width, lower case. */
+  pattern: string;
+  /** When this expression matches the same clause, no finding. */
+  unless?: string | null;
+  category: Category;
+  severity: Severity;
+  message: string;
+  suggestions?: string[] | null;
+}
+
+/** A team's own phrases. A pack with any bad entry is rejected whole. */
+export interface TeamPack {
+  name: string;
+  description?: string;
+  version?: string | number;
+  rules: PackRule[];
+}
+
+/** What a team sets once. camelCase spellings of the keys are accepted too. */
+export interface CoachConfig {
+  platform?: Platform | null;
+  /** Rule ids to switch off (built-in or from a pack). */
+  disabled_rules?: string[];
+  disabledRules?: string[];
+  disabled_categories?: Category[];
+  disabledCategories?: Category[];
+  packs?: TeamPack[];
+}
