@@ -10,7 +10,8 @@ declare_rule! {
     /// The guides list “不知道” as the first phrase to replace: it tells the customer the
     /// question ends here. The agent can always promise to find out.
     ///
-    /// Polite questions are left alone: “不知道您方便吗?” asks the customer something.
+    /// Left alone: polite questions (“不知道您方便吗?”), someone else's knowledge (“您不清楚的话”),
+    /// seeing or hearing (“亮度过高会看不清楚”), and invitations (“不懂的地方随时问我”).
     ///
     /// ## Example
     /// ```text
@@ -31,7 +32,28 @@ declare_rule! {
 
 const PHRASES: &[&str] = &["不知道", "不清楚", "不了解", "不太清楚", "不太了解", "不晓得", "不懂"];
 /// Who is speaking, right before the phrase; the span takes it in so the fix replaces it.
-const SUBJECTS: &[&str] = &["我们也", "我这边也", "我这边", "我们", "我也", "我", "这边也", "这边"];
+const SUBJECTS: &[&str] = &[
+    "我们也",
+    "我这边也",
+    "我这边",
+    "我们",
+    "我也",
+    "我",
+    "这边也",
+    "这边",
+    "小妹也",
+    "小妹",
+    "妹子也",
+    "妹子",
+    "客服也",
+];
+/// A verb right before “不清楚/不懂” makes a resultative: 看不清楚, 听不懂, 说不清楚.
+const RESULTATIVE_VERBS: &[char] = &['看', '听', '说', '讲', '写', '印', '拍', '显', '读', '搞', '弄', '分', '想'];
+/// After the phrase, these make it the customer's not-knowing: “不懂的地方随时问”.
+const INVITATION_AFTER: &[&str] =
+    &["的地方", "的话", "的问题", "的可以", "可以随时", "随时", "的也可以", "就问", "再问"];
+/// Before the phrase, these make it a condition or an invitation: “如有不清楚”, “有什么不懂”.
+const INVITATION_BEFORE: &[&str] = &["如有", "若有", "如果有", "有什么", "有任何", "哪里", "如果", "若", "有"];
 /// After the phrase, these turn it into a polite question or a report of the customer's state.
 const QUESTION_AFTER: &[&str] = &["您", "你", "是否", "能否", "有没有", "要不要", "方不方便", "亲"];
 
@@ -47,6 +69,18 @@ impl Rule for DontKnow {
                 continue;
             }
             if char_after(text, hit.end) == Some('吗') {
+                continue;
+            }
+            if char_before(text, hit.start).is_some_and(|c| RESULTATIVE_VERBS.contains(&c)) {
+                continue;
+            }
+            let after = &text[hit.end..];
+            if INVITATION_AFTER.iter().any(|q| after.starts_with(q)) {
+                continue;
+            }
+            let clause_start = cx.draft.clause_at(hit.start).map_or(0, |c| c.range.start);
+            let before = &text[clause_start..hit.start];
+            if INVITATION_BEFORE.iter().any(|b| before.ends_with(b)) {
                 continue;
             }
             let start =

@@ -3,7 +3,9 @@
 use super::Rule;
 
 mod dont_know;
+mod flat_refusal;
 
 pub(super) fn register(v: &mut Vec<Box<dyn Rule>>) {
     v.push(Box::new(dont_know::DontKnow));
+    v.push(Box::new(flat_refusal::FlatRefusal));
 }

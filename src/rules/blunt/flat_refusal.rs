@@ -1,0 +1,378 @@
+use crate::finding::{Lint, Severity};
+use crate::rules::{declare_rule, Context, Rule};
+use crate::text::{char_after, char_before, contains_any, find_all, is_emoji, is_punct_or_space};
+
+declare_rule! {
+    /// ## What it does
+    /// Flags a direct refusal — 不行, 不能, 没办法, 不可以, 不支持, 不可能, 做不到, 改不了,
+    /// 退不了, 催不了… — that comes without an apology and without an alternative. A refusal
+    /// with one of the two gets a hint; with both it is left alone.
+    ///
+    /// Left alone too: conditions (“如果不行的话可以换货”), questions (“能不能…”, “行不行”,
+    /// “…可以吗?”), polite requests (“能不能麻烦您…”) and product facts (“不能水洗”,
+    /// “不支持无线充电”): a refusal word counts only when it ends the clause, follows the shop
+    /// (“我们/这边/本店…不能”) or refuses a service (修改, 退换, 发货, 优惠, 保证…).
+    ///
+    /// ## Why is this bad?
+    /// The guides: replace “不行” with “非常抱歉,这个暂时无法满足,我们可以为您提供XX替代方案”.
+    /// A bare “no” ends the conversation and leaves the customer with nothing to do next.
+    ///
+    /// ## Example
+    /// ```text
+    /// 不行。
+    /// 地址改不了,已经发货了。
+    /// ```
+    ///
+    /// ## Use instead
+    /// ```text
+    /// 非常抱歉,这个暂时无法满足,我们可以为您提供【替代方案】。
+    /// 非常抱歉,地址暂时无法修改,已经发货了,我们可以为您提供【替代方案】。
+    /// ```
+    pub struct FlatRefusal {
+        id: "blunt.flat-refusal",
+        category: Blunt,
+        severity: Warning,
+        title: "生硬拒绝",
+    }
+}
+
+/// (refusal, what it becomes in the fix when a verb follows). “暂时无法” is the guides' word.
+const REFUSALS: &[(&str, &str)] = &[
+    ("没有办法", "暂时无法"),
+    ("没办法", "暂时无法"),
+    ("不可以", "暂时无法"),
+    ("不可能", "暂时无法"),
+    ("不支持", "暂时无法支持"),
+    ("不允许", "暂时无法"),
+    ("做不到", "暂时无法做到"),
+    ("办不到", "暂时无法办到"),
+    ("不行", "暂时无法"),
+    ("不能", "暂时无法"),
+    ("取消不了", "暂时无法取消"),
+    ("处理不了", "暂时无法处理"),
+    ("操作不了", "暂时无法操作"),
+    ("申请不了", "暂时无法申请"),
+    ("保证不了", "暂时无法保证"),
+    ("提前不了", "暂时无法提前"),
+    ("撤销不了", "暂时无法撤销"),
+    ("优惠不了", "暂时无法优惠"),
+    ("便宜不了", "暂时无法再优惠"),
+    ("办不了", "暂时无法办理"),
+    ("做不了", "暂时无法处理"),
+    ("改不了", "暂时无法修改"),
+    ("退不了", "暂时无法退回"),
+    ("换不了", "暂时无法更换"),
+    ("催不了", "暂时无法催促"),
+    ("修不了", "暂时无法维修"),
+    ("开不了", "暂时无法开具"),
+    ("补不了", "暂时无法补发"),
+    ("寄不了", "暂时无法寄出"),
+    ("送不了", "暂时无法送达"),
+    ("发不了", "暂时无法发出"),
+    ("加不了", "暂时无法添加"),
+    ("减不了", "暂时无法减免"),
+    ("管不了", "暂时无法处理"),
+    ("帮不了", "暂时无法帮到"),
+];
+
+/// A service the shop refuses (what may follow the refusal word, after an optional adverb).
+const SERVICE: &[&str] = &[
+    "修改",
+    "改",
+    "更改",
+    "变更",
+    "更换",
+    "退",
+    "换",
+    "取消",
+    "撤",
+    "开",
+    "补",
+    "发",
+    "寄",
+    "送",
+    "配送",
+    "催",
+    "加急",
+    "优惠",
+    "便宜",
+    "少",
+    "减",
+    "保证",
+    "确保",
+    "承诺",
+    "价保",
+    "保价",
+    "恢复",
+    "合并",
+    "拆",
+    "转",
+    "帮",
+    "为您",
+    "为你",
+    "给您",
+    "给你",
+    "处理",
+    "操作",
+    "申请",
+    "安排",
+    "赔",
+    "包邮",
+    "提前",
+    "延",
+    "指定",
+    "预约",
+    "上门",
+    "添加",
+    "加",
+    "追加",
+    "备注",
+    "拦截",
+    "重新",
+    "同意",
+    "接受",
+    "满足",
+    "提供",
+    "办理",
+    "受理",
+    "维修",
+    "保修",
+    "货到付款",
+    "到付",
+    "无理由",
+    "开票",
+    "发票",
+    "退款",
+    "报销",
+    "再",
+];
+/// What the customer asks for when a bare “不行” refuses a service rather than states a fact.
+const SERVICE_ASKED: &[&str] = &[
+    "改",
+    "退",
+    "换",
+    "取消",
+    "便宜",
+    "优惠",
+    "少",
+    "减",
+    "发",
+    "寄",
+    "送",
+    "催",
+    "快点",
+    "开票",
+    "发票",
+    "补",
+    "赔",
+    "包邮",
+    "加急",
+    "保价",
+    "价保",
+    "修",
+    "帮",
+    "安排",
+    "提前",
+    "延",
+    "预约",
+    "上门",
+    "合并",
+    "拆",
+    "送达",
+    "到付",
+    "货到付款",
+    "赠",
+    "折",
+    "返",
+    "抹",
+    "零头",
+    "申请",
+    "处理",
+    "办",
+    "能不能",
+    "可不可以",
+    "行不行",
+];
+/// Adverbs that may sit between the refusal and the service: “不能直接修改”, “不支持再次开具”.
+const ADVERBS: &[&str] = &["直接", "再次", "随便", "单独", "私自", "马上", "立即", "自己", "帮您", "为您", "给您"];
+/// The shop as the one refusing: “我们不能”, “这边没办法”, “本店不支持”.
+const SHOP: &[&str] = &["我们", "我这边", "这边", "我", "小妹", "妹子", "客服", "本店", "店铺", "咱们", "系统", "公司"];
+/// Sentence-final particles that may follow a refusal that ends its clause.
+const PARTICLES: &[char] =
+    &['的', '哦', '呢', '啊', '哈', '呀', '了', '啦', '喔', '噢', '滴', '哒', '嘞', '噻', '亲', '的', '么'];
+const CONDITION: &[&str] = &["如果", "要是", "假如", "万一", "若", "假设", "如您", "倘若", "实在", "还是"];
+const APOLOGY: &[&str] = &["抱歉", "不好意思", "对不起", "歉意", "见谅", "谅解", "请您理解", "还请理解", "遗憾"];
+/// An alternative offered after the refusal.
+const ALTERNATIVE: &[&str] = &[
+    "您可以",
+    "可以为您",
+    "可以帮您",
+    "我们可以",
+    "这边可以",
+    "也可以",
+    "建议",
+    "或者",
+    "替代",
+    "其他",
+    "改为",
+    "换成",
+    "只能",
+    "为您申请",
+    "帮您申请",
+    "给您申请",
+    "为您提供",
+    "帮您联系",
+    "帮您反馈",
+    "帮您登记",
+    "帮您备注",
+    "您看",
+    "可以选择",
+    "可以在",
+    "可以等",
+    "待",
+];
+
+impl Rule for FlatRefusal {
+    fn check(&self, cx: &Context, out: &mut Vec<Lint>) {
+        let text = cx.draft.folded();
+        let needles: Vec<&str> = REFUSALS.iter().map(|(r, _)| *r).collect();
+        let mut done_sentence = usize::MAX;
+        for (hit, word) in find_all(text, &needles) {
+            let Some(clause) = cx.draft.clause_at(hit.start) else { continue };
+            let Some(sentence) = cx.draft.sentence_at(hit.start) else { continue };
+            if sentence.range.start == done_sentence {
+                continue;
+            }
+            // Chat agents separate messages with spaces: a space ends a clause too.
+            let from = text[clause.range.start..hit.start].rfind(char::is_whitespace).map_or(clause.range.start, |i| {
+                clause.range.start + i + text[clause.range.start + i..].chars().next().map_or(1, char::len_utf8)
+            });
+            let before = &text[from..hit.start];
+            let after = &text[hit.end..clause.range.end];
+            if is_question(text, &hit, word, after)
+                || contains_any(before, CONDITION)
+                || before.contains("的话")
+                || after.contains("的话")
+            {
+                continue;
+            }
+            let terminal = is_terminal(after.split(char::is_whitespace).next().unwrap_or(""));
+            let service = is_service(after);
+            let by_shop =
+                SHOP.iter().any(|s| before.trim_end_matches(['也', '是', '都', '还', '真', '确', '实']).ends_with(s));
+            if !(terminal || service || by_shop) {
+                continue;
+            }
+            // A bare “不支持的哦” answering “支持快充吗?” states a product fact, not a refusal.
+            let asked = &cx.customer.text;
+            if !service && !by_shop && !asked.is_empty() && !contains_any(asked, SERVICE_ASKED) {
+                continue;
+            }
+            // “不可能发错/不可能有问题” denies a fault; that is a verification matter.
+            let denial =
+                word == "不可能" && contains_any(after, &["错", "是", "有", "出现", "少", "漏", "坏", "假", "会"]);
+            let apology = contains_any(text, APOLOGY);
+            let alternative = contains_any(text, ALTERNATIVE);
+            if apology && alternative && !denial {
+                continue;
+            }
+            done_sentence = sentence.range.start;
+            let severity = if (apology || alternative) && !denial { Severity::Hint } else { Severity::Warning };
+            let replacement = REFUSALS.iter().find(|(r, _)| *r == word).map_or("暂时无法", |(_, f)| f);
+            let lint = if denial {
+                let clause_end =
+                    text[hit.end..clause.range.end].find(char::is_whitespace).map_or(clause.range.end, |i| hit.end + i);
+                let span = from..trim_end_punct(text, hit.end..clause_end).max(hit.end);
+                Self::META.lint(span, "一口否认显得生硬,先核实").suggest("我这边马上帮您核实一下")
+            } else {
+                let sentence_end = text[hit.end..sentence.range.end]
+                    .find(char::is_whitespace)
+                    .map_or(sentence.range.end, |i| hit.end + i);
+                let end = trim_end_punct(text, hit.end..sentence_end).max(hit.end);
+                let span = from..end;
+                let fixed = soften(cx, from, &hit, replacement, terminal, end, apology, alternative);
+                Self::META.lint(span, "直接拒绝显得生硬,给出替代方案").suggest(fixed)
+            };
+            out.push(lint.with_severity(severity));
+        }
+    }
+}
+
+/// “能不能”, “可不可以”, “行不行”, or a clause that ends in 吗/么/?.
+fn is_question(text: &str, hit: &std::ops::Range<usize>, word: &str, after: &str) -> bool {
+    let first = word.chars().nth(1);
+    if char_before(text, hit.start).is_some_and(|c| Some(c) == first) {
+        return true;
+    }
+    if word == "不行" && char_after(text, hit.end) == Some('不') {
+        return true;
+    }
+    after.contains(['吗', '?', '嘛']) || after.trim_end_matches(is_end_char).ends_with('么')
+}
+
+fn is_end_char(c: char) -> bool {
+    is_punct_or_space(c) || c == '~' || is_emoji(c) || c == '\u{FE0F}'
+}
+
+/// Nothing but particles and punctuation follows the refusal in its clause.
+fn is_terminal(after: &str) -> bool {
+    after.chars().all(|c| is_end_char(c) || PARTICLES.contains(&c))
+}
+
+fn is_service(after: &str) -> bool {
+    let mut rest = after.trim_start_matches(is_end_char);
+    for a in ADVERBS {
+        if let Some(r) = rest.strip_prefix(a) {
+            rest = r;
+            break;
+        }
+    }
+    SERVICE.iter().any(|s| rest.starts_with(s))
+}
+
+/// The end of a range with trailing punctuation and spaces left out.
+fn trim_end_punct(text: &str, r: std::ops::Range<usize>) -> usize {
+    let s = &text[r.clone()];
+    r.start + s.trim_end_matches(is_end_char).len()
+}
+
+/// The sentence from the refusal's clause on, with 暂时无法 for the refusal, an apology in
+/// front and an alternative at the end where the draft has none.
+#[allow(clippy::too_many_arguments)]
+fn soften(
+    cx: &Context,
+    from: usize,
+    hit: &std::ops::Range<usize>,
+    replacement: &str,
+    terminal: bool,
+    end: usize,
+    apology: bool,
+    alternative: bool,
+) -> String {
+    let text = cx.draft.folded();
+    let mut s = String::new();
+    if !apology {
+        s.push_str("非常抱歉,");
+    }
+    let lead = cx.draft.raw_text(&(from..hit.start));
+    let specific = !matches!(replacement, "暂时无法" | "暂时无法支持");
+    if terminal && (!specific || lead.trim().is_empty()) {
+        let lead = lead.trim_end_matches(['也', '是', '都', '真', '确', '实']);
+        s.push_str(if lead.is_empty() { "这个" } else { lead });
+        s.push_str("暂时无法满足");
+        // The particles after a bare refusal go: “不行的哦” → “暂时无法满足”.
+        let rest_start = text[hit.end..end]
+            .char_indices()
+            .find(|(_, c)| !(PARTICLES.contains(c) || *c == ' '))
+            .map_or(end, |(i, _)| hit.end + i);
+        s.push_str(cx.draft.raw_text(&(rest_start..end)));
+    } else {
+        s.push_str(lead);
+        s.push_str(replacement);
+        s.push_str(cx.draft.raw_text(&(hit.end..end)));
+    }
+    if !alternative {
+        s.push_str(",我们可以为您提供【替代方案】");
+    }
+    s
+}
