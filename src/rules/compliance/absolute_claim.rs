@@ -1,0 +1,377 @@
+use std::ops::Range;
+
+use crate::finding::Lint;
+use crate::rules::{declare_rule, Context, Rule};
+use crate::text::{find_all, is_han};
+
+declare_rule! {
+    /// ## What it does
+    /// Flags the absolute and forbidden claims of the Advertising Law (广告法极限词) in a
+    /// selling reply: superlatives (最好 / 最佳 / 最低价 / 全网最低 / 史上最…), rankings
+    /// (销量第一 / 排名第一 / No.1 / 销量冠军), grades (国家级 / 世界级 / 顶级 / 极品 / 至尊),
+    /// uniqueness (独一无二 / 唯一 / 首选 / 全网首发), guarantees (绝对 / 100%有效 / 百分百 /
+    /// 万能 / 永久), medical promises (根治 / 特效 / 包治百病 / 立马见效), the use of state
+    /// organs (国家领导人推荐 / 特供 / 国家免检) and superstition (招财 / 辟邪 / 旺夫). Each has a
+    /// plain replacement where one exists (最好 → 很好, 全网最低 → 很优惠, 销量第一 → 销量很好).
+    ///
+    /// Left alone: times and amounts (最快明天送达 / 最晚到账 / 最近 / 最后 / 最多 / 最少 / 最终),
+    /// advice (“您最好先拍照”), usage hints (最佳食用时间, 口感最佳), the shop's own service
+    /// attitude (“尽最大努力”, “最好的服务”), ordinals and enumeration (第一时间 / 第一次购买 /
+    /// “第一,…第二,…” / 选第一款), and composition (100%纯棉).
+    ///
+    /// ## Why is this bad?
+    /// Article 9 of the Advertising Law forbids “国家级”“最高级”“最佳” and the like; platforms
+    /// scan chats for them and fine or demote the shop, and customers can claim compensation.
+    ///
+    /// ## Example
+    /// ```text
+    /// 全网销量第一,国家级品质,绝对是最好的锅!
+    /// ```
+    ///
+    /// ## Use instead
+    /// ```text
+    /// 销量很好,品质优良,确实是很好的锅!
+    /// ```
+    pub struct AbsoluteClaim {
+        id: "compliance.absolute-claim",
+        category: Compliance,
+        severity: Error,
+        title: "广告法极限词",
+    }
+}
+
+/// (claim, replacement; "" = no good replacement, delete or rephrase by hand).
+const TERMS: &[(&str, &str)] = &[
+    // 最 + an evaluation.
+    ("全网最低价", "优惠价"),
+    ("全网最低", "很优惠"),
+    ("全网最便宜", "很优惠"),
+    ("全网最优惠", "很优惠"),
+    ("史上最低价", "优惠价"),
+    ("史上最低", "很优惠"),
+    ("史上最", "非常"),
+    ("时尚最低价", "优惠价"),
+    ("最低价", "优惠价"),
+    ("最便宜", "很实惠"),
+    ("最优惠", "很优惠"),
+    ("最实惠", "很实惠"),
+    ("最划算", "很划算"),
+    ("最超值", "很超值"),
+    ("最好", "很好"),
+    ("最佳", "很好"),
+    ("最棒", "很棒"),
+    ("最优秀", "很优秀"),
+    ("最优质", "很优质"),
+    ("最优", "很优秀"),
+    ("最具", "很具"),
+    ("最赚", "很赚"),
+    ("最强", "很强"),
+    ("最牛", "很厉害"),
+    ("最高级", "高品质"),
+    ("最高档", "高档"),
+    ("最奢侈", "奢华"),
+    ("最低级", ""),
+    ("最流行", "很流行"),
+    ("最受欢迎", "很受欢迎"),
+    ("最火", "很火"),
+    ("最畅销", "很畅销"),
+    ("最热销", "热销"),
+    ("最时尚", "很时尚"),
+    ("最聚拢", "很聚拢"),
+    ("最符合", "很符合"),
+    ("最舒适", "很舒适"),
+    ("最舒服", "很舒服"),
+    ("最先进科学", "先进科学"),
+    ("最先进", "先进"),
+    ("最新科技", "新科技"),
+    ("最新科学", "新科学"),
+    ("最新技术", "新技术"),
+    ("最正宗", "正宗"),
+    ("最安全", "很安全"),
+    ("最耐用", "很耐用"),
+    ("最专业", "很专业"),
+    ("最权威", "权威"),
+    ("最完美", "很完美"),
+    ("最有效", "很有效"),
+    ("最大程度", "很大程度"),
+    // Rankings and titles.
+    ("全网销量第一名", "销量很好"),
+    ("销量第一名", "销量很好"),
+    ("全网销量第一", "销量很好"),
+    ("全国销量第一", "销量很好"),
+    ("销量第一", "销量很好"),
+    ("排名第一", "排名靠前"),
+    ("全网第一", "深受欢迎"),
+    ("全国第一", "深受欢迎"),
+    ("中国第一", "深受欢迎"),
+    ("行业第一", "口碑很好"),
+    ("世界第一", "深受欢迎"),
+    ("同类第一", "深受欢迎"),
+    ("第一品牌", "知名品牌"),
+    ("排行第一", "很受欢迎"),
+    ("排第一", "很受欢迎"),
+    ("第一名", "很受欢迎"),
+    ("no.1", "热门之选"),
+    ("no1", "热门之选"),
+    ("top.1", "热门之选"),
+    ("top1", "热门之选"),
+    ("全国销量冠军", "销量很好"),
+    ("销量冠军", "销量很好"),
+    ("世界领先", "出色"),
+    ("行业领先", "出色"),
+    ("领先上市", "上市"),
+    ("领袖品牌", "知名品牌"),
+    ("领导品牌", "知名品牌"),
+    ("创领品牌", "知名品牌"),
+    ("领导者", ""),
+    ("缔造者", ""),
+    ("性价比之王", "性价比很高"),
+    ("之王", ""),
+    ("王者", ""),
+    ("王牌", "招牌"),
+    ("问鼎", ""),
+    ("至尊", "高端"),
+    ("巅峰", "出色"),
+    // Grades.
+    ("国家级", "优质"),
+    ("世界级", "优质"),
+    ("全球级", "优质"),
+    ("宇宙级", "优质"),
+    ("顶级", "高品质"),
+    ("顶尖", "出色"),
+    ("尖端", "先进"),
+    ("极品", "精品"),
+    ("极佳", "很好"),
+    ("绝佳", "很好"),
+    ("极致", "出色"),
+    ("终极", ""),
+    ("一流", "优秀"),
+    ("无敌", "出色"),
+    // Uniqueness.
+    ("独一无二", "很有特色"),
+    ("绝无仅有", "很有特色"),
+    ("前无古人", ""),
+    ("史无前例", ""),
+    ("仅此一家", ""),
+    ("仅此一次", ""),
+    ("全国唯一", ""),
+    ("全网唯一", ""),
+    ("行业唯一", ""),
+    ("首选", "很好的选择"),
+    ("全球首发", "新品上市"),
+    ("全网首发", "新品上市"),
+    ("全国首发", "新品上市"),
+    ("国内首发", "新品上市"),
+    ("全国首家", ""),
+    ("全网首家", ""),
+    ("国内首家", ""),
+    ("全球首款", "新款"),
+    ("全国首款", "新款"),
+    ("独家配方", "特有配方"),
+    ("独家", "特有"),
+    // Guarantees.
+    ("绝对", "确实"),
+    ("百分之百", ""),
+    ("百分百", ""),
+    ("100%", ""),
+    ("万能", "多用途"),
+    ("永久", "长期"),
+    ("零风险", "风险很低"),
+    ("包过", ""),
+    ("保过", ""),
+    ("升值", ""),
+    ("投资回报", ""),
+    ("投资价值", ""),
+    // Medical promises.
+    ("包治百病", ""),
+    ("根治", "改善"),
+    ("特效药", ""),
+    ("特效", "效果好"),
+    ("痊愈", "好转"),
+    ("彻底康复", "好转"),
+    ("立马见效", "效果因人而异"),
+    ("立竿见影", "效果因人而异"),
+    ("一盒见效", "效果因人而异"),
+    ("三天即愈", "效果因人而异"),
+    ("无副作用", ""),
+    ("无毒副作用", ""),
+    ("比手术安全", ""),
+    ("无效退款", ""),
+    // State organs and inspection.
+    ("国家领导人推荐", ""),
+    ("国家机关推荐", ""),
+    ("国家机关专供", ""),
+    ("国宴专用", ""),
+    ("政协用酒", ""),
+    ("人民大会堂", ""),
+    ("全国人大", ""),
+    ("特供", ""),
+    ("专供", ""),
+    ("质量免检", "质量合格"),
+    ("国家免检", "质量合格"),
+    ("免抽检", "质量合格"),
+    ("无需国家质量检测", "质量合格"),
+    // Superstition.
+    ("招财进宝", ""),
+    ("招财", ""),
+    ("旺夫", ""),
+    ("旺子", ""),
+    ("旺财", ""),
+    ("旺宅", ""),
+    ("旺人", ""),
+    ("镇宅", ""),
+    ("辟邪", ""),
+    ("避凶", ""),
+    ("逢凶化吉", ""),
+    ("助吉避凶", ""),
+    ("消灾", ""),
+    ("挡灾", ""),
+    ("防小人", ""),
+    ("化解小人", ""),
+    ("转富招福", ""),
+    ("时来运转", ""),
+    ("万事亨通", ""),
+    ("带来好运", ""),
+    ("提升运气", ""),
+    ("增加事业运", ""),
+    ("有助事业", ""),
+    ("增强第六感", ""),
+    ("平衡正负能量", ""),
+    ("护身符", ""),
+    // Clickbait.
+    ("秒杀全网", "很优惠"),
+    ("全民免单", ""),
+    ("恭喜获奖", ""),
+    ("点击领奖", ""),
+];
+
+/// Service attitude may be described in superlatives (“最好的服务”, “尽最大努力”).
+const SERVICE: &[&str] = &["服务", "态度", "努力", "诚意", "耐心", "办法", "方法", "方式", "解决方案"];
+
+/// Within the shop's own range (“店里”, “这几款”): a comparison the regulator allows.
+const IN_SHOP: &[&str] =
+    &["店里", "本店", "我们家", "店内", "这几款", "这两款", "几款里", "两款里", "系列里", "当中", "之中"];
+
+/// After 最好 / 最佳, these make it advice or a usage hint (“您最好先拍照”, “最佳食用期”).
+const ADVICE_AFTER: &[&str] = &[
+    "先", "在", "是", "不要", "别", "提前", "能", "可以", "选", "用", "联系", "保留", "拍", "等", "尽快", "及时", "再",
+    "还是", "给", "把", "到", "去", "当天", "当面", "时间", "时机", "使用", "食用", "饮用", "赏味", "佩戴", "温度",
+    "保存", "储存", "观看", "穿", "买", "备注", "确认", "核对", "检查", "开箱", "验货", "签收", "申请", "咨询", "告诉",
+    "提供",
+];
+
+/// Before 最佳, these make it a usage hint (“口感最佳”).
+const USAGE_BEFORE: &[&str] = &["口感", "时", "后", "风味", "状态"];
+
+/// What 100% may describe: composition is a fact (100%纯棉).
+const MATERIAL: &[&str] = &[
+    "纯棉",
+    "棉",
+    "羊毛",
+    "羊绒",
+    "真丝",
+    "桑蚕丝",
+    "蚕丝",
+    "涤纶",
+    "聚酯",
+    "亚麻",
+    "莫代尔",
+    "锦纶",
+    "氨纶",
+    "牛皮",
+    "头层",
+    "纯羊",
+    "含",
+    "原浆",
+    "果汁",
+    "纯铜",
+    "纯银",
+    "天然乳胶",
+    "的",
+];
+
+impl Rule for AbsoluteClaim {
+    fn check(&self, cx: &Context, out: &mut Vec<Lint>) {
+        let text = cx.draft.folded();
+        let terms: Vec<&str> = TERMS.iter().map(|(t, _)| *t).collect();
+        for (hit, term) in find_all(text, &terms) {
+            let Some(span) = claim_span(text, &hit, term) else { continue };
+            let replacement = TERMS.iter().find(|(t, _)| *t == term).map_or("", |(_, r)| *r);
+            let lint = Self::META.lint(span.clone(), format!("“{}”是广告法禁用的绝对化用语", cx.draft.raw_text(&span)));
+            out.push(suggest(cx, lint, &span, term, replacement));
+        }
+    }
+}
+
+/// The span to flag for a term, or `None` where the words are not a claim here.
+fn claim_span(text: &str, hit: &Range<usize>, term: &str) -> Option<Range<usize>> {
+    let before = &text[..hit.start];
+    let after = &text[hit.end..];
+    // Comparing the shop's own products (“这几款里这款最好”) is allowed.
+    let clause_start = before.rfind([',', '。', '!', '?', ';', ' ', '\n']).map_or(0, |i| i + 1);
+    if term.starts_with('最') && IN_SHOP.iter().any(|w| before[clause_start..].contains(w)) {
+        return None;
+    }
+    let service = |s: &str| SERVICE.iter().any(|w| s.trim_start_matches(['的', '地']).starts_with(w));
+    match term {
+        // Advice (“您最好先拍照”) and usage hints (“口感最佳”).
+        "最好" | "最佳"
+            if ADVICE_AFTER.iter().any(|a| after.starts_with(a))
+                || USAGE_BEFORE.iter().any(|b| before.ends_with(b))
+                || service(after)
+                || ["您", "你", "亲", "建议", "还是"].iter().any(|b| before.ends_with(b)) =>
+        {
+            return None
+        }
+        "最大程度" | "最具" | "最优" if service(after) => return None,
+        "绝对" if after.starts_with('值') => return None,
+        "100%" | "百分百" | "百分之百" => {
+            if MATERIAL.iter().any(|m| after.trim_start().starts_with(m)) {
+                return None;
+            }
+            // The claim is what 100% vouches for: “100%有效” → take the word with it.
+            let word: usize = after.chars().take_while(|c| is_han(*c)).take(2).map(char::len_utf8).sum();
+            if word == 0 {
+                return None;
+            }
+            return Some(hit.start..hit.end + word);
+        }
+        // “永久删除”, “永久关闭” describe an action, not the product.
+        "永久" if ["删除", "关闭", "注销", "封禁", "失效", "作废"].iter().any(|a| after.starts_with(a)) => {
+            return None
+        }
+        "一流" | "顶尖" | "至尊" | "王牌" if service(after) => return None,
+        "独家" if after.starts_with("代理") && before.ends_with("非") => return None,
+        "升值" if !before.ends_with("会") && !before.ends_with("能") && !before.ends_with("保证") => return None,
+        // “电商专供款” is a channel label; only state bodies make 专供 a claim.
+        "专供" if !["国家", "机关", "军队", "部队", "政府"].iter().any(|b| before.ends_with(b)) => {
+            return None
+        }
+        "绝对" => {
+            // The guarantee is what 绝对 vouches for: “绝对正品” → take the word with it.
+            let word: usize = after.chars().take_while(|c| is_han(*c)).take(2).map(char::len_utf8).sum();
+            if after.starts_with('是') || word == 0 {
+                return Some(hit.clone());
+            }
+            return Some(hit.start..hit.end + word);
+        }
+        _ => {}
+    }
+    Some(hit.clone())
+}
+
+fn suggest(cx: &Context, lint: Lint, span: &Range<usize>, term: &str, replacement: &str) -> Lint {
+    let text = cx.draft.folded();
+    if matches!(term, "100%" | "百分百" | "百分之百") {
+        // Drop the percentage, keep the word it qualified: “100%有效” → “有效”.
+        return lint.suggest(&text[span.start + term.len()..span.end]);
+    }
+    if term == "绝对" && span.len() > term.len() {
+        // “绝对正品” → “正品”; “绝对是” → “确实是”.
+        return lint.suggest(&text[span.start + term.len()..span.end]);
+    }
+    if replacement.is_empty() {
+        return lint;
+    }
+    lint.suggest(replacement)
+}

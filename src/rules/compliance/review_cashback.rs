@@ -1,0 +1,107 @@
+use crate::finding::Lint;
+use crate::rules::{declare_rule, Context, Rule};
+use crate::text::{char_before, find_all, is_sentence_end};
+
+declare_rule! {
+    /// ## What it does
+    /// Flags buying or steering reviews: 好评返现 / 五星好评返 / 晒图返 / 好评送 / 好评有礼 /
+    /// 返现 for a review, 刷单, and asking the customer to delete or change a bad review
+    /// (删差评 / 改好评 / 追评改).
+    ///
+    /// Left alone: a plain request for a rating with nothing offered (“麻烦您给个评价哦”),
+    /// and cash-back that is a price promotion (“满299返20元优惠券”).
+    ///
+    /// ## Why is this bad?
+    /// Paying or rewarding for reviews and fake orders (刷单) break the platforms' rules and
+    /// the Anti-Unfair-Competition and E-Commerce Laws; shops are demoted or closed for it.
+    ///
+    /// ## Example
+    /// ```text
+    /// 亲,晒图五星好评返现10元哦!
+    /// ```
+    ///
+    /// ## Use instead
+    /// ```text
+    /// 亲,使用满意的话欢迎给我们一个真实的评价哦!
+    /// ```
+    pub struct ReviewCashback {
+        id: "compliance.review-cashback",
+        category: Compliance,
+        severity: Error,
+        title: "好评返现/刷单/改差评",
+    }
+}
+
+/// Review words: the reward phrase must come right after one of them (“好评返现”, “晒图送”).
+const REVIEW: &[&str] =
+    &["五星好评", "5星好评", "五星", "好评", "晒图", "晒单", "评价", "追评", "带图评价", "图文评价"];
+/// Rewards offered for the review.
+const REWARD: &[&str] =
+    &["返现", "返", "送", "有礼", "领", "给您返", "可返", "就返", "即返", "立返", "奖励", "红包", "有红包"];
+/// Fake orders and pressure on bad reviews, wrong however they are worded.
+const ALWAYS: &[&str] = &[
+    "刷单",
+    "刷好评",
+    "删差评",
+    "删除差评",
+    "删掉差评",
+    "把差评删",
+    "改好评",
+    "改成好评",
+    "改为好评",
+    "修改评价",
+    "撤销差评",
+    "撤掉差评",
+    "追评改",
+    "差评改",
+    "好评返现",
+];
+
+/// Look like a reward word but are not (“送达”, “返回”).
+const NOT_REWARD: &[&str] = &["送达", "送货", "送到", "送出", "返回", "领取方式"];
+
+const SUGGESTION: &str = "使用满意的话欢迎给我们一个真实的评价哦";
+
+impl Rule for ReviewCashback {
+    fn check(&self, cx: &Context, out: &mut Vec<Lint>) {
+        let text = cx.draft.folded();
+        let mut last_end = 0;
+        let mut hits: Vec<std::ops::Range<usize>> = find_all(text, ALWAYS).into_iter().map(|(r, _)| r).collect();
+        for (r, _) in find_all(text, REVIEW) {
+            // Up to 6 characters between the review and the reward (“好评截图给我返”).
+            // “好评率很高” describes the product, not a review being asked for.
+            if ["率", "如潮", "度", "很多", "不断"].iter().any(|n| text[r.end..].starts_with(n)) {
+                continue;
+            }
+            // Up to 8 characters of the same sentence between the review and the reward
+            // (“给个五星好评,送您一张券”).
+            let window: String = text[r.end..].chars().take_while(|c| !is_sentence_end(*c)).take(8).collect();
+            let reward = REWARD
+                .iter()
+                .filter_map(|w| window.find(w).map(|i| (i, i + w.len())))
+                .filter(|(i, _)| !NOT_REWARD.iter().any(|n| window[*i..].starts_with(n)))
+                .map(|(_, end)| end)
+                .min();
+            if let Some(at) = reward {
+                hits.push(r.start..r.end + at);
+            }
+        }
+        hits.sort_by_key(|r| r.start);
+        for hit in hits {
+            if hit.start < last_end || char_before(text, hit.start) == Some('不') {
+                continue;
+            }
+            last_end = hit.end;
+            let Some(clause) = cx.draft.clause_at(hit.start) else { continue };
+            let last = cx.draft.clause_at(hit.end.saturating_sub(1)).unwrap_or(clause);
+            let end = core_end(text, &last.range).max(hit.end);
+            last_end = last_end.max(end);
+            out.push(Self::META.lint(clause.range.start..end, "以利益换好评或改评价违反平台规则").suggest(SUGGESTION));
+        }
+    }
+}
+
+/// The end of a clause's words, before its closing punctuation.
+fn core_end(text: &str, clause: &std::ops::Range<usize>) -> usize {
+    clause.start + text[clause.clone()].trim_end_matches(|c: char| crate::text::is_punct_or_space(c) && c != ']').len()
+}

@@ -1,0 +1,135 @@
+use crate::finding::Lint;
+use crate::rules::{declare_rule, Context, Rule};
+use crate::text::{contains_any, find_all, is_punct_or_space};
+
+declare_rule! {
+    /// ## What it does
+    /// Flags asking the customer for secrets: a password (支付密码 / 登录密码 / 银行卡密码),
+    /// an SMS verification code (验证码), a card's CVV / 安全码 / 有效期, or a full card
+    /// number together with any of those.
+    ///
+    /// Left alone: warnings not to share them (“请勿向任何人提供验证码”), telling the customer
+    /// a code or password was sent (“已为您发送随机密码”), and the last four digits of a card.
+    ///
+    /// ## Why is this bad?
+    /// No platform process needs a shop to know these; asking for them is what scammers do,
+    /// trains customers to hand them over, and breaks platform rules on personal data.
+    ///
+    /// ## Example
+    /// ```text
+    /// 麻烦您把收到的验证码发给我一下。
+    /// ```
+    ///
+    /// ## Use instead
+    /// ```text
+    /// 验证码请您妥善保管,不要告诉任何人,包括客服哦。
+    /// ```
+    pub struct SensitiveInfo {
+        id: "compliance.sensitive-info",
+        category: Compliance,
+        severity: Error,
+        title: "索要密码/验证码",
+    }
+}
+
+/// The secrets no agent may ask for.
+const SECRETS: &[&str] = &[
+    "支付密码",
+    "登录密码",
+    "银行卡密码",
+    "取款密码",
+    "账户密码",
+    "账号密码",
+    "密码",
+    "验证码",
+    "校验码",
+    "动态码",
+    "cvv",
+    "cvv2",
+    "安全码",
+    "卡背后三位",
+    "卡背面三位",
+    "卡片有效期",
+];
+/// Asking for it (somewhere in the same sentence).
+const ASK: &[&str] = &[
+    "提供",
+    "告诉我",
+    "告知",
+    "发给我",
+    "发我",
+    "发一下",
+    "发下",
+    "报一下",
+    "报给我",
+    "说一下",
+    "多少",
+    "是什么",
+    "给我",
+    "输入给我",
+    "念一下",
+    "截图",
+];
+/// Warnings and notices: the sentence protects the secret.
+const PROTECT: &[&str] = &[
+    "请勿",
+    "不要",
+    "切勿",
+    "不会",
+    "不得",
+    "别把",
+    "别告诉",
+    "千万别",
+    "谨防",
+    "防止",
+    "不索要",
+    "不会索要",
+    "任何人",
+    "保管好",
+    "不要泄露",
+    "泄露",
+];
+
+impl Rule for SensitiveInfo {
+    fn check(&self, cx: &Context, out: &mut Vec<Lint>) {
+        let text = cx.draft.folded();
+        let mut last_end = 0;
+        for (hit, _) in find_all(text, SECRETS) {
+            let Some(sentence) = cx.draft.sentence_at(hit.start) else { continue };
+            if sentence.range.start < last_end {
+                continue;
+            }
+            let s = cx.draft.text(&sentence.range);
+            if !contains_any(s, ASK) || contains_any(s, PROTECT) {
+                continue;
+            }
+            // “已为您发送随机密码” / “验证码已发送”: a notice, not a request.
+            if contains_any(s, &["随机密码", "已发送", "已经发送", "发送了", "重新发送", "发送一个", "发送一条"])
+                && !contains_any(s, &["提供", "告诉我", "发给我", "发我", "报"])
+            {
+                continue;
+            }
+            last_end = sentence.range.end;
+            // The span runs over the clauses that name the secret and ask for it.
+            let mut span = hit.clone();
+            for (ask, _) in find_all(s, ASK) {
+                let at = sentence.range.start + ask.start;
+                span.start = span.start.min(at);
+                span.end = span.end.max(sentence.range.start + ask.end);
+            }
+            let start = cx.draft.clause_at(span.start).map_or(span.start, |c| c.range.start);
+            let end = cx.draft.clause_at(span.end.saturating_sub(1)).map_or(span.end, |c| core_end(text, &c.range));
+            let secret = cx.draft.raw_text(&hit);
+            out.push(
+                Self::META
+                    .lint(start..end.max(span.end), "不能向客户索要密码或验证码")
+                    .suggest(format!("{secret}请您妥善保管,不要告诉任何人,包括客服哦")),
+            );
+        }
+    }
+}
+
+/// The end of a clause's words, before its closing punctuation.
+fn core_end(text: &str, clause: &std::ops::Range<usize>) -> usize {
+    clause.start + text[clause.clone()].trim_end_matches(|c: char| is_punct_or_space(c) && c != ']').len()
+}
