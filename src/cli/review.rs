@@ -1,5 +1,184 @@
-//! `kefu-coach review`: batch review of an exported chat log. (Being built.)
+//! `kefu-coach review LOG`: batch review (复盘) of an exported chat log. Streams the file,
+//! checks on all cores, writes an HTML report, JSON, and the findings as CSV.
 
-pub fn run(_args: &[String]) -> Result<(), String> {
-    Err("review 尚未实现".into())
+use std::fs::File;
+use std::io::{self, BufWriter, IsTerminal, Read, Write};
+use std::time::{Duration, Instant};
+
+use super::Args;
+use kefu_coach::review::{html, mapping, parallel, Encoding, Options, Overrides, Progress, ReviewReport};
+
+pub const USAGE: &str = "\
+用法: kefu-coach review LOG [选项]      LOG 为 - 时读标准输入
+  --preset auto|jddc|csv|tsv|jsonl       文件格式预设(默认 auto:按内容判断)
+  --map session=列,role=列,text=列,agent=列,time=列,agent_value=值
+                                         指定列(表头名或从 1 起的列号)
+  --encoding auto|utf-8|gbk|gb18030      文件编码(默认 auto)
+  --out FILE.html    写 HTML 报告        --json   在标准输出写 JSON 报告
+  --csv FILE         把每条问题写成 CSV   --threads N  检查线程数(默认全部 CPU)
+  --config FILE      团队配置/规则包      --no-progress  不显示进度条
+";
+
+pub fn run(args: &[String]) -> Result<(), String> {
+    let args = Args::parse(
+        args,
+        &["preset", "map", "encoding", "out", "csv", "threads", "config"],
+        &["json", "no-progress", "help"],
+    )?;
+    if args.flag("help") {
+        print!("{USAGE}");
+        return Ok(());
+    }
+    let [path] = args.positional() else {
+        return Err(format!("review 需要一个日志文件\n\n{USAGE}"));
+    };
+    let options = options(&args)?;
+    let threads = match args.value("threads") {
+        Some(t) => {
+            t.parse::<usize>().ok().filter(|n| *n >= 1).ok_or_else(|| format!("--threads 应是正整数,而不是 “{t}”"))?
+        }
+        None => std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1),
+    };
+    let (input, total): (Box<dyn Read>, Option<u64>) = if path == "-" {
+        (Box::new(io::stdin().lock()), None)
+    } else {
+        let f = File::open(path).map_err(|e| format!("打开 {path} 失败: {e}"))?;
+        let len = f.metadata().ok().map(|m| m.len());
+        (Box::new(f), len)
+    };
+    let mut csv = match args.value("csv") {
+        Some(p) => Some(BufWriter::new(File::create(p).map_err(|e| format!("创建 {p} 失败: {e}"))?)),
+        None => None,
+    };
+    let show = !args.flag("no-progress") && io::stderr().is_terminal();
+    let mut bar = Bar::new(total, show);
+    let report =
+        parallel::run(input, options, threads, csv.as_mut().map(|w| w as &mut dyn Write), &mut |p| bar.update(p));
+    bar.done();
+    let report = report?;
+    if let Some(mut w) = csv {
+        w.flush().map_err(|e| format!("写入 CSV 失败: {e}"))?;
+    }
+    let name = if path == "-" { "标准输入" } else { path.as_str() };
+    if let Some(out) = args.value("out") {
+        std::fs::write(out, html::render(&report, name)).map_err(|e| format!("写入 {out} 失败: {e}"))?;
+    }
+    if args.flag("json") {
+        let json = serde_json::to_string_pretty(&report).map_err(|e| e.to_string())?;
+        println!("{json}");
+    } else {
+        print!("{}", summary(&report, args.value("out"), args.value("csv")));
+    }
+    if report.totals.malformed > 0 {
+        eprintln!("kefu-coach: {} 行无法读取,已跳过(行号见报告)", report.totals.malformed);
+    }
+    Ok(())
+}
+
+fn options(args: &Args) -> Result<Options, String> {
+    let preset = args.value("preset").unwrap_or("auto").to_owned();
+    if !mapping::PRESETS.contains(&preset.as_str()) {
+        return Err(format!("未知预设 “{preset}”,可选 {}", mapping::PRESETS.join("、")));
+    }
+    let overrides = match args.value("map") {
+        Some(m) => Overrides::parse(m)?,
+        None => Overrides::default(),
+    };
+    let encoding = match args.value("encoding") {
+        Some(e) => Encoding::parse(e)?,
+        None => None,
+    };
+    let config = match args.value("config") {
+        Some(path) => {
+            let text = std::fs::read_to_string(path).map_err(|e| format!("读取 {path} 失败: {e}"))?;
+            kefu_coach::Config::from_json(&text).map_err(|e| format!("{path}: {e}"))?
+        }
+        None => kefu_coach::Config::default(),
+    };
+    Ok(Options { preset, overrides, encoding, config })
+}
+
+/// A few lines for the terminal when no JSON is asked for.
+fn summary(r: &ReviewReport, out: Option<&str>, csv: Option<&str>) -> String {
+    let t = &r.totals;
+    let mut s = format!(
+        "复盘完成: {} 个会话, {} 条客服回复已检查, {} 条有问题, 共 {} 个问题\n",
+        t.sessions, t.checked, t.with_findings, t.findings
+    );
+    if let Some(score) = &r.score {
+        s += &format!("平均得分 {:.1}\n", score.mean);
+    }
+    for c in r.categories.iter().take(5) {
+        s += &format!("  {:<12} {}\n", c.zh, c.findings);
+    }
+    if let Some(rt) = &r.response_time {
+        s += &format!("回复用时 中位数 {:.0} 秒, P90 {:.0} 秒\n", rt.median_s, rt.p90_s);
+    }
+    if let Some(o) = out {
+        s += &format!("HTML 报告: {o}\n");
+    }
+    if let Some(c) = csv {
+        s += &format!("问题明细 CSV: {c}\n");
+    }
+    s
+}
+
+/// The progress bar on stderr (only on a terminal).
+struct Bar {
+    total: Option<u64>,
+    show: bool,
+    start: Instant,
+    last: Instant,
+    drawn: bool,
+}
+
+impl Bar {
+    fn new(total: Option<u64>, show: bool) -> Bar {
+        let now = Instant::now();
+        Bar { total, show, start: now, last: now, drawn: false }
+    }
+
+    fn update(&mut self, p: Progress) {
+        if !self.show || self.last.elapsed() < Duration::from_millis(150) {
+            return;
+        }
+        self.last = Instant::now();
+        let secs = self.start.elapsed().as_secs_f64().max(1e-3);
+        let rate = p.checked as f64 / secs;
+        let mb = |b: u64| b as f64 / 1_048_576.0;
+        let line = match self.total.filter(|t| *t > 0) {
+            Some(total) => {
+                let frac = (p.bytes as f64 / total as f64).min(1.0);
+                let filled = (frac * 24.0) as usize;
+                let eta = if frac > 0.0 { secs * (1.0 - frac) / frac } else { 0.0 };
+                format!(
+                    "[{}{}] {:>5.1}% {:.1}/{:.1} MB · {} 条回复 · {:.0} 条/秒 · 剩余 {}",
+                    "█".repeat(filled),
+                    "░".repeat(24 - filled),
+                    frac * 100.0,
+                    mb(p.bytes),
+                    mb(total),
+                    p.checked,
+                    rate,
+                    clock(eta)
+                )
+            }
+            None => format!("{:.1} MB · {} 条回复 · {:.0} 条/秒", mb(p.bytes), p.checked, rate),
+        };
+        let mut err = io::stderr().lock();
+        let _ = write!(err, "\r\x1b[2K{line}");
+        let _ = err.flush();
+        self.drawn = true;
+    }
+
+    fn done(&mut self) {
+        if self.drawn {
+            let _ = write!(io::stderr().lock(), "\r\x1b[2K");
+        }
+    }
+}
+
+fn clock(secs: f64) -> String {
+    let s = secs.round() as u64;
+    format!("{:02}:{:02}:{:02}", s / 3600, s / 60 % 60, s % 60)
 }

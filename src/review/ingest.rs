@@ -1,0 +1,468 @@
+//! From bytes to agent turns with their context: decoding, records, column mapping, and the
+//! state of the session being read. Sessions are read in file order: the rows of one session
+//! are expected together (every export seen sorts by session, then time).
+
+use std::collections::VecDeque;
+use std::sync::Arc;
+
+use super::decode::{self, Encoding};
+use super::lines::{Line, LineSplitter};
+use super::mapping::{self, Field, Format, Overrides, Preset, Resolved, Role};
+use super::record::Delimited;
+use super::rtime::ResponseTimes;
+use super::{Malformed, MalformedLog, Options};
+use crate::Request;
+
+/// Customer messages kept as the context of the next agent turn.
+const CONTEXT_TURNS: usize = 4;
+/// Characters kept of each context message and of each agent turn checked.
+const CONTEXT_CHARS: usize = 400;
+const DRAFT_CHARS: usize = 2000;
+
+/// One agent turn to check, with what the agent had in front of them.
+#[derive(Clone, Debug)]
+pub struct Job {
+    /// Order of the turn in the file (0-based), to keep output deterministic.
+    pub seq: u64,
+    pub line: u64,
+    pub session: Arc<str>,
+    pub agent: Option<Arc<str>>,
+    /// The turn as the coach sees it: the agent's text, the customer turns just before it
+    /// (one per line), whether it is the agent's first reply in the session, the platform.
+    pub request: Request,
+}
+
+/// Counts gathered while reading.
+#[derive(Clone, Debug, Default)]
+pub struct Counts {
+    pub bytes: u64,
+    pub rows: u64,
+    pub sessions: u64,
+    pub agent_turns: u64,
+    pub customer_turns: u64,
+    pub system_turns: u64,
+    /// Turns with no text (`NULL`, blank).
+    pub empty_turns: u64,
+}
+
+struct Row {
+    line: u64,
+    session: String,
+    role: Role,
+    text: String,
+    agent: Option<String>,
+    time: Option<i64>,
+}
+
+#[derive(Default)]
+struct SessionState {
+    id: Option<Arc<str>>,
+    customer: VecDeque<String>,
+    /// An agent turn came after the customer run in `customer`.
+    run_answered: bool,
+    agent_replied: bool,
+    waiting_since: Option<i64>,
+    agent: Option<Arc<str>>,
+}
+
+/// What the reader knows once the first bytes are in.
+pub struct Layout {
+    pub encoding: Encoding,
+    pub preset: Preset,
+}
+
+enum Parser {
+    Delimited { parser: Delimited, resolved: Option<Resolved> },
+    Jsonl,
+}
+
+struct Reading {
+    layout: Layout,
+    parser: Parser,
+    overrides: Overrides,
+    agent_value: Option<String>,
+    session: SessionState,
+    seq: u64,
+    /// The preset's platform, unless the team's configuration names one.
+    platform: Option<String>,
+    fatal: Option<String>,
+}
+
+/// The push reader: feed bytes, take jobs.
+pub struct Ingest {
+    options: Options,
+    sniff: Vec<u8>,
+    splitter: LineSplitter,
+    reading: Option<Reading>,
+    pub counts: Counts,
+    pub malformed: MalformedLog,
+    pub response: ResponseTimes,
+}
+
+impl Ingest {
+    pub fn new(options: Options) -> Ingest {
+        Ingest {
+            options,
+            sniff: Vec::new(),
+            splitter: LineSplitter::default(),
+            reading: None,
+            counts: Counts::default(),
+            malformed: MalformedLog::default(),
+            response: ResponseTimes::default(),
+        }
+    }
+
+    /// The encoding and preset in use, once known.
+    pub fn layout(&self) -> Option<&Layout> {
+        self.reading.as_ref().map(|r| &r.layout)
+    }
+
+    pub fn lines(&self) -> u64 {
+        self.splitter.lines()
+    }
+
+    /// Feed the next bytes of the file; agent turns ready to check are appended to `out`.
+    /// An error means the file can't be read as configured (e.g. no text column).
+    pub fn push(&mut self, bytes: &[u8], out: &mut Vec<Job>) -> Result<(), String> {
+        self.counts.bytes += bytes.len() as u64;
+        if self.reading.is_none() {
+            self.sniff.extend_from_slice(bytes);
+            if self.sniff.len() < decode::SNIFF_BYTES {
+                return Ok(());
+            }
+            return self.start(out);
+        }
+        self.feed(bytes, out)
+    }
+
+    /// The end of the file.
+    pub fn finish(&mut self, out: &mut Vec<Job>) -> Result<(), String> {
+        if self.reading.is_none() {
+            self.start(out)?;
+        }
+        let Ingest { splitter, reading, counts, malformed, response, .. } = self;
+        let Some(r) = reading.as_mut() else { return Ok(()) };
+        splitter.finish(&mut |line| r.line(line, counts, malformed, response, out));
+        if let Parser::Delimited { parser, .. } = &mut r.parser {
+            if let Some(m) = parser.finish() {
+                malformed.push(m);
+            }
+        }
+        match r.fatal.take() {
+            Some(e) => Err(e),
+            None => Ok(()),
+        }
+    }
+
+    fn start(&mut self, out: &mut Vec<Job>) -> Result<(), String> {
+        let head = std::mem::take(&mut self.sniff);
+        let window = &head[..head.len().min(decode::SNIFF_BYTES)];
+        let (encoding, bom) = decode::detect(window, self.options.encoding)?;
+        let first_line = head[bom..].split(|&b| b == b'\n').next().unwrap_or(&[]);
+        let preset = match self.options.preset.as_str() {
+            "" | "auto" => Preset::sniff(&encoding.decode_lossy(first_line)),
+            id => Preset::named(id)?,
+        };
+        let parser = match preset.format {
+            Format::Jsonl => Parser::Jsonl,
+            Format::Csv | Format::Tsv => {
+                let delim = if preset.format == Format::Csv { ',' } else { '\t' };
+                let resolved =
+                    if preset.header { None } else { Some(Resolved::from_preset(&preset, &self.options.overrides)?) };
+                Parser::Delimited { parser: Delimited::new(delim, preset.quote), resolved }
+            }
+        };
+        let platform = match self.options.config.platform {
+            Some(_) => None,
+            None => preset.platform.map(str::to_owned),
+        };
+        let agent_value = self.options.overrides.agent_value.clone().or(preset.agent_value.map(str::to_owned));
+        self.reading = Some(Reading {
+            layout: Layout { encoding, preset },
+            parser,
+            overrides: self.options.overrides.clone(),
+            agent_value,
+            session: SessionState::default(),
+            seq: 0,
+            platform,
+            fatal: None,
+        });
+        self.feed(&head[bom..], out)
+    }
+
+    fn feed(&mut self, bytes: &[u8], out: &mut Vec<Job>) -> Result<(), String> {
+        let Ingest { splitter, reading, counts, malformed, response, .. } = self;
+        let Some(r) = reading.as_mut() else { return Ok(()) };
+        splitter.push(bytes, &mut |line| r.line(line, counts, malformed, response, out));
+        match r.fatal.take() {
+            Some(e) => Err(e),
+            None => Ok(()),
+        }
+    }
+}
+
+impl Reading {
+    fn line(
+        &mut self,
+        line: Line<'_>,
+        counts: &mut Counts,
+        malformed: &mut MalformedLog,
+        response: &mut ResponseTimes,
+        out: &mut Vec<Job>,
+    ) {
+        if self.fatal.is_some() {
+            return;
+        }
+        let n = line.number;
+        if line.truncated {
+            malformed.push(Malformed::new(n, format!("这一行超过 {} MiB,已跳过", super::lines::MAX_LINE >> 20)));
+            return;
+        }
+        let Some(text) = self.layout.encoding.decode(line.bytes) else {
+            if matches!(self.parser, Parser::Delimited { resolved: None, .. }) {
+                self.fatal = Some(format!(
+                    "第 {n} 行(表头)无法按 {} 解码:文件的编码可能不是这个,试试 --encoding {}",
+                    self.layout.encoding.id(),
+                    if self.layout.encoding == Encoding::Utf8 { "gbk" } else { "utf-8" }
+                ));
+                return;
+            }
+            let other = match self.layout.encoding {
+                Encoding::Utf8 => "GBK",
+                Encoding::Gb18030 => "UTF-8",
+            };
+            malformed.push(Malformed::new(
+                n,
+                format!(
+                    "有无法按 {} 解码的字节,已跳过(文件可能混有 {other} 编码;可用 --encoding 指定)",
+                    self.layout.encoding.id()
+                ),
+            ));
+            return;
+        };
+        let row = match &mut self.parser {
+            Parser::Jsonl => {
+                if text.trim().is_empty() {
+                    return;
+                }
+                json_row(n, &text, &self.overrides, self.agent_value.as_deref())
+            }
+            Parser::Delimited { parser, resolved } => {
+                let Some(record) = parser.line(n, &text) else { return };
+                let record = match record {
+                    Ok(r) => r,
+                    Err(m) => {
+                        malformed.push(m);
+                        return;
+                    }
+                };
+                if record.fields.len() == 1 && record.fields[0].trim().is_empty() {
+                    return;
+                }
+                let Some(resolved) = resolved.as_ref() else {
+                    match Resolved::from_header(&record.fields, &self.overrides) {
+                        Ok(r) => *resolved = Some(r),
+                        Err(e) => self.fatal = Some(e),
+                    }
+                    return;
+                };
+                delimited_row(record, resolved, &self.layout.preset, self.agent_value.as_deref())
+            }
+        };
+        match row {
+            Ok((row, note)) => {
+                if let Some(note) = note {
+                    malformed.push(note);
+                }
+                self.turn(row, counts, response, out);
+            }
+            Err(m) => malformed.push(m),
+        }
+    }
+
+    fn turn(&mut self, row: Row, counts: &mut Counts, response: &mut ResponseTimes, out: &mut Vec<Job>) {
+        counts.rows += 1;
+        let s = &mut self.session;
+        if s.id.as_deref() != Some(row.session.as_str()) {
+            counts.sessions += 1;
+            *s = SessionState { id: Some(Arc::from(row.session.as_str())), ..SessionState::default() };
+        }
+        let text = row.text.trim();
+        match row.role {
+            Role::System => counts.system_turns += 1,
+            Role::Customer => {
+                counts.customer_turns += 1;
+                if text.is_empty() {
+                    counts.empty_turns += 1;
+                    return;
+                }
+                if s.run_answered {
+                    s.customer.clear();
+                    s.run_answered = false;
+                }
+                if s.customer.len() == CONTEXT_TURNS {
+                    s.customer.pop_front();
+                }
+                s.customer.push_back(truncate(text, CONTEXT_CHARS));
+                if s.waiting_since.is_none() {
+                    s.waiting_since = row.time;
+                }
+            }
+            Role::Agent => {
+                counts.agent_turns += 1;
+                if text.is_empty() {
+                    counts.empty_turns += 1;
+                    return;
+                }
+                if let (Some(t0), Some(t1)) = (s.waiting_since.take(), row.time) {
+                    if t1 >= t0 {
+                        response.add(t1 - t0, !s.agent_replied);
+                    }
+                }
+                s.run_answered = true;
+                let agent = match row.agent.as_deref().map(str::trim) {
+                    Some(a) if !a.is_empty() => {
+                        if s.agent.as_deref() != Some(a) {
+                            s.agent = Some(Arc::from(a));
+                        }
+                        s.agent.clone()
+                    }
+                    _ => None,
+                };
+                out.push(Job {
+                    seq: self.seq,
+                    line: row.line,
+                    session: s.id.clone().unwrap_or_else(|| Arc::from("")),
+                    agent,
+                    request: Request {
+                        draft: truncate(text, DRAFT_CHARS),
+                        customer: s.customer.iter().map(String::as_str).collect::<Vec<_>>().join("\n"),
+                        first_reply: !s.agent_replied,
+                        platform: self.platform.clone(),
+                    },
+                });
+                self.seq += 1;
+                s.agent_replied = true;
+            }
+        }
+    }
+}
+
+type RowResult = Result<(Row, Option<Malformed>), Malformed>;
+
+fn delimited_row(record: super::record::Record, r: &Resolved, preset: &Preset, agent_value: Option<&str>) -> RowResult {
+    let n = record.line;
+    let mut fields = record.fields;
+    let get = |f: Field, fields: &[String]| -> Result<Option<String>, Malformed> {
+        let i = Field::ALL.iter().position(|x| *x == f).unwrap_or(0);
+        match r.index[i] {
+            None => Ok(None),
+            Some(at) => match fields.get(at) {
+                Some(v) => Ok(Some(v.clone())),
+                None => Err(Malformed::new(n, format!("只有 {} 列,缺少{}列(第 {} 列)", fields.len(), f.zh(), at + 1))),
+            },
+        }
+    };
+    // The JDDC dump has no quoting: a tab inside a message makes extra columns.
+    if preset.jddc_text {
+        if let Some(t) = r.index[2] {
+            if fields.len() > t + 1 && r.index.iter().flatten().all(|&i| i <= t) {
+                let tail = fields.split_off(t).join("\t");
+                fields.push(tail);
+            }
+        }
+    }
+    let session = get(Field::Session, &fields)?.unwrap_or_default();
+    let role_text = get(Field::Role, &fields)?.unwrap_or_default();
+    let mut text = get(Field::Text, &fields)?.unwrap_or_default();
+    let agent = get(Field::Agent, &fields)?;
+    let time = get(Field::Time, &fields)?;
+    if preset.jddc_text {
+        text = jddc_text(&text);
+    }
+    build_row(n, session, &role_text, text, agent, time, agent_value)
+}
+
+fn json_row(n: u64, line: &str, o: &Overrides, agent_value: Option<&str>) -> RowResult {
+    let value: serde_json::Value =
+        serde_json::from_str(line).map_err(|e| Malformed::new(n, format!("不是有效的 JSON: {e}")))?;
+    let obj = value.as_object().ok_or_else(|| Malformed::new(n, "每行应是一个 JSON 对象"))?;
+    let get = |f: Field| -> Option<String> {
+        let v = obj.get(mapping::json_key(obj, f, o)?)?;
+        match v {
+            serde_json::Value::String(s) => Some(s.clone()),
+            serde_json::Value::Null => None,
+            other => Some(other.to_string()),
+        }
+    };
+    let mut missing = Vec::new();
+    for f in [Field::Session, Field::Role, Field::Text] {
+        if mapping::json_key(obj, f, o).is_none() {
+            missing.push(f.zh());
+        }
+    }
+    if !missing.is_empty() {
+        return Err(Malformed::new(
+            n,
+            format!("缺少字段:{}(键名不同时用 --map 指定,如 --map text=msg)", missing.join("、")),
+        ));
+    }
+    build_row(
+        n,
+        get(Field::Session).unwrap_or_default(),
+        &get(Field::Role).unwrap_or_default(),
+        get(Field::Text).unwrap_or_default(),
+        get(Field::Agent),
+        get(Field::Time),
+        agent_value,
+    )
+}
+
+fn build_row(
+    n: u64,
+    session: String,
+    role_text: &str,
+    text: String,
+    agent: Option<String>,
+    time: Option<String>,
+    agent_value: Option<&str>,
+) -> RowResult {
+    let session = session.trim().to_owned();
+    if session.is_empty() {
+        return Err(Malformed::new(n, "会话ID为空"));
+    }
+    let role = mapping::role(role_text, agent_value).ok_or_else(|| {
+        Malformed::new(
+            n,
+            format!("无法识别的角色 “{}”(可用 --map agent_value=… 指定表示客服的取值)", truncate(role_text.trim(), 20)),
+        )
+    })?;
+    let mut note = None;
+    let time = match time.as_deref().map(str::trim) {
+        None | Some("") => None,
+        Some(t) => {
+            let parsed = super::time::parse_ms(t);
+            if parsed.is_none() {
+                note = Some(Malformed::new(n, format!("时间 “{}” 无法识别,本行不计响应时间", truncate(t, 30))));
+            }
+            parsed
+        }
+    };
+    Ok((Row { line: n, session, role, text, agent, time }, note))
+}
+
+/// JDDC: `NULL` means no reply; `!@@@!` separates messages sent together.
+fn jddc_text(t: &str) -> String {
+    let t = t.trim();
+    if t == "NULL" || t == "nan" {
+        return String::new();
+    }
+    t.replace("!@@@!", "\n")
+}
+
+fn truncate(s: &str, max_chars: usize) -> String {
+    match s.char_indices().nth(max_chars) {
+        Some((at, _)) => format!("{}…", &s[..at]),
+        None => s.to_owned(),
+    }
+}

@@ -1,0 +1,198 @@
+//! The native review: reads the log in chunks on the calling thread, checks batches of turns
+//! on worker threads (each with its own [`Coach`]), and adds the results up in file order.
+//! The queues are bounded, so memory stays flat however long the log.
+
+use std::collections::BTreeMap;
+use std::io::{Read, Write};
+use std::sync::mpsc;
+use std::sync::{Arc, Mutex};
+
+use super::aggregate::Aggregator;
+use super::ingest::{Ingest, Job};
+use super::{export, report, Options, Progress, ReviewReport};
+use crate::{Coach, Report};
+
+/// Bytes read at a time.
+pub const CHUNK: usize = 1 << 20;
+/// Agent turns sent to a worker at a time.
+pub const BATCH: usize = 256;
+
+type Checked = Vec<(Job, Report)>;
+
+/// Where the results go, in file order.
+struct Sink<'a> {
+    aggregator: Aggregator,
+    csv: Option<&'a mut dyn Write>,
+    buf: String,
+    checked: u64,
+}
+
+impl Sink<'_> {
+    fn take(&mut self, job: &Job, report: &Report) -> Result<(), String> {
+        if let Some(w) = self.csv.as_mut() {
+            self.buf.clear();
+            export::csv_rows(job, report, &mut self.buf);
+            w.write_all(self.buf.as_bytes()).map_err(|e| format!("写入 CSV 失败: {e}"))?;
+        }
+        self.aggregator.add(job, report);
+        self.checked += 1;
+        Ok(())
+    }
+}
+
+/// Review `input` on `threads` threads (1 = all on this one). `csv` receives the findings;
+/// `progress` is called after each chunk.
+pub fn run(
+    mut input: impl Read,
+    options: Options,
+    threads: usize,
+    csv: Option<&mut dyn Write>,
+    progress: &mut dyn FnMut(Progress),
+) -> Result<ReviewReport, String> {
+    let config = options.config.clone();
+    let coach = Coach::new(config.clone()).map_err(|e| e.to_string())?;
+    let mut ingest = Ingest::new(options);
+    let mut sink = Sink { aggregator: Aggregator::default(), csv, buf: String::new(), checked: 0 };
+    if let Some(w) = sink.csv.as_mut() {
+        w.write_all(export::CSV_HEADER.as_bytes()).map_err(|e| format!("写入 CSV 失败: {e}"))?;
+    }
+    let mut buf = vec![0u8; CHUNK];
+    let mut jobs: Vec<Job> = Vec::new();
+    let progress_of = |ingest: &Ingest, checked: u64| Progress {
+        bytes: ingest.counts.bytes,
+        lines: ingest.lines(),
+        checked,
+        malformed: ingest.malformed.count,
+    };
+
+    if threads <= 1 {
+        loop {
+            let n = read_chunk(&mut input, &mut buf)?;
+            if n == 0 {
+                ingest.finish(&mut jobs)?;
+            } else {
+                ingest.push(&buf[..n], &mut jobs)?;
+            }
+            for job in jobs.drain(..) {
+                let report = coach.check(&job.request);
+                sink.take(&job, &report)?;
+            }
+            progress(progress_of(&ingest, sink.checked));
+            if n == 0 {
+                break;
+            }
+        }
+        sink.flush()?;
+        return Ok(report(sink.aggregator, &ingest));
+    }
+
+    drop(coach);
+    let (job_tx, job_rx) = mpsc::sync_channel::<(u64, Vec<Job>)>(threads * 2);
+    let job_rx = Arc::new(Mutex::new(job_rx));
+    let (res_tx, res_rx) = mpsc::channel::<(u64, Checked)>();
+    std::thread::scope(|scope| -> Result<(), String> {
+        for _ in 0..threads {
+            let job_rx = Arc::clone(&job_rx);
+            let res_tx = res_tx.clone();
+            let config = config.clone();
+            scope.spawn(move || {
+                let Ok(coach) = Coach::new(config) else { return };
+                loop {
+                    let next = match job_rx.lock() {
+                        Ok(rx) => rx.recv(),
+                        Err(_) => return,
+                    };
+                    let Ok((seq, batch)) = next else { return };
+                    let checked: Checked = batch
+                        .into_iter()
+                        .map(|job| {
+                            let report = coach.check(&job.request);
+                            (job, report)
+                        })
+                        .collect();
+                    if res_tx.send((seq, checked)).is_err() {
+                        return;
+                    }
+                }
+            });
+        }
+        drop(res_tx);
+        let mut order = Order::default();
+        let result = (|| -> Result<(), String> {
+            loop {
+                let n = read_chunk(&mut input, &mut buf)?;
+                if n == 0 {
+                    ingest.finish(&mut jobs)?;
+                } else {
+                    ingest.push(&buf[..n], &mut jobs)?;
+                }
+                while jobs.len() >= BATCH || (n == 0 && !jobs.is_empty()) {
+                    let rest = jobs.split_off(jobs.len().min(BATCH));
+                    let batch = std::mem::replace(&mut jobs, rest);
+                    job_tx.send((order.sent, batch)).map_err(|_| "检查线程意外退出".to_owned())?;
+                    order.sent += 1;
+                    while let Ok(done) = res_rx.try_recv() {
+                        order.take(done, &mut sink)?;
+                    }
+                }
+                while let Ok(done) = res_rx.try_recv() {
+                    order.take(done, &mut sink)?;
+                }
+                progress(progress_of(&ingest, sink.checked));
+                if n == 0 {
+                    return Ok(());
+                }
+            }
+        })();
+        drop(job_tx);
+        result?;
+        while order.next < order.sent {
+            let done = res_rx.recv().map_err(|_| "检查线程意外退出".to_owned())?;
+            order.take(done, &mut sink)?;
+        }
+        progress(progress_of(&ingest, sink.checked));
+        Ok(())
+    })?;
+    sink.flush()?;
+    Ok(report(sink.aggregator, &ingest))
+}
+
+impl Sink<'_> {
+    fn flush(&mut self) -> Result<(), String> {
+        match self.csv.as_mut() {
+            Some(w) => w.flush().map_err(|e| format!("写入 CSV 失败: {e}")),
+            None => Ok(()),
+        }
+    }
+}
+
+/// Puts batches that come back out of order back in order.
+#[derive(Default)]
+struct Order {
+    sent: u64,
+    next: u64,
+    waiting: BTreeMap<u64, Checked>,
+}
+
+impl Order {
+    fn take(&mut self, (seq, checked): (u64, Checked), sink: &mut Sink<'_>) -> Result<(), String> {
+        self.waiting.insert(seq, checked);
+        while let Some(batch) = self.waiting.remove(&self.next) {
+            for (job, report) in &batch {
+                sink.take(job, report)?;
+            }
+            self.next += 1;
+        }
+        Ok(())
+    }
+}
+
+fn read_chunk(input: &mut impl Read, buf: &mut [u8]) -> Result<usize, String> {
+    loop {
+        match input.read(buf) {
+            Ok(n) => return Ok(n),
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(format!("读取日志失败: {e}")),
+        }
+    }
+}

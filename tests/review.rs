@@ -1,0 +1,271 @@
+//! Batch review (复盘): real JDDC chats, CSV quoting, GBK, malformed rows, JSON Lines, the CLI.
+//! Assertions are structural: other rules come and go, so only `blunt.dont-know` and
+//! `greeting.missing-greeting` are counted on.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use kefu_coach::review::{html, parallel, Encoding, Options, Overrides, Review, ReviewReport};
+use serde_json::Value;
+
+fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/review").join(name)
+}
+
+fn read(name: &str) -> Vec<u8> {
+    std::fs::read(fixture(name)).unwrap_or_else(|e| panic!("fixture {name}: {e}"))
+}
+
+fn opts(preset: &str) -> Options {
+    Options { preset: preset.into(), ..Options::default() }
+}
+
+/// Review bytes on `threads` threads.
+fn review(bytes: &[u8], options: Options, threads: usize) -> ReviewReport {
+    parallel::run(bytes, options, threads, None, &mut |_| {}).expect("review runs")
+}
+
+fn json(r: &ReviewReport) -> Value {
+    serde_json::to_value(r).expect("report serialises")
+}
+
+/// Rules of the worst reply at `line`.
+fn rules_at(r: &ReviewReport, line: u64) -> Vec<String> {
+    r.worst_replies
+        .iter()
+        .find(|w| w.line == line)
+        .map(|w| w.findings.iter().map(|f| f.rule.clone()).collect())
+        .unwrap_or_default()
+}
+
+/// Internal consistency every report must have.
+fn assert_consistent(r: &ReviewReport) {
+    let t = &r.totals;
+    assert_eq!(t.rows, t.agent_turns + t.customer_turns + t.system_turns, "rows = turns");
+    assert!(t.checked <= t.agent_turns);
+    assert!(t.with_findings <= t.checked && t.with_findings <= t.findings);
+    assert_eq!(r.categories.iter().map(|c| c.findings).sum::<u64>(), t.findings, "categories add up");
+    assert_eq!(r.rules.iter().map(|c| c.findings).sum::<u64>(), t.findings, "rules add up");
+    assert_eq!(r.agents.iter().map(|a| a.turns).sum::<u64>(), t.checked, "agents add up");
+    for p in &r.phrases {
+        let rule = r.rules.iter().find(|x| x.rule == p.rule).expect("phrase rule counted");
+        assert!(p.count <= rule.findings);
+    }
+    assert!(r.worst_replies.windows(2).all(|w| w[0].score <= w[1].score), "worst replies sorted");
+    assert!(r.sessions.worst.windows(2).all(|w| w[0].mean_score <= w[1].mean_score), "worst sessions sorted");
+    assert!(r.worst_replies.iter().all(|w| !w.findings.is_empty()));
+    if let Some(s) = &r.score {
+        assert_eq!(s.histogram.iter().sum::<u64>(), t.checked);
+        assert!((0.0..=100.0).contains(&s.mean));
+    }
+    assert_eq!(r.malformed.count, t.malformed);
+}
+
+#[test]
+fn jddc_sample_is_reviewed_the_same_on_one_and_two_threads() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/jddc2019_chat_0.1per.tsv");
+    let Ok(bytes) = std::fs::read(&path) else {
+        println!("skipped: the JDDC sample is not at {} (it is never copied into the repo)", path.display());
+        return;
+    };
+    let one = review(&bytes, opts("auto"), 1);
+    let two = review(&bytes, opts("jddc"), 2);
+    assert_eq!(json(&one), json(&two), "same report whatever the threads and with the preset named");
+    let t = &one.totals;
+    assert_eq!(one.input.preset, "jddc", "JDDC layout detected");
+    assert_eq!(one.input.encoding, Encoding::Utf8);
+    assert_eq!((t.rows, t.sessions, t.agent_turns, t.customer_turns), (12_136, 994, 6_029, 6_107));
+    assert_eq!(t.malformed, 0);
+    assert_eq!(t.checked + t.empty_turns, t.agent_turns);
+    assert!(t.findings > 0 && one.score.is_some());
+    assert!(one.response_time.is_none(), "JDDC has no time column");
+    assert_eq!(one.sessions.reviewed, 994);
+    // The first agent reply of each session is checked as a first reply: missing greetings
+    // can only be found on those, at most one per session.
+    if let Some(g) = one.rules.iter().find(|r| r.rule == "greeting.missing-greeting") {
+        assert!(g.findings <= 994);
+    }
+    assert!(one
+        .worst_replies
+        .iter()
+        .filter(|w| rules_at(&one, w.line).contains(&"greeting.missing-greeting".into()))
+        .all(|w| w.first_reply));
+    assert_consistent(&one);
+
+    let page = html::render(&one, "jddc.tsv");
+    for id in ["overview", "categories", "phrases", "agents", "sessions", "worst"] {
+        assert!(page.contains(&format!("<section id=\"{id}\"")), "section {id}");
+    }
+    assert!(page.contains("<svg"), "charts are inline SVG");
+    assert!(!page.contains("<script"), "no script in the report");
+}
+
+#[test]
+fn quoted_csv_keeps_commas_newlines_and_quotes_and_times_replies() {
+    let r = review(&read("quoted.csv"), opts("auto"), 1);
+    assert_eq!(r.input.preset, "csv");
+    assert_eq!(r.totals.malformed, 0, "{:?}", r.malformed.shown);
+    assert_eq!((r.totals.sessions, r.totals.agent_turns, r.totals.customer_turns), (2, 4, 4));
+    // “不知道” on line 6 (the record on line 3 spans two lines), with the customer turn
+    // holding a comma and doubled quotes as its context.
+    let w = r.worst_replies.iter().find(|w| w.line == 6).expect("line 6 is among the flagged replies");
+    assert!(rules_at(&r, 6).contains(&"blunt.dont-know".to_owned()));
+    assert_eq!(w.customer, "好的,\"加急\"可以吗");
+    assert!(!w.first_reply);
+    assert_eq!(w.agent.as_deref(), Some("小王"));
+    // Response times: 30 s, 60 s (from the first unanswered turn), 10 s, 60 s.
+    let rt = r.response_time.as_ref().expect("times present");
+    assert_eq!((rt.replies, rt.first_replies), (4, 2));
+    assert!((rt.mean_s - 40.0).abs() < 1e-9, "{rt:?}");
+    assert!((30.0..=31.0).contains(&rt.median_s), "{rt:?}");
+    assert_eq!(r.agents.iter().map(|a| a.agent.as_str()).collect::<Vec<_>>(), ["小李", "小王"]);
+    assert_consistent(&r);
+
+    // Text from the log is escaped in the HTML.
+    let page = html::render(&r, "<quoted>.csv");
+    assert!(
+        page.contains("&lt;b&gt;不知道&lt;/b&gt;") || page.contains("&lt;b&gt;<mark>不知道</mark>&lt;/b&gt;"),
+        "agent text escaped"
+    );
+    assert!(!page.contains("<b>不知道"), "no raw markup from the log");
+    assert!(!page.contains("<script>alert"), "customer text escaped");
+    assert!(page.contains("&lt;quoted&gt;.csv"));
+    assert!(page.contains("<section id=\"response\""));
+}
+
+#[test]
+fn any_chunking_gives_the_same_report() {
+    let bytes = read("quoted.csv");
+    let whole = review(&bytes, opts("auto"), 1);
+    let mut r = Review::new(opts("auto"), false).expect("review");
+    for b in &bytes {
+        r.push(std::slice::from_ref(b)).expect("push");
+    }
+    let bytewise = r.finish().expect("finish");
+    assert_eq!(json(&whole), json(&bytewise));
+}
+
+#[test]
+fn gbk_export_reads_like_its_utf8_twin() {
+    let utf8 = review(&read("simple.csv"), opts("auto"), 1);
+    let gbk = review(&read("simple-gbk.csv"), opts("auto"), 1);
+    assert_eq!(gbk.input.encoding, Encoding::Gb18030, "GBK detected");
+    let (mut a, mut b) = (json(&utf8), json(&gbk));
+    a["input"] = Value::Null;
+    b["input"] = Value::Null;
+    assert_eq!(a, b);
+    assert_eq!(gbk.totals.malformed, 0);
+    assert!(rules_at(&gbk, 3).contains(&"blunt.dont-know".to_owned()));
+    assert!(rules_at(&gbk, 3).contains(&"greeting.missing-greeting".to_owned()), "first reply without greeting");
+    let forced = review(&read("simple-gbk.csv"), Options { encoding: Some(Encoding::Gb18030), ..opts("csv") }, 2);
+    assert_eq!(json(&forced)["totals"], json(&gbk)["totals"]);
+}
+
+#[test]
+fn gbk_read_as_utf8_fails_with_a_hint() {
+    let err = parallel::run(
+        &read("simple-gbk.csv")[..],
+        Options { encoding: Some(Encoding::Utf8), ..opts("csv") },
+        1,
+        None,
+        &mut |_| {},
+    )
+    .expect_err("a GBK header can't be read as UTF-8");
+    assert!(err.contains("第 1 行") && err.contains("--encoding gbk"), "{err}");
+}
+
+#[test]
+fn a_wrongly_encoded_line_is_reported_and_skipped() {
+    let r = review(&read("mixed.tsv"), opts("auto"), 1);
+    assert_eq!(r.input.encoding, Encoding::Utf8);
+    assert_eq!(r.input.preset, "tsv");
+    assert_eq!(r.totals.malformed, 1);
+    assert_eq!(r.malformed.shown[0].line, 3);
+    assert!(r.malformed.shown[0].reason.contains("解码"));
+    // Line 4 is then the agent's first reply.
+    let w = r.worst_replies.iter().find(|w| w.line == 4).expect("line 4 flagged");
+    assert!(w.first_reply);
+    assert!(rules_at(&r, 4).contains(&"blunt.dont-know".to_owned()));
+    assert_consistent(&r);
+}
+
+#[test]
+fn malformed_rows_are_listed_by_line_and_the_rest_is_reviewed() {
+    let r = review(&read("malformed.csv"), opts("auto"), 2);
+    let lines: Vec<(u64, &str)> = r.malformed.shown.iter().map(|m| (m.line, m.reason.as_str())).collect();
+    let has = |line: u64, word: &str| lines.iter().any(|(l, why)| *l == line && why.contains(word));
+    assert!(has(3, "缺少"), "{lines:?}");
+    assert!(has(4, "角色"), "{lines:?}");
+    assert!(has(5, "会话ID为空"), "{lines:?}");
+    assert!(has(6, "时间"), "{lines:?}");
+    assert!(has(8, "引号未闭合"), "{lines:?}");
+    assert_eq!(r.totals.malformed, 5);
+    // Line 6 (bad time, kept) and line 7 are reviewed; line 6 is the first reply.
+    assert_eq!(r.totals.checked, 2);
+    assert!(rules_at(&r, 6).contains(&"blunt.dont-know".to_owned()));
+    assert!(r.worst_replies.iter().find(|w| w.line == 6).is_some_and(|w| w.first_reply));
+    assert_consistent(&r);
+    let page = html::render(&r, "malformed.csv");
+    assert!(page.contains("<section id=\"malformed\"") && page.contains("引号未闭合"));
+}
+
+#[test]
+fn json_lines_with_english_keys() {
+    let r = review(&read("chat.jsonl"), opts("auto"), 1);
+    assert_eq!(r.input.preset, "jsonl");
+    assert_eq!(r.malformed.shown.iter().map(|m| m.line).collect::<Vec<_>>(), [3, 5]);
+    assert!(r.malformed.shown[0].reason.contains("JSON"));
+    assert!(r.malformed.shown[1].reason.contains("内容"));
+    assert_eq!(r.totals.checked, 2);
+    assert!(rules_at(&r, 2).contains(&"blunt.dont-know".to_owned()));
+    let mut agents: Vec<&str> = r.agents.iter().map(|a| a.agent.as_str()).collect();
+    agents.sort();
+    assert_eq!(agents, ["Amy", "Bob"]);
+    // Unix seconds: 60 s to the first reply, 20 s in session c2.
+    let rt = r.response_time.as_ref().expect("timestamps");
+    assert_eq!(rt.replies, 2);
+    assert!((rt.mean_s - 40.0).abs() < 1e-9);
+    assert_consistent(&r);
+}
+
+#[test]
+fn a_missing_column_is_an_error_naming_the_fix() {
+    let log = "id,who,what\n1,客户,在吗\n";
+    let err = parallel::run(log.as_bytes(), opts("csv"), 1, None, &mut |_| {}).expect_err("no session column");
+    assert!(err.contains("--map session="), "{err}");
+    let o = Options { overrides: Overrides::parse("session=id,role=who,text=what").expect("map"), ..opts("csv") };
+    let r = review(b"id,who,what\n1,customer,hi\n1,agent,\xe4\xb8\x8d\xe7\x9f\xa5\xe9\x81\x93\n", o, 1);
+    assert!(rules_at(&r, 3).contains(&"blunt.dont-know".to_owned()));
+}
+
+#[test]
+fn cli_writes_html_json_and_csv() {
+    let dir = std::env::temp_dir().join(format!("kefu-review-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let (html_path, csv_path) = (dir.join("report.html"), dir.join("findings.csv"));
+    let out = Command::new(env!("CARGO_BIN_EXE_kefu-coach"))
+        .args(["review", fixture("malformed.csv").to_str().expect("utf-8 path"), "--json", "--threads", "2", "--out"])
+        .arg(&html_path)
+        .arg("--csv")
+        .arg(&csv_path)
+        .output()
+        .expect("run kefu-coach");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let report: Value = serde_json::from_slice(&out.stdout).expect("JSON on stdout");
+    assert_eq!(report["totals"]["malformed"], 5);
+    assert!(String::from_utf8_lossy(&out.stderr).contains("5 行无法读取"));
+    let page = std::fs::read_to_string(&html_path).expect("html written");
+    assert!(page.starts_with("<!doctype html>"));
+    let csv = std::fs::read_to_string(&csv_path).expect("csv written");
+    let findings = report["totals"]["findings"].as_u64().expect("count");
+    assert_eq!(csv.lines().count() as u64, findings + 1, "one row per finding plus the header");
+    assert!(csv.starts_with("\u{feff}行号,"));
+
+    let bad = Command::new(env!("CARGO_BIN_EXE_kefu-coach"))
+        .args(["review", "/nonexistent/log.csv"])
+        .output()
+        .expect("run kefu-coach");
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("打开 /nonexistent/log.csv 失败"));
+    let _ = std::fs::remove_dir_all(&dir);
+}
