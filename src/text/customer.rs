@@ -1,7 +1,7 @@
 //! The customer's last message(s), read once: what kind of reply it asks for.
 
 use super::fold::fold;
-use super::{contains_any, is_clause_end, is_punct_or_space};
+use super::{contains_any, find_all, is_clause_end, is_punct_or_space};
 
 /// How clearly the customer is wrapping up.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
@@ -197,26 +197,71 @@ const QUESTION_MARKERS: &[&str] = &[
     "咨询",
 ];
 
-const STRONG_CLOSING: &[&str] = &[
-    "谢谢",
-    "感谢",
-    "多谢",
+/// The customer is done: these end a chat whatever else the message says.
+const FINAL: &[&str] = &[
     "没有了",
+    "没有啦",
     "没事了",
+    "没事啦",
     "没别的",
     "没其他",
     "没有其他",
+    "没有别的",
     "就这些",
-    "就这样",
+    "就这样吧",
     "再见",
     "拜拜",
-    "辛苦了",
-    "麻烦你了",
-    "麻烦您了",
 ];
 
-const WEAK_CLOSING: &[&str] =
-    &["好的", "好滴", "嗯嗯", "知道了", "明白了", "了解了", "收到", "ok", "行", "好吧", "可以了"];
+/// Thanks end a chat only when they are most of the message (“好的谢谢”), not when they
+/// close a request (“麻烦帮我改一下地址,谢谢”).
+const THANKS_CLOSING: &[&str] = &[
+    "谢谢您",
+    "谢谢你",
+    "谢谢啦",
+    "谢谢",
+    "感谢您",
+    "感谢你",
+    "感谢",
+    "多谢您",
+    "多谢你",
+    "多谢",
+    "谢啦",
+    "谢了",
+    "辛苦您了",
+    "辛苦你了",
+    "辛苦了",
+    "辛苦您",
+    "辛苦你",
+    "麻烦您了",
+    "麻烦你了",
+    "麻烦了",
+];
+
+const WEAK_CLOSING: &[&str] = &[
+    "好的",
+    "好滴",
+    "好嘞",
+    "好哒",
+    "嗯嗯",
+    "嗯",
+    "哦哦",
+    "知道了",
+    "明白了",
+    "了解了",
+    "收到",
+    "ok",
+    "行",
+    "好吧",
+    "可以了",
+    "好",
+];
+
+/// Particles and fillers left over around a closing word.
+const FILLER: &[char] = &[
+    '的', '了', '啦', '哈', '呀', '哦', '啊', '吧', '呢', '嘛', '喔', '噢', '那', '就', '先', '这', '样', '恩', '哟',
+    '滴',
+];
 
 const PRICE_OBJECTION: &[&str] = &[
     "贵",
@@ -395,15 +440,55 @@ fn closing(text: &str, complaint: bool, asks: bool) -> Closing {
     if asks || complaint {
         return Closing::None;
     }
-    if contains_any(text, STRONG_CLOSING) {
+    let bare = without_placeholders(text);
+    let bare: String = bare.chars().filter(|c| !is_punct_or_space(*c)).collect();
+    // “没有了,谢谢” ends the chat; “没有了,就是建议…” goes on to something else.
+    if let Some((r, _)) = find_all(&bare, FINAL).last() {
+        let tail = strip_words(&strip_words(&bare[r.end..], THANKS_CLOSING), WEAK_CLOSING);
+        if leftover(&tail) <= 3 {
+            return Closing::Strong;
+        }
+    }
+    let after_thanks = strip_words(&bare, THANKS_CLOSING);
+    if after_thanks.len() < bare.len() && leftover(&strip_words(&after_thanks, WEAK_CLOSING)) <= 2 {
         return Closing::Strong;
     }
-    let bare: String = text.chars().filter(|c| !is_punct_or_space(*c)).collect();
-    let short = bare.chars().count() <= 6;
-    if short && contains_any(&bare, WEAK_CLOSING) {
+    if contains_any(&bare, WEAK_CLOSING) && leftover(&strip_words(&bare, WEAK_CLOSING)) == 0 {
         return Closing::Weak;
     }
     Closing::None
+}
+
+/// `s` with every occurrence of `words` removed (longest first, as listed).
+fn strip_words(s: &str, words: &[&str]) -> String {
+    let mut out = s.to_owned();
+    for w in words {
+        out = out.replace(w, "");
+    }
+    out
+}
+
+/// How many characters are left that carry words (fillers and particles don't count).
+fn leftover(s: &str) -> usize {
+    s.chars().filter(|c| !FILLER.contains(c)).count()
+}
+
+/// JD's masked data (`[订单x]`, `[数字x]`) removed: it carries no words.
+fn without_placeholders(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(i) = rest.find('[') {
+        out.push_str(&rest[..i]);
+        match rest[i..].find(']') {
+            Some(j) if j <= 24 => rest = &rest[i + j + 1..],
+            _ => {
+                out.push('[');
+                rest = &rest[i + 1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 /// `text` with every occurrence of `phrases` blanked out (same length, so nothing shifts).
@@ -445,6 +530,14 @@ mod tests {
         assert_eq!(Customer::new("好的").closing, Closing::Weak);
         assert_eq!(Customer::new("好的，那什么时候发货?").closing, Closing::None);
         assert_eq!(Customer::new("").closing, Closing::None);
+        assert_eq!(Customer::new("好的，麻烦你了").closing, Closing::Strong);
+        assert_eq!(Customer::new("嗯嗯 好的吧").closing, Closing::Weak);
+        assert_eq!(Customer::new("麻烦帮我改一下地址，谢谢").closing, Closing::None);
+        assert_eq!(Customer::new("同事的收到了").closing, Closing::None);
+        assert_eq!(Customer::new("还没收到").closing, Closing::None);
+        assert_eq!(Customer::new("谢谢，没事了[数字x]").closing, Closing::Strong);
+        assert_eq!(Customer::new("没有了，就是建议你们改进一下包装").closing, Closing::None);
+        assert_eq!(Customer::new("删了以后就没有了 现在我想再加进去").closing, Closing::None);
     }
 
     #[test]

@@ -1,0 +1,140 @@
+use crate::finding::{Lint, Severity};
+use crate::rules::{declare_rule, Context, Rule};
+use crate::text::{contains_any, is_han, is_punct_or_space, Closing};
+
+use super::tail::{end_insert, styled};
+
+declare_rule! {
+    /// ## What it does
+    /// When the customer is wrapping up (谢谢 / 没有了 / 没事了 / 再见; or a bare 好的 / 嗯嗯),
+    /// checks that the reply closes the conversation: a farewell or wish (祝您…, 欢迎下次光临,
+    /// 再见), an offer to stay available (随时联系我), or a check for more needs
+    /// (还有其他需要…吗). Offers one to append at the end.
+    ///
+    /// A customer who thanks *and* asks or complains is not done: no finding then. After a
+    /// bare 好的 the chat may go on, so that only gets a hint, and a draft that asks the
+    /// customer something is left alone.
+    ///
+    /// ## Why is this bad?
+    /// The guides end every chat on purpose: “主动询问客户是否还有其他问题”, then
+    /// “礼貌道别,并表达感谢与期待”. A reply that stops at “好。” leaves no good last impression.
+    ///
+    /// ## Example
+    /// ```text
+    /// 好。
+    /// ```
+    ///
+    /// ## Use instead
+    /// ```text
+    /// 好。感谢您的咨询,祝您购物愉快!
+    /// ```
+    pub struct MissingClosing {
+        id: "closing.missing-closing",
+        category: Closing,
+        severity: Warning,
+        title: "客户要结束时没有结束语",
+    }
+}
+
+/// A farewell, a wish, an offer to stay available, or a check for further needs.
+const CLOSINGS: &[&str] = &[
+    "再见",
+    "拜拜",
+    "再会",
+    "祝您",
+    "祝你",
+    "祝亲",
+    "愉快",
+    "欢迎下次",
+    "欢迎再来",
+    "欢迎您再来",
+    "欢迎再次",
+    "下次光临",
+    "期待您",
+    "期待下次",
+    "随时",
+    "还有其他",
+    "还有什么",
+    "还有别的",
+    "其他需要",
+    "其他问题",
+    "其他疑问",
+    "有任何问题",
+    "有什么问题",
+    "有问题可以",
+    "有问题再",
+    "有需要",
+    "感谢您",
+    "谢谢您",
+    "感谢亲",
+    "谢谢亲",
+    "感谢支持",
+    "感谢您的支持",
+    "荣幸",
+    "辛苦您",
+    "晚安",
+    "慢走",
+    "评价",
+    "为您服务",
+];
+
+/// Answers to thanks that are polite but close nothing by themselves.
+const THANKS_REPLIES: &[&str] = &["不客气", "不用客气", "客气了", "不用谢", "不谢", "应该做的", "应该的"];
+
+/// Longest reply (in characters) after a bare “好的” that still should have closed the chat.
+const WEAK_MAX_HAN: usize = 8;
+
+/// The reply asks the customer something, so the chat goes on.
+fn asks_something(cx: &Context) -> bool {
+    let text = cx.draft.folded();
+    if text.contains('?') || text.contains("请问") {
+        return true;
+    }
+    cx.draft.sentences().iter().any(|s| {
+        let t = cx.draft.text(&s.range).trim_end_matches(|c: char| is_punct_or_space(c) || c == '~');
+        t.ends_with('吗')
+            || t.ends_with('么')
+            || (t.ends_with('吧') && t.contains('是'))
+            || t.ends_with("好不好")
+            || t.ends_with("可以不")
+            || (t.ends_with('呢') && contains_any(t, &["什么", "哪", "几", "多少", "怎么", "是否", "还是"]))
+    })
+}
+
+impl Rule for MissingClosing {
+    fn check(&self, cx: &Context, out: &mut Vec<Lint>) {
+        let strength = cx.customer.closing;
+        if strength == Closing::None {
+            return;
+        }
+        let text = cx.draft.folded();
+        if contains_any(text, CLOSINGS) {
+            return;
+        }
+        if asks_something(cx) {
+            return;
+        }
+        // After a bare 好的 a reply that carries news (“已经为您改好,会发短信告知您”) is the
+        // chat going on; only a reply with nothing more to say should have closed it.
+        if strength == Closing::Weak && text.chars().filter(|c| is_han(*c)).count() > WEAK_MAX_HAN {
+            return;
+        }
+        let severity = if strength == Closing::Strong && !contains_any(text, THANKS_REPLIES) {
+            Severity::Warning
+        } else {
+            Severity::Hint
+        };
+        let (at, join) = end_insert(cx.draft);
+        let farewell = styled(cx.draft, "感谢您的咨询,祝您购物愉快!");
+        let more = styled(cx.draft, "请问还有其他需要我协助的吗?");
+        // After “好的” the customer may have more to ask; after “谢谢,没事了” say goodbye.
+        let (first, second) = if strength == Closing::Strong { (farewell, more) } else { (more, farewell) };
+        out.push(
+            Self::META
+                .lint(at..at, "客户要结束了,补一句结束语")
+                .suggest(format!("{join}{first}"))
+                .suggest(format!("{join}{second}"))
+                .with_severity(severity),
+        );
+    }
+}
