@@ -1,5 +1,11 @@
-//! Rules of the `pressure` category.
+//! Rules of the `pressure` category: pushing the sale harder than the customer wants.
 
 use super::Rule;
 
-pub(super) fn register(_v: &mut Vec<Box<dyn Rule>>) {}
+mod hard_sell;
+mod push_after_no;
+
+pub(super) fn register(v: &mut Vec<Box<dyn Rule>>) {
+    v.push(Box::new(hard_sell::HardSell));
+    v.push(Box::new(push_after_no::PushAfterNo));
+}

@@ -1,0 +1,102 @@
+use crate::finding::Lint;
+use crate::rules::{declare_rule, Context, Rule};
+use crate::text::find_all;
+
+declare_rule! {
+    /// ## What it does
+    /// Flags high-pressure selling: 别犹豫了 / 赶紧付款 / 赶快下单 / 抓紧拍 / 再不买就没了 /
+    /// 现在不买以后就没有了 / 马上就涨价 / 错过就没有 / 手慢无 / 过了这村没这店, and offers
+    /// a friendly reminder in their place.
+    ///
+    /// Left alone: plain facts about stock or shipping (“数量有限送完即止哦”, “现在下单今天
+    /// 就能发出哦”) and a polite reminder of an unpaid order (“您的订单还未付款,需要帮您保留吗?”).
+    ///
+    /// ## Why is this bad?
+    /// The etiquette guide: “对于未付款订单,可在适当时间进行友好提醒,避免过度催促”, and
+    /// “尊重客户的购买意愿和选择”. Pressure makes customers leave and invites complaints of
+    /// false urgency.
+    ///
+    /// ## Example
+    /// ```text
+    /// 别犹豫了,马上就涨价,赶紧下单!
+    /// ```
+    ///
+    /// ## Use instead
+    /// ```text
+    /// 您可以再考虑一下,活动截止到【截止时间】,有问题随时问我哦!
+    /// ```
+    pub struct HardSell {
+        id: "pressure.hard-sell",
+        category: Pressure,
+        severity: Warning,
+        title: "过度催促/强推",
+    }
+}
+
+/// (phrase, what it becomes). The replacement keeps the fact and drops the pressure.
+const PHRASES: &[(&str, &str)] = &[
+    ("别犹豫了", "您可以再考虑一下"),
+    ("不要犹豫了", "您可以再考虑一下"),
+    ("还犹豫什么", "您可以再考虑一下"),
+    ("犹豫什么", "您可以再考虑一下"),
+    ("别想了", "您可以再考虑一下"),
+    ("别考虑了", "您可以再考虑一下"),
+    ("赶紧付款", "您方便时付款就可以"),
+    ("赶快付款", "您方便时付款就可以"),
+    ("快点付款", "您方便时付款就可以"),
+    ("快付款", "您方便时付款就可以"),
+    ("赶紧下单", "需要的话可以下单哦"),
+    ("赶快下单", "需要的话可以下单哦"),
+    ("快点下单", "需要的话可以下单哦"),
+    ("快下单", "需要的话可以下单哦"),
+    ("赶紧拍", "需要的话可以拍下哦"),
+    ("赶快拍", "需要的话可以拍下哦"),
+    ("抓紧拍", "需要的话可以拍下哦"),
+    ("快拍", "需要的话可以拍下哦"),
+    ("赶紧买", "需要的话可以下单哦"),
+    ("赶快买", "需要的话可以下单哦"),
+    ("赶紧抢", "需要的话可以下单哦"),
+    ("抓紧下单", "需要的话可以下单哦"),
+    ("抓紧付款", "您方便时付款就可以"),
+    ("再不买就没了", "活动库存有限,以页面为准"),
+    ("再不买就没有了", "活动库存有限,以页面为准"),
+    ("再不下单就没了", "活动库存有限,以页面为准"),
+    ("再不抢就没了", "活动库存有限,以页面为准"),
+    ("现在不买以后就没有了", "活动截止到【截止时间】"),
+    ("现在不买就没了", "活动截止到【截止时间】"),
+    ("现在不买就没有了", "活动截止到【截止时间】"),
+    ("不买就亏了", "现在买比较划算"),
+    ("不买就后悔", "现在买比较划算"),
+    ("不买会后悔", "现在买比较划算"),
+    ("马上就涨价", "活动截止到【截止时间】"),
+    ("马上涨价", "活动截止到【截止时间】"),
+    ("明天就涨价", "活动截止到【截止时间】"),
+    ("错过就没有了", "活动截止到【截止时间】"),
+    ("错过就没了", "活动截止到【截止时间】"),
+    ("错过再等一年", "活动截止到【截止时间】"),
+    ("过了这村没这店", "活动截止到【截止时间】"),
+    ("手慢无", "库存有限,以页面为准"),
+];
+
+impl Rule for HardSell {
+    fn check(&self, cx: &Context, out: &mut Vec<Lint>) {
+        let text = cx.draft.folded();
+        let keys: Vec<&str> = PHRASES.iter().map(|(p, _)| *p).collect();
+        for (hit, phrase) in find_all(text, &keys) {
+            // “快拍” inside “快拍照/快拍下来”: photographing, not buying.
+            if phrase == "快拍" && text[hit.end..].starts_with(['照', '摄', '个']) {
+                continue;
+            }
+            let replacement = PHRASES.iter().find(|(p, _)| *p == phrase).map_or("", |(_, r)| *r);
+            // A trailing “吧/啊/!” goes with the pressure.
+            let mut end = hit.end;
+            for tail in ["吧", "啊", "呀", "哦"] {
+                if text[end..].starts_with(tail) {
+                    end += tail.len();
+                    break;
+                }
+            }
+            out.push(Self::META.lint(hit.start..end, "催促购买会让客户反感").suggest(replacement));
+        }
+    }
+}

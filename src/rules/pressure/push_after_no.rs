@@ -1,0 +1,146 @@
+use std::ops::Range;
+
+use crate::finding::Lint;
+use crate::rules::{declare_rule, Context, Rule};
+use crate::text::{contains_any, find_all, is_punct_or_space};
+
+declare_rule! {
+    /// ## What it does
+    /// When the customer has just declined or is hesitating about buying (不买了 / 再看看 /
+    /// 考虑一下 / 犹豫 / 太贵了算了), flags a reply that keeps pushing the sale (下单吧 / 拍下 /
+    /// 现在入手 / 很划算的 / 错过…) without first respecting the choice, and offers
+    /// “好的,尊重您的选择,您考虑好了随时找我哦”.
+    ///
+    /// Left alone: replies that acknowledge the choice first (尊重 / 没关系 / 慢慢考虑 / 随时找我),
+    /// and cancellations or after-sales (“这个订单不要了” answered with how to cancel).
+    ///
+    /// ## Why is this bad?
+    /// The etiquette guide: “尊重选择,不强人所难:尊重客户的购买意愿和选择,即使客户最终未购买,
+    /// 也应保持礼貌”, and “避免盲目推销”. Pushing after a no loses the customer for next time.
+    ///
+    /// ## Example
+    /// ```text
+    /// (客户:我再考虑一下) 这款真的很划算,现在下单还送赠品哦!
+    /// ```
+    ///
+    /// ## Use instead
+    /// ```text
+    /// 好的,尊重您的选择,您考虑好了随时找我哦!
+    /// ```
+    pub struct PushAfterNo {
+        id: "pressure.push-after-no",
+        category: Pressure,
+        severity: Warning,
+        title: "客户拒绝后仍推销",
+    }
+}
+
+/// The customer is declining or hesitating about a purchase.
+const DECLINE_BUY: &[&str] = &[
+    "不买了",
+    "不买",
+    "先不买",
+    "再看看",
+    "再考虑",
+    "考虑一下",
+    "考虑考虑",
+    "犹豫",
+    "再想想",
+    "算了",
+    "不要了",
+    "不需要了",
+    "先不要",
+    "暂时不要",
+    "暂时不买",
+];
+/// …but about an order already placed: the reply is a cancellation, not a sale.
+const ORDER_TALK: &[&str] =
+    &["订单", "取消", "退款", "退货", "退掉", "发票", "售后", "换货", "已经买", "已经拍", "拒收"];
+
+/// The reply keeps selling.
+const PUSH: &[&str] = &[
+    "下单吧",
+    "拍下吧",
+    "拍吧",
+    "买吧",
+    "入手吧",
+    "付款吧",
+    "现在下单",
+    "现在拍",
+    "现在买",
+    "现在入手",
+    "今天下单",
+    "马上下单",
+    "立即下单",
+    "建议您下单",
+    "建议您入手",
+    "建议您拍",
+    "放心下单",
+    "放心拍",
+    "放心购买",
+    "放心入手",
+    "赶紧",
+    "赶快",
+    "别犹豫",
+    "不要犹豫",
+    "很划算",
+    "超划算",
+    "真的划算",
+    "错过",
+    "机会难得",
+    "不如直接",
+    "还是买",
+    "还是拍",
+    "涨价",
+    "就没了",
+    "就没有了",
+    "手慢无",
+    "再考虑也",
+    "别考虑",
+];
+/// The reply respects the choice first.
+const RESPECT: &[&str] = &[
+    "尊重",
+    "没关系",
+    "没事的",
+    "不着急",
+    "不急",
+    "慢慢考虑",
+    "慢慢看",
+    "考虑好了",
+    "想好了",
+    "随时找我",
+    "随时联系",
+    "随时来",
+    "随时咨询",
+    "理解您",
+    "可以理解",
+    "看好了再",
+    "需要的时候",
+];
+
+const SUGGESTION: &str = "好的,尊重您的选择,您考虑好了随时找我哦";
+
+impl Rule for PushAfterNo {
+    fn check(&self, cx: &Context, out: &mut Vec<Lint>) {
+        let customer = cx.customer.text.as_str();
+        if !contains_any(customer, DECLINE_BUY) || contains_any(customer, ORDER_TALK) {
+            return;
+        }
+        let text = cx.draft.folded();
+        if contains_any(text, RESPECT) {
+            return;
+        }
+        let hits = find_all(text, PUSH);
+        let (Some(first), Some(last)) = (hits.first(), hits.last()) else { return };
+        // Over the sentences that push: the fix replaces them with a respectful close.
+        let start = cx.draft.sentence_at(first.0.start).map_or(first.0.start, |s| s.range.start);
+        let end = cx.draft.sentence_at(last.0.start).map_or(last.0.end, |s| core_end(text, &s.range));
+        out.push(Self::META.lint(start..end.max(last.0.end), "客户在犹豫,先尊重选择再说").suggest(SUGGESTION));
+    }
+}
+
+/// The end of a segment's words, before its closing punctuation.
+fn core_end(text: &str, r: &Range<usize>) -> usize {
+    r.start + text[r.clone()].trim_end_matches(|c: char| is_punct_or_space(c) && c != ']').len()
+}
