@@ -1,0 +1,86 @@
+use crate::finding::{Lint, Severity};
+use crate::rules::{declare_rule, Context, Rule};
+use crate::text::find_all;
+
+use super::vocative;
+
+declare_rule! {
+    /// ## What it does
+    /// Flags casual nicknames used to call the customer — 美女, 帅哥, 宝宝, 宝子, 老铁,
+    /// 家人们, 小姐姐, 小哥哥, 姐妹, 集美, 小主… — and offers 亲 (Taobao, Pinduoduo,
+    /// Douyin) or 您好 / nothing (JD, generic). On Douyin, where live-stream talk is common,
+    /// it is a hint.
+    ///
+    /// Only the vocative use counts: “宝宝用的奶瓶”, “适合小姐姐的款式” are left alone.
+    ///
+    /// ## Why is this bad?
+    /// The etiquette guide: “避免使用不恰当或过于随意的昵称”. A nickname guesses the
+    /// customer's sex and age and sounds like a street stall, not a shop.
+    ///
+    /// ## Example
+    /// ```text
+    /// 美女,这款今天就能发货哦。
+    /// ```
+    ///
+    /// ## Use instead
+    /// ```text
+    /// 亲,这款今天就能发货哦。
+    /// ```
+    pub struct CasualNickname {
+        id: "address.casual-nickname",
+        category: Address,
+        severity: Warning,
+        title: "随意昵称",
+    }
+}
+
+const NICKNAMES: &[&str] = &[
+    "美女们",
+    "美女",
+    "帅哥们",
+    "帅哥",
+    "宝宝们",
+    "宝宝",
+    "宝子们",
+    "宝子",
+    "宝贝们",
+    "老铁们",
+    "老铁",
+    "家人们",
+    "小姐姐们",
+    "小姐姐",
+    "小哥哥们",
+    "小哥哥",
+    "姐妹们",
+    "姐妹",
+    "集美们",
+    "集美",
+    "小可爱",
+    "小仙女",
+    "靓仔",
+    "靓女",
+    "小主",
+    "哥们",
+    "老妹",
+];
+
+/// Never anything but a form of address: at the start of a clause they call the customer
+/// whatever follows (“老铁放心”). The others need a break after them (“宝宝,” but not
+/// “宝宝用的”).
+const ALWAYS_ADDRESS: &[&str] =
+    &["美女", "帅哥", "宝子", "老铁", "家人们", "集美", "靓仔", "靓女", "小可爱", "小仙女", "老妹"];
+
+impl Rule for CasualNickname {
+    fn check(&self, cx: &Context, out: &mut Vec<Lint>) {
+        let text = cx.draft.folded();
+        let severity = if cx.platform == crate::config::Platform::Douyin { Severity::Hint } else { Severity::Warning };
+        for (hit, word) in find_all(text, NICKNAMES) {
+            let strong = ALWAYS_ADDRESS.iter().any(|w| word.starts_with(w)) && vocative::starts_clause(text, &hit);
+            if !strong && !vocative::is_vocative(text, &hit) {
+                continue;
+            }
+            let (span, fix) = vocative::replace(cx, &hit, cx.platform.qin_is_normal());
+            out.push(Self::META.lint(span, "避免随意昵称,称呼客户用“您”").suggest(fix).with_severity(severity));
+        }
+    }
+}

@@ -1,0 +1,59 @@
+use crate::finding::{Lint, Severity};
+use crate::rules::{declare_rule, Context, Rule};
+use crate::text::{char_before, find_all};
+
+declare_rule! {
+    /// ## What it does
+    /// Flags 你 / 你们 addressing the customer and offers 您. “你好” gets a hint
+    /// (您好 is better, 你好 is not rude).
+    ///
+    /// Left alone: 迷你, and anything inside quotes or 《》 (a product name, the customer's
+    /// own words).
+    ///
+    /// ## Why is this bad?
+    /// The guides use 您 throughout (“麻烦您”, “感谢您”); 你 to a customer reads as
+    /// offhand. Real JD agents write 您 about 70 times as often as 你.
+    ///
+    /// ## Example
+    /// ```text
+    /// 你的包裹明天到,你注意查收。
+    /// ```
+    ///
+    /// ## Use instead
+    /// ```text
+    /// 您的包裹明天到,您注意查收。
+    /// ```
+    pub struct NiForCustomer {
+        id: "address.ni-for-customer",
+        category: Address,
+        severity: Warning,
+        title: "称呼客户用“你”",
+    }
+}
+
+const NI: &[&str] = &["你们好", "你好", "你们", "你", "妳们", "妳"];
+
+impl Rule for NiForCustomer {
+    fn check(&self, cx: &Context, out: &mut Vec<Lint>) {
+        let text = cx.draft.folded();
+        for (hit, word) in find_all(text, NI) {
+            if char_before(text, hit.start) == Some('迷') || in_quotes(text, hit.start) {
+                continue;
+            }
+            let lint = match word {
+                "你好" | "你们好" => {
+                    Self::META.lint(hit, "问候客户用“您好”").suggest("您好").with_severity(Severity::Hint)
+                }
+                _ => Self::META.lint(hit, "称呼客户用“您”").suggest("您"),
+            };
+            out.push(lint);
+        }
+    }
+}
+
+/// Whether `at` is inside “…”, 「…」, 《…》 or "…" opened earlier in the draft.
+fn in_quotes(text: &str, at: usize) -> bool {
+    let before = &text[..at];
+    let open = |o: char, c: char| before.matches(o).count() > before.matches(c).count();
+    open('“', '”') || open('「', '」') || open('《', '》') || open('『', '』') || before.matches('"').count() % 2 == 1
+}
