@@ -1,0 +1,427 @@
+/**
+ * The trainer console: wires the scenario library, the WebAssembly coach, the shared annotator
+ * (the very module the extension uses) and the score pictures together.
+ *
+ * Routes (hash): ``/`#scenario=ID` the demo console, `#practice` choose a practice run,
+ * `#practice/run` a run in progress, `#practice/result` its report.
+ */
+import init, { Coach } from '../pkg/kefu_coach.js';
+import { annotate } from '../annotator/index.js';
+import { h, replace } from '../assets/dom.js';
+import { PLATFORMS } from '../assets/categories.js';
+import { SCENARIOS, STAGES, chatContext, scenarioById } from './scenarios.js';
+import { conversationItem, renderMessages, renderOrder, avatarColour } from './console.js';
+import { createCoachPanel, renderModel } from './coach-panel.js';
+import { renderStart, renderResult } from './practice.js';
+import { replaceRange, setValue } from './edit.js';
+
+const $ = (id) => document.getElementById(id);
+const PLATFORM_KEY = 'kefu-coach-demo:platform';
+
+const state = {
+  coach: null,
+  platform: 'taobao',
+  scenario: SCENARIOS[0],
+  stage: '全部',
+  drafts: new Map(), // scenario id -> unsent draft
+  sent: new Map(), // scenario id -> [{text, score, report}]
+  practice: null, // {ids, index, results}
+  report: null,
+  draft: '',
+  annotator: null,
+};
+
+const els = {
+  draft: $('draft'),
+  messages: $('messages'),
+  list: $('conv-list'),
+  composer: $('composer'),
+  done: $('done-bar'),
+  modelBox: $('model-box'),
+  modelBtn: $('btn-model'),
+  send: $('btn-send'),
+};
+
+let panel = null;
+
+// ---- checking ------------------------------------------------------------------------
+
+function context() {
+  return { ...chatContext(state.scenario), platform: state.platform };
+}
+
+function check(draft) {
+  return state.coach.check({ draft, ...context() });
+}
+
+function onReport(report, draft) {
+  state.report = report;
+  state.draft = draft;
+  panel.show(report, draft);
+}
+
+function refresh() {
+  return state.annotator.refresh();
+}
+
+// ---- the console ---------------------------------------------------------------------
+
+function inPractice() {
+  return state.practice !== null;
+}
+
+function listedScenarios() {
+  if (inPractice()) return state.practice.ids.map(scenarioById);
+  return SCENARIOS.filter((s) => state.stage === '全部' || s.stage === state.stage);
+}
+
+function scoreOf(id) {
+  if (inPractice()) {
+    const r = state.practice.results.find((x) => x.id === id);
+    return r ? r.report.score : null;
+  }
+  const sent = state.sent.get(id);
+  return sent && sent.length ? sent[sent.length - 1].score : null;
+}
+
+function renderList() {
+  const items = listedScenarios().map((s) => conversationItem(s, { score: scoreOf(s.id), onSelect: selectFromList }));
+  replace(els.list, items);
+  $('conv-count').textContent = `${items.length} 个会话`;
+  for (const b of els.list.querySelectorAll('.conv')) {
+    b.setAttribute('aria-current', b.dataset.scenarioId === state.scenario.id ? 'true' : 'false');
+    if (inPractice()) b.disabled = b.dataset.scenarioId !== state.scenario.id;
+  }
+  $('stage-filter').hidden = inPractice();
+}
+
+function renderStageFilter() {
+  const box = $('stage-filter');
+  replace(
+    box,
+    ['全部', ...STAGES].map((stage) =>
+      h(
+        'button',
+        {
+          type: 'button',
+          'aria-pressed': String(stage === state.stage),
+          onclick: () => {
+            state.stage = stage;
+            renderStageFilter();
+            renderList();
+          },
+        },
+        stage,
+      ),
+    ),
+  );
+}
+
+function selectFromList(id) {
+  if (inPractice()) return;
+  location.hash = `scenario=${encodeURIComponent(id)}`;
+}
+
+/** Show a scenario in the console. */
+function showScenario(scenario) {
+  if (state.scenario && !inPractice()) state.drafts.set(state.scenario.id, els.draft.value);
+  state.scenario = scenario;
+  const c = scenario.customer;
+  const av = $('chat-avatar');
+  av.textContent = c.avatar;
+  av.style.background = avatarColour(c.name);
+  $('chat-name').textContent = c.name;
+  $('chat-level').textContent = c.level;
+  $('chat-stage').textContent = scenario.stage;
+  $('chat-title').textContent = scenario.title;
+  $('focus-text').textContent = scenario.focus;
+  replace($('focus-tips'), scenario.tips.map((t) => h('li', {}, t)));
+  renderOrder($('order'), scenario);
+  closeModel();
+  renderList();
+  renderChat();
+  setValue(els.draft, inPractice() ? '' : state.drafts.get(scenario.id) || '');
+  updateCount();
+  refresh();
+}
+
+function sentReplies() {
+  if (inPractice()) {
+    const r = state.practice.results.find((x) => x.id === state.scenario.id);
+    return r ? [{ text: r.text, score: r.report.score }] : [];
+  }
+  return state.sent.get(state.scenario.id) || [];
+}
+
+function renderChat() {
+  const sent = sentReplies();
+  renderMessages(els.messages, state.scenario, sent);
+  const replied = sent.length > 0;
+  els.composer.hidden = replied;
+  els.done.hidden = !replied;
+  if (replied) renderDoneBar(sent[sent.length - 1]);
+  $('btn-bad').hidden = inPractice();
+  $('btn-model-fill').hidden = inPractice();
+  els.modelBtn.hidden = inPractice() && !replied;
+  els.send.textContent = inPractice() ? '提交本题' : '发送';
+  renderPracticeBar();
+}
+
+function renderDoneBar(last) {
+  const buttons = [];
+  if (inPractice()) {
+    const p = state.practice;
+    const lastOne = p.index >= p.ids.length - 1;
+    buttons.push(
+      h('button', { type: 'button', class: 'btn', onclick: () => openModel() }, '对照示范回复'),
+      h('button', { type: 'button', class: 'btn primary', dataset: { next: '' }, onclick: nextPractice }, lastOne ? '查看练习报告 →' : '下一题 →'),
+    );
+  } else {
+    const i = SCENARIOS.indexOf(state.scenario);
+    const next = SCENARIOS[(i + 1) % SCENARIOS.length];
+    buttons.push(
+      h('button', { type: 'button', class: 'btn', onclick: rewrite }, '重写这条回复'),
+      h('button', { type: 'button', class: 'btn primary', onclick: () => (location.hash = `scenario=${next.id}`) }, `下一个场景:${next.title} →`),
+    );
+  }
+  replace(els.done, h('span', {}, `已${inPractice() ? '提交' : '发送'} · 得分 `, h('b', {}, String(last.score))), h('span', { class: 'spacer' }), buttons);
+}
+
+function updateCount() {
+  $('composer-count').textContent = `${els.draft.value.length} 字`;
+}
+
+// ---- actions -------------------------------------------------------------------------
+
+function send() {
+  const text = els.draft.value.trim();
+  if (!text) {
+    els.draft.focus();
+    return;
+  }
+  const report = check(text);
+  if (inPractice()) {
+    state.practice.results.push({ id: state.scenario.id, text, report });
+  } else {
+    const list = state.sent.get(state.scenario.id) || [];
+    list.push({ text, score: report.score, report });
+    state.sent.set(state.scenario.id, list);
+    state.drafts.delete(state.scenario.id);
+  }
+  setValue(els.draft, '');
+  updateCount();
+  renderList();
+  renderChat();
+  if (inPractice()) openModel();
+  refresh();
+}
+
+function rewrite() {
+  const list = state.sent.get(state.scenario.id) || [];
+  const last = list.pop();
+  renderList();
+  renderChat();
+  if (last) replaceRange(els.draft, 0, els.draft.value.length, last.text);
+}
+
+function fill(text) {
+  replaceRange(els.draft, 0, els.draft.value.length, text);
+  updateCount();
+}
+
+function applyFix(finding, i) {
+  // The panel shows the report of the text in the box: refuse stale offsets.
+  if (els.draft.value !== state.draft) {
+    refresh();
+    return;
+  }
+  replaceRange(els.draft, finding.start, finding.end, finding.suggestions[i]);
+  updateCount();
+}
+
+function focusFinding(f) {
+  if (els.composer.hidden) return;
+  els.draft.focus();
+  els.draft.setSelectionRange(f.start, f.end);
+}
+
+function openModel() {
+  const text = state.scenario.model;
+  const report = check(text);
+  renderModel(els.modelBox, text, report, {
+    onFill: inPractice() ? null : () => fill(text),
+  });
+  els.modelBox.hidden = false;
+  els.modelBtn.setAttribute('aria-expanded', 'true');
+  els.modelBtn.textContent = '收起示范回复';
+}
+
+function closeModel() {
+  els.modelBox.hidden = true;
+  replace(els.modelBox);
+  els.modelBtn.setAttribute('aria-expanded', 'false');
+  els.modelBtn.textContent = '查看示范回复';
+}
+
+function setPlatform(p) {
+  if (!PLATFORMS.some((x) => x.id === p)) return;
+  state.platform = p;
+  document.body.dataset.kefuPlatform = p;
+  $('platform').value = p;
+  try {
+    localStorage.setItem(PLATFORM_KEY, p);
+  } catch (_) {
+    /* private mode: the choice lasts for this page only */
+  }
+  if (!els.modelBox.hidden) openModel();
+  if (state.annotator) refresh();
+}
+
+// ---- practice ------------------------------------------------------------------------
+
+function renderPracticeBar() {
+  const bar = $('practice-bar');
+  bar.hidden = !inPractice();
+  if (!inPractice()) return;
+  const p = state.practice;
+  const steps = p.ids.map((id, i) =>
+    h('span', { class: `step${i < p.results.length ? ' done' : i === p.index ? ' current' : ''}`, title: scenarioById(id).title }),
+  );
+  replace(
+    bar,
+    h('b', {}, '练习中'),
+    h('span', { dataset: { practiceStep: p.index + 1 } }, `第 ${p.index + 1} / ${p.ids.length} 题`),
+    h('span', { class: 'steps' }, steps),
+    h('button', { type: 'button', class: 'btn small', onclick: quitPractice }, '退出练习'),
+  );
+}
+
+function startPractice(scenarios) {
+  state.practice = { ids: scenarios.map((s) => s.id), index: 0, results: [] };
+  history.replaceState(null, '', '#practice/run');
+  showView('console');
+  showScenario(scenarios[0]);
+  els.draft.focus();
+}
+
+function nextPractice() {
+  const p = state.practice;
+  if (p.index >= p.ids.length - 1) {
+    finishPractice();
+    return;
+  }
+  p.index += 1;
+  showScenario(scenarioById(p.ids[p.index]));
+  els.draft.focus();
+}
+
+function finishPractice() {
+  const results = state.practice.results;
+  history.replaceState(null, '', '#practice/result');
+  showView('practice-result');
+  renderResult($('practice-result'), results, {
+    onRetry: (ids) => startPractice(ids.map(scenarioById)),
+    onAgain: () => {
+      state.practice = null;
+      location.hash = 'practice';
+    },
+    onBack: quitPractice,
+  });
+  state.practice = null;
+  window.scrollTo(0, 0);
+}
+
+function quitPractice() {
+  state.practice = null;
+  location.hash = '';
+  route();
+}
+
+// ---- routing -------------------------------------------------------------------------
+
+function showView(name) {
+  $('console').hidden = name !== 'console';
+  $('practice-start').hidden = name !== 'practice-start';
+  $('practice-result').hidden = name !== 'practice-result';
+  const nav = name === 'console' && !inPractice() ? 'demo' : 'practice';
+  for (const a of document.querySelectorAll('[data-nav]')) {
+    if (a.dataset.nav === nav) a.setAttribute('aria-current', 'page');
+    else a.removeAttribute('aria-current');
+  }
+}
+
+function route() {
+  const hash = location.hash.replace(/^#/, '');
+  if (hash === 'practice/run' && inPractice()) return;
+  if (hash.startsWith('practice')) {
+    state.practice = null;
+    if (hash !== 'practice') history.replaceState(null, '', '#practice');
+    showView('practice-start');
+    renderStart($('practice-start'), { onStart: startPractice, onBack: quitPractice });
+    return;
+  }
+  state.practice = null;
+  const params = new URLSearchParams(hash);
+  const scenario = scenarioById(params.get('scenario') || '') || state.scenario || SCENARIOS[0];
+  showView('console');
+  showScenario(scenario);
+}
+
+// ---- start ---------------------------------------------------------------------------
+
+function wire() {
+  replace(
+    $('platform'),
+    PLATFORMS.map((p) => h('option', { value: p.id }, p.label)),
+  );
+  $('platform').addEventListener('change', (e) => setPlatform(e.target.value));
+  $('btn-bad').addEventListener('click', () => fill(state.scenario.bad));
+  $('btn-model-fill').addEventListener('click', () => fill(state.scenario.model));
+  $('btn-clear').addEventListener('click', () => fill(''));
+  els.send.addEventListener('click', send);
+  els.modelBtn.addEventListener('click', () => (els.modelBox.hidden ? openModel() : closeModel()));
+  els.draft.addEventListener('input', updateCount);
+  els.draft.addEventListener('keydown', (e) => {
+    if (e.key === 'Enter' && (e.ctrlKey || e.metaKey) && !e.isComposing) {
+      e.preventDefault();
+      send();
+    }
+  });
+  panel = createCoachPanel({
+    gauge: $('gauge'),
+    radar: $('radar'),
+    summary: $('summary'),
+    findings: $('findings'),
+    count: $('finding-count'),
+    onApply: applyFix,
+    onFocus: focusFinding,
+  });
+  renderStageFilter();
+}
+
+async function boot() {
+  try {
+    await init();
+    state.coach = new Coach({ platform: 'taobao' });
+  } catch (e) {
+    const boot = $('boot');
+    boot.classList.add('failed');
+    boot.textContent = `话术教练加载失败:${e && e.message ? e.message : e}。请先运行 scripts/build-wasm.sh 生成 pkg/,再刷新页面。`;
+    throw e;
+  }
+  wire();
+  let saved = 'taobao';
+  try {
+    saved = localStorage.getItem(PLATFORM_KEY) || 'taobao';
+  } catch (_) {
+    saved = 'taobao';
+  }
+  setPlatform(saved);
+  state.annotator = annotate(els.draft, { check: (r) => state.coach.check(r), context, onReport });
+  $('boot').hidden = true;
+  window.addEventListener('hashchange', route);
+  route();
+  document.body.dataset.ready = 'true';
+}
+
+boot();
