@@ -2,4 +2,9 @@
 
 use super::Rule;
 
-pub(super) fn register(_v: &mut Vec<Box<dyn Rule>>) {}
+mod missing_apology;
+pub(super) mod words;
+
+pub(super) fn register(v: &mut Vec<Box<dyn Rule>>) {
+    v.push(Box::new(missing_apology::MissingApology));
+}

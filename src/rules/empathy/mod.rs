@@ -2,4 +2,6 @@
 
 use super::Rule;
 
+pub(super) mod words;
+
 pub(super) fn register(_v: &mut Vec<Box<dyn Rule>>) {}

@@ -1,0 +1,83 @@
+use crate::finding::{Lint, Severity};
+use crate::rules::closing::tail::styled;
+use crate::rules::empathy::words::EMPATHY;
+use crate::rules::{declare_rule, opening_insert_at, Context, Rule};
+use crate::text::{contains_any, is_punct_or_space};
+
+use super::words::first_apology;
+
+declare_rule! {
+    /// ## What it does
+    /// When the customer complains (a late or missing parcel, damage, a wrong item, a refund
+    /// that has not arrived, 投诉/差评), checks that the reply apologises (抱歉, 对不起,
+    /// 不好意思, 给您添麻烦了...), and offers an apology to insert at the start, after a
+    /// leading “亲,” or “您好,”.
+    ///
+    /// A reply that already acknowledges the feeling (“我特别能理解您着急的心情”) only gets a
+    /// hint: the guides' own empathy model reply has no apology and is fine.
+    ///
+    /// ## Why is this bad?
+    /// “道歉优先于解释”: a customer who has been let down wants to hear that first. Going
+    /// straight to procedure (“请您拍照发过来”) reads as if nothing went wrong.
+    ///
+    /// ## Example
+    /// ```text
+    /// 亲,请您拍照发过来,我们看一下。
+    /// ```
+    ///
+    /// ## Use instead
+    /// ```text
+    /// 亲,非常抱歉给您带来不便!请您拍照发过来,我们看一下。
+    /// ```
+    pub struct MissingApology {
+        id: "apology.missing-apology",
+        category: Apology,
+        severity: Warning,
+        title: "投诉场景没有道歉",
+    }
+}
+
+/// “稍等,正在为您查询”: the agent is looking into it and the real answer follows.
+const HOLDING: &[&str] =
+    &["稍等", "正在为您", "正为您", "马上为您查", "帮您查", "帮您看", "为您查询", "为您核实", "查询中", "核实中"];
+
+/// Longest holding line, in characters.
+const HOLDING_MAX_CHARS: usize = 30;
+
+fn is_holding(cx: &Context) -> bool {
+    let text = cx.draft.folded();
+    contains_any(text, HOLDING) && text.chars().count() <= HOLDING_MAX_CHARS
+}
+
+/// Every sentence of the draft asks the customer something.
+fn only_questions(cx: &Context) -> bool {
+    let d = cx.draft;
+    !d.sentences().is_empty()
+        && d.sentences().iter().all(|s| {
+            let t = d.text(&s.range).trim_end_matches(|c: char| is_punct_or_space(c) && c != '?');
+            t.ends_with('?') || t.ends_with('吗') || t.ends_with('么')
+        })
+}
+
+impl Rule for MissingApology {
+    fn check(&self, cx: &Context, out: &mut Vec<Lint>) {
+        if !cx.customer.complaint || first_apology(cx.draft).is_some() {
+            return;
+        }
+        let text = cx.draft.folded();
+        // Feelings already acknowledged, a holding line (“稍等,正在为您查询”) or a question
+        // that gathers facts: the apology can come with the answer, so only a hint.
+        let offer = contains_any(text, &["有什么", "请问有"]) && text.contains('帮');
+        let severity = if contains_any(text, EMPATHY) || is_holding(cx) || only_questions(cx) || offer {
+            Severity::Hint
+        } else {
+            Severity::Warning
+        };
+        let at = opening_insert_at(cx.draft);
+        let apology =
+            if cx.customer.waiting { "非常抱歉让您久等了!" } else { "非常抱歉给您带来不便!" };
+        out.push(
+            Self::META.lint(at..at, "客户在抱怨,先道歉").suggest(styled(cx.draft, apology)).with_severity(severity),
+        );
+    }
+}

@@ -1,0 +1,31 @@
+//! Words that acknowledge the customer's feelings, shared by the apology and empathy rules.
+
+/// An acknowledgement of how the customer feels (or of the wait they had).
+pub const EMPATHY: &[&str] = &[
+    "理解",
+    "明白您",
+    "明白你",
+    "懂您",
+    "着急",
+    "心急",
+    "焦急",
+    "心情",
+    "感受",
+    "体谅",
+    "辛苦",
+    "久等",
+    "感同身受",
+    "换作是我",
+    "换做是我",
+    "换成是我",
+    "别急",
+    "不要急",
+    "莫急",
+    "委屈",
+    "糟心",
+    "闹心",
+    "烦心",
+    "不愉快",
+    "不好的体验",
+    "影响了您",
+];
