@@ -1,5 +1,11 @@
-//! Rules of the `punctuation` category.
+//! Rules of the `punctuation` category: marks and emoji used to excess.
 
 use super::Rule;
 
-pub(super) fn register(_v: &mut Vec<Box<dyn Rule>>) {}
+mod emoji_overuse;
+mod repeated_marks;
+
+pub(super) fn register(v: &mut Vec<Box<dyn Rule>>) {
+    v.push(Box::new(repeated_marks::RepeatedMarks));
+    v.push(Box::new(emoji_overuse::EmojiOveruse));
+}

@@ -1,0 +1,106 @@
+use crate::finding::{Lint, Severity};
+use crate::rules::{declare_rule, Context, Rule};
+use crate::text::{char_after, char_before, find_all};
+
+declare_rule! {
+    /// ## What it does
+    /// Flags back-office terms a shopper may not know — SKU / SPU / 揽收 / 到付 / 拦截件 /
+    /// 首重 / 续重 / 48h / 派件 / 工单 / 仓配 / 爆仓 / 面单 / 集包 / 问题件 / 滞留件 — and
+    /// replaces each with plain words (SKU → 规格, 48h → 48小时, 揽收 → 取件). 质检 is only a hint.
+    ///
+    /// Left alone: 到付 inside 货到付款, “48小时” written out, words customers use themselves
+    /// (签收, 物流, 单号, 退货, 价保).
+    ///
+    /// ## Why is this bad?
+    /// The guide: “保持自然流畅的口语化表达,避免过于书面化或使用行业术语”. A customer who
+    /// doesn't know 续重 has to ask again, or feels talked down to.
+    ///
+    /// ## Example
+    /// ```text
+    /// 首重10元续重5元,偏远地区到付,SKU不同运费不同。
+    /// ```
+    ///
+    /// ## Use instead
+    /// ```text
+    /// 第一公斤10元每增加一公斤5元,偏远地区收货时付运费,规格不同运费不同。
+    /// ```
+    pub struct IndustryTerm {
+        id: "jargon.industry-term",
+        category: Jargon,
+        severity: Warning,
+        title: "行业术语",
+    }
+}
+
+/// (term, plain words). Latin terms match as whole words.
+const TERMS: &[(&str, &str)] = &[
+    ("sku", "规格"),
+    ("spu", "款式"),
+    ("sop", "流程"),
+    ("揽收", "取件"),
+    ("揽件", "取件"),
+    ("到付", "收货时付运费"),
+    ("拦截件", "被拦回的包裹"),
+    ("首重", "第一公斤"),
+    ("续重", "每增加一公斤"),
+    ("派件员", "快递员"),
+    ("派件", "送货"),
+    ("工单", "处理申请"),
+    ("仓配", "仓库发货"),
+    ("爆仓", "订单太多"),
+    ("面单", "快递单"),
+    ("集包", "打包"),
+    ("问题件", "派送异常的包裹"),
+    ("滞留件", "滞留的包裹"),
+    ("质检", "质量检查"),
+];
+
+impl Rule for IndustryTerm {
+    fn check(&self, cx: &Context, out: &mut Vec<Lint>) {
+        let text = cx.draft.folded();
+        let keys: Vec<&str> = TERMS.iter().map(|(t, _)| *t).collect();
+        for (hit, term) in find_all(text, &keys) {
+            let glued = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric());
+            if term.is_ascii() && (glued(char_before(text, hit.start)) || glued(char_after(text, hit.end))) {
+                continue;
+            }
+            // 货到付款 is the payment method customers know.
+            if term == "到付" && char_before(text, hit.start) == Some('货') {
+                continue;
+            }
+            let Some(&(_, plain)) = TERMS.iter().find(|(t, _)| *t == term) else { continue };
+            // “已揽收” reads “已被快递员取走”.
+            let plain = if matches!(term, "揽收" | "揽件") && char_before(text, hit.start) == Some('已') {
+                "被快递员取走"
+            } else {
+                plain
+            };
+            let severity = if term == "质检" { Severity::Hint } else { Severity::Warning };
+            let message = format!("“{}”是行业术语,客户不一定懂", cx.draft.raw_text(&hit));
+            out.push(Self::META.lint(hit, message).with_severity(severity).suggest(plain));
+        }
+        hours(cx, out);
+    }
+}
+
+/// “48h” / “24H”: digits and an h, not part of a longer word.
+fn hours(cx: &Context, out: &mut Vec<Lint>) {
+    let text = cx.draft.folded();
+    for (i, _) in text.match_indices('h') {
+        let digits = text[..i].chars().rev().take_while(char::is_ascii_digit).count();
+        if digits == 0 || char_after(text, i + 1).is_some_and(|c| c.is_ascii_alphanumeric()) {
+            continue;
+        }
+        let start = i - digits;
+        if char_before(text, start).is_some_and(|c| c.is_ascii_alphabetic()) {
+            continue;
+        }
+        let span = start..i + 1;
+        let number = &text[start..i];
+        out.push(
+            IndustryTerm::META
+                .lint(span, format!("“{number}h”写成“{number}小时”更好懂"))
+                .suggest(format!("{number}小时")),
+        );
+    }
+}
