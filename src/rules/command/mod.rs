@@ -1,5 +1,11 @@
-//! Rules of the `command` category.
+//! Rules of the `command` category: orders and rhetorical questions aimed at the customer.
 
 use super::Rule;
 
-pub(super) fn register(_v: &mut Vec<Box<dyn Rule>>) {}
+mod imperative;
+mod rhetorical_question;
+
+pub(super) fn register(v: &mut Vec<Box<dyn Rule>>) {
+    v.push(Box::new(imperative::Imperative));
+    v.push(Box::new(rhetorical_question::RhetoricalQuestion));
+}

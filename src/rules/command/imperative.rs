@@ -1,0 +1,142 @@
+use crate::finding::Lint;
+use crate::rules::{declare_rule, Context, Rule};
+use crate::text::{contains_any, find_all};
+
+declare_rule! {
+    /// ## What it does
+    /// Flags orders given to the customer — 自己看, 自己查, 自己去, 发我, 给我发, 等着,
+    /// 快点, 照着做, 看清楚再… — when nothing softens them (请, 麻烦, 劳烦, 辛苦, 烦请,
+    /// 您可以, 建议, 方便…), and offers a 麻烦您… / 我来帮您… wording.
+    ///
+    /// Left alone: “请您拍照发过来”, “麻烦您把订单号发我一下”, “您别着急” (comfort),
+    /// “惊喜等着您”, “您可以自己在订单页查看” (an option, not an order).
+    ///
+    /// ## Why is this bad?
+    /// The guides: “全程使用‘请’‘您好’‘麻烦您’… 避免使用命令式、反问式语气(如‘自己看说明!’)”.
+    /// An order makes the customer do the work and sounds like a scolding.
+    ///
+    /// ## Example
+    /// ```text
+    /// 说明书写得很清楚,自己看说明!
+    /// 订单号发我。
+    /// ```
+    ///
+    /// ## Use instead
+    /// ```text
+    /// 说明书写得很清楚,麻烦您参考一下说明书,有不明白的地方我来帮您解答!
+    /// 麻烦您把订单号发我。
+    /// ```
+    pub struct Imperative {
+        id: "command.imperative",
+        category: Command,
+        severity: Warning,
+        title: "命令式语气",
+    }
+}
+
+/// (order, replacement for the order itself).
+const ORDERS: &[(&str, &str)] = &[
+    ("你自己看说明", "麻烦您参考一下说明书,有不明白的地方我来帮您解答"),
+    ("自己看说明书", "麻烦您参考一下说明书,有不明白的地方我来帮您解答"),
+    ("自己看说明", "麻烦您参考一下说明书,有不明白的地方我来帮您解答"),
+    ("自己看详情页", "麻烦您参考一下详情页,有不明白的地方我来帮您解答"),
+    ("你自己看", "我来帮您看一下"),
+    ("自己看", "我来帮您看一下"),
+    ("你自己查", "我来帮您查一下"),
+    ("自己查", "我来帮您查一下"),
+    ("自己去问", "我来帮您问一下"),
+    ("自己去查", "我来帮您查一下"),
+    ("自己去看", "我来帮您看一下"),
+    ("自己去", "麻烦您去"),
+    ("自己找", "我来帮您找一下"),
+    ("自己想办法", "我们一起想想办法"),
+    ("自己弄", "我来教您操作"),
+    ("自己搞", "我来教您操作"),
+    ("照着做", "您可以按照这个步骤操作"),
+    ("照我说的做", "您可以按照这个步骤操作"),
+    ("按我说的做", "您可以按照这个步骤操作"),
+    ("看清楚再问", "我再为您说明一下"),
+    ("看清楚再拍", "建议您确认好规格再下单"),
+    ("看清楚再买", "建议您确认好规格再下单"),
+    ("看清楚再下单", "建议您确认好规格再下单"),
+    ("先看详情页", "麻烦您先参考一下详情页"),
+    ("等着吧", "请您耐心等待一下"),
+    ("等着就行", "请您耐心等待一下"),
+    ("等着就好", "请您耐心等待一下"),
+    ("你等着", "请您耐心等待一下"),
+    ("先等着", "请您耐心等待一下"),
+    ("快点", "麻烦您尽快"),
+    ("快一点", "麻烦您尽快"),
+];
+/// Asking the customer to send something without 请/麻烦: the fix asks politely.
+const SEND: &[&str] = &["给我发", "发我", "发过来", "拍给我", "拍过来", "报一下", "报给我"];
+/// Anything of these before the order in its clause (or the sentence) softens it.
+const SOFTENERS: &[&str] = &[
+    "请",
+    "麻烦",
+    "劳烦",
+    "辛苦",
+    "烦请",
+    "烦您",
+    "您可以",
+    "可以",
+    "建议",
+    "方便",
+    "帮忙",
+    "劳驾",
+    "能否",
+    "是否",
+    "如果",
+    "需要您",
+    "您看",
+    "不用",
+    "无需",
+    "不需要",
+];
+/// After 快点, these make it the pressure category's business (快点下单) or not an order.
+const FAST_NOT_MINE: &[&str] = &["击", "下单", "付款", "拍", "买", "支付", "到", "发", "送", "处理", "的"];
+
+impl Rule for Imperative {
+    fn check(&self, cx: &Context, out: &mut Vec<Lint>) {
+        let text = cx.draft.folded();
+        let needles: Vec<&str> = ORDERS.iter().map(|(o, _)| *o).chain(SEND.iter().copied()).collect();
+        for (hit, word) in find_all(text, &needles) {
+            let Some(clause) = cx.draft.clause_at(hit.start) else { continue };
+            let sentence_start = cx.draft.sentence_at(hit.start).map_or(clause.range.start, |s| s.range.start);
+            let before = &text[sentence_start..hit.start];
+            let after = &text[hit.end..clause.range.end];
+            if contains_any(before, SOFTENERS) || after.starts_with('吗') || after.contains('?') {
+                continue;
+            }
+            // The agent doing it: “我这边给您发过来”, “我自己查了一下”.
+            let clause_before = &text[clause.range.start..hit.start];
+            if contains_any(clause_before, &["我", "给您", "为您", "帮您", "小妹", "这边"]) || after.starts_with('们')
+            {
+                continue;
+            }
+            if word.starts_with('快') && FAST_NOT_MINE.iter().any(|w| after.starts_with(w)) {
+                continue;
+            }
+            // “等着您” (惊喜等着您) and “发过来的” (a parcel) are not orders.
+            if after.starts_with('您') || after.starts_with("的") {
+                continue;
+            }
+            if let Some((_, fix)) = ORDERS.iter().find(|(o, _)| *o == word) {
+                out.push(Self::META.lint(hit, "命令式语气,改用“麻烦您…”").suggest(*fix));
+                continue;
+            }
+            // A request to send: “订单号发我” → “麻烦您把订单号发我”.
+            let (span, fix) =
+                if let Some(rest) = clause_before.strip_prefix("你").or_else(|| clause_before.strip_prefix("您")) {
+                    let rest_raw = cx.draft.raw_text(&(hit.start - rest.len()..hit.end));
+                    (clause.range.start..hit.end, format!("麻烦您{rest_raw}"))
+                } else if clause_before.trim().is_empty() {
+                    (hit.start..hit.end, format!("麻烦您{}", cx.draft.raw_text(&hit)))
+                } else {
+                    let lead = clause.range.start + (clause_before.len() - clause_before.trim_start().len());
+                    (lead..hit.end, format!("麻烦您把{}", cx.draft.raw_text(&(lead..hit.end))))
+                };
+            out.push(Self::META.lint(span, "请客户做事先说“麻烦您”").suggest(fix));
+        }
+    }
+}
