@@ -1,5 +1,5 @@
-// Static server for the fixture pages, on 127.0.0.1 only. `?csp=strict` serves a page with
-// `default-src 'self'`; `?csp=tt` adds a Trusted Types requirement. Also serves the built
+// Static server for the fixture pages, on 127.0.0.1 only. Under /csp-strict/… a page is
+// served with `default-src 'self'`; under /csp-tt/… with a Trusted Types requirement too. Also serves the built
 // fixture bundles and, for pages that use the annotator without the extension, www/.
 import http from 'node:http';
 import fs from 'node:fs';
@@ -33,6 +33,8 @@ export function startServer(port = 0) {
   const server = http.createServer((req, res) => {
     const url = new URL(req.url, 'http://127.0.0.1');
     log.push(url.pathname);
+    const policy = /^\/csp-(strict|tt)\//.exec(url.pathname);
+    if (policy) url.pathname = url.pathname.slice(policy[0].length - 1);
     const prefix = Object.keys(ROOTS).find((p) => url.pathname.startsWith(p));
     if (!prefix) return notFound(res);
     const base = ROOTS[prefix];
@@ -41,7 +43,7 @@ export function startServer(port = 0) {
     fs.readFile(file, (err, body) => {
       if (err) return notFound(res);
       const headers = { 'content-type': TYPES[path.extname(file)] || 'application/octet-stream', 'cache-control': 'no-store' };
-      const csp = CSP[url.searchParams.get('csp')];
+      const csp = policy && CSP[policy[1]];
       if (csp && file.endsWith('.html')) headers['content-security-policy'] = csp;
       res.writeHead(200, headers);
       res.end(body);

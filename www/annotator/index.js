@@ -26,6 +26,7 @@ let seq = 0;
  *  opts.context() -> {customer, first_reply, platform}   (read before each check; optional)
  *  opts.onReport?(report, draft)    called after each completed check
  *  opts.onDisableRule?(ruleId)      "turn this rule off" clicked (the caller persists it)
+ *  opts.onApply?(finding, text)    a suggestion was applied
  *  opts.onError?(error)             a check failed (optional; the badge shows it too)
  *  opts.highlights                  false: draw with the overlay even where the CSS Custom
  *                                   Highlight API exists
@@ -229,7 +230,7 @@ export function annotate(editor, opts) {
     card.hide();
     badge.open(false);
     inputAt = view.performance.now();
-    adapter.replace(f.start, f.end, text);
+    if (adapter.replace(f.start, f.end, text) && opts.onApply) opts.onApply(f, text);
     schedule();
   }
 

@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# Assembles the browser extension from one source tree:
+#   www/extension (manifest, scripts, pages, site adapters) + www/annotator + pkg/ (the core)
+# into unpacked dist/chrome/ and dist/firefox/ and the zips dist/kefu-coach-chrome.zip and
+# dist/kefu-coach-firefox.zip, then runs `web-ext lint` on the Firefox build (errors fail).
+# KEFU_PKG_DIR overrides where the wasm package is read from (default: pkg/).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+pkg="${KEFU_PKG_DIR:-pkg}"
+for f in kefu_coach.js kefu_coach_bg.wasm; do
+  if [ ! -f "$pkg/$f" ]; then
+    echo "build-extension: $pkg/$f is missing; build the core first (scripts/build-wasm.sh)" >&2
+    exit 1
+  fi
+done
+[ -x node_modules/.bin/web-ext ] || { echo "build-extension: node_modules/.bin/web-ext missing; run npm ci" >&2; exit 1; }
+
+mkdir -p dist
+for browser in chrome firefox; do
+  out="dist/$browser"
+  rm -rf "$out" "dist/kefu-coach-$browser.zip"
+  mkdir -p "$out/pkg"
+  cp -R www/extension "$out/extension"
+  rm -f "$out/extension/manifest.json" "$out/extension/README.md"
+  cp -R www/annotator "$out/annotator"
+  cp "$pkg/kefu_coach.js" "$pkg/kefu_coach_bg.wasm" "$out/pkg/"
+  # One manifest source; each browser gets only the keys it understands.
+  node -e '
+    const fs = require("fs");
+    const [src, dst, browser] = process.argv.slice(1);
+    const m = JSON.parse(fs.readFileSync(src, "utf8"));
+    if (browser === "chrome") {
+      delete m.browser_specific_settings;
+      delete m.background.scripts;
+    } else {
+      delete m.minimum_chrome_version;
+      delete m.background.service_worker;
+    }
+    fs.writeFileSync(dst, JSON.stringify(m, null, 2) + "\n");
+  ' www/extension/manifest.json "$out/manifest.json" "$browser"
+  (cd "$out" && python3 -m zipfile -c "../kefu-coach-$browser.zip" manifest.json extension annotator pkg)
+  echo "built $out and dist/kefu-coach-$browser.zip"
+done
+
+node_modules/.bin/web-ext lint --source-dir dist/firefox --no-config-discovery

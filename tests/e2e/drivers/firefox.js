@@ -1,0 +1,238 @@
+// Firefox ESR with the unpacked extension as a temporary add-on, through geckodriver's plain
+// WebDriver HTTP API (no client library). Same driver interface as chromium.js.
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+
+const BIN = process.env.FIREFOX_BIN || '/usr/bin/firefox-esr';
+const GECKODRIVER = process.env.GECKODRIVER || findOnPath('geckodriver') || path.join(os.homedir(), '.cargo/bin/geckodriver');
+const ADDON_ID = 'kefu-coach@kefu-coach.invalid';
+const UUID = '6b3f5f0e-7d3c-4b8e-9a51-2f0c1e7d4a10';
+const ELEMENT = 'element-6066-11e4-a52e-4f735466cecf';
+const KEYS = {
+  Control: '\uE009', Shift: '\uE008', Alt: '\uE00A', Meta: '\uE03D', End: '\uE010', Home: '\uE011',
+  ArrowLeft: '\uE012', ArrowUp: '\uE013', ArrowRight: '\uE014', ArrowDown: '\uE015',
+  Backspace: '\uE003', Delete: '\uE017', Enter: '\uE007', Escape: '\uE00C', Tab: '\uE004',
+};
+
+function findOnPath(name) {
+  for (const dir of (process.env.PATH || '').split(':')) {
+    const p = path.join(dir, name);
+    if (dir && fs.existsSync(p)) return p;
+  }
+  return null;
+}
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const s = net.createServer();
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address();
+      s.close(() => resolve(port));
+    });
+    s.on('error', reject);
+  });
+}
+
+export async function launchFirefox(extDir) {
+  if (!fs.existsSync(BIN)) throw new Error(`Firefox not found at ${BIN}: install firefox-esr (scripts/setup.sh) or set FIREFOX_BIN`);
+  if (!fs.existsSync(GECKODRIVER)) throw new Error(`geckodriver not found (${GECKODRIVER}): install it (scripts/setup.sh) or set GECKODRIVER`);
+  const port = await freePort();
+  const proc = spawn(GECKODRIVER, ['--port', String(port), '--host', '127.0.0.1', '--allow-system-access'], { stdio: ['ignore', 'ignore', 'pipe'] });
+  let stderr = '';
+  proc.stderr.on('data', (b) => {
+    stderr = (stderr + b).slice(-4000);
+  });
+  const base = `http://127.0.0.1:${port}`;
+  for (let i = 0; ; i++) {
+    try {
+      const r = await fetch(`${base}/status`);
+      if (r.ok) break;
+    } catch (_) {
+      /* not up yet */
+    }
+    if (i > 100) throw new Error(`geckodriver did not start: ${stderr}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  const caps = {
+    capabilities: {
+      alwaysMatch: {
+        browserName: 'firefox',
+        'moz:firefoxOptions': {
+          binary: BIN,
+          args: ['-headless', '-width', '1200', '-height', '800'],
+          prefs: {
+            'extensions.webextensions.uuids': JSON.stringify({ [ADDON_ID]: UUID }),
+            'app.update.enabled': false,
+            'browser.shell.checkDefaultBrowser': false,
+            'datareporting.policy.dataSubmissionEnabled': false,
+            'toolkit.telemetry.enabled': false,
+          },
+        },
+      },
+    },
+  };
+  const res = await wd(base, 'POST', '/session', caps);
+  const driver = new FirefoxDriver(base, res.sessionId, proc);
+  await driver.cmd('POST', '/moz/addon/install', { path: path.resolve(extDir), temporary: true });
+  await driver.cmd('POST', '/timeouts', { script: 60000 });
+  return driver;
+}
+
+async function wd(base, method, url, body) {
+  const r = await fetch(base + url, {
+    method,
+    headers: { 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const json = await r.json();
+  if (!r.ok) {
+    const v = json.value || {};
+    throw new Error(`WebDriver ${method} ${url}: ${v.error}: ${v.message}`);
+  }
+  return json.value;
+}
+
+class FirefoxDriver {
+  constructor(base, sid, proc) {
+    this.name = 'firefox';
+    this.base = base;
+    this.sid = sid;
+    this.proc = proc;
+    this.extOrigin = `moz-extension://${UUID}`;
+  }
+
+  cmd(method, url, body) {
+    return wd(this.base, method, `/session/${this.sid}${url}`, body);
+  }
+
+  async goto(url) {
+    await this.cmd('POST', '/frame', { id: null });
+    await this.cmd('POST', '/url', { url });
+  }
+
+  async frame(sel) {
+    await this.cmd('POST', '/frame', { id: null });
+    if (!sel) return;
+    const el = await this.cmd('POST', '/element', { using: 'css selector', value: sel });
+    await this.cmd('POST', '/frame', { id: el });
+  }
+
+  async eval(src, ...args) {
+    return this.cmd('POST', '/execute/sync', { script: `return (${src})(...arguments)`, args });
+  }
+
+  async click(selector) {
+    const el = await this.cmd('POST', '/element', { using: 'css selector', value: selector });
+    await this.cmd('POST', `/element/${el[ELEMENT]}/click`, {});
+  }
+
+  async clickElement(ref) {
+    await this.cmd('POST', `/element/${ref[ELEMENT]}/click`, {});
+  }
+
+  async type(text) {
+    const actions = [];
+    for (const ch of text) actions.push({ type: 'keyDown', value: ch }, { type: 'keyUp', value: ch });
+    await this.keys(actions);
+  }
+
+  async press(combo) {
+    const parts = combo.split('+').map((k) => KEYS[k] || k);
+    const actions = [];
+    for (const k of parts) actions.push({ type: 'keyDown', value: k });
+    for (const k of parts.slice().reverse()) actions.push({ type: 'keyUp', value: k });
+    await this.keys(actions);
+  }
+
+  async keys(actions) {
+    await this.cmd('POST', '/actions', { actions: [{ type: 'key', id: 'kb', actions }] });
+    await this.cmd('DELETE', '/actions');
+  }
+
+  async pointer(actions) {
+    await this.cmd('POST', '/actions', {
+      actions: [{ type: 'pointer', id: 'mouse', parameters: { pointerType: 'mouse' }, actions }],
+    });
+  }
+
+  async mouseMove(x, y) {
+    await this.pointer([{ type: 'pointerMove', origin: 'viewport', x: Math.round(x), y: Math.round(y), duration: 0 }]);
+  }
+
+  async mouseClick(x, y) {
+    await this.pointer([
+      { type: 'pointerMove', origin: 'viewport', x: Math.round(x), y: Math.round(y), duration: 0 },
+      { type: 'pointerDown', button: 0 },
+      { type: 'pointerUp', button: 0 },
+    ]);
+  }
+
+  // Firefox has no protocol to drive an input method: the scenarios fall back to dispatching
+  // composition events around an edit (see scenarios.js).
+  get imeCompose() {
+    return null;
+  }
+
+  get heapUsed() {
+    return null;
+  }
+
+  consoleErrors() {
+    return []; // page-side errors are collected by fixture.js in every fixture page
+  }
+
+  /** Open an extension page in a new tab (web content may not navigate to moz-extension:,
+   *  so the tab is opened from the browser's chrome context) and switch to it. */
+  async openExtensionPage(rel) {
+    const handle = await this.cmd('GET', '/window');
+    const before = new Set(await this.cmd('GET', '/window/handles'));
+    await this.cmd('POST', '/moz/context', { context: 'chrome' });
+    try {
+      await this.eval(
+        `(url) => { const w = Services.wm.getMostRecentWindow('navigator:browser');
+          w.gBrowser.selectedTab = w.gBrowser.addTab(url, { triggeringPrincipal: Services.scriptSecurityManager.getSystemPrincipal() }); }`,
+        `${this.extOrigin}/${rel}`,
+      );
+    } finally {
+      await this.cmd('POST', '/moz/context', { context: 'content' });
+    }
+    let fresh = null;
+    for (let i = 0; i < 50 && !fresh; i++) {
+      fresh = (await this.cmd('GET', '/window/handles')).find((h) => !before.has(h));
+      if (!fresh) await new Promise((r) => setTimeout(r, 100));
+    }
+    if (!fresh) throw new Error('the extension page did not open');
+    await this.cmd('POST', '/window', { handle: fresh });
+    for (let i = 0; i < 50; i++) {
+      const ready = await this.eval(`() => document.readyState === 'complete' && location.protocol === 'moz-extension:'`).catch(() => false);
+      if (ready) break;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    return {
+      close: async () => {
+        await this.cmd('DELETE', '/window');
+        await this.cmd('POST', '/window', { handle });
+      },
+    };
+  }
+
+  async inExtension(src, ...args) {
+    const tab = await this.openExtensionPage('extension/options/options.html');
+    try {
+      return await this.eval(src, ...args);
+    } finally {
+      await tab.close();
+    }
+  }
+
+  async close() {
+    try {
+      await wd(this.base, 'DELETE', `/session/${this.sid}`);
+    } finally {
+      this.proc.kill();
+    }
+  }
+}

@@ -1,0 +1,143 @@
+// Runs the extension end-to-end suite in real browsers with the built extension loaded:
+//   node tests/e2e/run.js [--browser chromium|firefox|all] [--repeat 3] [--only NAME]
+// Needs dist/chrome and dist/firefox (scripts/build-extension.sh). Exits non-zero on any
+// failure, and when a browser is missing.
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { bundleFixtures } from './bundle.js';
+import { startServer } from './server.js';
+import { launchChromium } from './drivers/chromium.js';
+import { launchFirefox } from './drivers/firefox.js';
+import { EDITORS, PAGE_SCENARIOS, SCENARIOS, waitFor } from './scenarios.js';
+import { staticNoNetwork } from './static-checks.js';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const repo = path.resolve(here, '../..');
+
+const argv = process.argv.slice(2);
+const opt = (name, dflt) => {
+  const i = argv.indexOf(`--${name}`);
+  return i >= 0 ? argv[i + 1] : dflt;
+};
+const browsers = opt('browser', 'all') === 'all' ? ['chromium', 'firefox'] : [opt('browser')];
+const repeat = Number(opt('repeat', '3'));
+const only = opt('only', '');
+
+const results = [];
+function record(browser, name, ok, ms, note) {
+  results.push({ browser, name, ok, ms, note });
+  const tag = ok ? 'ok  ' : 'FAIL';
+  console.log(`${tag} ${browser} ${name} (${ms} ms)${note ? ` — ${note}` : ''}`);
+}
+
+async function step(browser, name, fn) {
+  if (only && !name.includes(only)) return;
+  const t = Date.now();
+  try {
+    const note = await fn();
+    if (note === 'skip-frame') return;
+    record(browser, name, true, Date.now() - t, typeof note === 'string' ? note : '');
+  } catch (e) {
+    record(browser, name, false, Date.now() - t, (e && e.stack) || String(e));
+  }
+}
+
+async function suite(browser, d, origin) {
+  for (let r = 1; r <= repeat; r++) {
+    for (const [sname, scenario] of Object.entries(SCENARIOS)) {
+      for (const fx of EDITORS) {
+        await step(browser, `${sname}/${fx.name}#${r}`, () => scenario(d, origin, fx));
+      }
+    }
+    for (const [sname, scenario] of Object.entries(PAGE_SCENARIOS)) {
+      await step(browser, `${sname}#${r}`, () => scenario(d, origin));
+    }
+  }
+}
+
+async function chromiumExtras(d, origin) {
+  // No network: every request seen by the browser (pages, frames, the extension's service
+  // worker) went to the fixture server or to the extension's own files.
+  await step('chromium', 'no-network', async () => {
+    const foreign = d.requests.filter((u) => !u.startsWith(origin) && !u.startsWith(d.extOrigin));
+    if (foreign.length) throw new Error(`requests outside the fixture server and the extension: ${foreign.join(', ')}`);
+    return `${d.requests.length} requests, all local`;
+  });
+}
+
+// Settings survive a browser restart (same profile, extension loaded again from disk, as an
+// update would).
+async function persistence(origin, extDir) {
+  let d = await launchChromium(extDir);
+  const profile = d.userDir;
+  try {
+    await d.inExtension(`() => chrome.storage.sync.set({ disabledRules: ['blunt.dont-know'], platform: 'jd' })`);
+    await d.close();
+    d = await launchChromium(extDir, { profile });
+    const got = await d.inExtension(`() => chrome.storage.sync.get(['disabledRules', 'platform'])`);
+    if (!(got.disabledRules || []).includes('blunt.dont-know') || got.platform !== 'jd') {
+      throw new Error(`settings lost across a restart: ${JSON.stringify(got)}`);
+    }
+    await d.goto(`${origin}/fixtures/textarea.html`);
+    await d.click('#editor');
+    await d.type('这个我不知道');
+    await waitFor(d, `() => { const h = document.querySelector('kefu-coach'); const b = h && h.shadowRoot.querySelector('[data-kefu-badge]'); return b ? Number(b.dataset.checks || 0) : 0; }`, (n) => n > 0, 'a check', 10000);
+    const rules = await d.eval(`() => [...document.querySelector('kefu-coach').shadowRoot.querySelectorAll('[data-kefu-finding]')].map((f) => f.dataset.rule)`);
+    if (rules.includes('blunt.dont-know')) throw new Error('a rule switched off before the restart is on again');
+  } finally {
+    await d.close();
+  }
+}
+
+async function main() {
+  for (const b of ['chrome', 'firefox']) {
+    if (!fs.existsSync(path.join(repo, 'dist', b, 'manifest.json'))) {
+      throw new Error(`dist/${b} is missing: run scripts/build-extension.sh first`);
+    }
+  }
+  await bundleFixtures();
+  const server = await startServer();
+  const origin = server.origin;
+  try {
+    await step('static', 'no-network-apis', () => staticNoNetwork(path.join(repo, 'dist')));
+    for (const browser of browsers) {
+      const extDir = path.join(repo, 'dist', browser === 'chromium' ? 'chrome' : 'firefox');
+      let d;
+      try {
+        d = browser === 'chromium' ? await launchChromium(extDir) : await launchFirefox(extDir);
+      } catch (e) {
+        record(browser, 'launch', false, 0, String((e && e.message) || e));
+        continue;
+      }
+      try {
+        await suite(browser, d, origin);
+        if (browser === 'chromium' && !only) await chromiumExtras(d, origin);
+      } finally {
+        await d.close().catch(() => {});
+      }
+      if (browser === 'chromium') await step('chromium', 'settings-survive-restart', () => persistence(origin, extDir));
+    }
+  } finally {
+    await server.close();
+  }
+  const byBrowser = {};
+  for (const r of results) {
+    const b = (byBrowser[r.browser] ||= { pass: 0, fail: 0 });
+    if (r.ok) b.pass += 1;
+    else b.fail += 1;
+  }
+  console.log('\nsummary:');
+  for (const [b, c] of Object.entries(byBrowser)) console.log(`  ${b}: ${c.pass} passed, ${c.fail} failed`);
+  const failed = results.filter((r) => !r.ok);
+  if (failed.length || !results.length) {
+    console.log(`\n${failed.length} failed:`);
+    for (const f of failed) console.log(`  ${f.browser} ${f.name}`);
+    process.exit(1);
+  }
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

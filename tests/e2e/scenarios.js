@@ -1,0 +1,373 @@
+// The shared scenario suite: every scenario runs over every editor fixture, in every browser,
+// through the small driver interface of drivers/*.js. A scenario throws on failure.
+
+export const EDITORS = [
+  { name: 'textarea', url: '/fixtures/textarea.html', kind: 'text', model: `() => document.getElementById('editor').value` },
+  { name: 'input', url: '/fixtures/input.html', kind: 'text', model: `() => document.getElementById('editor').value` },
+  { name: 'contenteditable', url: '/fixtures/contenteditable.html', kind: 'rich', model: `() => document.getElementById('editor').textContent` },
+  { name: 'react', url: '/fixtures/react.html', kind: 'text', model: `() => window.__reactValue` },
+  { name: 'prosemirror', url: '/fixtures/prosemirror.html', kind: 'rich', model: `() => window.__pmText` },
+  { name: 'quill', url: '/fixtures/quill.html', kind: 'rich', model: `() => window.__quillText` },
+  { name: 'iframe', url: '/fixtures/iframe.html', frame: '#frame', kind: 'rich', model: `() => document.getElementById('editor').textContent` },
+];
+
+export const DRAFT = '您好,这个问题我不知道。';
+
+// ---- page-side snippets (function sources, run with driver.eval) ------------------------
+
+const STATE = `() => {
+  const h = document.querySelector('kefu-coach');
+  if (!h) return null;
+  const r = h.shadowRoot;
+  const b = r.querySelector('[data-kefu-badge]');
+  return {
+    hosts: document.querySelectorAll('kefu-coach').length,
+    engine: h.dataset.engine || null,
+    count: b ? Number(b.dataset.count) : null,
+    score: b ? b.dataset.score : null,
+    checks: b ? Number(b.dataset.checks || 0) : 0,
+    findings: [...r.querySelectorAll('[data-kefu-finding]')].map((f) => ({
+      rule: f.dataset.rule, category: f.dataset.category, start: Number(f.dataset.start),
+      end: Number(f.dataset.end), apply: [...f.querySelectorAll('[data-kefu-apply]')].map((a) => a.textContent),
+    })),
+  };
+}`;
+
+const EDITOR_TEXT = `() => { const e = document.getElementById('editor'); return 'value' in e && e.tagName !== 'DIV' ? e.value : e.textContent; }`;
+
+const CARET = `() => {
+  const e = document.getElementById('editor');
+  if (e.tagName === 'TEXTAREA' || e.tagName === 'INPUT') return e.selectionStart === e.selectionEnd ? e.selectionStart : -1;
+  const s = getSelection();
+  if (!s.rangeCount || !s.isCollapsed || !e.contains(s.anchorNode)) return -1;
+  const r = document.createRange();
+  r.setStart(e, 0);
+  r.setEnd(s.anchorNode, s.anchorOffset);
+  return r.toString().length;
+}`;
+
+// Where the underline of [start, end) is drawn, checked against the browser's own idea of
+// which character is under that point (independent of the coach's mirror/ranges).
+const MARK_CHECK = `(start, end) => {
+  const h = document.querySelector('kefu-coach').shadowRoot;
+  const group = h.querySelector('[data-kefu-editor]');
+  const editor = document.getElementById('editor');
+  const er = editor.getBoundingClientRect();
+  if (group.dataset.paint === 'highlight') {
+    const hits = [];
+    for (const name of ['kefu-coach-error', 'kefu-coach-warning', 'kefu-coach-hint']) {
+      const hl = CSS.highlights.get(name);
+      if (hl) for (const r of hl) hits.push(r.toString());
+    }
+    return { paint: 'highlight', ok: hits.some((t) => t.includes('不知道')), hits };
+  }
+  const marks = [...h.querySelectorAll('[data-kefu-mark]')].filter((m) => Number(m.dataset.start) === start && Number(m.dataset.end) === end);
+  if (!marks.length) return { paint: 'overlay', ok: false, why: 'no mark' };
+  const m = marks[0].getBoundingClientRect();
+  const inside = m.left >= er.left - 1 && m.right <= er.right + 1 && m.top >= er.top - 1 && m.bottom <= er.bottom + 1;
+  const x = m.left + m.width / 2;
+  const y = m.top - 6;
+  let offset = null;
+  if (document.caretPositionFromPoint) {
+    const p = document.caretPositionFromPoint(x, y);
+    if (p && (p.offsetNode === editor || editor.contains(p.offsetNode))) offset = p.offset;
+  }
+  const ok = inside && offset !== null && offset >= start && offset <= end;
+  return { paint: 'overlay', ok, inside, offset, mark: [m.left, m.top, m.width], box: [er.left, er.top, er.width, er.height] };
+}`;
+
+// ---- helpers -----------------------------------------------------------------------------
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+export async function waitFor(d, src, pred, what, timeout = 10000, ...args) {
+  const until = Date.now() + timeout;
+  let last;
+  for (;;) {
+    last = await d.eval(src, ...args);
+    if (pred(last)) return last;
+    if (Date.now() > until) throw new Error(`timed out waiting for ${what}; last: ${JSON.stringify(last)}`);
+    await sleep(50);
+  }
+}
+
+function assert(cond, msg) {
+  if (!cond) throw new Error(msg);
+}
+
+const blunt = (s) => s && s.findings.find((f) => f.rule === 'blunt.dont-know');
+
+async function open(d, origin, fx, prefix = '') {
+  await d.goto(origin + prefix + fx.url);
+  if (fx.frame) await d.frame(fx.frame);
+  await waitFor(d, `() => !!document.getElementById('editor') && document.readyState === 'complete'`, Boolean, 'the editor');
+  await d.click('#editor');
+}
+
+/** Checks done so far stop changing: the coach is idle. */
+async function settle(d) {
+  let prev = -1;
+  for (let i = 0; i < 40; i++) {
+    const s = await d.eval(STATE);
+    const n = s ? s.checks : 0;
+    if (n === prev && n > 0) return s;
+    prev = n;
+    await sleep(120);
+  }
+  return d.eval(STATE);
+}
+
+async function typeDraft(d, fx) {
+  await d.type(DRAFT);
+  const s = await waitFor(d, STATE, (x) => !!blunt(x), 'a blunt.dont-know finding', 15000);
+  const model = await d.eval(fx.model);
+  assert(model === DRAFT, `${fx.name}: the editor's model holds ${JSON.stringify(model)}, expected the typed draft`);
+  return s;
+}
+
+async function pageErrors(d, allowed = []) {
+  const errs = (await d.eval(`() => window.__fixtureErrors || []`)).filter((e) => !allowed.some((a) => a.test(e)));
+  const cons = d.consoleErrors();
+  assert(!errs.length && !cons.length, `errors on the host page: ${JSON.stringify([...errs, ...cons])}`);
+}
+
+async function clickInCoach(d, selector) {
+  if (d.name === 'chromium') {
+    const f = await d.target();
+    await f.click(`kefu-coach ${selector}`);
+  } else {
+    const ref = await d.eval(`(sel) => document.querySelector('kefu-coach').shadowRoot.querySelector(sel)`, selector);
+    assert(ref, `nothing matches ${selector} in the coach`);
+    await d.clickElement(ref);
+  }
+}
+
+// ---- scenarios ---------------------------------------------------------------------------
+
+export const SCENARIOS = {
+  /** Typing a draft with a blunt refusal gets the contract DOM and an underline in place. */
+  async highlight(d, origin, fx) {
+    await open(d, origin, fx);
+    const s = await typeDraft(d, fx);
+    const f = blunt(s);
+    assert(s.hosts === 1, `expected one <kefu-coach>, found ${s.hosts}`);
+    assert(DRAFT.slice(f.start, f.end).includes('不知道'), `finding offsets ${f.start}-${f.end} don't cover 不知道`);
+    assert(f.category === 'blunt' && f.apply.length >= 1, 'blunt finding without category or suggestion buttons');
+    assert(s.count === s.findings.length, `badge data-count ${s.count} but ${s.findings.length} findings`);
+    assert(/^\d+$/.test(s.score) && Number(s.score) <= 100, `badge data-score ${s.score}`);
+    const m = await waitFor(d, MARK_CHECK, (x) => x.ok, 'the underline under the flagged words', 5000, f.start, f.end);
+    assert(m.ok, JSON.stringify(m));
+    await pageErrors(d);
+  },
+
+  /** Apply a suggestion from the badge's list: exact span replaced, caret after it; Ctrl+Z. */
+  async applyUndo(d, origin, fx) {
+    await open(d, origin, fx);
+    const s = await typeDraft(d, fx);
+    const f = blunt(s);
+    const expected = DRAFT.slice(0, f.start) + f.apply[0] + DRAFT.slice(f.end);
+    await clickInCoach(d, '[data-kefu-badge]');
+    await clickInCoach(d, `[data-kefu-finding][data-rule="blunt.dont-know"] [data-kefu-apply]`);
+    await waitFor(d, fx.model, (t) => t === expected, `the model to hold the fixed text ${JSON.stringify(expected)}`, 5000);
+    assert((await d.eval(EDITOR_TEXT)) === expected, 'the DOM text differs from the fixed text');
+    const caret = await d.eval(CARET);
+    assert(caret === f.start + f.apply[0].length, `caret at ${caret}, expected ${f.start + f.apply[0].length}`);
+    await waitFor(d, STATE, (x) => !blunt(x), 'the fixed finding to go away', 5000);
+    await d.press('Control+z');
+    await waitFor(d, fx.model, (t) => t === DRAFT, 'Ctrl+Z to restore the draft in the model', 5000);
+    assert((await d.eval(EDITOR_TEXT)) === DRAFT, 'Ctrl+Z restored the model but not the DOM');
+    await waitFor(d, STATE, (x) => !!blunt(x), 'the finding to come back after undo', 5000);
+    await pageErrors(d);
+  },
+
+  /** Hover the underline: the card shows the message and a one-click suggestion. */
+  async hoverCard(d, origin, fx) {
+    if (fx.frame) return 'skip-frame'; // pointer coordinates are per frame: covered by the others
+    await open(d, origin, fx);
+    const s = await typeDraft(d, fx);
+    const f = blunt(s);
+    const rect = await d.eval(`(start, end) => {
+      const e = document.getElementById('editor');
+      const root = document.querySelector('kefu-coach').shadowRoot;
+      const m = [...root.querySelectorAll('[data-kefu-mark]')].find((x) => Number(x.dataset.start) === start);
+      if (m) { const r = m.getBoundingClientRect(); return { x: r.left + r.width / 2, y: r.top - 6 }; }
+      for (const name of ['kefu-coach-warning', 'kefu-coach-error', 'kefu-coach-hint']) {
+        const hl = CSS.highlights.get(name);
+        if (hl) for (const r of hl) if (r.toString().includes('不知道')) { const b = r.getBoundingClientRect(); return { x: b.left + b.width / 2, y: b.top + b.height / 2 }; }
+      }
+      return null;
+    }`, f.start, f.end);
+    assert(rect, 'no underline to hover');
+    await d.mouseMove(rect.x, rect.y);
+    const card = await waitFor(d, `() => { const c = document.querySelector('kefu-coach').shadowRoot.querySelector('[data-kefu-card]'); return c && c.offsetParent !== null ? c.dataset.rule : null; }`, (r) => r === 'blunt.dont-know', 'the hover card', 5000);
+    assert(card, 'no card');
+    const expected = DRAFT.slice(0, f.start) + f.apply[0] + DRAFT.slice(f.end);
+    await clickInCoach(d, '[data-kefu-card] [data-kefu-card-apply]');
+    await waitFor(d, fx.model, (t) => t === expected, 'the card suggestion to be applied', 5000);
+    await pageErrors(d);
+  },
+
+  /** Nothing is checked during an IME composition; the check runs on compositionend. */
+  async ime(d, origin, fx) {
+    await open(d, origin, fx);
+    await d.type('您好,');
+    const before = await settle(d);
+    assert(before && before.checks > 0, 'no check ran before the composition');
+    if (d.imeCompose) {
+      await d.imeCompose('bu');
+      await d.imeCompose('不知');
+    } else {
+      // Firefox: no protocol drives its IME; emulate one: compositionstart, the edit the IME
+      // makes (an input event during the composition), later compositionend.
+      await d.eval(`() => {
+        const e = document.getElementById('editor');
+        e.dispatchEvent(new CompositionEvent('compositionstart', { bubbles: true, data: '' }));
+        document.execCommand('insertText', false, '不知');
+      }`);
+    }
+    await sleep(900);
+    const during = await d.eval(STATE);
+    assert(during.checks === before.checks, `checked during the composition (${before.checks} -> ${during.checks})`);
+    if (d.imeCompose) {
+      await d.imeCommit('不知道');
+    } else {
+      await d.eval(`() => {
+        const e = document.getElementById('editor');
+        document.execCommand('insertText', false, '道');
+        e.dispatchEvent(new CompositionEvent('compositionend', { bubbles: true, data: '不知道' }));
+      }`);
+    }
+    const after = await waitFor(d, STATE, (x) => !!blunt(x), 'a check after compositionend', 5000);
+    assert(after.checks > before.checks, 'no check after compositionend');
+    await pageErrors(d);
+  },
+
+  /** The editor inside a frame, a React state, etc. are covered by the editor list; this one
+   *  edits 1,000 times and checks that neither the coach's DOM nor the JS heap grows. */
+  async memory(d, origin, fx) {
+    await open(d, origin, fx);
+    await typeDraft(d, fx);
+    const EDITS = `async (n) => {
+      const e = document.getElementById('editor');
+      e.focus();
+      for (let i = 0; i < n; i++) {
+        if (i % 2 === 0) document.execCommand('insertText', false, i % 4 === 0 ? '不' : '好');
+        else document.execCommand('delete', false);
+        await new Promise((r) => setTimeout(r, 0));
+      }
+    }`;
+    const NODES = `() => {
+      const root = document.querySelector('kefu-coach').shadowRoot;
+      let hl = 0;
+      for (const n of ['kefu-coach-error', 'kefu-coach-warning', 'kefu-coach-hint']) hl += CSS.highlights.get(n) ? CSS.highlights.get(n).size : 0;
+      return { nodes: root.querySelectorAll('*').length, hl };
+    }`;
+    await d.eval(EDITS, 200);
+    const s0 = await settle(d);
+    const n0 = await d.eval(NODES);
+    const h0 = d.heapUsed ? await d.heapUsed() : null;
+    await d.eval(EDITS, 1000);
+    const s1 = await settle(d);
+    const n1 = await d.eval(NODES);
+    const h1 = d.heapUsed ? await d.heapUsed() : null;
+    assert(s1.checks - s0.checks >= 100, `only ${s1.checks - s0.checks} checks for 1,000 edits`);
+    assert(n1.nodes <= n0.nodes + 2 && n1.hl <= n0.hl, `the coach's DOM grew: ${JSON.stringify([n0, n1])}`);
+    if (h0 !== null) {
+      const grew = h1 - h0;
+      assert(grew < 1.5 * 1024 * 1024, `JS heap grew by ${(grew / 1024).toFixed(0)} KiB over 1,000 edits`);
+      return `heap ${((h1 - h0) / 1024).toFixed(0)} KiB, ${s1.checks - s0.checks} checks`;
+    }
+    return `dom ${n0.nodes}->${n1.nodes}, ${s1.checks - s0.checks} checks`;
+  },
+};
+
+/** Scenarios that only make sense on some editors or need a special page. */
+export const PAGE_SCENARIOS = {
+  /** Strict CSP and Trusted Types pages: Chromium switches to the background automatically. */
+  async strictCsp(d, origin) {
+    const notes = [];
+    for (const prefix of ['/csp-strict', '/csp-tt']) {
+      for (const fx of EDITORS.filter((e) => e.name === 'textarea' || e.name === 'contenteditable')) {
+        await open(d, origin, fx, prefix);
+        const s = await typeDraft(d, fx);
+        const want = d.name === 'chromium' ? 'background' : 'content';
+        assert(s.engine === want, `${prefix}${fx.url}: core ran in ${s.engine}, expected ${want}`);
+        // The probe that finds WebAssembly refused is reported once per page (Chromium), then
+        // the page goes straight to the background.
+        const errs = await d.eval(`() => window.__fixtureErrors || []`);
+        const probe = errs.filter((e) => /wasm-eval/.test(e)).length;
+        notes.push(probe);
+        await pageErrors(d, [/csp: script-src wasm-eval/]);
+        assert(probe <= 1, `more than one WebAssembly CSP report on ${prefix}${fx.url}`);
+        await SCENARIOS.applyUndo(d, origin, { ...fx, url: prefix + fx.url });
+        const again = await d.eval(`() => (window.__fixtureErrors || []).length`);
+        assert(again === 0, `${prefix}${fx.url}: errors on a repeat visit: ${again}`);
+      }
+    }
+    return `wasm-eval reports per first visit: ${notes.join(',')}`;
+  },
+
+  /** The background path, forced through the settings, in every browser. */
+  async backgroundEngine(d, origin) {
+    await d.inExtension(`() => (globalThis.browser || chrome).storage.sync.set({ engine: 'background' })`);
+    try {
+      for (const fx of EDITORS.filter((e) => e.name === 'textarea' || e.name === 'prosemirror')) {
+        await open(d, origin, fx);
+        const s = await typeDraft(d, fx);
+        assert(s.engine === 'background', `core ran in ${s.engine} with engine=background`);
+        await pageErrors(d);
+      }
+    } finally {
+      await d.inExtension(`() => (globalThis.browser || chrome).storage.sync.set({ engine: 'auto' })`);
+    }
+  },
+
+  /** Keystroke-to-highlight latency for a 500-character draft, from the page's own
+   *  performance measures. */
+  async latency(d, origin) {
+    const out = [];
+    for (const fx of EDITORS.filter((e) => e.name === 'textarea' || e.name === 'contenteditable')) {
+      await open(d, origin, fx);
+      await d.eval(`() => {
+        const unit = '亲,您好!您的订单已经发货,预计明天送达,请您留意物流信息。这个问题我不知道,我帮您核实一下。';
+        let t = '';
+        while (t.length < 500) t += unit;
+        document.getElementById('editor').focus();
+        document.execCommand('insertText', false, t.slice(0, 500));
+      }`);
+      await settle(d);
+      await d.eval(`() => { window.__kefuLatency.length = 0; }`);
+      for (let i = 0; i < 60; i++) {
+        const before = (await d.eval(STATE)).checks;
+        await d.type(i % 2 ? '好' : '的');
+        await waitFor(d, STATE, (x) => x.checks > before, 'a check after a keystroke', 5000);
+      }
+      const lat = (await d.eval(`() => window.__kefuLatency.slice()`)).sort((a, b) => a - b);
+      assert(lat.length >= 50, `only ${lat.length} latency measures for 60 keystrokes`);
+      const p = (q) => lat[Math.min(lat.length - 1, Math.floor(q * lat.length))];
+      out.push(`${fx.name}: n=${lat.length} p50=${p(0.5).toFixed(1)}ms p95=${p(0.95).toFixed(1)}ms max=${lat[lat.length - 1].toFixed(1)}ms`);
+      assert(p(0.95) < 100, `${fx.name}: keystroke-to-highlight p95 ${p(0.95).toFixed(1)} ms`);
+    }
+    return out.join('; ');
+  },
+
+  /** Context from the demo console's markup, and "turn this rule off" persisted. */
+  async disableRule(d, origin) {
+    const fx = EDITORS[0];
+    await open(d, origin, fx);
+    await typeDraft(d, fx);
+    await clickInCoach(d, '[data-kefu-badge]');
+    await clickInCoach(d, `[data-kefu-finding][data-rule="blunt.dont-know"] [data-kefu-disable]`);
+    try {
+      await waitFor(d, STATE, (x) => x && !blunt(x), 'the rule to disappear', 5000);
+      const stored = await d.inExtension(`() => (globalThis.browser || chrome).storage.sync.get('disabledRules')`);
+      assert((stored.disabledRules || []).includes('blunt.dont-know'), `not persisted: ${JSON.stringify(stored)}`);
+      await open(d, origin, fx);
+      await d.type(DRAFT);
+      const s = await settle(d);
+      assert(s && !blunt(s), 'a rule turned off came back on a new page');
+    } finally {
+      await d.inExtension(`() => (globalThis.browser || chrome).storage.sync.set({ disabledRules: [] })`);
+    }
+  },
+};

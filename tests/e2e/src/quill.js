@@ -1,0 +1,12 @@
+// A Quill 2 editor (its history module handles Ctrl+Z). window.__quillText mirrors the
+// editor's model so a test can check the model, not just the DOM.
+import Quill from 'quill/core';
+
+const quill = new Quill('#app', { formats: [] });
+quill.root.id = 'editor';
+const sync = () => {
+  window.__quillText = quill.getText().replace(/\n$/, '');
+};
+quill.on('text-change', sync);
+sync();
+window.__quill = quill;

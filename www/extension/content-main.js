@@ -1,0 +1,169 @@
+// The content script proper: waits for an eligible editor to get focus, then loads the core
+// (lazily) and attaches the annotator to it. The core runs here when the page allows
+// WebAssembly in content scripts, otherwise in the background script (automatic).
+import { ext } from './browser.js';
+import { annotate, editorRoot } from '../annotator/index.js';
+import { getHost } from '../annotator/host.js';
+import { bumpStats, isSiteOn, loadPacks, loadSettings, onSettingsChanged, saveSettings } from './settings.js';
+import { siteFor } from './sites/index.js';
+
+const sessions = new Map(); // editor root -> { handle, seen: Set }
+let settings = null;
+let packs = [];
+let engine = null; // Promise<{mode, check, rebuild}>
+
+export async function start() {
+  [settings, packs] = await Promise.all([loadSettings(), loadPacks()]);
+  onSettingsChanged(settingsChanged);
+  document.addEventListener('focusin', onFocus, true);
+  ext.runtime.onMessage.addListener(onMessage);
+  const active = deepActive(document);
+  if (active) attach(active);
+}
+
+const host = () => location.hostname;
+const enabledHere = () => isSiteOn(settings, host());
+
+function onFocus(e) {
+  const target = e.composedPath ? e.composedPath()[0] : e.target;
+  attach(target);
+}
+
+function deepActive(doc) {
+  let a = doc.activeElement;
+  while (a && a.shadowRoot && a.shadowRoot.activeElement) a = a.shadowRoot.activeElement;
+  return a;
+}
+
+function attach(target) {
+  if (!enabledHere()) return;
+  const root = editorRoot(target);
+  if (!root || sessions.has(root) || root.closest('kefu-coach')) return;
+  const seen = new Set();
+  const entry = { seen, handle: null };
+  sessions.set(root, entry);
+  entry.handle = annotate(root, {
+    check,
+    context: () => {
+      const ctx = siteFor(document, settings).context(document, settings);
+      if (settings.platform !== 'auto') ctx.platform = settings.platform;
+      return ctx;
+    },
+    onReport(report, draft) {
+      let fresh = 0;
+      for (const f of report.findings) {
+        const key = `${f.rule}\u0000${draft.slice(f.start, f.end)}`;
+        if (!seen.has(key)) {
+          seen.add(key);
+          fresh += 1;
+        }
+      }
+      if (!draft) seen.clear();
+      if (fresh) bumpStats({ checked: 1, flagged: fresh });
+    },
+    onApply() {
+      bumpStats({ applied: 1 });
+    },
+    onDisableRule(id) {
+      if (settings.disabledRules.includes(id)) return;
+      saveSettings({ disabledRules: [...settings.disabledRules, id] });
+    },
+  });
+  // Forget editors that leave the page (the annotator destroys itself then too).
+  const watch = setInterval(() => {
+    if (root.isConnected) return;
+    clearInterval(watch);
+    detach(root);
+  }, 2000);
+  entry.watch = watch;
+}
+
+function detach(root) {
+  const entry = sessions.get(root);
+  if (!entry) return;
+  clearInterval(entry.watch);
+  entry.handle.destroy();
+  sessions.delete(root);
+}
+
+async function check(request) {
+  const e = await getEngine();
+  return e.check(request);
+}
+
+function getEngine() {
+  if (!engine) {
+    engine = createEngine().catch((err) => {
+      engine = null;
+      throw err;
+    });
+  }
+  return engine;
+}
+
+async function createEngine() {
+  const mark = (mode) => {
+    getHost(document).host.dataset.engine = mode;
+  };
+  // Chromium reports the failed WebAssembly compile to the page as a CSP violation, so a
+  // page that refused it once goes straight to the background for a day.
+  const blockedKey = `wasmBlocked:${location.origin}${location.pathname}`;
+  const { [blockedKey]: blockedAt } = await ext.storage.local.get(blockedKey);
+  const blocked = typeof blockedAt === 'number' && Date.now() - blockedAt < 86400000;
+  if (settings.engine !== 'background' && !blocked) {
+    try {
+      const core = await import(ext.runtime.getURL('extension/core.js'));
+      await core.loadCore(ext.runtime.getURL('pkg/kefu_coach_bg.wasm'));
+      let coach = core.buildCoach(settings, packs);
+      mark('content');
+      return {
+        mode: 'content',
+        check: (req) => coach.check(req),
+        rebuild() {
+          const next = core.buildCoach(settings, packs);
+          coach.free();
+          coach = next;
+        },
+      };
+    } catch (_) {
+      // This page's Content-Security-Policy forbids WebAssembly here: use the background.
+      ext.storage.local.set({ [blockedKey]: Date.now() });
+    }
+  }
+  mark('background');
+  return {
+    mode: 'background',
+    async check(request) {
+      const res = await ext.runtime.sendMessage({ type: 'kefu:check', request });
+      if (!res || res.error) throw new Error((res && res.error) || '后台没有响应');
+      return res.report;
+    },
+    rebuild() {},
+  };
+}
+
+async function settingsChanged() {
+  const before = settings;
+  [settings, packs] = await Promise.all([loadSettings(), loadPacks()]);
+  if (before.engine !== settings.engine) engine = null;
+  else if (engine) {
+    try {
+      (await engine).rebuild();
+    } catch (_) {
+      engine = null;
+    }
+  }
+  if (!enabledHere()) {
+    for (const root of [...sessions.keys()]) detach(root);
+    return;
+  }
+  for (const { handle } of sessions.values()) handle.refresh();
+  const active = deepActive(document);
+  if (active) attach(active);
+}
+
+function onMessage(msg, _sender, sendResponse) {
+  if (!msg || msg.type !== 'kefu:status' || window !== window.top) return false;
+  sendResponse({ host: host(), enabled: enabledHere(), editors: sessions.size });
+  return false;
+}

@@ -1,0 +1,79 @@
+// What the user sets, where it lives, and how a change reaches every open page.
+// storage.sync: preferences (small, follow the user's browser profile);
+// storage.local: team packs (can be large) and today's counts.
+import { ext } from './browser.js';
+
+export const DEFAULTS = Object.freeze({
+  disabledSites: [], // host names where the coach is off
+  platform: 'auto', // 'auto' (from the page's site adapter) or a platform id
+  disabledRules: [],
+  disabledCategories: [],
+  engine: 'auto', // 'auto': core in the content script where the page allows it; 'background'
+  generic: { hosts: '', customer: '', agent: '' }, // the generic site adapter's selectors
+});
+
+export const PLATFORMS = [
+  ['auto', '自动(按网页判断)'],
+  ['taobao', '淘宝/天猫'],
+  ['jd', '京东'],
+  ['pdd', '拼多多'],
+  ['douyin', '抖音'],
+  ['generic', '通用'],
+];
+
+export async function loadSettings() {
+  const got = await ext.storage.sync.get(Object.keys(DEFAULTS));
+  const out = {};
+  for (const [k, v] of Object.entries(DEFAULTS)) out[k] = got[k] === undefined ? v : got[k];
+  return out;
+}
+
+export function saveSettings(patch) {
+  return ext.storage.sync.set(patch);
+}
+
+export async function loadPacks() {
+  const { packs } = await ext.storage.local.get('packs');
+  return Array.isArray(packs) ? packs : [];
+}
+
+export function savePacks(packs) {
+  return ext.storage.local.set({ packs });
+}
+
+/** Calls `fn()` after any change to settings or packs. Returns the unsubscribe function. */
+export function onSettingsChanged(fn) {
+  const listener = (changes, area) => {
+    if (area === 'sync' || (area === 'local' && 'packs' in changes)) fn();
+  };
+  ext.storage.onChanged.addListener(listener);
+  return () => ext.storage.onChanged.removeListener(listener);
+}
+
+export function isSiteOn(settings, host) {
+  return !settings.disabledSites.includes(host);
+}
+
+const today = () => new Date().toISOString().slice(0, 10);
+
+/** Today's counts: {date, checked, flagged, applied}. */
+export async function loadStats() {
+  const { stats } = await ext.storage.local.get('stats');
+  return stats && stats.date === today() ? stats : { date: today(), checked: 0, flagged: 0, applied: 0 };
+}
+
+let pending = { checked: 0, flagged: 0, applied: 0 };
+let timer = 0;
+/** Add to today's counts; writes are batched so typing doesn't hammer storage. */
+export function bumpStats(delta) {
+  for (const k of Object.keys(pending)) pending[k] += delta[k] || 0;
+  if (timer) return;
+  timer = setTimeout(async () => {
+    timer = 0;
+    const add = pending;
+    pending = { checked: 0, flagged: 0, applied: 0 };
+    const stats = await loadStats();
+    for (const k of Object.keys(add)) stats[k] += add[k];
+    await ext.storage.local.set({ stats });
+  }, 1000);
+}

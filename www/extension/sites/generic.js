@@ -1,0 +1,30 @@
+// Any chat console, configured in the options page with CSS selectors: one for the customer's
+// messages, one for the agent's, and optionally the host names where they apply.
+export default {
+  id: 'generic',
+  name: '通用(CSS 选择器)',
+  matches(doc, settings) {
+    const g = settings.generic || {};
+    if (!g.customer) return false;
+    const hosts = (g.hosts || '').split(/[\s,]+/).filter(Boolean);
+    return !hosts.length || hosts.includes(doc.location.hostname);
+  },
+  context(doc, settings) {
+    const g = settings.generic || {};
+    const customers = queryAll(doc, g.customer);
+    const last = customers[customers.length - 1];
+    return {
+      customer: last ? last.textContent.trim() : '',
+      first_reply: g.agent ? queryAll(doc, g.agent).length === 0 : false,
+      platform: '',
+    };
+  },
+};
+
+function queryAll(doc, selector) {
+  try {
+    return selector ? doc.querySelectorAll(selector) : [];
+  } catch (_) {
+    return []; // a selector the options page let through but this page can't parse
+  }
+}
