@@ -1,5 +1,9 @@
-//! Rules of the `structure` category.
+//! Rules of the `structure` category: long answers the customer has to dig through.
 
 use super::Rule;
 
-pub(super) fn register(_v: &mut Vec<Box<dyn Rule>>) {}
+mod no_enumeration;
+
+pub(super) fn register(v: &mut Vec<Box<dyn Rule>>) {
+    v.push(Box::new(no_enumeration::NoEnumeration));
+}
