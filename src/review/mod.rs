@@ -148,10 +148,16 @@ impl Review {
     }
 
     /// The end of the log: the report.
-    pub fn finish(mut self) -> Result<ReviewReport, String> {
+    pub fn finish(self) -> Result<ReviewReport, String> {
+        self.finish_with_csv().map(|(r, _)| r)
+    }
+
+    /// The end of the log: the report and the last CSV rows (not yet taken).
+    pub fn finish_with_csv(mut self) -> Result<(ReviewReport, String), String> {
         self.ingest.finish(&mut self.jobs)?;
         self.check_pending();
-        Ok(report(self.aggregator, &self.ingest))
+        let csv = self.take_csv();
+        Ok((report(self.aggregator, &self.ingest), csv))
     }
 
     fn check_pending(&mut self) {

@@ -17,6 +17,7 @@
 //! TypeScript shapes the generated `.d.ts` refers to.
 
 mod convert;
+mod review;
 mod types;
 
 use wasm_bindgen::prelude::*;
