@@ -1,5 +1,15 @@
-//! Rules of the `impatience` category.
+//! Rules of the `impatience` category: impatient or perfunctory replies.
 
 use super::Rule;
 
-pub(super) fn register(_v: &mut Vec<Box<dyn Rule>>) {}
+mod already_said;
+mod curt_reply;
+mod dismissive;
+mod repeated_word;
+
+pub(super) fn register(v: &mut Vec<Box<dyn Rule>>) {
+    v.push(Box::new(already_said::AlreadySaid));
+    v.push(Box::new(dismissive::Dismissive));
+    v.push(Box::new(repeated_word::RepeatedWord));
+    v.push(Box::new(curt_reply::CurtReply));
+}

@@ -1,0 +1,96 @@
+use crate::finding::Lint;
+use crate::rules::{declare_rule, Context, Rule};
+use crate::text::{char_after, find_all, is_punct_or_space};
+
+declare_rule! {
+    /// ## What it does
+    /// Flags “I've told you already” — 我已经说过了, 都说了, 说了多少遍, 说了好几遍,
+    /// 上面说了, 刚才已经说了 — and offers a patient restatement (“我再为您说明一下”).
+    ///
+    /// Left alone: the agent owning a repeat (“我刚才说得不够清楚”), reporting the
+    /// customer's words (“您说的情况我记下了”), and “不是说了…吗?”, which
+    /// `command.rhetorical-question` reports.
+    ///
+    /// ## Why is this bad?
+    /// The etiquette guide: “对客户的疑问或反复咨询,应保持耐心,不推诿、不急躁”. A customer
+    /// who asks again did not understand or is worried; reminding them that they were told
+    /// blames them for it.
+    ///
+    /// ## Example
+    /// ```text
+    /// 我已经说过了,七天无理由退货。
+    /// ```
+    ///
+    /// ## Use instead
+    /// ```text
+    /// 我再为您说明一下,七天无理由退货。
+    /// ```
+    pub struct AlreadySaid {
+        id: "impatience.already-said",
+        category: Impatience,
+        severity: Warning,
+        title: "“我已经说过了”",
+    }
+}
+
+const PHRASES: &[&str] = &[
+    "我已经跟您说过了",
+    "我已经和您说过了",
+    "已经跟您说过了",
+    "已经和您说过了",
+    "我已经说过了",
+    "我已经说了",
+    "我已经说过",
+    "已经说过了",
+    "已经说过好几遍",
+    "已经说了好几遍",
+    "我都说了",
+    "都跟您说了",
+    "都和您说了",
+    "都说过了",
+    "都说了",
+    "说了多少遍",
+    "说了多少次",
+    "说过多少次",
+    "说了好几遍",
+    "说了好几次",
+    "说了几遍了",
+    "说了n遍",
+    "重复了很多遍",
+    "重复好几遍",
+    "上面说了",
+    "上面已经说了",
+    "前面说过了",
+    "前面已经说了",
+    "刚才已经说过了",
+    "刚刚已经说过了",
+    "之前已经说过了",
+    "刚才已经说了",
+    "刚刚已经说了",
+    "刚才说过了",
+    "刚刚说过了",
+];
+
+impl Rule for AlreadySaid {
+    fn check(&self, cx: &Context, out: &mut Vec<Lint>) {
+        let text = cx.draft.folded();
+        for (hit, _) in find_all(text, PHRASES) {
+            // “…吗?” is a rhetorical question; that rule has it.
+            let clause_end = cx.draft.clause_at(hit.start).map_or(text.len(), |c| c.range.end);
+            if text[hit.end..clause_end].contains(['吗', '?']) {
+                continue;
+            }
+            let mut end = hit.end;
+            if char_after(text, end) == Some('的') && text[end..].starts_with("的") {
+                // “我已经说过的” (a relative clause) is a report, not a reproach.
+                continue;
+            }
+            if char_after(text, end) == Some('了') {
+                end += '了'.len_utf8();
+            }
+            let alone = char_after(text, end).map_or(true, is_punct_or_space);
+            let fix = if alone { "我再为您说明一下" } else { "我再跟您确认一下," };
+            out.push(Self::META.lint(hit.start..end, "“已经说过了”显得不耐烦").suggest(fix));
+        }
+    }
+}

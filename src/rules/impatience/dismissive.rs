@@ -1,0 +1,106 @@
+use crate::finding::Lint;
+use crate::rules::{declare_rule, Context, Rule};
+use crate::text::{char_after, char_before, find_all, is_punct_or_space};
+
+declare_rule! {
+    /// ## What it does
+    /// Flags dismissive phrases — 别催了, 急什么, 随便你, 爱买不买, 嫌贵别买, 烦不烦,
+    /// 有完没完, 别问了, 不买拉倒 — and offers a patient sentence for each kind.
+    ///
+    /// Left alone: comfort and friendly offers (“您别着急”, “不着急的话可以选普通快递”,
+    /// “有问题随便问哦”, “随便挑,都包邮”, “随时联系我”).
+    ///
+    /// ## Why is this bad?
+    /// The etiquette guide: “避免使用…不耐烦或敷衍的语气”, “尊重选择,不强人所难”. These
+    /// phrases tell the customer they are a nuisance; they end in a complaint or a bad review.
+    ///
+    /// ## Example
+    /// ```text
+    /// 别催了,今天肯定给您发出。
+    /// ```
+    ///
+    /// ## Use instead
+    /// ```text
+    /// 我理解您着急的心情,这边马上帮您跟进,今天肯定给您发出。
+    /// ```
+    pub struct Dismissive {
+        id: "impatience.dismissive",
+        category: Impatience,
+        severity: Error,
+        title: "不耐烦/打发客户",
+    }
+}
+
+/// (phrase, patient replacement).
+const PHRASES: &[(&str, &str)] = &[
+    ("别催了", "我理解您着急的心情,这边马上帮您跟进"),
+    ("别再催了", "我理解您着急的心情,这边马上帮您跟进"),
+    ("不要催了", "我理解您着急的心情,这边马上帮您跟进"),
+    ("不要再催了", "我理解您着急的心情,这边马上帮您跟进"),
+    ("催也没用", "我理解您着急的心情,这边马上帮您跟进"),
+    ("催什么", "我理解您着急的心情,这边马上帮您跟进"),
+    ("急什么", "我理解您着急的心情,这边马上帮您跟进"),
+    ("着什么急", "我理解您着急的心情,这边马上帮您跟进"),
+    ("急啥", "我理解您着急的心情,这边马上帮您跟进"),
+    ("爱买不买", "买不买都没关系,您可以再考虑一下,有问题随时找我"),
+    ("爱要不要", "您可以再考虑一下,有问题随时找我"),
+    ("不买拉倒", "买不买都没关系,您可以再考虑一下,有问题随时找我"),
+    ("不要拉倒", "您可以再考虑一下,有问题随时找我"),
+    ("嫌贵就别买", "我理解您对价格的关注,我帮您看看有没有可用的优惠"),
+    ("嫌贵别买", "我理解您对价格的关注,我帮您看看有没有可用的优惠"),
+    ("嫌贵可以不买", "我理解您对价格的关注,我帮您看看有没有可用的优惠"),
+    ("嫌贵去别家", "我理解您对价格的关注,我帮您看看有没有可用的优惠"),
+    ("买不起就别买", "我理解您对价格的关注,我帮您看看有没有可用的优惠"),
+    ("随便你吧", "您可以根据需要来选择,有问题随时找我"),
+    ("随便您吧", "您可以根据需要来选择,有问题随时找我"),
+    ("随便你", "您可以根据需要来选择,有问题随时找我"),
+    ("随便您", "您可以根据需要来选择,有问题随时找我"),
+    ("随你便", "您可以根据需要来选择,有问题随时找我"),
+    ("随你吧", "您可以根据需要来选择,有问题随时找我"),
+    ("爱咋咋地", "您可以根据需要来选择,有问题随时找我"),
+    ("烦不烦", "您还有什么疑问,我都会耐心为您解答"),
+    ("有完没完", "您还有什么疑问,我都会耐心为您解答"),
+    ("别问了", "您还有什么疑问,我都会耐心为您解答"),
+    ("不要再问了", "您还有什么疑问,我都会耐心为您解答"),
+    ("问那么多", "您还有什么疑问,我都会耐心为您解答"),
+    ("怎么这么多问题", "您还有什么疑问,我都会耐心为您解答"),
+    ("哪来那么多问题", "您还有什么疑问,我都会耐心为您解答"),
+    ("事真多", "您还有什么疑问,我都会耐心为您解答"),
+    ("真麻烦", "您还有什么疑问,我都会耐心为您解答"),
+    ("跟你说不清", "我换个方式再为您说明一下"),
+    ("跟您说不清", "我换个方式再为您说明一下"),
+    ("懒得说", "我再为您说明一下"),
+];
+
+/// “随便您” is friendly when it offers a choice: 随便您选, 随便您挑, 随便您看.
+const FRIENDLY_AFTER: &[char] = &['选', '挑', '看', '问', '拍', '试', '用', '搭', '喜'];
+
+impl Rule for Dismissive {
+    fn check(&self, cx: &Context, out: &mut Vec<Lint>) {
+        let text = cx.draft.folded();
+        let needles: Vec<&str> = PHRASES.iter().map(|(p, _)| *p).collect();
+        for (hit, word) in find_all(text, &needles) {
+            if word.starts_with("随") && char_after(text, hit.end).is_some_and(|c| FRIENDLY_AFTER.contains(&c)) {
+                continue;
+            }
+            // “真麻烦您了” thanks the customer.
+            if word == "真麻烦" && !char_after(text, hit.end).map_or(true, is_punct_or_space) {
+                continue;
+            }
+            // “你烦不烦” goes with its 你.
+            let start = match char_before(text, hit.start) {
+                Some(c @ ('你' | '您')) if !word.contains(c) => hit.start - c.len_utf8(),
+                _ => hit.start,
+            };
+            let mut end = hit.end;
+            for tail in ["了", "吧", "啊", "呀"] {
+                if text[end..].starts_with(tail) && !word.ends_with(tail) {
+                    end += tail.len();
+                    break;
+                }
+            }
+            let fix = PHRASES.iter().find(|(p, _)| *p == word).map_or("我再为您说明一下", |(_, f)| f);
+            out.push(Self::META.lint(start..end, "语气不耐烦,会激怒客户").suggest(fix));
+        }
+    }
+}
