@@ -105,6 +105,42 @@ export function createGauge(opts = {}) {
 }
 
 /**
+ * Five horizontal bars, one per dimension: compact enough to sit beside the gauge.
+ * `update(scores)` sets the widths (CSS transition); a bar under 80 turns red.
+ */
+export function createBars() {
+  const rowH = 24;
+  const width = 164;
+  const labelW = 44;
+  const trackW = 92;
+  const root = node('svg', { viewBox: `0 0 ${width} ${rowH * DIMENSIONS.length}`, class: 'kc-bars', role: 'img' });
+  const title = node('title', {}, root);
+  const rows = DIMENSIONS.map((d, i) => {
+    const y = i * rowH + rowH / 2;
+    const label = node('text', { x: 0, y: y + 4.5, class: 'kc-bars-label' }, root);
+    label.textContent = d.label;
+    node('rect', { x: labelW, y: y - 4, width: trackW, height: 8, rx: 4, class: 'kc-bars-track' }, root);
+    const fill = node('rect', { x: labelW, y: y - 4, width: 0, height: 8, rx: 4, class: 'kc-bars-fill' }, root);
+    const value = node('text', { x: width, y: y + 4.5, 'text-anchor': 'end', class: 'kc-bars-value' }, root);
+    value.textContent = '—';
+    return { d, fill, value };
+  });
+  function update(scores) {
+    for (const { d, fill, value } of rows) {
+      const v = scores ? clamp(scores[d.key]) : 0;
+      fill.style.width = `${(trackW * v) / 100}px`;
+      fill.setAttribute('width', String((trackW * v) / 100));
+      fill.setAttribute('data-low', scores && v < 80 ? 'true' : 'false');
+      value.textContent = scores ? String(Math.round(v)) : '—';
+      value.setAttribute('data-low', scores && v < 80 ? 'true' : 'false');
+    }
+    title.textContent = scores ? DIMENSIONS.map((d) => `${d.label} ${Math.round(clamp(scores[d.key]))}`).join(',') : '尚未评分';
+  }
+  update(null);
+  return { el: root, update };
+}
+
+/**
  * A five-axis radar of the dimensions. `update(scores, compare?)` tweens the polygon; an
  * optional second polygon (dashed) shows a comparison, e.g. the model reply.
  */

@@ -3,7 +3,7 @@
  * one-click fixes. Fed with reports; it never checks anything itself.
  */
 import { h, replace } from '../assets/dom.js';
-import { createGauge, createRadar, scoreBand } from '../assets/charts.js';
+import { createBars, createGauge, createRadar, scoreBand } from '../assets/charts.js';
 import { category, severityLabel, severityRank } from '../assets/categories.js';
 
 /** Findings worth a warning or an error (a model reply must have none). */
@@ -36,26 +36,28 @@ function quote(draft, f) {
 }
 
 /**
- * @param {{gauge: Element, radar: Element, summary: Element, findings: Element, count: Element,
+ * @param {{gauge: Element, bars: Element, radar: Element, summary: Element, findings: Element, count: Element,
  *          onApply: (f: object, i: number) => void, onFocus: (f: object) => void}} els
  */
 export function createCoachPanel(els) {
   const gauge = createGauge({ caption: '话术得分' });
+  const bars = createBars();
   const radar = createRadar();
   els.gauge.appendChild(gauge.el);
+  els.bars.appendChild(bars.el);
   els.radar.appendChild(radar.el);
 
   function summary(report, draft) {
-    if (!draft.trim()) {
-      return [h('div', { class: 'line big' }, '等待输入'), h('div', { class: 'line' }, '在输入框写回复,批注会实时出现。')];
-    }
+    if (!draft.trim()) return [h('span', { class: 'line' }, '在输入框写回复,批注会实时出现。')];
     const c = counts(report);
-    const band = scoreBand(report.score);
-    const lines = [h('div', { class: 'line big', style: { color: band.color } }, band.label)];
     const row = (n, label, colour) =>
-      h('div', { class: 'line' }, h('span', { class: 'dot', style: { background: colour } }), `${label} ${n}`);
-    lines.push(row(c.error, '错误', 'var(--error)'), row(c.warning, '警告', 'var(--warning)'), row(c.hint, '建议', 'var(--hint)'));
-    return lines;
+      h('span', { class: 'line' }, h('span', { class: 'dot', style: { background: colour } }), `${label} ${n}`);
+    return [
+      h('span', { class: 'line big' }, `${report.findings.length} 条批注`),
+      row(c.error, '错误', 'var(--error)'),
+      row(c.warning, '警告', 'var(--warning)'),
+      row(c.hint, '建议', 'var(--hint)'),
+    ];
   }
 
   function findingNode(f, draft) {
@@ -105,6 +107,7 @@ export function createCoachPanel(els) {
   function show(report, draft) {
     const empty = !report || !draft.trim();
     gauge.update(empty ? null : report.score);
+    bars.update(empty ? null : report.scores);
     radar.update(empty ? null : report.scores);
     replace(els.summary, summary(report || { findings: [], score: 100 }, draft));
     const findings = empty ? [] : report.findings.slice().sort((a, b) => severityRank(b.severity) - severityRank(a.severity) || a.start - b.start);

@@ -389,6 +389,7 @@ function wire() {
   });
   panel = createCoachPanel({
     gauge: $('gauge'),
+    bars: $('bars'),
     radar: $('radar'),
     summary: $('summary'),
     findings: $('findings'),
@@ -397,6 +398,8 @@ function wire() {
     onFocus: focusFinding,
   });
   renderStageFilter();
+  // Phones scroll the page anyway: open the radar there; on a laptop keep the findings in view.
+  $('radar-details').open = window.matchMedia('(max-width: 960px)').matches;
 }
 
 async function boot() {
