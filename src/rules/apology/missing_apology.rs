@@ -2,9 +2,9 @@ use crate::finding::{Lint, Severity};
 use crate::rules::closing::tail::styled;
 use crate::rules::empathy::words::EMPATHY;
 use crate::rules::{declare_rule, opening_insert_at, Context, Rule};
-use crate::text::{contains_any, is_punct_or_space};
+use crate::text::contains_any;
 
-use super::words::first_apology;
+use super::words::{first_apology, is_holding, only_questions};
 
 declare_rule! {
     /// ## What it does
@@ -35,28 +35,6 @@ declare_rule! {
         severity: Warning,
         title: "投诉场景没有道歉",
     }
-}
-
-/// “稍等,正在为您查询”: the agent is looking into it and the real answer follows.
-const HOLDING: &[&str] =
-    &["稍等", "正在为您", "正为您", "马上为您查", "帮您查", "帮您看", "为您查询", "为您核实", "查询中", "核实中"];
-
-/// Longest holding line, in characters.
-const HOLDING_MAX_CHARS: usize = 30;
-
-fn is_holding(cx: &Context) -> bool {
-    let text = cx.draft.folded();
-    contains_any(text, HOLDING) && text.chars().count() <= HOLDING_MAX_CHARS
-}
-
-/// Every sentence of the draft asks the customer something.
-fn only_questions(cx: &Context) -> bool {
-    let d = cx.draft;
-    !d.sentences().is_empty()
-        && d.sentences().iter().all(|s| {
-            let t = d.text(&s.range).trim_end_matches(|c: char| is_punct_or_space(c) && c != '?');
-            t.ends_with('?') || t.ends_with('吗') || t.ends_with('么')
-        })
 }
 
 impl Rule for MissingApology {

@@ -2,9 +2,11 @@
 
 use super::Rule;
 
+mod explain_before_apology;
 mod missing_apology;
 pub(super) mod words;
 
 pub(super) fn register(v: &mut Vec<Box<dyn Rule>>) {
     v.push(Box::new(missing_apology::MissingApology));
+    v.push(Box::new(explain_before_apology::ExplainBeforeApology));
 }

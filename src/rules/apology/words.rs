@@ -1,6 +1,7 @@
-//! Words that apologise, shared by the apology and empathy rules.
+//! Words that apologise and shapes of reply, shared by the apology and empathy rules.
 
-use crate::text::{find_all, Draft};
+use crate::rules::Context;
+use crate::text::{contains_any, find_all, is_punct_or_space, Draft};
 use std::ops::Range;
 
 /// An apology, in the words agents use.
@@ -19,9 +20,33 @@ pub const APOLOGY: &[&str] = &[
     "请谅解",
     "敬请谅解",
     "见谅",
+    "包涵",
+    "怠慢",
 ];
 
 /// Where the first apology in the draft is, if any.
 pub fn first_apology(draft: &Draft) -> Option<Range<usize>> {
     find_all(draft.folded(), APOLOGY).into_iter().next().map(|(r, _)| r)
+}
+
+/// “稍等,正在为您查询”: the agent is looking into it and the real answer follows.
+const HOLDING: &[&str] =
+    &["稍等", "正在为您", "正为您", "马上为您查", "帮您查", "帮您看", "为您查询", "为您核实", "查询中", "核实中"];
+
+/// Longest holding line, in characters.
+const HOLDING_MAX_CHARS: usize = 30;
+
+pub fn is_holding(cx: &Context) -> bool {
+    let text = cx.draft.folded();
+    contains_any(text, HOLDING) && text.chars().count() <= HOLDING_MAX_CHARS
+}
+
+/// Every sentence of the draft asks the customer something.
+pub fn only_questions(cx: &Context) -> bool {
+    let d = cx.draft;
+    !d.sentences().is_empty()
+        && d.sentences().iter().all(|s| {
+            let t = d.text(&s.range).trim_end_matches(|c: char| is_punct_or_space(c) && c != '?');
+            t.ends_with('?') || t.ends_with('吗') || t.ends_with('么')
+        })
 }

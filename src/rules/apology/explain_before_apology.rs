@@ -1,0 +1,179 @@
+use crate::finding::Lint;
+use crate::rules::closing::tail::styled;
+use crate::rules::{declare_rule, opening_insert_at, Context, Rule};
+use crate::text::{contains_any, is_emoji, is_han, is_punct_or_space, Segment};
+
+use super::words::first_apology;
+
+declare_rule! {
+    /// ## What it does
+    /// When the customer complains and the reply does apologise, checks that the apology
+    /// comes first: an explanation (“包裹在转运中心滞留了。”) before “非常抱歉” is flagged, and
+    /// the fix moves the apology to the front. A leading greeting or address (“亲,”,
+    /// “您好,”) and an acknowledgement (“收到您的反馈了”, “我理解您的心情”) may come before it.
+    ///
+    /// ## Why is this bad?
+    /// “道歉优先于解释”: an explanation read before any apology sounds like an excuse; the same
+    /// words after the apology sound like care.
+    ///
+    /// ## Example
+    /// ```text
+    /// 您的包裹在转运中心滞留了。非常抱歉让您久等了!
+    /// ```
+    ///
+    /// ## Use instead
+    /// ```text
+    /// 非常抱歉让您久等了!您的包裹在转运中心滞留了。
+    /// ```
+    pub struct ExplainBeforeApology {
+        id: "apology.explain-before-apology",
+        category: Apology,
+        severity: Warning,
+        title: "先解释后道歉",
+    }
+}
+
+/// Words that may open a reply before the apology without being an explanation.
+const OPENERS: &[&str] = &[
+    "亲爱的",
+    "亲爱哒",
+    "亲亲",
+    "亲",
+    "您好",
+    "你好",
+    "尊敬的",
+    "客户",
+    "顾客",
+    "先生",
+    "女士",
+    "小主",
+    "在的",
+    "在呢",
+    "哈喽",
+];
+
+/// Acknowledgements and holding lines that may come before the apology: they explain nothing.
+const ACKNOWLEDGE: &[&str] = &[
+    "理解",
+    "明白",
+    "心情",
+    "着急",
+    "收到",
+    "看到",
+    "了解到",
+    "感谢",
+    "谢谢",
+    "久等",
+    "辛苦",
+    "反馈",
+    "稍等",
+    "查询",
+    "核实",
+    "为您",
+    "帮您",
+];
+
+/// Fewest characters of explanation before the apology that count as explaining first.
+const MIN_EXPLANATION_HAN: usize = 6;
+
+impl Rule for ExplainBeforeApology {
+    fn check(&self, cx: &Context, out: &mut Vec<Lint>) {
+        if !cx.customer.complaint {
+            return;
+        }
+        // “请您谅解” closes an explanation by custom; only a real apology should lead.
+        let Some(apology) =
+            first_apology(cx.draft).filter(|r| !contains_any(&cx.draft.folded()[r.clone()], &["谅解", "见谅"]))
+        else {
+            return;
+        };
+        let d = cx.draft;
+        let text = d.folded();
+        let start = opening_insert_at(d);
+        if apology.start <= start {
+            return;
+        }
+        let before = &text[start..apology.start];
+        if contains_any(before, ACKNOWLEDGE) || explanation_han(before) < MIN_EXPLANATION_HAN {
+            return;
+        }
+        let Some(seg) = apology_segment(cx, apology.start) else {
+            return;
+        };
+        if seg.range.start <= start {
+            return;
+        }
+        let Some(fix) = moved(cx, start, &seg) else {
+            return;
+        };
+        out.push(Self::META.lint(start..seg.range.end, "道歉放在解释之前").suggest(fix));
+    }
+}
+
+/// Characters of the text before the apology that explain something (openers don't count).
+fn explanation_han(before: &str) -> usize {
+    let mut rest = before.to_owned();
+    for o in OPENERS {
+        rest = rest.replace(o, "");
+    }
+    rest.chars().filter(|c| is_han(*c)).count()
+}
+
+/// What moves: the whole sentence when the apology opens it (“非常抱歉,让您久等了!”),
+/// otherwise just its clause (“…滞留了,非常抱歉。”).
+fn apology_segment(cx: &Context, at: usize) -> Option<Segment> {
+    let sentence = cx.draft.sentence_at(at)?.clone();
+    let clause = cx.draft.clause_at(at)?.clone();
+    if clause.range.start == sentence.range.start {
+        Some(sentence)
+    } else {
+        Some(clause)
+    }
+}
+
+/// Split a segment's typed text into its words and its trailing punctuation.
+fn words_and_punct(s: &str) -> (&str, &str) {
+    let words =
+        s.trim_end_matches(|c: char| is_punct_or_space(c) || matches!(c, '，' | '。' | '！' | '？' | '；' | '～'));
+    (words, &s[words.len()..])
+}
+
+/// The draft from `start` through `seg`, with `seg` moved to the front.
+fn moved(cx: &Context, start: usize, seg: &Segment) -> Option<String> {
+    let d = cx.draft;
+    let apology_raw = d.raw_text(&seg.range);
+    let (apology_words, apology_punct) = words_and_punct(apology_raw);
+    let before_raw = d.raw_text(&(start..seg.range.start));
+    let (before_words, before_punct) = words_and_punct(before_raw.trim_end());
+    if apology_words.is_empty() || before_words.is_empty() {
+        return None;
+    }
+    let is_sentence = d.sentence_at(seg.range.start).is_some_and(|s| s.range == seg.range);
+    // The apology keeps an exclamation; the explanation keeps the mark that closed it, or
+    // takes over the one that followed the apology clause (“…,非常抱歉,我们马上…”).
+    let ends_sentence = |p: &str| p.chars().any(|c| matches!(c, '。' | '!' | '?' | '！' | '？' | '…' | '~' | '～'));
+    let ends_emoji = apology_words.chars().next_back().is_some_and(|c| is_emoji(c) || (c as u32) == 0xFE0F);
+    let apology_end = if ends_emoji {
+        String::new()
+    } else if ends_sentence(apology_punct) && is_sentence {
+        apology_punct.trim().to_owned()
+    } else {
+        styled(d, "!")
+    };
+    let before_end = if is_sentence {
+        if before_punct.trim().is_empty() {
+            "。".to_owned()
+        } else {
+            before_punct.trim().to_owned()
+        }
+    } else if apology_punct.trim().is_empty() {
+        if seg.range.end >= d.folded().trim_end().len() {
+            "。".to_owned()
+        } else {
+            String::new()
+        }
+    } else {
+        apology_punct.trim().to_owned()
+    };
+    Some(format!("{apology_words}{apology_end}{before_words}{before_end}"))
+}

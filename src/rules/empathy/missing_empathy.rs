@@ -1,0 +1,69 @@
+use crate::finding::{Lint, Severity};
+use crate::rules::apology::words::{first_apology, is_holding, only_questions};
+use crate::rules::closing::tail::styled;
+use crate::rules::{declare_rule, opening_insert_at, Context, Rule};
+use crate::text::{contains_any, is_han};
+
+use super::words::EMPATHY;
+
+declare_rule! {
+    /// ## What it does
+    /// When the customer complains or is upset, checks that the reply acknowledges how they
+    /// feel (理解, 心情, 着急, 体谅, 久等, 辛苦...), and offers “我特别能理解您的心情,” to
+    /// insert right after the apology (or at the start when there is none).
+    ///
+    /// A warning when the customer is upset (投诉, 到底, 好几遍, !!) and the reply has neither
+    /// apology nor empathy; otherwise a hint. A holding line (“稍等,正在为您查询”) or a reply
+    /// that only asks for facts is left alone: the acknowledgement belongs in the answer.
+    ///
+    /// ## Why is this bad?
+    /// “共情理解”: the guides ask the agent to name the customer's feeling before solving the
+    /// problem (“我特别能理解您等待包裹的焦急心情”). Facts alone read as indifference to someone
+    /// who is angry.
+    ///
+    /// ## Example
+    /// ```text
+    /// 您的包裹明天送达。
+    /// ```
+    ///
+    /// ## Use instead
+    /// ```text
+    /// 我特别能理解您着急的心情,您的包裹明天送达。
+    /// ```
+    pub struct MissingEmpathy {
+        id: "empathy.missing-empathy",
+        category: Empathy,
+        severity: Warning,
+        title: "没有体谅客户情绪",
+    }
+}
+
+/// Shortest reply (in characters) that is expected to acknowledge feelings.
+const MIN_HAN: usize = 6;
+
+impl Rule for MissingEmpathy {
+    fn check(&self, cx: &Context, out: &mut Vec<Lint>) {
+        let c = cx.customer;
+        if !(c.complaint || c.upset) {
+            return;
+        }
+        let text = cx.draft.folded();
+        if contains_any(text, EMPATHY) || is_holding(cx) || only_questions(cx) {
+            return;
+        }
+        // JD logs split a reply into fragments (“您好”); a line this short can't carry it.
+        if text.chars().filter(|c| is_han(*c)).count() < MIN_HAN {
+            return;
+        }
+        let apology = first_apology(cx.draft);
+        let severity = if c.upset && apology.is_none() { Severity::Warning } else { Severity::Hint };
+        // Right after the apology clause, unless the apology ends the reply.
+        let end = text.trim_end().len();
+        let at = apology
+            .and_then(|r| cx.draft.clause_at(r.start).map(|s| s.range.end))
+            .filter(|&e| e < end)
+            .unwrap_or_else(|| opening_insert_at(cx.draft));
+        let words = if c.waiting { "我特别能理解您着急的心情," } else { "我特别能理解您的心情," };
+        out.push(Self::META.lint(at..at, "先体谅客户的情绪").suggest(styled(cx.draft, words)).with_severity(severity));
+    }
+}
