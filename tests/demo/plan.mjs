@@ -145,6 +145,30 @@ export async function run(driver, base, { phone = true } = {}) {
     });
   }
 
+  await check('every model reply is clean (no warning or error) on every platform', async () => {
+    const out = await driver.run(`async (list) => {
+      const pkg = await import(new URL('../pkg/kefu_coach.js', location.href).href);
+      await pkg.default();
+      const { scenarioById, chatContext, modelReply } = await import(new URL('scenarios.js', location.href).href);
+      const coach = new pkg.Coach({ platform: 'taobao' });
+      const loud = [];
+      let n = 0;
+      for (const id of list) {
+        const s = scenarioById(id);
+        for (const platform of ['taobao', 'jd', 'pdd', 'douyin', 'generic']) {
+          const draft = modelReply(s, platform);
+          const r = coach.check({ draft, ...chatContext(s), platform });
+          n += 1;
+          const bad = r.findings.filter((f) => f.severity !== 'hint').map((f) => f.rule + '[' + draft.slice(f.start, f.end) + ']');
+          if (bad.length) loud.push(id + '@' + platform + ': ' + bad.join(' '));
+        }
+      }
+      return { n, loud };
+    }`, [scenarios.map((s) => s.id)]);
+    assert(!out.loud.length, `flagged model replies:\n${out.loud.join('\n')}`);
+    return `${out.n} replies checked`;
+  });
+
   await check('each scenario’s “反例” gets at least one finding', async () => {
     const out = await driver.run(`async (list) => {
       const pkg = await import(new URL('../pkg/kefu_coach.js', location.href).href);
@@ -234,18 +258,23 @@ export async function run(driver, base, { phone = true } = {}) {
     return `list shows ${sent.item}`;
   });
 
-  await check('platform switch sets body[data-kefu-platform] and re-checks', async () => {
-    const r = await driver.run(`async () => {
-      const sel = document.getElementById('platform');
-      sel.value = 'generic';
-      sel.dispatchEvent(new Event('change', { bubbles: true }));
-      const p = document.body.dataset.kefuPlatform;
-      sel.value = 'taobao';
-      sel.dispatchEvent(new Event('change', { bubbles: true }));
-      return { p, back: document.body.dataset.kefuPlatform, options: [...sel.options].map((o) => o.value) };
-    }`);
-    assert(r.p === 'generic' && r.back === 'taobao', JSON.stringify(r));
-    for (const p of ['taobao', 'jd', 'pdd', 'douyin', 'generic']) assert(r.options.includes(p), `no ${p} option`);
+  await check('platform switch sets body[data-kefu-platform] and re-checks the draft in that style', async () => {
+    await driver.click('.conv[data-scenario-id="presale-recommend"]');
+    await waitFor(driver, `() => document.getElementById('chat-title').textContent === '售前推荐'`);
+    await driver.run(CLEAR_DRAFT);
+    await driver.type('#draft', '亲,这款面霜很温和哦。');
+    const pick = (p) => driver.run(`(p) => { const sel = document.getElementById('platform'); sel.value = p;
+      sel.dispatchEvent(new Event('change', { bubbles: true })); return [...sel.options].map((o) => o.value); }`, [p]);
+    const taobao = await waitFor(driver, `() => { const p = (${PANEL})(); return p.draft === '亲,这款面霜很温和哦。' && p.score !== null && p; }`);
+    assert(taobao && !taobao.rules.includes('address.qin-on-formal-platform'), `亲 flagged on taobao: ${JSON.stringify(taobao)}`);
+    const options = await pick('generic');
+    const generic = await waitFor(driver, `() => { const p = (${PANEL})(); return document.body.dataset.kefuPlatform === 'generic' && p.rules.includes('address.qin-on-formal-platform') && p; }`);
+    await pick('taobao');
+    const back = await waitFor(driver, `() => { const p = (${PANEL})(); return document.body.dataset.kefuPlatform === 'taobao' && !p.rules.includes('address.qin-on-formal-platform') && p; }`);
+    assert(generic, `no 亲 finding after switching to generic: ${JSON.stringify(await driver.run(PANEL))}`);
+    assert(back, 'switching back to taobao did not clear the finding');
+    for (const p of ['taobao', 'jd', 'pdd', 'douyin', 'generic']) assert(options.includes(p), `no ${p} option`);
+    return `score taobao ${taobao.score}, generic ${generic.score}`;
   });
 
   await check('practice run ends on a result page that says what to work on', async () => {

@@ -9,7 +9,7 @@ import init, { Coach } from '../pkg/kefu_coach.js';
 import { annotate } from '../annotator/index.js';
 import { h, replace } from '../assets/dom.js';
 import { PLATFORMS } from '../assets/categories.js';
-import { SCENARIOS, STAGES, chatContext, scenarioById } from './scenarios.js';
+import { SCENARIOS, STAGES, chatContext, modelReply, scenarioById } from './scenarios.js';
 import { conversationItem, renderMessages, renderOrder, avatarColour } from './console.js';
 import { createCoachPanel, renderModel } from './coach-panel.js';
 import { renderStart, renderResult } from './practice.js';
@@ -246,7 +246,7 @@ function focusFinding(f) {
 }
 
 function openModel() {
-  const text = state.scenario.model;
+  const text = modelReply(state.scenario, state.platform);
   const report = check(text);
   renderModel(els.modelBox, text, report, {
     onFill: inPractice() ? null : () => fill(text),
@@ -376,7 +376,7 @@ function wire() {
   );
   $('platform').addEventListener('change', (e) => setPlatform(e.target.value));
   $('btn-bad').addEventListener('click', () => fill(state.scenario.bad));
-  $('btn-model-fill').addEventListener('click', () => fill(state.scenario.model));
+  $('btn-model-fill').addEventListener('click', () => fill(modelReply(state.scenario, state.platform)));
   $('btn-clear').addEventListener('click', () => fill(''));
   els.send.addEventListener('click', send);
   els.modelBtn.addEventListener('click', () => (els.modelBox.hidden ? openModel() : closeModel()));

@@ -69,7 +69,7 @@ export const SCENARIOS = [
       { role: 'customer', text: '我是敏感肌,换季脸上老是泛红,想买个面霜,有推荐吗?', time: '14:03' },
     ],
     model:
-      '换季泛红确实让人很困扰呢。推荐您看看这款积雪草舒缓修护面霜,成分温和、不含香精,主打舒缓修护,很多敏感肌的顾客都在用。您是更关注修护泛红,还是也想兼顾保湿呢?我可以再帮您对比一下。',
+      '换季泛红确实让人很困扰呢。推荐您看看这款积雪草舒缓修护面霜,成分温和、不含香精,很多敏感肌的顾客都在用。您更关注修护泛红,还是也想兼顾保湿呢?',
     bad: '随便买哪个都行,都差不多,你自己看详情页吧',
   },
   {
@@ -213,7 +213,7 @@ export const SCENARIOS = [
       { role: 'customer', text: '怎么回事啊?', time: '15:32' },
     ],
     model:
-      '您好,非常抱歉给您发错了商品,给您添麻烦了!这是我们的工作疏忽。我们为您免费换货:麻烦您在订单页面申请换货,退回的运费由我们承担,收到退货后24小时内为您寄出白色M码。',
+      '您好,非常抱歉给您发错了商品!特别能理解您的心情,这是我们的工作疏忽。我们为您免费换货:麻烦您在订单页面申请换货,退回的运费由我们承担,收到退货后24小时内为您寄出白色M码。',
     bad: '是您自己拍错了吧,您没看清楚',
   },
   {
@@ -270,7 +270,7 @@ export const SCENARIOS = [
       { role: 'customer', text: '我要投诉,给差评!', time: '21:48' },
     ],
     model:
-      '张先生您好,非常抱歉给您带来了这么不好的体验!电饭煲刚用三天就出问题,找客服又等了这么久,换作是我也会很生气的。这件事由我来负责跟进:我们为您免费换一台新的电饭煲,今天18点前我会把换货的快递单号发给您。',
+      '张先生您好,非常抱歉给您带来了这么不好的体验!电饭煲刚用三天就出问题,换作是我也会很生气的。这件事由我负责跟进:我们为您免费换一台新的电饭煲,今天18点前把换货的快递单号发给您。',
     bad: '我已经说过了,不是我们的问题,随便你投诉',
   },
   {
@@ -306,6 +306,18 @@ export const SCENARIOS = [
     bad: '嗯',
   },
 ];
+
+/** Platforms whose customers expect the formal 您 rather than 亲 (see the core's presets). */
+const FORMAL_PLATFORMS = new Set(['jd', 'generic']);
+
+/**
+ * The scenario's model reply in the style of `platform`: the guides write for Taobao, where
+ * a reply may open with 亲; on a formal platform the same reply opens with 您好.
+ */
+export function modelReply(scenario, platform = 'taobao') {
+  if (!FORMAL_PLATFORMS.has(platform)) return scenario.model;
+  return scenario.model.replace(/^亲,您好/, '您好').replace(/^亲,/, '您好,');
+}
 
 /** The scenario with this id, or undefined. */
 export function scenarioById(id) {

@@ -29,19 +29,35 @@ const PROBES = [
   { customer: '收到的东西是坏的,你们怎么回事', first_reply: false, note: '情境:客户在投诉' },
   { customer: '好的,没有了,谢谢', first_reply: false, note: '情境:客户表示没有其他问题了' },
   { customer: '退款什么时候到账?', first_reply: false, note: '情境:客户在问什么时候' },
+  { customer: '这个也太贵了吧,别家便宜多了', first_reply: false, note: '情境:客户嫌贵' },
+  { customer: '这款有现货吗?多久能发货?能开发票吗?', first_reply: false, note: '情境:客户一次问了几个问题' },
+  { customer: '我再考虑一下吧', first_reply: false, note: '情境:客户还在犹豫' },
   { customer: '', first_reply: false, platform: 'jd', note: '情境:京东平台' },
   { customer: '', first_reply: false, platform: 'generic', note: '情境:通用(正式)风格' },
 ];
 
 let coach = null;
 
+/**
+ * A doc example may name the customer's message first: “(客户:我再考虑一下) 这款真的很划算…”.
+ * Returns the draft alone and that message (or null).
+ */
+export function splitExample(text) {
+  const m = text.match(/^\s*[((]客户[::]\s*([^))]+)[))]\s*/);
+  if (!m) return { draft: text, customer: null };
+  return { draft: text.slice(m[0].length), customer: m[1].trim() };
+}
+
 function codeText(blocks) {
   return blocks.filter((b) => b.type === 'code').map((b) => b.text).join('\n');
 }
 
 /** The first probe in which `ruleId` flags `text`: {probe, findings}. */
-function probe(ruleId, text) {
-  for (const p of PROBES) {
+function probe(ruleId, text, customer) {
+  const probes = customer === null
+    ? PROBES
+    : [false, true].map((first) => ({ customer, first_reply: first, note: `情境:客户说“${customer}”${first ? ',这是第一条回复' : ''}` }));
+  for (const p of probes) {
     const r = coach.check({ draft: text, customer: p.customer, first_reply: p.first_reply, platform: p.platform || 'taobao' });
     const findings = r.findings.filter((f) => f.rule === ruleId);
     if (findings.length) return { probe: p, findings };
@@ -69,10 +85,12 @@ function marked(text, findings) {
 }
 
 function compare(rule, bad, good) {
-  const badText = codeText(bad.blocks);
-  const goodText = codeText(good ? good.blocks : []);
-  const found = badText ? probe(rule.id, badText) : { probe: null, findings: [] };
-  const ctx = found.probe || PROBES[0];
+  const badEx = splitExample(codeText(bad.blocks));
+  const goodEx = splitExample(codeText(good ? good.blocks : []));
+  const badText = badEx.draft;
+  const goodText = goodEx.draft;
+  const found = badText ? probe(rule.id, badText, badEx.customer) : { probe: null, findings: [] };
+  const ctx = found.probe || (badEx.customer !== null ? { customer: badEx.customer, first_reply: false } : PROBES[0]);
   let goodClean = false;
   if (goodText) {
     const r = coach.check({ draft: goodText, customer: ctx.customer, first_reply: ctx.first_reply, platform: ctx.platform || 'taobao' });
@@ -83,7 +101,11 @@ function compare(rule, bad, good) {
     { class: 'example bad', dataset: { flagged: found.findings.length } },
     h('h4', {}, '✗ 反例'),
     badText ? marked(badText, found.findings) : renderBlocks(bad.blocks),
-    found.probe && found.probe.note ? h('div', { class: 'note' }, found.probe.note) : null,
+    found.probe && found.probe.note
+      ? h('div', { class: 'note' }, found.probe.note)
+      : badEx.customer !== null
+        ? h('div', { class: 'note' }, `情境:客户说“${badEx.customer}”`)
+        : null,
     found.findings[0] ? h('div', { class: 'note' }, `教练提示:${found.findings[0].message}`) : null,
   );
   const goodBox = good
