@@ -2,7 +2,7 @@ use std::ops::Range;
 
 use crate::finding::Lint;
 use crate::rules::{declare_rule, Context, Rule};
-use crate::text::{find_all, is_han};
+use crate::text::{contains_any, find_all, is_han};
 
 declare_rule! {
     /// ## What it does
@@ -16,7 +16,8 @@ declare_rule! {
     ///
     /// Left alone: times and amounts (最快明天送达 / 最晚到账 / 最近 / 最后 / 最多 / 最少 / 最终),
     /// advice (“您最好先拍照”), usage hints (最佳食用时间, 口感最佳), the shop's own service
-    /// attitude (“尽最大努力”, “最好的服务”), ordinals and enumeration (第一时间 / 第一次购买 /
+    /// attitude (“尽最大努力”, “最好的服务”), a comparison of the shop's own items the
+    /// customer asked for (“哪款更耐用?” — “这款最耐用”), ordinals and enumeration (第一时间 / 第一次购买 /
     /// “第一,…第二,…” / 选第一款), and composition (100%纯棉).
     ///
     /// ## Why is this bad?
@@ -294,7 +295,12 @@ impl Rule for AbsoluteClaim {
     fn check(&self, cx: &Context, out: &mut Vec<Lint>) {
         let text = cx.draft.folded();
         let terms: Vec<&str> = TERMS.iter().map(|(t, _)| *t).collect();
+        // “哪款更耐用?” — the answer compares the shop's own items, which is allowed.
+        let comparing = contains_any(&cx.customer.text, &["哪款", "哪个", "哪种", "比", "更"]);
         for (hit, term) in find_all(text, &terms) {
+            if comparing && term.starts_with('最') {
+                continue;
+            }
             let Some(span) = claim_span(text, &hit, term) else { continue };
             let replacement = TERMS.iter().find(|(t, _)| *t == term).map_or("", |(_, r)| *r);
             let lint = Self::META.lint(span.clone(), format!("“{}”是广告法禁用的绝对化用语", cx.draft.raw_text(&span)));

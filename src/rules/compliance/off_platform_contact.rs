@@ -75,12 +75,11 @@ const PHRASES: &[&str] = &[
     "我手机号",
     "打我电话",
     "打我手机",
-    "给我打电话",
 ];
 
 /// Contact ids: vx / wx as words, a QQ number, an 11-digit mobile number.
 static IDS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:^|[^a-z0-9])(vx|wx|v信|薇信|威信|围信)(?:[^a-z0-9]|$)|qq\s*[:：]?\s*(?:[0-9]{5,}|\[数字)|(?:^|[^0-9])(1[3-9][0-9]{9})(?:[^0-9]|$)")
+    Regex::new(r"(?:^|[^a-z0-9])(vx|wx|v信|薇信|威信|围信)(?:[^a-z0-9]|$)|qq\s*[:：]?\s*(?:[0-9]{5,}|\[数字[a-z0-9]*\])|(?:^|[^0-9])(1[3-9][0-9]{9})(?:[^0-9]|$)")
         .expect("valid contact pattern")
 });
 

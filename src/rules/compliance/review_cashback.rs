@@ -1,6 +1,6 @@
 use crate::finding::Lint;
 use crate::rules::{declare_rule, Context, Rule};
-use crate::text::{char_before, find_all, is_sentence_end};
+use crate::text::{char_before, contains_any, find_all, is_sentence_end};
 
 declare_rule! {
     /// ## What it does
@@ -8,7 +8,8 @@ declare_rule! {
     /// 返现 for a review, 刷单, and asking the customer to delete or change a bad review
     /// (删差评 / 改好评 / 追评改).
     ///
-    /// Left alone: a plain request for a rating with nothing offered (“麻烦您给个评价哦”),
+    /// Left alone: warnings and questions about the practice (“为了防止商家刷单”, “是有人
+    /// 联系您刷单吗?”), a plain request for a rating with nothing offered (“麻烦您给个评价哦”),
     /// and cash-back that is a price promotion (“满299返20元优惠券”).
     ///
     /// ## Why is this bad?
@@ -57,6 +58,25 @@ const ALWAYS: &[&str] = &[
     "好评返现",
 ];
 
+/// The sentence warns about or asks about the practice.
+const TOPIC: &[&str] = &[
+    "防止",
+    "谨防",
+    "警惕",
+    "举报",
+    "请勿",
+    "不要",
+    "禁止",
+    "打击",
+    "严禁",
+    "是否",
+    "有没有",
+    "吗",
+    "?",
+    "不允许",
+    "违规",
+];
+
 /// Look like a reward word but are not (“送达”, “返回”).
 const NOT_REWARD: &[&str] = &["送达", "送货", "送到", "送出", "返回", "领取方式"];
 
@@ -89,6 +109,11 @@ impl Rule for ReviewCashback {
         hits.sort_by_key(|r| r.start);
         for hit in hits {
             if hit.start < last_end || char_before(text, hit.start) == Some('不') {
+                continue;
+            }
+            // “为了防止商家刷单”, “是有人联系您刷单吗?”: talking about it, not doing it.
+            let sentence = cx.draft.sentence_at(hit.start).map_or("", |s| cx.draft.text(&s.range));
+            if contains_any(sentence, TOPIC) {
                 continue;
             }
             last_end = hit.end;

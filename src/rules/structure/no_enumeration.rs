@@ -1,17 +1,20 @@
+use std::ops::Range;
+
 use crate::finding::Lint;
 use crate::rules::{declare_rule, Context, Rule};
-use crate::text::{contains_any, is_han, is_punct_or_space};
+use crate::text::{contains_any, is_han, is_punct_or_space, is_sentence_end};
 
 declare_rule! {
     /// ## What it does
-    /// Flags a long answer of several points (at least four sentences, or eight clauses, and
-    /// 60 characters of words between the greeting and the closing) written as one block with
-    /// no enumeration (第一/第二, 首先/其次, 1. 2., ①②, 一是/二是). The suggestion rewrites
-    /// the points as “【结论】:第一,…;第二,…。” with a placeholder for the one-line
-    /// conclusion only the agent can write.
+    /// Flags a long answer of several points — at least four sentences of four or more
+    /// characters, 60 characters of words in all — written as
+    /// one block with no enumeration (第二, 其次, 2., ②, 二是), in reply to a customer's
+    /// question. The suggestion rewrites the points as “【结论】:第一,…;第二,…” with a
+    /// placeholder for the one-line conclusion only the agent can write.
     ///
-    /// Left alone: short answers, answers that already enumerate, and greetings and closings
-    /// around the answer (they are not points).
+    /// Left alone: short answers, answers that already enumerate (“第一次” alone is no list),
+    /// replies with no question to answer, answers that ask back, and messages stitched from
+    /// canned greetings and closings (请问还有… / 评价 / 祝您…) between the points.
     ///
     /// ## Why is this bad?
     /// The guide: “对于复杂问题,可采用‘结论先行+分点说明’的逻辑”. A wall of text on a
@@ -36,61 +39,110 @@ declare_rule! {
 
 /// Already structured: a second point is marked (“第一次” alone is not a list).
 const ENUMERATION: &[&str] = &["第二", "其次", "二是", "2.", "2、", "2)", "(2)", "②", "二、", "第2", "另一方面"];
-/// Greetings before the answer and closings after it: not points.
-const GREETING: &[&str] = &["您好", "你好", "亲", "很高兴为您服务", "欢迎", "在的", "请稍等", "稍等", "久等"];
-const CLOSING: &[&str] = &["请问还有", "还有什么", "还有其他", "祝您", "感谢", "谢谢", "评价", "欢迎", "再见", "随时"];
+/// A greeting before the answer.
+const GREETING: &[&str] = &["您好", "你好", "亲", "很高兴为您服务", "欢迎", "在的", "请稍等", "稍等", "久等", "查询"];
+/// Closings and canned lines: not points of the answer.
+const CLOSING: &[&str] = &[
+    "请问还有",
+    "还有什么",
+    "还有其他",
+    "祝您",
+    "感谢",
+    "谢谢",
+    "评价",
+    "欢迎",
+    "再见",
+    "随时",
+    "客气",
+    "应该做",
+    "么么哒",
+    "怠慢",
+];
 const ORDINALS: &[&str] = &["第一", "第二", "第三", "第四", "第五", "第六"];
 
 impl Rule for NoEnumeration {
     fn check(&self, cx: &Context, out: &mut Vec<Lint>) {
         let text = cx.draft.folded();
-        if contains_any(text, ENUMERATION) {
+        if cx.customer.questions.is_empty() || contains_any(text, ENUMERATION) {
             return;
         }
-        let sentences = cx.draft.sentences();
-        let han = |r: &std::ops::Range<usize>| cx.draft.text(r).chars().filter(|c| is_han(*c)).count();
-        // The answer: the sentences between a short greeting and a closing.
-        let first =
-            sentences.iter().position(|s| !(contains_any(cx.draft.text(&s.range), GREETING) && han(&s.range) <= 10));
-        let last =
-            sentences.iter().rposition(|s| !(contains_any(cx.draft.text(&s.range), CLOSING) && han(&s.range) <= 20));
-        let (Some(first), Some(last)) = (first, last) else { return };
+        let segments = statements(text);
+        let han = |r: &Range<usize>| text[r.clone()].chars().filter(|c| is_han(*c)).count();
+        let greeting = |r: &Range<usize>| contains_any(&text[r.clone()], GREETING) && han(r) <= 10;
+        let closing = |r: &Range<usize>| contains_any(&text[r.clone()], CLOSING) && han(r) <= 16;
+        // The answer: what lies between a short greeting and the closings.
+        let Some(first) = segments.iter().position(|s| !greeting(s)) else { return };
+        let Some(last) = segments.iter().rposition(|s| !closing(s)) else { return };
         if first > last {
             return;
         }
-        let body = &sentences[first..=last];
-        // “您好,换货需要…”: the greeting clause stays in front of the points.
-        let mut start = body[0].range.start;
-        if let Some(c) = cx.draft.clause_at(start).filter(|c| c.range.end < body[0].range.end) {
-            if contains_any(cx.draft.text(&c.range), GREETING) && han(&c.range) <= 4 {
-                start = c.range.end;
-                while text[start..].starts_with(' ') {
-                    start += 1;
-                }
-            }
-        }
-        let span = start..core_end(text, &body[body.len() - 1].range);
-        let words = text[span.clone()].chars().filter(|c| is_han(*c) || c.is_ascii_alphanumeric()).count();
-        let clauses =
-            cx.draft.clauses().iter().filter(|c| c.range.start >= span.start && c.range.end <= span.end + 3).count();
-        if words < 60 || (body.len() < 4 && clauses < 8) {
+        let body = &segments[first..=last];
+        // Canned lines in the middle: several messages stitched together, not one answer.
+        // A question in the middle: a conversation, not one answer.
+        if body.iter().any(|s| closing(s) || contains_any(&text[s.clone()], &["?", "吗", "么"])) {
             return;
         }
-        let lint = Self::META.lint(span.clone(), "内容较多,先说结论再分点(第一、第二…)");
-        if body.len() > ORDINALS.len() || body.len() < 2 {
+        let points = body.iter().filter(|s| han(s) >= 4).count();
+        let words: usize = body
+            .iter()
+            .map(|s| text[s.clone()].chars().filter(|c| is_han(*c) || c.is_ascii_alphanumeric()).count())
+            .sum();
+        if points < 4 || words < 60 {
+            return;
+        }
+        let span = body[0].start..body[body.len() - 1].end;
+        let lint = Self::META.lint(span, "内容较多,先说结论再分点(第一、第二…)");
+        if body.len() > ORDINALS.len() {
             out.push(lint);
             return;
         }
-        let points: Vec<String> = body
-            .iter()
-            .zip(ORDINALS)
-            .map(|(s, n)| format!("{n},{}", cx.draft.raw_text(&(s.range.start.max(start)..core_end(text, &s.range)))))
-            .collect();
-        out.push(lint.suggest(format!("【结论】:{}", points.join(";"))));
+        let listed: Vec<String> =
+            body.iter().zip(ORDINALS).map(|(s, n)| format!("{n},{}", cx.draft.raw_text(s))).collect();
+        out.push(lint.suggest(format!("【结论】:{}", listed.join(";"))));
     }
 }
 
-/// The end of a segment's words, before its closing punctuation.
-fn core_end(text: &str, r: &std::ops::Range<usize>) -> usize {
-    r.start + text[r.clone()].trim_end_matches(|c: char| is_punct_or_space(c) && c != ']').len()
+/// The statements of a draft: its sentences, each without its closing punctuation. A greeting clause (“您好,”) at the start is a statement of its own.
+fn statements(text: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = None::<usize>;
+    let push = |out: &mut Vec<Range<usize>>, r: Range<usize>| {
+        let s = &text[r.clone()];
+        let trimmed = s.trim_end_matches(|c: char| is_punct_or_space(c) && c != ']');
+        let lead = trimmed.len() - trimmed.trim_start_matches(|c: char| is_punct_or_space(c) && c != '[').len();
+        if lead < trimmed.len() {
+            out.push(r.start + lead..r.start + trimmed.len());
+        }
+    };
+    for (i, c) in text.char_indices() {
+        if is_sentence_end(c) {
+            if let Some(s) = start.take() {
+                push(&mut out, s..i + c.len_utf8());
+            }
+            continue;
+        }
+        if start.is_none() && !c.is_whitespace() {
+            start = Some(i);
+        }
+    }
+    if let Some(s) = start {
+        push(&mut out, s..text.len());
+    }
+    // “您好,换货需要…”: split a leading greeting clause off the first statement.
+    if let Some(first) = out.first().cloned() {
+        if let Some(comma) = text[first.clone()].find([',', '!']) {
+            let head = first.start..first.start + comma;
+            if contains_any(&text[head.clone()], GREETING)
+                && text[head.clone()].chars().filter(|c| is_han(*c)).count() <= 4
+            {
+                out[0] = head;
+                let rest = first.start + comma + 1;
+                let rest = rest + text[rest..first.end].len() - text[rest..first.end].trim_start().len();
+                if rest < first.end {
+                    out.insert(1, rest..first.end);
+                }
+            }
+        }
+    }
+    out
 }

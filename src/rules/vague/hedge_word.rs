@@ -81,7 +81,11 @@ impl Rule for HedgeWord {
             if contains_any(cx.draft.text(&clause.range), QUESTION) {
                 continue;
             }
+            // Chat drafts often separate phrases with spaces instead of commas: a space
+            // after the hedge ends its statement.
             let core_end = core_end(text, &clause.range);
+            let core_end =
+                text.get(hit.end..core_end).and_then(|s| s.find(char::is_whitespace)).map_or(core_end, |i| hit.end + i);
             let Some(mut lint) = lint_for(cx.draft, &hit, word, clause.range.start, core_end) else { continue };
             // “大概一年吧,应该是。”: a trailing tag clause goes with this finding's fix.
             if !lint.suggestions.first().is_some_and(String::is_empty) {
@@ -106,7 +110,9 @@ fn excluded(text: &str, hit: &Range<usize>, word: &str) -> bool {
     let after = &text[hit.end..];
     match word {
         "可能" => {
-            matches!(char_before(text, hit.start), Some('不' | '尽'))
+            // “可能获得…” describes a prize draw; “可能给您带来了不便” is an apology.
+            ["获得", "会获得", "抽中", "给您带来", "带来"].iter().any(|a| after.starts_with(a))
+                || matches!(char_before(text, hit.start), Some('不' | '尽'))
                 || after.starts_with('性')
                 || after.starts_with("的话")
                 || before.ends_with("如有")
