@@ -1,0 +1,124 @@
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::finding::Lint;
+use crate::rules::{declare_rule, Context, Rule};
+use crate::text::contains_any;
+
+declare_rule! {
+    /// ## What it does
+    /// Flags the agent disowning the problem — 不归我们管, 跟我们没关系, 不关我们的事,
+    /// 不是我们的问题, 我们管不了 — or sending the customer away to sort it out alone —
+    /// 你去问快递, 问问快递吧, 自己联系厂家, 找商家去 — and offers to own the follow-up:
+    /// “我这边马上帮您联系快递核实,【预计时间】前给您回复”.
+    ///
+    /// Left alone: the agent acting (“我帮您联系快递”, “我们会联系快递为您催促”) and an
+    /// option offered politely as real shops do (“您也可以联系配送员,…”, “建议您联系商家
+    /// 客服,…”).
+    ///
+    /// ## Why is this bad?
+    /// The etiquette guide: “不推诿”. For the customer the shop is the one they paid; telling
+    /// them it is someone else's job leaves them with the problem and no one to turn to.
+    ///
+    /// ## Example
+    /// ```text
+    /// 快递的事你问问快递。
+    /// ```
+    ///
+    /// ## Use instead
+    /// ```text
+    /// 快递的事我这边马上帮您联系快递核实,【预计时间】前给您回复。
+    /// ```
+    pub struct NotOurJob {
+        id: "buck-passing.not-our-job",
+        category: BuckPassing,
+        severity: Warning,
+        title: "推诿责任",
+    }
+}
+
+/// Disowning: “(又)不归我们管”, “跟我们没关系”, “这不是我们的问题”.
+static DISOWN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"(?:又|也|都|就|可|并)?(?:",
+        r"不归(?:我们|我|咱们|本店|店铺|我们店)管",
+        r"|(?:跟|和|与)(?:我们|我|咱们|本店|店铺)(?:没有?|没什么|无)关系?",
+        r"|(?:跟|和|与)(?:我们|我|咱们|本店|店铺)无关",
+        r"|不关(?:我们|我|咱们|本店)(?:的)?事",
+        r"|不是(?:我们|我|咱们|本店)(?:的|这边的)?(?:问题|责任|事|错)",
+        r"|(?:我们|我|咱们|这边)(?:也)?管不(?:了|着)",
+        r"|(?:我们|我|咱们|这边|本店)不负责",
+        r"|不在(?:我们|我)的?(?:负责|服务)?范围",
+        r")",
+    ))
+    .expect("disown pattern")
+});
+
+/// Sending the customer away: “你去问快递”, “问问快递吧”, “自己联系厂家”, “找商家去”.
+static SEND_AWAY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"(?:[你您])?(?:自己|直接)?(?:去)?(?:问问|问一下|去问|问|找|联系|打电话给|咨询)(?:一下)?",
+        r"(快递员?|物流|厂家|商家|卖家|平台|品牌方|官方|售后|配送员?|快递公司)",
+        r"(?:吧|去|啊|呀|好了|就行|就好|就可以)?",
+    ))
+    .expect("send-away pattern")
+});
+
+/// The agent taking part: then it is not a brush-off.
+const AGENT_ACTS: &[&str] =
+    &["我帮", "我来", "我这边", "我们会", "我们这边", "帮您", "为您", "给您", "小妹", "我们帮", "这边"];
+/// A polite option among others: “您也可以联系配送员”, “建议您联系商家”.
+const OPTION: &[&str] = &["可以", "建议", "或者", "如需", "如果", "需要的话", "方便的话"];
+
+impl Rule for NotOurJob {
+    fn check(&self, cx: &Context, out: &mut Vec<Lint>) {
+        let text = cx.draft.folded();
+        for m in DISOWN.find_iter(text) {
+            // The whole clause goes: “快递又不归我们管” → “这个问题我来帮您跟进处理…”.
+            let start = cx.draft.clause_at(m.start()).map_or(m.start(), |c| {
+                let lead = &text[c.range.start..m.start()];
+                c.range.start + lead.rfind(char::is_whitespace).map_or(0, |i| i + 1)
+            });
+            let fix = "这个问题我来帮您跟进处理,【预计时间】前给您回复";
+            out.push(Self::META.lint(start..m.end(), "推诿责任,改为主动跟进").suggest(fix));
+        }
+        for caps in SEND_AWAY.captures_iter(text) {
+            let (Some(m), Some(party)) = (caps.get(0), caps.get(1)) else { continue };
+            let Some(clause) = cx.draft.clause_at(m.start()) else { continue };
+            let before = &text[clause.range.start..m.start()];
+            let whole = &text[clause.range.clone()];
+            if contains_any(before, AGENT_ACTS)
+                || before.ends_with(['为', '帮', '替', '给'])
+                || contains_any(whole, OPTION)
+                || whole.contains(['吗', '?'])
+            {
+                continue;
+            }
+            let marked = m.as_str();
+            // “需要您联系商家开具” states who issues it (a marketplace seller's invoice).
+            if before.ends_with("需要") && !marked.contains("自己") && !marked.contains('去') {
+                continue;
+            }
+            // Without 去/自己/吧/你 it may be the agent's own plan (“问一下快递,马上回复您”).
+            let brush_off = marked.starts_with(['你', '您', '自', '直', '去'])
+                || marked.ends_with(['吧', '去', '啊', '呀'])
+                || marked.ends_with("好了")
+                || marked.ends_with("就行")
+                || marked.ends_with("就好")
+                || marked.ends_with("就可以");
+            if !brush_off {
+                continue;
+            }
+            let who = match party.as_str() {
+                "快递员" | "配送" | "配送员" => "配送员",
+                "快递" | "快递公司" | "物流" => "快递",
+                "厂家" => "厂家",
+                p if p.contains("家") => "商家",
+                _ => "相关部门",
+            };
+            let fix = format!("我这边马上帮您联系{who}核实,【预计时间】前给您回复");
+            out.push(Self::META.lint(m.range(), "让客户自己去找,改为主动跟进").suggest(fix));
+        }
+    }
+}
