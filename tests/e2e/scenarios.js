@@ -7,7 +7,8 @@ export const EDITORS = [
   { name: 'contenteditable', url: '/fixtures/contenteditable.html', kind: 'rich', model: `() => document.getElementById('editor').textContent` },
   { name: 'react', url: '/fixtures/react.html', kind: 'text', model: `() => window.__reactValue` },
   { name: 'prosemirror', url: '/fixtures/prosemirror.html', kind: 'rich', model: `() => window.__pmText` },
-  { name: 'quill', url: '/fixtures/quill.html', kind: 'rich', model: `() => window.__quillText` },
+  // Quill merges changes less than 1 s apart into one undo step: pause before applying.
+  { name: 'quill', url: '/fixtures/quill.html', kind: 'rich', model: `() => window.__quillText`, readPause: 1100 },
   { name: 'iframe', url: '/fixtures/iframe.html', frame: '#frame', kind: 'rich', model: `() => document.getElementById('editor').textContent` },
 ];
 
@@ -23,6 +24,7 @@ const STATE = `() => {
   return {
     hosts: document.querySelectorAll('kefu-coach').length,
     engine: h.dataset.engine || null,
+    error: (r.querySelector('[data-kefu-editor][data-error]') || { dataset: {} }).dataset.error || null,
     count: b ? Number(b.dataset.count) : null,
     score: b ? b.dataset.score : null,
     checks: b ? Number(b.dataset.checks || 0) : 0,
@@ -166,6 +168,7 @@ export const SCENARIOS = {
     const s = await typeDraft(d, fx);
     const f = blunt(s);
     const expected = DRAFT.slice(0, f.start) + f.apply[0] + DRAFT.slice(f.end);
+    if (fx.readPause) await sleep(fx.readPause);
     await clickInCoach(d, '[data-kefu-badge]');
     await clickInCoach(d, `[data-kefu-finding][data-rule="blunt.dont-know"] [data-kefu-apply]`);
     await waitFor(d, fx.model, (t) => t === expected, `the model to hold the fixed text ${JSON.stringify(expected)}`, 5000);

@@ -112,8 +112,8 @@ async function createEngine() {
   const blocked = typeof blockedAt === 'number' && Date.now() - blockedAt < 86400000;
   if (settings.engine !== 'background' && !blocked) {
     try {
-      const core = await import(ext.runtime.getURL('extension/core.js'));
-      await core.loadCore(ext.runtime.getURL('pkg/kefu_coach_bg.wasm'));
+      const core = await withTimeout(import(ext.runtime.getURL('extension/core.js')), LOAD_TIMEOUT_MS);
+      await withTimeout(core.loadCore(ext.runtime.getURL('pkg/kefu_coach_bg.wasm')), LOAD_TIMEOUT_MS);
       let coach = core.buildCoach(settings, packs);
       mark('content');
       return {
@@ -125,9 +125,10 @@ async function createEngine() {
           coach = next;
         },
       };
-    } catch (_) {
-      // This page's Content-Security-Policy forbids WebAssembly here: use the background.
-      ext.storage.local.set({ [blockedKey]: Date.now() });
+    } catch (e) {
+      // This page's Content-Security-Policy forbids WebAssembly here (or the load stalled):
+      // use the background. Only a refusal is remembered.
+      if (!(e && e.slow)) ext.storage.local.set({ [blockedKey]: Date.now() });
     }
   }
   mark('background');
@@ -140,6 +141,17 @@ async function createEngine() {
     },
     rebuild() {},
   };
+}
+
+// A core that hasn't loaded in this time won't: the background answers instead.
+const LOAD_TIMEOUT_MS = 5000;
+
+function withTimeout(promise, ms) {
+  let timer = 0;
+  const late = new Promise((_, reject) => {
+    timer = setTimeout(() => reject(Object.assign(new Error('timed out'), { slow: true })), ms);
+  });
+  return Promise.race([promise, late]).finally(() => clearTimeout(timer));
 }
 
 async function settingsChanged() {

@@ -8,17 +8,22 @@ import { schema } from 'prosemirror-schema-basic';
 const done = [];
 const undone = [];
 let view;
+const sync = () => {
+  window.__pmText = view.state.doc.textBetween(0, view.state.doc.content.size, '\n');
+};
 
 function undo() {
   if (!done.length) return false;
   undone.push(view.state);
   view.updateState(done.pop());
+  sync();
   return true;
 }
 function redo() {
   if (!undone.length) return false;
   done.push(view.state);
   view.updateState(undone.pop());
+  sync();
   return true;
 }
 
@@ -32,7 +37,7 @@ view = new EditorView(document.getElementById('app'), {
       done.push(before);
       undone.length = 0;
     }
-    window.__pmText = view.state.doc.textBetween(0, view.state.doc.content.size, '\n');
+    sync();
   },
   handleKeyDown(_v, e) {
     const mod = e.ctrlKey || e.metaKey;
@@ -43,3 +48,4 @@ view = new EditorView(document.getElementById('app'), {
 });
 window.__pmText = '';
 window.__pmView = view;
+window.__pmHistory = () => [done.length, undone.length];

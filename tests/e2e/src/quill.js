@@ -1,4 +1,5 @@
-// A Quill 2 editor (its history module handles Ctrl+Z). window.__quillText mirrors the
+// A Quill 2 editor with its default history module (Ctrl+Z; changes within 1 s are merged
+// into one undo step, so a test pauses like a reader would before applying a suggestion). window.__quillText mirrors the
 // editor's model so a test can check the model, not just the DOM.
 import Quill from 'quill/core';
 

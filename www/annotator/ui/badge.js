@@ -64,12 +64,21 @@ export function badgeView(doc, container, onToggle) {
       const bs = badge.style;
       bs.left = `${Math.round(box.left + box.width - w - 4)}px`;
       bs.top = `${Math.round(box.top + box.height - 26)}px`;
+      // The panel opens where there is more room (above or below the badge) and never
+      // leaves the viewport — small iframes included.
       const ps = panel.style;
       const vw = doc.documentElement.clientWidth || 800;
+      const vh = doc.documentElement.clientHeight || 600;
       const left = Math.max(4, Math.min(box.left + box.width - 320, vw - 324));
-      ps.left = `${Math.round(left)}px`;
-      const above = box.top + box.height - 30 - 360;
-      ps.top = `${Math.round(above > 4 ? above : box.top + box.height + 4)}px`;
+      ps.left = `${Math.round(Math.max(0, left))}px`;
+      const badgeTop = Math.min(Math.max(box.top + box.height - 26, 0), vh);
+      const roomAbove = badgeTop - 8;
+      const roomBelow = vh - (badgeTop + 26) - 8;
+      const room = Math.max(80, Math.min(360, Math.max(roomAbove, roomBelow)));
+      ps.maxHeight = `${Math.round(room)}px`;
+      const h = Math.min(panel.scrollHeight || room, room);
+      const top = roomAbove >= roomBelow ? badgeTop - 4 - h : badgeTop + 30;
+      ps.top = `${Math.round(Math.max(4, Math.min(top, vh - h - 4)))}px`;
     },
     destroy() {
       badge.remove();
