@@ -1,5 +1,9 @@
-//! Rules of the `blame` category.
+//! Rules of the `blame` category: putting the fault on the customer.
 
 use super::Rule;
 
-pub(super) fn register(_v: &mut Vec<Box<dyn Rule>>) {}
+mod customer_fault;
+
+pub(super) fn register(v: &mut Vec<Box<dyn Rule>>) {
+    v.push(Box::new(customer_fault::CustomerFault));
+}

@@ -1,0 +1,165 @@
+use crate::finding::Lint;
+use crate::rules::{declare_rule, Context, Rule};
+use crate::text::{contains_any, find_all};
+
+declare_rule! {
+    /// ## What it does
+    /// Flags the agent putting the fault on the customer — 是您自己…, 您没看清楚, 您看错了,
+    /// 您操作不对, 穿的方式不对, 使用不当, 没证据别乱说, 谁让您… — and offers neutral
+    /// wording: “我们一起来排查一下原因”, “我再跟您确认一下”, “麻烦您提供一下照片”.
+    ///
+    /// Left alone: the agent's own mistake (“不好意思,我看错了”), conditions and advice
+    /// (“如果地址填错了,可以…”, “避免使用不当”), and real questions (“是您本人签收的吗?”).
+    ///
+    /// ## Why is this bad?
+    /// The etiquette guide puts “尊重为本” first: even when the customer did cause it,
+    /// saying so starts an argument. Find the cause together, then offer the fix.
+    ///
+    /// ## Example
+    /// ```text
+    /// 这是您穿的方式不对。
+    /// ```
+    ///
+    /// ## Use instead
+    /// ```text
+    /// 我们一起来排查一下原因。
+    /// ```
+    pub struct CustomerFault {
+        id: "blame.customer-fault",
+        category: Blame,
+        severity: Warning,
+        title: "指责客户",
+    }
+}
+
+const CHECK: &str = "我们一起来排查一下原因";
+const RECONFIRM: &str = "我再跟您确认一下";
+const EVIDENCE: &str = "麻烦您提供一下照片,我们马上为您核实";
+
+/// (phrase, neutral replacement for its clause).
+const PHRASES: &[(&str, &str)] = &[
+    ("是您自己的问题", CHECK),
+    ("是你自己的问题", CHECK),
+    ("您自己的问题", CHECK),
+    ("你自己的问题", CHECK),
+    ("是您的问题", CHECK),
+    ("是你的问题", CHECK),
+    ("是您自己的原因", CHECK),
+    ("是您自己造成", CHECK),
+    ("是您自己弄", CHECK),
+    ("是你自己弄", CHECK),
+    ("您自己弄坏", CHECK),
+    ("你自己弄坏", CHECK),
+    ("是您自己没", CHECK),
+    ("是你自己没", CHECK),
+    ("是您没", CHECK),
+    ("是你没", CHECK),
+    ("怪您自己", CHECK),
+    ("怪你自己", CHECK),
+    ("只能怪您", CHECK),
+    ("只能怪你", CHECK),
+    ("谁让您", CHECK),
+    ("谁让你", CHECK),
+    ("您没看清楚", RECONFIRM),
+    ("你没看清楚", RECONFIRM),
+    ("您没仔细看", RECONFIRM),
+    ("你没仔细看", RECONFIRM),
+    ("您自己没看", RECONFIRM),
+    ("你自己没看", RECONFIRM),
+    ("您不看", RECONFIRM),
+    ("你不看", RECONFIRM),
+    ("下单前不看", RECONFIRM),
+    ("拍之前不看", RECONFIRM),
+    ("买之前不看", RECONFIRM),
+    ("您看错了", RECONFIRM),
+    ("你看错了", RECONFIRM),
+    ("您理解错了", RECONFIRM),
+    ("你理解错了", RECONFIRM),
+    ("您搞错了", RECONFIRM),
+    ("你搞错了", RECONFIRM),
+    ("您弄错了", RECONFIRM),
+    ("你弄错了", RECONFIRM),
+    ("您拍错了", RECONFIRM),
+    ("你拍错了", RECONFIRM),
+    ("您选错了", RECONFIRM),
+    ("你选错了", RECONFIRM),
+    ("您填错了", RECONFIRM),
+    ("你填错了", RECONFIRM),
+    ("您用错了", CHECK),
+    ("你用错了", CHECK),
+    ("您操作不对", CHECK),
+    ("你操作不对", CHECK),
+    ("您操作错了", CHECK),
+    ("你操作错了", CHECK),
+    ("您操作不当", CHECK),
+    ("你操作不当", CHECK),
+    ("您使用不当", CHECK),
+    ("你使用不当", CHECK),
+    ("您不会用", CHECK),
+    ("你不会用", CHECK),
+    ("的方式不对", CHECK),
+    ("的方法不对", CHECK),
+    ("穿法不对", CHECK),
+    ("用法不对", CHECK),
+    ("没证据别乱说", EVIDENCE),
+    ("没有证据别乱说", EVIDENCE),
+    ("没证据不要乱说", EVIDENCE),
+    ("别乱说", EVIDENCE),
+    ("不要乱说", EVIDENCE),
+    ("别瞎说", EVIDENCE),
+    ("不要瞎说", EVIDENCE),
+    ("别血口喷人", EVIDENCE),
+];
+/// Before the phrase in its clause: a condition, advice, or the agent owning it.
+const NOT_BLAME: &[&str] = &[
+    "如果",
+    "如",
+    "若",
+    "万一",
+    "假如",
+    "要是",
+    "避免",
+    "防止",
+    "以免",
+    "不要因",
+    "是否",
+    "我",
+    "小妹",
+    "妹子",
+    "不好意思",
+    "抱歉",
+];
+/// “的方式不对” needs the customer in the clause (“您穿的方式不对”), not “我们包装的方式不对”.
+const NEEDS_CUSTOMER: &[&str] = &["的方式不对", "的方法不对", "穿法不对", "用法不对"];
+
+impl Rule for CustomerFault {
+    fn check(&self, cx: &Context, out: &mut Vec<Lint>) {
+        let text = cx.draft.folded();
+        let needles: Vec<&str> = PHRASES.iter().map(|(p, _)| *p).collect();
+        for (hit, word) in find_all(text, &needles) {
+            let Some(clause) = cx.draft.clause_at(hit.start) else { continue };
+            let lead = &text[clause.range.start..hit.start];
+            let from = clause.range.start + lead.rfind(char::is_whitespace).map_or(0, |i| i + 1);
+            let before = &text[from..hit.start];
+            let after = &text[hit.end..clause.range.end];
+            if contains_any(before, NOT_BLAME) {
+                continue;
+            }
+            // “是您没收到吗?” asks; it does not accuse.
+            if after.contains(['吗', '?']) && !word.contains("乱说") {
+                continue;
+            }
+            if NEEDS_CUSTOMER.contains(&word) && !contains_any(before, &["您", "你"]) {
+                continue;
+            }
+            let end = clause.range.start + text[clause.range.clone()].trim_end_matches(is_end).len();
+            let end = end.max(hit.end);
+            let fix = PHRASES.iter().find(|(p, _)| *p == word).map_or(CHECK, |(_, f)| f);
+            out.push(Self::META.lint(from..end, "像在指责客户,换中性说法").suggest(fix));
+        }
+    }
+}
+
+fn is_end(c: char) -> bool {
+    crate::text::is_punct_or_space(c) || c == '~'
+}
