@@ -95,6 +95,7 @@ const TERMS: &[(&str, &str)] = &[
     ("最完美", "很完美"),
     ("最有效", "很有效"),
     ("最大程度", "很大程度"),
+    ("最低", "很优惠"),
     // Rankings and titles.
     ("全网销量第一名", "销量很好"),
     ("销量第一名", "销量很好"),
@@ -112,6 +113,7 @@ const TERMS: &[(&str, &str)] = &[
     ("排行第一", "很受欢迎"),
     ("排第一", "很受欢迎"),
     ("第一名", "很受欢迎"),
+    ("第一", "领先"),
     ("no.1", "热门之选"),
     ("no1", "热门之选"),
     ("top.1", "热门之选"),
@@ -156,6 +158,7 @@ const TERMS: &[(&str, &str)] = &[
     ("仅此一家", ""),
     ("仅此一次", ""),
     ("全国唯一", ""),
+    ("唯一", "很有特色"),
     ("全网唯一", ""),
     ("行业唯一", ""),
     ("首选", "很好的选择"),
@@ -167,6 +170,9 @@ const TERMS: &[(&str, &str)] = &[
     ("全网首家", ""),
     ("国内首家", ""),
     ("全球首款", "新款"),
+    ("首款", "新款"),
+    ("首个", "新推出"),
+    ("首家", ""),
     ("全国首款", "新款"),
     ("独家配方", "特有配方"),
     ("独家", "特有"),
@@ -180,7 +186,10 @@ const TERMS: &[(&str, &str)] = &[
     ("零风险", "风险很低"),
     ("包过", ""),
     ("保过", ""),
+    ("立马升值", ""),
+    ("升值回报", ""),
     ("升值", ""),
+    ("大亏特亏", "很优惠"),
     ("投资回报", ""),
     ("投资价值", ""),
     // Medical promises.
@@ -198,6 +207,10 @@ const TERMS: &[(&str, &str)] = &[
     ("无毒副作用", ""),
     ("比手术安全", ""),
     ("无效退款", ""),
+    ("不反复", ""),
+    ("无依赖", ""),
+    ("免费治疗", ""),
+    ("非转基因更安全", ""),
     // State organs and inspection.
     ("国家领导人推荐", ""),
     ("国家机关推荐", ""),
@@ -239,6 +252,17 @@ const TERMS: &[(&str, &str)] = &[
     ("增强第六感", ""),
     ("平衡正负能量", ""),
     ("护身符", ""),
+    ("护身", ""),
+    ("健康富贵", ""),
+    ("消除精神压力", ""),
+    ("调和气压", ""),
+    // Exam promises.
+    ("一本书学会", ""),
+    ("一套题学会", ""),
+    ("高考升学率", ""),
+    ("高考移民", ""),
+    ("不用学直接选", ""),
+    ("看到直接选", ""),
     // Clickbait.
     ("秒杀全网", "很优惠"),
     ("全民免单", ""),
@@ -347,8 +371,32 @@ fn claim_span(text: &str, hit: &Range<usize>, term: &str) -> Option<Range<usize>
             return None
         }
         "一流" | "顶尖" | "至尊" | "王牌" if service(after) => return None,
+        // 王者荣耀 is a game.
+        "王者" if after.starts_with("荣耀") => return None,
         "独家" if after.starts_with("代理") && before.ends_with("非") => return None,
-        "升值" if !before.ends_with("会") && !before.ends_with("能") && !before.ends_with("保证") => return None,
+        "升值" if before.ends_with('不') || after.starts_with("服务") => return None,
+        // 最低 as a price claim (“已经最低了”, “价格最低”), not 最低温度 / 最低起订量.
+        "最低" if !(after.starts_with(['了', '的', '啦', '!', '。', ',']) || after.is_empty()) => return None,
+        // 第一 as a rank (“我们是第一的”), not 第一次 / 第一时间 / “第一,…” enumeration.
+        "第一"
+            if !(["是", "排", "数", "拿", "称"].iter().any(|b| before.ends_with(b))
+                && (after.starts_with(['的', '了', '啦', '!', '。']) || after.is_empty())) =>
+        {
+            return None
+        }
+        // 唯一 as a claim (“唯一的产品”), not “唯一的办法/区别”.
+        "唯一"
+            if [
+                "办法", "方法", "区别", "不同", "要求", "条件", "问题", "方式", "途径", "渠道", "缺点", "联系", "一",
+            ]
+            .iter()
+            .any(|a| after.trim_start_matches('的').starts_with(a))
+                || !(before.ends_with('是') || after.starts_with('的')) =>
+        {
+            return None
+        }
+        // 首款 / 首个 / 首家 as a first-ever claim (“是首款…”), not “您的首个订单”.
+        "首款" | "首个" | "首家" if !before.ends_with('是') => return None,
         // “电商专供款” is a channel label; only state bodies make 专供 a claim.
         "专供" if !["国家", "机关", "军队", "部队", "政府"].iter().any(|b| before.ends_with(b)) => {
             return None

@@ -5,7 +5,7 @@ use regex::Regex;
 
 use crate::finding::Lint;
 use crate::rules::{declare_rule, Context, Rule};
-use crate::text::{char_after, char_before, find_all, is_punct_or_space};
+use crate::text::{char_after, char_before, contains_any, find_all, is_punct_or_space};
 
 declare_rule! {
     /// ## What it does
@@ -79,7 +79,7 @@ const PHRASES: &[&str] = &[
 
 /// Contact ids: vx / wx as words, a QQ number, an 11-digit mobile number.
 static IDS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:^|[^a-z0-9])(vx|wx|v信|薇信|威信|围信)(?:[^a-z0-9]|$)|qq\s*[:：]?\s*(?:[0-9]{5,}|\[数字[a-z0-9]*\])|(?:^|[^0-9])(1[3-9][0-9]{9})(?:[^0-9]|$)")
+    Regex::new(r"(?:^|[^a-z0-9\[\]])(vx|wx|v信|薇信|威信|围信)(?:[^a-z0-9\[\]]|$)|qq\s*[:：]?\s*(?:[0-9]{5,}|\[数字[a-z0-9]*\])|(?:^|[^0-9])(1[3-9][0-9]{9})(?:[^0-9]|$)")
         .expect("valid contact pattern")
 });
 
@@ -105,6 +105,10 @@ impl Rule for OffPlatformContact {
         spans.sort_by_key(|r| r.start);
         // “发货前 wx 支付” is a payment channel, not a contact.
         spans.retain(|r| !text[r.end..].trim_start().starts_with("支付") && char_before(text, r.start) != Some('@'));
+        // “微信上买可以直接微信支付”: a payment channel in the same clause.
+        spans.retain(|r| {
+            cx.draft.clause_at(r.start).map_or(true, |c| !contains_any(cx.draft.text(&c.range), &["支付", "付款"]))
+        });
         // One finding a sentence, over the clauses that carry the contact: the fix replaces
         // them with an offer to keep talking here.
         let mut last: Option<(Range<usize>, Range<usize>)> = None; // (sentence, span)
