@@ -87,6 +87,7 @@ export function createGauge(opts = {}) {
       number.textContent = '—';
       band.textContent = '等待输入';
       value.style.strokeDashoffset = String(length);
+      value.style.opacity = '0';
       title.textContent = '尚未评分';
       return;
     }
@@ -97,6 +98,7 @@ export function createGauge(opts = {}) {
     number.textContent = String(Math.round(s));
     band.textContent = b.label;
     value.style.stroke = b.color;
+    value.style.opacity = '1';
     value.style.strokeDashoffset = String(length * (1 - s / 100));
     title.textContent = `总分 ${Math.round(s)}(${b.label})`;
   }

@@ -60,9 +60,9 @@ export function createCoachPanel(els) {
     ];
   }
 
-  function findingNode(f, draft) {
+  function findingNode(f, draft, readOnly) {
     const cat = category(f.category);
-    const fixes = f.suggestions.map((s, i) =>
+    const fixes = (readOnly ? [] : f.suggestions).map((s, i) =>
       h(
         'button',
         {
@@ -103,8 +103,11 @@ export function createCoachPanel(els) {
     );
   }
 
-  /** Show a report for `draft` (null report: nothing checked yet). */
-  function show(report, draft) {
+  /**
+   * Show a report for `draft` (null report: nothing checked yet). `readOnly`: a reply already
+   * sent, whose findings can't be applied any more.
+   */
+  function show(report, draft, { readOnly = false } = {}) {
     const empty = !report || !draft.trim();
     gauge.update(empty ? null : report.score);
     bars.update(empty ? null : report.scores);
@@ -114,12 +117,13 @@ export function createCoachPanel(els) {
     els.count.textContent = String(findings.length);
     els.findings.dataset.count = String(findings.length);
     els.findings.dataset.score = empty ? '' : String(report.score);
+    els.findings.dataset.readOnly = String(readOnly);
     if (empty) {
       replace(els.findings, h('li', { class: 'findings-empty' }, '还没有内容'));
     } else if (!findings.length) {
-      replace(els.findings, h('li', { class: 'findings-empty clean' }, '没有发现问题,这条回复符合话术规范 👍'));
+      replace(els.findings, h('li', { class: 'findings-empty clean' }, '✓ 没有发现问题,这条回复符合话术规范'));
     } else {
-      replace(els.findings, findings.map((f) => findingNode(f, draft)));
+      replace(els.findings, findings.map((f) => findingNode(f, draft, readOnly)));
     }
   }
 

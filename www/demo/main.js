@@ -57,7 +57,8 @@ function check(draft) {
 function onReport(report, draft) {
   state.report = report;
   state.draft = draft;
-  panel.show(report, draft);
+  // Once the reply is sent the panel keeps showing the sent reply's result.
+  if (!els.composer.hidden) panel.show(report, draft);
 }
 
 function refresh() {
@@ -89,8 +90,10 @@ function renderList() {
   replace(els.list, items);
   $('conv-count').textContent = `${items.length} 个会话`;
   for (const b of els.list.querySelectorAll('.conv')) {
-    b.setAttribute('aria-current', b.dataset.scenarioId === state.scenario.id ? 'true' : 'false');
-    if (inPractice()) b.disabled = b.dataset.scenarioId !== state.scenario.id;
+    const current = b.dataset.scenarioId === state.scenario.id;
+    b.setAttribute('aria-current', current ? 'true' : 'false');
+    if (inPractice()) b.disabled = !current;
+    if (current) b.scrollIntoView({ block: 'nearest', inline: 'nearest' });
   }
   $('stage-filter').hidden = inPractice();
 }
@@ -148,7 +151,7 @@ function showScenario(scenario) {
 function sentReplies() {
   if (inPractice()) {
     const r = state.practice.results.find((x) => x.id === state.scenario.id);
-    return r ? [{ text: r.text, score: r.report.score }] : [];
+    return r ? [{ text: r.text, score: r.report.score, report: r.report }] : [];
   }
   return state.sent.get(state.scenario.id) || [];
 }
@@ -159,7 +162,15 @@ function renderChat() {
   const replied = sent.length > 0;
   els.composer.hidden = replied;
   els.done.hidden = !replied;
-  if (replied) renderDoneBar(sent[sent.length - 1]);
+  if (replied) {
+    const last = sent[sent.length - 1];
+    renderDoneBar(last);
+    panel.show(last.report, last.text, { readOnly: true });
+    $('coach-state').textContent = '已发送';
+  } else {
+    panel.show(state.report && state.draft === els.draft.value ? state.report : null, els.draft.value);
+    $('coach-state').textContent = '实时';
+  }
   $('btn-bad').hidden = inPractice();
   $('btn-model-fill').hidden = inPractice();
   els.modelBtn.hidden = inPractice() && !replied;
@@ -254,6 +265,7 @@ function openModel() {
   els.modelBox.hidden = false;
   els.modelBtn.setAttribute('aria-expanded', 'true');
   els.modelBtn.textContent = '收起示范回复';
+  if (!window.matchMedia('(max-width: 960px)').matches) els.modelBox.scrollIntoView({ block: 'nearest' });
 }
 
 function closeModel() {

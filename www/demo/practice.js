@@ -60,7 +60,18 @@ export function summarise(results) {
     .sort((a, b) => dims[a.key] - dims[b.key])
     .map((d) => ({ ...d, value: dims[d.key], advice: DIMENSION_ADVICE[d.key] }));
   const retry = results.filter((r) => r.report.score < 80).map((r) => r.id);
-  return { average, dims, categories, weakDims, retry, count: results.length };
+  const scores = results.map((r) => r.report.score);
+  return {
+    average,
+    dims,
+    categories,
+    weakDims,
+    retry,
+    count: results.length,
+    best: scores.length ? Math.max(...scores) : 0,
+    worst: scores.length ? Math.min(...scores) : 0,
+    findings: results.reduce((n, r) => n + r.report.findings.length, 0),
+  };
 }
 
 /** The page where a run is chosen. */
@@ -144,7 +155,19 @@ export function renderResult(container, results, { onRetry, onAgain, onBack }) {
     h(
       'div',
       { class: 'result-top' },
-      h('section', { class: 'card', dataset: { resultAverage: sum.average } }, h('h2', {}, '总分'), gauge.el),
+      h(
+        'section',
+        { class: 'card', dataset: { resultAverage: sum.average } },
+        h('h2', {}, '总分'),
+        h('div', { class: 'result-gauge' }, gauge.el),
+        h(
+          'div',
+          { class: 'result-stats' },
+          h('div', {}, h('b', {}, String(sum.best)), '最高'),
+          h('div', {}, h('b', {}, String(sum.worst)), '最低'),
+          h('div', {}, h('b', {}, String(sum.findings)), '条批注'),
+        ),
+      ),
       h('section', { class: 'card' }, h('h2', {}, '五个维度'), radar.el),
       h('section', { class: 'card' }, h('h2', {}, '重点练习'), h('ul', { class: 'work-on' }, workOn)),
     ),
