@@ -2,4 +2,11 @@
 
 use super::Rule;
 
-pub(super) fn register(_v: &mut Vec<Box<dyn Rule>>) {}
+mod no_time_node;
+mod time;
+mod vague_wait;
+
+pub(super) fn register(v: &mut Vec<Box<dyn Rule>>) {
+    v.push(Box::new(no_time_node::NoTimeNode));
+    v.push(Box::new(vague_wait::VagueWait));
+}

@@ -1,0 +1,200 @@
+use crate::finding::{Lint, Severity};
+use crate::rules::closing::tail::styled;
+use crate::rules::{declare_rule, Context, Rule};
+use crate::text::{contains_any, find_all, is_emoji, is_punct_or_space};
+
+use super::time::has_concrete_time;
+use super::vague_wait::VAGUE;
+
+declare_rule! {
+    /// ## What it does
+    /// Finds a promised follow-up by the agent (我帮您核实一下, 这边给您补发, 会为您退款, 我们
+    /// 跟进...) in a reply that names no time anywhere (今天18点前, 明天, 2分钟内, 1-3个工作日,
+    /// 马上), and offers a time node to insert after it with a placeholder:
+    /// “,预计【预计时间】前给您回复” / “发出” / “送达” / “到账” by kind of action.
+    ///
+    /// A hint in general (“这个问题我需要帮您核实一下。” is a good reply); a warning when the
+    /// customer asked when, or complained about waiting. Holding lines (“稍等,正在为您查询”),
+    /// finished actions (已经为您…) and the customer's own options (您可以申请退款) are left
+    /// alone; 尽快 and friends are `timeline.vague-wait`'s.
+    ///
+    /// ## Why is this bad?
+    /// “提供掌控感”: the guides ask for the process and its time nodes (“财务会在今天18点前审核,
+    /// 审核通过后1-3个工作日会退回”). A promise without a time leaves the customer to chase.
+    ///
+    /// ## Example
+    /// ```text
+    /// 亲,请您拍照发过来,我们看一下。
+    /// ```
+    ///
+    /// ## Use instead
+    /// ```text
+    /// 亲,请您拍照发过来,我们看一下,预计【预计时间】前给您回复。
+    /// ```
+    pub struct NoTimeNode {
+        id: "timeline.no-time-node",
+        category: Timeline,
+        severity: Hint,
+        title: "承诺处理但没有时间节点",
+    }
+}
+
+/// Follow-ups whose natural time node is “when you'll hear back”. Live chat looks things up
+/// while the customer waits (“我看下”, “这边帮您核实”): those need a time only when deferred.
+const REPLY_LATER: &[&str] =
+    &["审核", "回复", "答复", "跟进", "反馈", "联系您", "联系你", "通知您", "告知您", "排查", "处理"];
+const REPLY_NOW: &[&str] =
+    &["核实", "看一下", "看下", "查一下", "查下", "查看", "确认", "催促", "催一下", "解决", "登记", "申请", "联系"];
+/// Before an immediate verb: it is deferred after all (“核实后”, “会帮您确认”).
+const DEFERRED: &[&str] = &[
+    "会",
+    "之后",
+    "以后",
+    "稍后",
+    "再",
+    "后给您",
+    "后回复",
+    "后联系",
+    "后告知",
+    "后通知",
+    "后再",
+    "核实后",
+    "确认后",
+    "查询后",
+];
+
+fn deferred(clause: &str) -> bool {
+    contains_any(&clause.replace("会员", "").replace("机会", ""), DEFERRED)
+}
+const SHIP: &[&str] = &["发货", "补发", "寄出", "发出", "换货", "重发", "寄回", "换新"];
+const DELIVER: &[&str] = &["派送", "配送", "送货", "送达", "上门"];
+const REFUND: &[&str] = &["退款", "退回", "到账", "返还", "退差价", "补差价", "打款", "退还", "退给您"];
+
+/// Before the verb, in its clause: the agent (or the shop) is the one who will act.
+const AGENT: &[&str] =
+    &["我", "这边", "小妹", "妹子", "会", "帮您", "为您", "给您", "帮你", "为你", "给你", "去", "再"];
+/// Before the verb: the customer acts, or it is done already, or someone is still looking.
+const NOT_A_PROMISE: &[&str] = &[
+    "您可以",
+    "您可",
+    "您需要",
+    "您要",
+    "您先",
+    "您自己",
+    "请您",
+    "麻烦您",
+    "您这边",
+    "您那边",
+    "您在",
+    "您直接",
+    "您也",
+    "您再",
+    "您申请",
+    "您联系",
+    "已经",
+    "已",
+    "正在",
+    "正为",
+    "稍等",
+    "是否",
+    "可以吗",
+    "如果",
+    "需要您",
+    "不会",
+    "不能",
+    "无法",
+    "没有",
+    "没",
+];
+
+impl Rule for NoTimeNode {
+    fn check(&self, cx: &Context, out: &mut Vec<Lint>) {
+        let d = cx.draft;
+        let text = d.folded();
+        if has_concrete_time(text) || contains_any(text, VAGUE) {
+            return;
+        }
+        let Some((clause_end, kind)) = first_promise(cx) else {
+            return;
+        };
+        let c = cx.customer;
+        let severity = if c.asks_when || c.waiting { Severity::Warning } else { Severity::Hint };
+        let clause = &text[..clause_end];
+        let node = match kind {
+            Kind::Ship => ",预计【预计时间】发出",
+            Kind::Deliver => ",预计【预计时间】送达",
+            Kind::Refund => ",预计【预计时间】到账",
+            Kind::Reply | Kind::ReplyNow if contains_any(clause, &["回复", "答复", "通知", "联系您", "告知"]) => {
+                ",预计【预计时间】前"
+            }
+            Kind::Reply | Kind::ReplyNow => ",预计【预计时间】前给您回复",
+        };
+        out.push(
+            Self::META
+                .lint(clause_end..clause_end, "承诺了处理,补上预计时间")
+                .suggest(styled(d, node))
+                .with_severity(severity),
+        );
+    }
+}
+
+#[derive(Clone, Copy)]
+enum Kind {
+    Reply,
+    ReplyNow,
+    Ship,
+    Deliver,
+    Refund,
+}
+
+/// The first promised follow-up: where its clause's words end, and what kind it is.
+fn first_promise(cx: &Context) -> Option<(usize, Kind)> {
+    let d = cx.draft;
+    let text = d.folded();
+    let groups: [(&[&str], Kind); 5] = [
+        (SHIP, Kind::Ship),
+        (DELIVER, Kind::Deliver),
+        (REFUND, Kind::Refund),
+        (REPLY_LATER, Kind::Reply),
+        (REPLY_NOW, Kind::ReplyNow),
+    ];
+    let mut best: Option<(usize, usize, Kind)> = None;
+    for (verbs, kind) in groups {
+        for (hit, _) in find_all(text, verbs) {
+            let Some(clause) = d.clause_at(hit.start) else { continue };
+            let pre = &text[clause.range.start..hit.start];
+            let sentence = d.sentence_at(hit.start).map_or(&text[clause.range.clone()], |s| d.text(&s.range));
+            if !contains_any(pre, AGENT) || contains_any(pre, NOT_A_PROMISE) || asks(sentence) {
+                continue;
+            }
+            if matches!(kind, Kind::ReplyNow) && !deferred(&text[clause.range.clone()]) {
+                continue;
+            }
+            if best.is_none_or(|(at, _, _)| hit.start < at) {
+                best = Some((hit.start, words_end(text, clause.range.clone()), kind));
+            }
+        }
+    }
+    best.map(|(_, end, kind)| (end, kind))
+}
+
+/// A sentence that asks the customer (“需要帮您申请退款吗?”) promises nothing yet.
+fn asks(sentence: &str) -> bool {
+    let t = sentence.trim_end_matches(|c: char| is_punct_or_space(c) && c != '?');
+    t.ends_with('?')
+        || t.ends_with('吗')
+        || t.ends_with('么')
+        || contains_any(t, &["还有什么", "还有其他", "好吗", "可以吗"])
+}
+
+/// The end of a clause's words: before its closing punctuation and modal particles
+/// (“核实一下哦。” → after 下), where an added time node reads naturally.
+fn words_end(text: &str, clause: std::ops::Range<usize>) -> usize {
+    let s = &text[clause.clone()];
+    let t = s.trim_end_matches(|c: char| {
+        is_punct_or_space(c)
+            || is_emoji(c)
+            || matches!(c, '哦' | '呢' | '哈' | '呀' | '啊' | '哟' | '喔' | '啦' | '~' | '～' | '\u{FE0F}')
+    });
+    clause.start + t.len()
+}

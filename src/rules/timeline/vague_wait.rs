@@ -1,0 +1,140 @@
+use crate::finding::{Lint, Severity};
+use crate::rules::{declare_rule, Context, Rule};
+use crate::text::{contains_any, find_all};
+
+use super::time::has_concrete_time;
+
+declare_rule! {
+    /// ## What it does
+    /// Flags a wait with no end (尽快, 过几天, 晚点, 回头, 改天, 稍后, 等着吧) in a reply that
+    /// names no concrete time anywhere, and offers the time node in its place:
+    /// “尽快给您发” → “【预计时间】前给您发”. A bare 稍等 with nothing being done (“您稍等”)
+    /// gets a hint; “稍等,正在为您查询” is normal live chat and is left alone, and so is 尽快
+    /// next to a real time (“尽快为您处理,今天18点前回复”).
+    ///
+    /// ## Why is this bad?
+    /// “告知预计等待时间”: 尽快 means nothing to a customer who is waiting; a time node gives
+    /// control (“财务会在今天18点前审核”). “等着吧” also sounds impatient.
+    ///
+    /// ## Example
+    /// ```text
+    /// 尽快给您发。
+    /// ```
+    ///
+    /// ## Use instead
+    /// ```text
+    /// 【预计时间】前给您发。
+    /// ```
+    pub struct VagueWait {
+        id: "timeline.vague-wait",
+        category: Timeline,
+        severity: Warning,
+        title: "“尽快”式模糊等待",
+    }
+}
+
+/// Waits with no end, and what to put in their place.
+const WAITS: &[(&str, &str)] = &[
+    ("尽快", "【预计时间】前"),
+    ("儘快", "【预计时间】前"),
+    ("尽早", "【预计时间】前"),
+    ("尽量快", "【预计时间】前"),
+    ("过几天", "【预计时间】"),
+    ("过两天", "【预计时间】"),
+    ("晚点", "【预计时间】"),
+    ("晚些", "【预计时间】"),
+    ("迟些", "【预计时间】"),
+    ("回头", "【预计时间】"),
+    ("改天", "【预计时间】"),
+    ("稍后", "【预计时间】"),
+    ("等通知", "预计【预计时间】通知您"),
+    ("等着就行", "预计【预计时间】完成,请您留意"),
+    ("等着就好", "预计【预计时间】完成,请您留意"),
+    ("等着吧", "预计【预计时间】完成,请您留意"),
+    ("等着", "预计【预计时间】完成,请您留意"),
+];
+
+/// The vague words, for other rules that leave them to this one.
+pub const VAGUE: &[&str] = &[
+    "尽快",
+    "儘快",
+    "尽早",
+    "尽量快",
+    "过几天",
+    "过两天",
+    "晚点",
+    "晚些",
+    "迟些",
+    "回头",
+    "改天",
+    "稍后",
+    "等通知",
+    "等着",
+];
+
+/// 稍等 is fine when the agent says what they are doing meanwhile.
+const BUSY: &[&str] = &[
+    "正在",
+    "正为",
+    "马上",
+    "为您查",
+    "帮您查",
+    "帮您看",
+    "为您看",
+    "核实",
+    "查询",
+    "确认",
+    "看一下",
+    "看下",
+    "查一下",
+    "查下",
+    "查看",
+    "处理",
+    "联系",
+    "申请",
+    "登记",
+    "提交",
+    "看看",
+    "问问",
+    "查",
+    "找",
+];
+
+/// “请您稍后评价”, “您过几天再试试”: the customer's own later step, not a wait for the shop.
+fn customer_side(text: &str, at: usize, word: &str) -> bool {
+    let before: String = text[..at].chars().rev().take(3).collect();
+    if before.contains('您') || before.contains('你') || before.contains('请') {
+        return true;
+    }
+    let after: String = text[at + word.len()..].chars().take(6).collect();
+    word == "稍后" && contains_any(&after, &["点击", "评价", "对", "再试", "查看", "留意", "关注"])
+}
+
+impl Rule for VagueWait {
+    fn check(&self, cx: &Context, out: &mut Vec<Lint>) {
+        let text = cx.draft.folded();
+        if has_concrete_time(text) {
+            return;
+        }
+        let words: Vec<&str> = WAITS.iter().map(|(w, _)| *w).collect();
+        let waits = find_all(text, &words).into_iter().filter(|(hit, w)| !customer_side(text, hit.start, w));
+        if let Some((hit, w)) = waits.into_iter().next() {
+            let Some((_, fix)) = WAITS.iter().find(|(v, _)| *v == w) else {
+                return;
+            };
+            // 稍后 is softer than 尽快 or 等着: a hint unless the customer is waiting already.
+            let soft = w == "稍后" && !(cx.customer.waiting || cx.customer.asks_when);
+            let severity = if soft { Severity::Hint } else { Severity::Warning };
+            out.push(Self::META.lint(hit, "等待没有终点,给出预计时间").suggest(*fix).with_severity(severity));
+            return;
+        }
+        if contains_any(text, BUSY) {
+            return;
+        }
+        if let Some((hit, _)) = find_all(text, &["稍等"]).into_iter().next() {
+            out.push(
+                Self::META.lint(hit, "稍等多久?说明在做什么").suggest("稍等【预计时间】").with_severity(Severity::Hint),
+            );
+        }
+    }
+}
