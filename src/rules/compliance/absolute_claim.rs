@@ -2,7 +2,7 @@ use std::ops::Range;
 
 use crate::finding::Lint;
 use crate::rules::{declare_rule, Context, Rule};
-use crate::text::{contains_any, find_all, is_han};
+use crate::text::{contains_any, find_all, is_han, is_punct_or_space};
 
 declare_rule! {
     /// ## What it does
@@ -58,8 +58,9 @@ const TERMS: &[(&str, &str)] = &[
     ("最实惠", "很实惠"),
     ("最划算", "很划算"),
     ("最超值", "很超值"),
+    ("最好不过", "非常好"),
     ("最好", "很好"),
-    ("最佳", "很好"),
+    ("最佳", "理想"),
     ("最棒", "很棒"),
     ("最优秀", "很优秀"),
     ("最优质", "很优质"),
@@ -274,15 +275,12 @@ const TERMS: &[(&str, &str)] = &[
 const SERVICE: &[&str] = &["服务", "态度", "努力", "诚意", "耐心", "办法", "方法", "方式", "解决方案"];
 
 /// Within the shop's own range (“店里”, “这几款”): a comparison the regulator allows.
-const IN_SHOP: &[&str] =
-    &["店里", "本店", "我们家", "店内", "这几款", "这两款", "几款里", "两款里", "系列里", "当中", "之中"];
+const IN_SHOP: &[&str] = &["店里", "本店", "店内", "这几款", "这两款", "几款里", "两款里", "系列里", "当中", "之中"];
 
-/// After 最好 / 最佳, these make it advice or a usage hint (“您最好先拍照”, “最佳食用期”).
-const ADVICE_AFTER: &[&str] = &[
-    "先", "在", "是", "不要", "别", "提前", "能", "可以", "选", "用", "联系", "保留", "拍", "等", "尽快", "及时", "再",
-    "还是", "给", "把", "到", "去", "当天", "当面", "时间", "时机", "使用", "食用", "饮用", "赏味", "佩戴", "温度",
-    "保存", "储存", "观看", "穿", "买", "备注", "确认", "核对", "检查", "开箱", "验货", "签收", "申请", "咨询", "告诉",
-    "提供",
+/// After 最佳, these make it a usage hint (“最佳食用期”, “最佳使用温度”).
+const USAGE_AFTER: &[&str] = &[
+    "时间", "时机", "使用", "食用", "饮用", "赏味", "佩戴", "温度", "保存", "储存", "观看", "期", "状态", "搭配",
+    "方式",
 ];
 
 /// Before 最佳, these make it a usage hint (“口感最佳”).
@@ -345,11 +343,12 @@ fn claim_span(text: &str, hit: &Range<usize>, term: &str) -> Option<Range<usize>
     let service = |s: &str| SERVICE.iter().any(|w| s.trim_start_matches(['的', '地']).starts_with(w));
     match term {
         // Advice (“您最好先拍照”) and usage hints (“口感最佳”).
-        "最好" | "最佳"
-            if ADVICE_AFTER.iter().any(|a| after.starts_with(a))
+        "最好" if !praises(after) || advice_before(before) || service(after) => return None,
+        "最佳"
+            if USAGE_AFTER.iter().any(|a| after.starts_with(a))
                 || USAGE_BEFORE.iter().any(|b| before.ends_with(b))
                 || service(after)
-                || ["您", "你", "亲", "建议", "还是"].iter().any(|b| before.ends_with(b)) =>
+                || advice_before(before) =>
         {
             return None
         }
@@ -412,6 +411,22 @@ fn claim_span(text: &str, hit: &Range<usize>, term: &str) -> Option<Range<usize>
         _ => {}
     }
     Some(hit.clone())
+}
+
+/// “最好” praises when it ends the statement or describes something (“最好的”, “最好用的”,
+/// “最好不过”); before a verb it is advice (“尺码最好按平时的拍”, “您最好先拍照”).
+fn praises(after: &str) -> bool {
+    let ends = |s: &str| s.chars().next().map_or(true, |c| c == '的' || c == '了' || c == '啦' || is_punct_or_space(c));
+    if ends(after) || ["不过", "之一"].iter().any(|a| after.starts_with(a)) {
+        return true;
+    }
+    // “最好用的 / 最好看了”: a sense verb with an ending is still praise.
+    ["用", "看", "吃", "穿", "喝", "玩", "听", "闻"].iter().any(|v| after.strip_prefix(v).is_some_and(ends))
+}
+
+/// Said to the customer as advice (“您最好…”, “建议最好…”).
+fn advice_before(before: &str) -> bool {
+    ["您", "你", "亲", "建议", "还是"].iter().any(|b| before.ends_with(b))
 }
 
 fn suggest(cx: &Context, lint: Lint, span: &Range<usize>, term: &str, replacement: &str) -> Lint {

@@ -13,7 +13,11 @@ declare_rule! {
     /// (“大概3-5天”) is only a hint, since a range already reads as an estimate. Other hedges
     /// get the statement without the hedge, or a promise to verify first.
     ///
-    /// Left alone: duty (“这都是我应该做的”, “应该的”), “不可能”, “尽可能”, “无法估计”,
+    /// A caveat with its reason (“由于促销…可能会晚到”) or a disclaimer (“可能有色差,以实物为准”)
+    /// is only a hint.
+    ///
+    /// Left alone: duty (“这都是我应该做的”, “应该的”), “不可能”, “不太可能”, “尽可能”, “无法估计”,
+    /// similes (“就好像新的一样”), prize draws (“可能获得”), apologies (“可能给您带来了不便”),
     /// comparisons (“功效差不多的”) and questions to the customer (“您大概什么时候方便?”).
     ///
     /// ## Why is this bad?
@@ -113,6 +117,8 @@ fn excluded(text: &str, hit: &Range<usize>, word: &str) -> bool {
             // “可能获得…” describes a prize draw; “可能给您带来了不便” is an apology.
             ["获得", "会获得", "抽中", "给您带来", "带来"].iter().any(|a| after.starts_with(a))
                 || matches!(char_before(text, hit.start), Some('不' | '尽'))
+                || before.ends_with("不太")
+                || before.ends_with("不大")
                 || after.starts_with('性')
                 || after.starts_with("的话")
                 || before.ends_with("如有")
@@ -126,6 +132,11 @@ fn excluded(text: &str, hit: &Range<usize>, word: &str) -> bool {
         "估计" => {
             ["无法", "没法", "难以", "不好", "不能", "可", "预"].iter().any(|b| before.ends_with(b))
                 || ["的", "不", "一下", "时间"].iter().any(|a| after.starts_with(a))
+        }
+        // “就好像新的一样” is a simile.
+        "好像" => {
+            let clause_rest: String = after.chars().take_while(|c| !is_punct_or_space(*c)).collect();
+            clause_rest.contains("一样") || clause_rest.contains("似的") || before.ends_with('就')
         }
         // 差不多 compares (“功效差不多的”) unless it rounds a number or time.
         "差不多" => !starts_with_time(after),
@@ -193,6 +204,7 @@ fn lint_for(draft: &Draft, hit: &Range<usize>, word: &str, clause_start: usize, 
     let caused = {
         let sentence = draft.sentence_at(hit.start).map_or(0, |s| s.range.start);
         contains_any(&text[sentence..hit.start], &["由于", "因为", "如果", "若", "万一", "受"])
+            || contains_any(&text[sentence..], &["色差", "误差", "以实物为准", "以实际为准", "以页面为准"])
     };
     if starts_with_time(&text[hit.end..]) && contains_any(body, EVENTS) {
         let ranged = is_range(body);
@@ -206,8 +218,8 @@ fn lint_for(draft: &Draft, hit: &Range<usize>, word: &str, clause_start: usize, 
         );
     }
     if caused {
-        // A caveat with its reason (“由于促销…可能会晚到”): dropping the hedge would turn it
-        // into a promise of the bad outcome; only nudge towards a concrete estimate.
+        // A caveat with its reason (“由于促销…可能会晚到”) or a standard disclaimer (“可能有
+        //色差,以实物为准”): dropping the hedge would promise the bad outcome; only a nudge.
         return Some(
             HedgeWord::META.lint(span, format!("“{word}”之后最好给出预计时间或方案")).with_severity(Severity::Hint),
         );
