@@ -87,6 +87,11 @@ impl Rule for HardSell {
             if phrase == "快拍" && text[hit.end..].starts_with(['照', '摄', '个']) {
                 continue;
             }
+            // “您快下单了吗?” asks, it does not push.
+            let clause = cx.draft.clause_at(hit.start).map_or("", |c| cx.draft.text(&c.range));
+            if clause.contains('?') || clause.contains('吗') {
+                continue;
+            }
             let replacement = PHRASES.iter().find(|(p, _)| *p == phrase).map_or("", |(_, r)| *r);
             // A trailing “吧/啊/!” goes with the pressure.
             let mut end = hit.end;
