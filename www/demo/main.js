@@ -137,6 +137,7 @@ function showScenario(scenario) {
   $('chat-level').textContent = c.level;
   $('chat-stage').textContent = scenario.stage;
   $('chat-title').textContent = scenario.title;
+  $('chat-first').hidden = !chatContext(scenario).first_reply;
   $('focus-text').textContent = scenario.focus;
   replace($('focus-tips'), scenario.tips.map((t) => h('li', {}, t)));
   renderOrder($('order'), scenario);
