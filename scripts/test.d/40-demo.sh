@@ -14,6 +14,9 @@ command -v geckodriver >/dev/null || [ -x "$HOME/.cargo/bin/geckodriver" ] || fa
 [ -f node_modules/playwright-core/package.json ] || fail "node_modules/playwright-core missing: run scripts/setup.sh (npm ci)"
 [ -f www/annotator/index.js ] || fail "www/annotator/index.js missing: the demo uses the extension's annotator"
 
+# Pure modules first (Markdown reader, scenarios, practice summary): no browser needed.
+node --test tests/demo/unit.test.mjs
+
 wasm=pkg/kefu_coach_bg.wasm
 if [ ! -f pkg/kefu_coach.js ] || [ ! -f "$wasm" ] || [ -n "$(find src Cargo.toml Cargo.lock -newer "$wasm" -print -quit)" ]; then
   echo "40-demo: building pkg/ (missing or older than src/)"

@@ -1,0 +1,121 @@
+// Unit tests of the demo's pure modules (no browser): the Markdown reader, the scenario
+// library and the practice summary.   node --test tests/demo/
+import test from 'node:test';
+import assert from 'node:assert/strict';
+import { parse, sections, safeHref } from '../../www/rules/markdown.js';
+import { SCENARIOS, chatContext, modelReply, scenarioById } from '../../www/demo/scenarios.js';
+import { summarise } from '../../www/demo/practice.js';
+import { CATEGORIES } from '../../www/assets/categories.js';
+
+test('markdown: headings, paragraphs, fences, lists and quotes', () => {
+  const md = '## What it does\nFlags 不知道\n和不清楚.\n\n```text\n这个我也不知道。\n```\n\n- 一\n- two\n  more\n\n1. first\n2. second\n\n> 引用';
+  assert.deepEqual(parse(md), [
+    { type: 'heading', level: 2, text: 'What it does' },
+    { type: 'paragraph', text: 'Flags 不知道和不清楚.' },
+    { type: 'code', lang: 'text', text: '这个我也不知道。' },
+    { type: 'list', ordered: false, items: ['一', 'two more'] },
+    { type: 'list', ordered: true, items: ['first', 'second'] },
+    { type: 'quote', blocks: [{ type: 'paragraph', text: '引用' }] },
+  ]);
+});
+
+test('markdown: an unclosed fence runs to the end, a longer fence needs a long close', () => {
+  assert.deepEqual(parse('```\na\n```'), [{ type: 'code', lang: '', text: 'a' }]);
+  assert.deepEqual(parse('````md\n```\nin\n````'), [{ type: 'code', lang: 'md', text: '```\nin' }]);
+  assert.deepEqual(parse('```\nopen'), [{ type: 'code', lang: '', text: 'open' }]);
+});
+
+test('markdown: sections split on ## and keep their blocks', () => {
+  const s = sections('intro\n\n## What it does\na\n\n## Example\n```text\nx\n```');
+  assert.deepEqual(
+    s.map((x) => [x.title, x.blocks.map((b) => b.type)]),
+    [
+      ['', ['paragraph']],
+      ['What it does', ['paragraph']],
+      ['Example', ['code']],
+    ],
+  );
+});
+
+test('markdown: only http(s) and relative links are followed', () => {
+  assert.equal(safeHref('https://example.com/a'), 'https://example.com/a');
+  assert.equal(safeHref('#rule-x'), '#rule-x');
+  assert.equal(safeHref('docs/rules.md'), 'docs/rules.md');
+  for (const bad of ['javascript:alert(1)', ' JavaScript:alert(1)', 'data:text/html,x', 'vbscript:x', 'mailto:a@b']) {
+    assert.equal(safeHref(bad), null, bad);
+  }
+});
+
+test('scenarios: ten from the guides, unique ids, complete data', () => {
+  const ids = SCENARIOS.map((s) => s.id);
+  assert.equal(new Set(ids).size, ids.length);
+  for (const id of [
+    'first-greeting', 'presale-recommend', 'price-objection', 'unpaid-reminder', 'late-shipment',
+    'damaged-item', 'wrong-item', 'refund-progress', 'angry-complaint', 'closing',
+  ]) {
+    const s = scenarioById(id);
+    assert.ok(s, id);
+    assert.ok(s.model && s.bad && s.focus && s.tips.length && s.order.product && s.customer.name, id);
+    assert.ok(s.history.some((m) => m.role === 'customer'), id);
+    assert.equal(s.history[s.history.length - 1].role, 'customer', `${id} ends on the customer`);
+  }
+});
+
+test('scenarios: the coach reads the customer messages after the last agent reply', () => {
+  assert.deepEqual(chatContext(scenarioById('late-shipment')), {
+    customer: '我都下单5天了,怎么还没发货??\n到底还发不发',
+    first_reply: true,
+  });
+  assert.deepEqual(chatContext(scenarioById('closing')), { customer: '好的,明白了,谢谢', first_reply: false });
+  // An image message is not text for the coach.
+  assert.ok(!chatContext(scenarioById('damaged-item')).customer.includes('[图片]'));
+});
+
+test('scenarios: formal platforms get 您好 where the guides open with 亲', () => {
+  const s = scenarioById('first-greeting');
+  assert.ok(s.model.startsWith('亲,您好'));
+  assert.ok(modelReply(s, 'jd').startsWith('您好!'));
+  assert.ok(modelReply(s, 'generic').startsWith('您好!'));
+  assert.equal(modelReply(s, 'taobao'), s.model);
+  assert.ok(modelReply(scenarioById('damaged-item'), 'generic').startsWith('您好,非常抱歉'));
+  for (const sc of SCENARIOS) assert.ok(!/^亲/.test(modelReply(sc, 'generic')), sc.id);
+});
+
+const report = (score, findings = [], dims = {}) => ({
+  score,
+  scores: { politeness: 100, empathy: 100, clarity: 100, control: 100, compliance: 100, ...dims },
+  findings: findings.map(([category, severity]) => ({ rule: `${category}.x`, category, severity, start: 0, end: 0, message: '', suggestions: [] })),
+});
+
+test('practice summary: average, weakest categories first, low dimensions, scenarios to redo', () => {
+  const sum = summarise([
+    { id: 'late-shipment', text: 'a', report: report(50, [['apology', 'warning'], ['impatience', 'error']], { empathy: 40 }) },
+    { id: 'closing', text: 'b', report: report(90, [['closing', 'warning']]) },
+    { id: 'wrong-item', text: 'c', report: report(70, [['apology', 'warning']], { empathy: 70 }) },
+  ]);
+  assert.equal(sum.average, 70);
+  assert.equal(sum.best, 90);
+  assert.equal(sum.worst, 50);
+  assert.equal(sum.findings, 4);
+  assert.deepEqual(sum.categories.map((c) => [c.id, c.count, c.weight]), [
+    ['apology', 2, 4],
+    ['impatience', 1, 3],
+    ['closing', 1, 2],
+  ]);
+  assert.deepEqual(sum.categories[0].scenarios, ['late-shipment', 'wrong-item']);
+  assert.deepEqual(sum.weakDims.map((d) => [d.key, d.value]), [['empathy', 70]]);
+  assert.deepEqual(sum.retry, ['late-shipment', 'wrong-item']);
+});
+
+test('practice summary: a clean run has nothing to work on', () => {
+  const sum = summarise([{ id: 'closing', text: 'x', report: report(100) }]);
+  assert.equal(sum.average, 100);
+  assert.deepEqual(sum.categories, []);
+  assert.deepEqual(sum.weakDims, []);
+  assert.deepEqual(sum.retry, []);
+});
+
+test('categories: the twenty of RULES.md, each with advice', () => {
+  assert.equal(CATEGORIES.length, 20);
+  for (const c of CATEGORIES) assert.ok(c.label && c.advice, c.id);
+});
