@@ -261,7 +261,7 @@ function openModel() {
   const text = modelReply(state.scenario, state.platform);
   const report = check(text);
   renderModel(els.modelBox, text, report, {
-    onFill: inPractice() ? null : () => fill(text),
+    onFill: inPractice() || els.composer.hidden ? null : () => fill(text),
   });
   els.modelBox.hidden = false;
   els.modelBtn.setAttribute('aria-expanded', 'true');
