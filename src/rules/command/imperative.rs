@@ -1,6 +1,6 @@
 use crate::finding::Lint;
 use crate::rules::{declare_rule, Context, Rule};
-use crate::text::{contains_any, find_all};
+use crate::text::{char_before, contains_any, find_all};
 
 declare_rule! {
     /// ## What it does
@@ -88,6 +88,7 @@ const SOFTENERS: &[&str] = &[
     "是否",
     "如果",
     "需要您",
+    "要您",
     "您看",
     "不用",
     "无需",
@@ -105,7 +106,9 @@ impl Rule for Imperative {
             let sentence_start = cx.draft.sentence_at(hit.start).map_or(clause.range.start, |s| s.range.start);
             let before = &text[sentence_start..hit.start];
             let after = &text[hit.end..clause.range.end];
-            if contains_any(before, SOFTENERS) || after.starts_with('吗') || after.contains('?') {
+            // “没给我发”, “不用自己去”, “别自己找”: a report or a comfort, not an order.
+            let negated = char_before(text, hit.start).is_some_and(|c| matches!(c, '没' | '不' | '别' | '未'));
+            if negated || contains_any(before, SOFTENERS) || after.starts_with('吗') || after.contains('?') {
                 continue;
             }
             // The agent doing it: “我这边给您发过来”, “我自己查了一下”.
