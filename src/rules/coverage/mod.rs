@@ -2,4 +2,9 @@
 
 use super::Rule;
 
-pub(super) fn register(_v: &mut Vec<Box<dyn Rule>>) {}
+mod topics;
+mod unanswered_questions;
+
+pub(super) fn register(v: &mut Vec<Box<dyn Rule>>) {
+    v.push(Box::new(unanswered_questions::UnansweredQuestions));
+}

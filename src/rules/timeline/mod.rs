@@ -3,7 +3,7 @@
 use super::Rule;
 
 mod no_time_node;
-mod time;
+pub(super) mod time;
 mod vague_wait;
 
 pub(super) fn register(v: &mut Vec<Box<dyn Rule>>) {

@@ -1,0 +1,79 @@
+use crate::finding::Lint;
+use crate::rules::apology::words::{is_holding, only_questions};
+use crate::rules::closing::tail::{end_insert, styled};
+use crate::rules::{declare_rule, Context, Rule};
+use crate::text::contains_any;
+
+use super::topics::{answered, topic_of, Topic};
+
+declare_rule! {
+    /// ## What it does
+    /// When the customer asked two or more different questions in one go, checks that the
+    /// reply speaks to each known topic (尺寸, 颜色, 送达时间, 价格优惠, 库存, 材质, 保修,
+    /// 运费, 快递, 发票, 赠品, 退换货, 使用方法) and offers a sentence to append that names
+    /// what is still open: “另外,关于尺寸,【补充回答】。”
+    ///
+    /// Questions about anything else are not judged (the coach can't tell whether they were
+    /// answered), and a holding line, a reply that asks the customer something first, or
+    /// one that asks for the order number or a photo is left alone.
+    ///
+    /// ## Why is this bad?
+    /// “避免答非所问……若客户同时提出多个问题,需逐一回应”: an answer to one question out of
+    /// three makes the customer ask again, and it reads as not listening.
+    ///
+    /// ## Example
+    /// ```text
+    /// 有三种颜色。
+    /// ```
+    /// (the customer asked: 这个沙发的尺寸,颜色有几种,多久能送到?)
+    ///
+    /// ## Use instead
+    /// ```text
+    /// 有三种颜色。另外,关于尺寸、送达时间,【补充回答】。
+    /// ```
+    pub struct UnansweredQuestions {
+        id: "coverage.unanswered-questions",
+        category: Coverage,
+        severity: Warning,
+        title: "多个问题没有逐一回应",
+    }
+}
+
+/// The reply asks the customer for what it needs before it can answer.
+const ASKS_FOR_FACTS: &[&str] =
+    &["提供", "发一下", "发下", "复制给", "告诉我", "发给我", "发我", "截图", "拍照", "拍个照"];
+
+impl Rule for UnansweredQuestions {
+    fn check(&self, cx: &Context, out: &mut Vec<Lint>) {
+        let questions = &cx.customer.questions;
+        if questions.len() < 2 || is_holding(cx) || only_questions(cx) {
+            return;
+        }
+        // “麻烦您提供一下订单号”: the agent needs facts before answering anything.
+        if contains_any(cx.draft.folded(), ASKS_FOR_FACTS) {
+            return;
+        }
+        let mut topics: Vec<&'static Topic> = Vec::new();
+        for q in questions {
+            if let Some(t) = topic_of(q) {
+                if !topics.iter().any(|s| std::ptr::eq(*s, t)) {
+                    topics.push(t);
+                }
+            }
+        }
+        // Two questions about the same thing are one question asked twice.
+        let distinct = topics.len() + questions.iter().filter(|q| topic_of(q).is_none()).count();
+        if distinct < 2 {
+            return;
+        }
+        let reply = cx.draft.folded();
+        let open: Vec<&str> = topics.iter().filter(|t| !answered(t, reply)).map(|t| t.name).collect();
+        if open.is_empty() {
+            return;
+        }
+        let (at, join) = end_insert(cx.draft);
+        let names = open.join("、");
+        let add = styled(cx.draft, &format!("另外,关于{names},【补充回答】。"));
+        out.push(Self::META.lint(at..at, format!("还没回答:{names}")).suggest(format!("{join}{add}")));
+    }
+}
