@@ -92,7 +92,7 @@ impl Rule for HedgeWord {
                 text.get(hit.end..core_end).and_then(|s| s.find(char::is_whitespace)).map_or(core_end, |i| hit.end + i);
             let Some(mut lint) = lint_for(cx.draft, &hit, word, clause.range.start, core_end) else { continue };
             // “大概一年吧,应该是。”: a trailing tag clause goes with this finding's fix.
-            if !lint.suggestions.first().is_some_and(String::is_empty) {
+            if lint.span.start >= clause.range.start {
                 let sentence_end = cx.draft.sentence_at(hit.start).map_or(core_end, |s| s.range.end);
                 for next in
                     cx.draft.clauses().iter().filter(|c| c.range.start >= core_end && c.range.end <= sentence_end)
@@ -191,8 +191,13 @@ fn lint_for(draft: &Draft, hit: &Range<usize>, word: &str, clause_start: usize, 
                     .suggest("我帮您核实后给您准确答复"),
             );
         }
+        // The finding covers the statement and its tag; the fix keeps the statement.
         let prev_core = core_end_before(text, clause_start);
-        return Some(HedgeWord::META.lint(prev_core..core_end, format!("句尾“{word}”让前面的答复没底")).suggest(""));
+        let prev_start = draft.clause_at(prev_core.saturating_sub(1)).map_or(prev_core, |c| c.range.start);
+        let statement = draft.raw_text(&(prev_start..prev_core));
+        return Some(
+            HedgeWord::META.lint(prev_start..core_end, format!("句尾“{word}”让前面的答复没底")).suggest(statement),
+        );
     }
     // “有可能 / 很可能”: the prefix goes with the hedge.
     let start = match char_before(text, hit.start) {
