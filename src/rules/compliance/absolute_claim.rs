@@ -430,14 +430,13 @@ fn advice_before(before: &str) -> bool {
 }
 
 fn suggest(cx: &Context, lint: Lint, span: &Range<usize>, term: &str, replacement: &str) -> Lint {
-    let text = cx.draft.folded();
     if matches!(term, "100%" | "百分百" | "百分之百") {
         // Drop the percentage, keep the word it qualified: “100%有效” → “有效”.
-        return lint.suggest(&text[span.start + term.len()..span.end]);
+        return lint.suggest(cx.draft.raw_text(&(span.start + term.len()..span.end)));
     }
     if term == "绝对" && span.len() > term.len() {
         // “绝对正品” → “正品”; “绝对是” → “确实是”.
-        return lint.suggest(&text[span.start + term.len()..span.end]);
+        return lint.suggest(cx.draft.raw_text(&(span.start + term.len()..span.end)));
     }
     if replacement.is_empty() {
         return lint;
