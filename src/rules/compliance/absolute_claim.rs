@@ -18,7 +18,7 @@ declare_rule! {
     /// advice (“您最好先拍照”), usage hints (最佳食用时间, 口感最佳), the shop's own service
     /// attitude (“尽最大努力”, “最好的服务”), a comparison of the shop's own items the
     /// customer asked for (“哪款更耐用?” — “这款最耐用”), ordinals and enumeration (第一时间 / 第一次购买 /
-    /// “第一,…第二,…” / 选第一款), and composition (100%纯棉).
+    /// “第一,…第二,…” / 选第一款), composition (100%纯棉), and product names (万能表, 王者荣耀).
     ///
     /// ## Why is this bad?
     /// Article 9 of the Advertising Law forbids “国家级”“最高级”“最佳” and the like; platforms
@@ -162,7 +162,7 @@ const TERMS: &[(&str, &str)] = &[
     ("唯一", "很有特色"),
     ("全网唯一", ""),
     ("行业唯一", ""),
-    ("首选", "很好的选择"),
+    ("首选", "好选择"),
     ("全球首发", "新品上市"),
     ("全网首发", "新品上市"),
     ("全国首发", "新品上市"),
@@ -370,6 +370,14 @@ fn claim_span(text: &str, hit: &Range<usize>, term: &str) -> Option<Range<usize>
             return None
         }
         "一流" | "顶尖" | "至尊" | "王牌" if service(after) => return None,
+        // 万能表 / 万能胶 / 万能轮 are product names.
+        "万能" if ["表", "胶", "钥匙", "充", "轮", "板", "笔", "插座", "转换"].iter().any(|a| after.starts_with(a)) => {
+            return None
+        }
+        // An official designation is a fact (国家级非物质文化遗产).
+        "国家级" if ["非物质文化遗产", "非遗", "自然保护区", "风景名胜区"].iter().any(|a| after.starts_with(a)) => {
+            return None
+        }
         // 王者荣耀 is a game.
         "王者" if after.starts_with("荣耀") => return None,
         "独家" if after.starts_with("代理") && before.ends_with("非") => return None,
