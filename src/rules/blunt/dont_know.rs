@@ -30,7 +30,19 @@ declare_rule! {
     }
 }
 
-const PHRASES: &[&str] = &["不知道", "不清楚", "不了解", "不太清楚", "不太了解", "不晓得", "不懂"];
+const PHRASES: &[&str] = &[
+    "我哪知道",
+    "我怎么知道",
+    "我哪儿知道",
+    "谁知道",
+    "不知道",
+    "不清楚",
+    "不了解",
+    "不太清楚",
+    "不太了解",
+    "不晓得",
+    "不懂",
+];
 /// Who is speaking, right before the phrase; the span takes it in so the fix replaces it.
 const SUBJECTS: &[&str] = &[
     "我们也",

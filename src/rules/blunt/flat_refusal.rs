@@ -40,6 +40,9 @@ declare_rule! {
 const REFUSALS: &[(&str, &str)] = &[
     ("没有办法", "暂时无法"),
     ("没办法", "暂时无法"),
+    ("没法子", "暂时无法"),
+    ("没法", "暂时无法"),
+    ("不给", "暂时无法"),
     ("不可以", "暂时无法"),
     ("不可能", "暂时无法"),
     ("不支持", "暂时无法支持"),
@@ -146,6 +149,9 @@ const SERVICE: &[&str] = &[
     "报销",
     "再",
 ];
+/// Refusal words that can also state a product fact (“不能水洗”, “不支持快充”).
+const GENERIC: &[&str] =
+    &["不行", "不能", "不可以", "不支持", "不允许", "没办法", "没有办法", "没法", "没法子", "不给"];
 /// What the customer asks for when a bare “不行” refuses a service rather than states a fact.
 const SERVICE_ASKED: &[&str] = &[
     "改",
@@ -264,8 +270,10 @@ impl Rule for FlatRefusal {
                 continue;
             }
             // A bare “不支持的哦” answering “支持快充吗?” states a product fact, not a refusal.
+            // (做不到, 改不了… always refuse something; only the generic words can state a fact.)
             let asked = &cx.customer.text;
-            if !service && !by_shop && !asked.is_empty() && !contains_any(asked, SERVICE_ASKED) {
+            let generic = GENERIC.contains(&word);
+            if generic && !service && !by_shop && !asked.is_empty() && !contains_any(asked, SERVICE_ASKED) {
                 continue;
             }
             // “不可能发错/不可能有问题” denies a fault; that is a verification matter.

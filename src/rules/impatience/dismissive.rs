@@ -42,6 +42,9 @@ const PHRASES: &[(&str, &str)] = &[
     ("急什么", "我理解您着急的心情,这边马上帮您跟进"),
     ("着什么急", "我理解您着急的心情,这边马上帮您跟进"),
     ("急啥", "我理解您着急的心情,这边马上帮您跟进"),
+    ("到底要不要", "您可以再考虑一下,有问题随时找我"),
+    ("到底买不买", "您可以再考虑一下,有问题随时找我"),
+    ("急也没用", "我理解您着急的心情,这边马上帮您跟进"),
     ("爱买不买", "买不买都没关系,您可以再考虑一下,有问题随时找我"),
     ("爱要不要", "您可以再考虑一下,有问题随时找我"),
     ("不买拉倒", "买不买都没关系,您可以再考虑一下,有问题随时找我"),
@@ -100,6 +103,10 @@ impl Rule for Dismissive {
                 }
             }
             let fix = PHRASES.iter().find(|(p, _)| *p == word).map_or("我再为您说明一下", |(_, f)| f);
+            // A “?” or “!” after it goes too: the patient sentence is a statement.
+            let marks = text[end..].chars().take_while(|c| matches!(c, '?' | '!')).map(char::len_utf8).sum::<usize>();
+            let fix = if marks > 0 { format!("{fix}。") } else { fix.to_string() };
+            let end = end + marks;
             out.push(Self::META.lint(start..end, "语气不耐烦,会激怒客户").suggest(fix));
         }
     }
