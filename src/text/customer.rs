@@ -286,7 +286,10 @@ const PRICE_OBJECTION: &[&str] = &[
     "优惠一点",
     "少点",
     "少一点",
-    "降价",
+    "降点价",
+    "降个价",
+    "能降吗",
+    "能不能降",
     "价格高",
     "价格有点高",
     "有点高",
@@ -396,6 +399,10 @@ const NOT_A_SIGNAL: &[&str] = &[
     "会不会过期",
 ];
 
+/// Question-marker look-alikes in statements.
+const NOT_A_QUESTION: &[&str] =
+    &["好几", "几天了", "几次了", "几遍了", "没几", "这几", "那几", "前几", "什么的", "怎么都", "哪里都", "多少有"];
+
 const DECLINES: &[&str] = &[
     "不要了",
     "不买了",
@@ -448,7 +455,9 @@ fn questions(text: &str) -> Vec<String> {
     let flush = |clause: &mut String, out: &mut Vec<String>| {
         let c = clause.trim_matches(|ch: char| is_punct_or_space(ch)).to_owned();
         clause.clear();
-        if c.is_empty() || !contains_any(&c, QUESTION_MARKERS) {
+        // “都好几天了”, “说了几遍了”: 几 in a complaint asks nothing.
+        let asked = c.contains('?') || contains_any(&mask(&c, NOT_A_QUESTION), QUESTION_MARKERS);
+        if c.is_empty() || !asked {
             return;
         }
         // A bare lead-in (“请问”, “我想问一下”) is part of the next question.
@@ -558,6 +567,7 @@ mod tests {
         let c = Customer::new("请问，这个有货吗？");
         assert_eq!(c.questions.len(), 1, "{:?}", c.questions);
         assert!(Customer::new("好的").questions.is_empty());
+        assert_eq!(Customer::new("怎么还没发货?都好几天了").questions.len(), 1);
     }
 
     #[test]

@@ -2,4 +2,11 @@
 
 use super::Rule;
 
-pub(super) fn register(_v: &mut Vec<Box<dyn Rule>>) {}
+mod no_acknowledgement;
+mod no_offer;
+mod words;
+
+pub(super) fn register(v: &mut Vec<Box<dyn Rule>>) {
+    v.push(Box::new(no_acknowledgement::NoAcknowledgement));
+    v.push(Box::new(no_offer::NoOffer));
+}
