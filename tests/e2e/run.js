@@ -11,6 +11,7 @@ import { launchChromium } from './drivers/chromium.js';
 import { launchFirefox } from './drivers/firefox.js';
 import { EDITORS, PAGE_SCENARIOS, SCENARIOS, waitFor } from './scenarios.js';
 import { staticNoNetwork } from './static-checks.js';
+import { startProxy } from './proxy.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repo = path.resolve(here, '../..');
@@ -36,7 +37,7 @@ async function step(browser, name, fn) {
   const t = Date.now();
   try {
     const note = await fn();
-    if (note === 'skip-frame') return;
+    if (note === 'skip') return;
     record(browser, name, true, Date.now() - t, typeof note === 'string' ? note : '');
   } catch (e) {
     record(browser, name, false, Date.now() - t, (e && e.stack) || String(e));
@@ -56,13 +57,17 @@ async function suite(browser, d, origin) {
   }
 }
 
-async function chromiumExtras(d, origin) {
-  // No network: every request seen by the browser (pages, frames, the extension's service
-  // worker) went to the fixture server or to the extension's own files.
-  await step('chromium', 'no-network', async () => {
+// No network: the browser ran the whole suite behind a proxy that forwards nothing, so any
+// request beyond 127.0.0.1 would be in its log; in Chromium, also every request seen by the
+// browser (pages, frames, the extension's service worker) went to the fixture server or to
+// the extension's own files.
+async function noNetwork(browser, d, origin, proxy) {
+  await step(browser, 'no-network', async () => {
+    if (proxy.seen.length) throw new Error(`requests beyond 127.0.0.1: ${proxy.seen.join(', ')}`);
+    if (browser !== 'chromium') return 'proxy log empty';
     const foreign = d.requests.filter((u) => !u.startsWith(origin) && !u.startsWith(d.extOrigin));
     if (foreign.length) throw new Error(`requests outside the fixture server and the extension: ${foreign.join(', ')}`);
-    return `${d.requests.length} requests, all local`;
+    return `proxy log empty; ${d.requests.length} requests, all local`;
   });
 }
 
@@ -103,18 +108,22 @@ async function main() {
     await step('static', 'no-network-apis', () => staticNoNetwork(path.join(repo, 'dist')));
     for (const browser of browsers) {
       const extDir = path.join(repo, 'dist', browser === 'chromium' ? 'chrome' : 'firefox');
+      const proxy = await startProxy();
       let d;
       try {
-        d = browser === 'chromium' ? await launchChromium(extDir) : await launchFirefox(extDir);
+        const o = { proxyPort: proxy.port };
+        d = browser === 'chromium' ? await launchChromium(extDir, o) : await launchFirefox(extDir, o);
       } catch (e) {
         record(browser, 'launch', false, 0, String((e && e.message) || e));
+        await proxy.close();
         continue;
       }
       try {
         await suite(browser, d, origin);
-        if (browser === 'chromium' && !only) await chromiumExtras(d, origin);
+        if (!only) await noNetwork(browser, d, origin, proxy);
       } finally {
         await d.close().catch(() => {});
+        await proxy.close();
       }
       if (browser === 'chromium') await step('chromium', 'settings-survive-restart', () => persistence(origin, extDir));
     }

@@ -270,15 +270,22 @@ export function annotate(editor, opts) {
     schedule();
   });
   on(editor, 'focus', () => schedule());
-  on(editor, 'keydown', (e) => {
-    if (!card.finding) return;
-    if (e.key === 'Escape') {
-      card.hide();
-    } else if (e.altKey && e.key === 'Enter' && card.finding.suggestions && card.finding.suggestions.length) {
-      e.preventDefault();
-      apply(card.finding, 0);
-    }
-  });
+  // Capture phase: the card's shortcut must win over the editor framework's own Enter.
+  on(
+    editor,
+    'keydown',
+    (e) => {
+      if (!card.finding) return;
+      if (e.key === 'Escape') {
+        card.hide();
+      } else if (e.altKey && e.key === 'Enter' && card.finding.suggestions && card.finding.suggestions.length) {
+        e.preventDefault();
+        e.stopPropagation();
+        apply(card.finding, 0);
+      }
+    },
+    true,
+  );
   on(editor, 'keyup', (e) => {
     if (/^(Arrow|Home|End|Page)/.test(e.key)) caretCard();
   });
@@ -351,6 +358,10 @@ export function annotate(editor, opts) {
     const r = adapter.rects(f.start, f.end)[0];
     if (r) card.show(f, draft, r, 'caret');
   }
+
+  // The editor may already hold text (a draft restored by the page, or typed before the
+  // coach loaded): check it once right away.
+  schedule();
 
   const api = {
     /** Check now (even if the text is unchanged, e.g. after a settings change). */

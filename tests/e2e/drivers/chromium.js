@@ -7,7 +7,7 @@ import { chromium } from 'playwright-core';
 
 const BIN = process.env.CHROMIUM_BIN || '/usr/bin/chromium';
 
-export async function launchChromium(extDir, { profile } = {}) {
+export async function launchChromium(extDir, { profile, proxyPort } = {}) {
   if (!fs.existsSync(BIN)) throw new Error(`Chromium not found at ${BIN}: install it (scripts/setup.sh) or set CHROMIUM_BIN`);
   const userDir = profile || fs.mkdtempSync(path.join(os.tmpdir(), 'kefu-chromium-'));
   const context = await chromium.launchPersistentContext(userDir, {
@@ -23,6 +23,7 @@ export async function launchChromium(extDir, { profile } = {}) {
       '--disable-background-networking',
       '--disable-component-update',
       '--no-first-run',
+      ...(proxyPort ? [`--proxy-server=http://127.0.0.1:${proxyPort}`] : []),
     ],
   });
   let sw = context.serviceWorkers()[0];
@@ -136,10 +137,21 @@ class ChromiumDriver {
     }
   }
 
-  async optionsPage() {
+  /** Run `fn(page)` on the options page: page.eval(src, ...args), page.upload(sel, file). */
+  async withOptions(fn) {
     const p = await this.context.newPage();
-    await p.goto(`${this.extOrigin}/extension/options/options.html`);
-    return p;
+    const errors = [];
+    p.on('pageerror', (e) => errors.push(e.message));
+    try {
+      await p.goto(`${this.extOrigin}/extension/options/options.html`);
+      return await fn({
+        eval: (src, ...args) => p.evaluate(`(${src})(...${JSON.stringify(args)})`),
+        upload: (sel, file) => p.setInputFiles(sel, file),
+        errors,
+      });
+    } finally {
+      await p.close();
+    }
   }
 
   async close() {

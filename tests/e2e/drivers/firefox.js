@@ -36,7 +36,7 @@ function freePort() {
   });
 }
 
-export async function launchFirefox(extDir) {
+export async function launchFirefox(extDir, { proxyPort } = {}) {
   if (!fs.existsSync(BIN)) throw new Error(`Firefox not found at ${BIN}: install firefox-esr (scripts/setup.sh) or set FIREFOX_BIN`);
   if (!fs.existsSync(GECKODRIVER)) throw new Error(`geckodriver not found (${GECKODRIVER}): install it (scripts/setup.sh) or set GECKODRIVER`);
   const port = await freePort();
@@ -69,6 +69,16 @@ export async function launchFirefox(extDir) {
             'browser.shell.checkDefaultBrowser': false,
             'datareporting.policy.dataSubmissionEnabled': false,
             'toolkit.telemetry.enabled': false,
+            ...(proxyPort
+              ? {
+                  'network.proxy.type': 1,
+                  'network.proxy.http': '127.0.0.1',
+                  'network.proxy.http_port': proxyPort,
+                  'network.proxy.ssl': '127.0.0.1',
+                  'network.proxy.ssl_port': proxyPort,
+                  'network.proxy.allow_hijacking_localhost': false,
+                }
+              : {}),
           },
         },
       },
@@ -217,6 +227,23 @@ class FirefoxDriver {
         await this.cmd('POST', '/window', { handle });
       },
     };
+  }
+
+  /** Run `fn(page)` on the options page: page.eval(src, ...args), page.upload(sel, file). */
+  async withOptions(fn) {
+    const tab = await this.openExtensionPage('extension/options/options.html');
+    try {
+      return await fn({
+        eval: (src, ...args) => this.eval(src, ...args),
+        upload: async (sel, file) => {
+          const el = await this.cmd('POST', '/element', { using: 'css selector', value: sel });
+          await this.cmd('POST', `/element/${el[ELEMENT]}/value`, { text: file });
+        },
+        errors: [],
+      });
+    } finally {
+      await tab.close();
+    }
   }
 
   async inExtension(src, ...args) {

@@ -35,6 +35,7 @@ view = new EditorView(document.getElementById('app'), {
     view.updateState(before.apply(tr));
     if (tr.docChanged) {
       done.push(before);
+      if (done.length > 100) done.shift(); // bounded, like prosemirror-history's depth
       undone.length = 0;
     }
     sync();
