@@ -221,7 +221,7 @@ impl Reading {
         let Some(text) = self.layout.encoding.decode(line.bytes) else {
             if matches!(self.parser, Parser::Delimited { resolved: None, .. }) {
                 self.fatal = Some(format!(
-                    "第 {n} 行(表头)无法按 {} 解码:文件的编码可能不是这个,试试 --encoding {}",
+                    "第 {n} 行(表头)无法按 {} 解码:文件的编码可能不是这个,试试 --encoding {}(网页里在“编码”中选择)",
                     self.layout.encoding.id(),
                     if self.layout.encoding == Encoding::Utf8 { "gbk" } else { "utf-8" }
                 ));
