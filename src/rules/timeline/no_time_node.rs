@@ -13,6 +13,8 @@ declare_rule! {
     /// 马上), and offers a time node to insert after it with a placeholder:
     /// “,预计【预计时间】前给您回复” / “发出” / “送达” / “到账” by kind of action.
     ///
+    /// Looking something up while the customer waits (“我看下”, “这边帮您核实”) counts only when
+    /// it is deferred (核实后…, 会…) or waits for the customer's photo or order number.
     /// A hint in general (“这个问题我需要帮您核实一下。” is a good reply); a warning when the
     /// customer asked when, or complained about waiting. Holding lines (“稍等,正在为您查询”),
     /// finished actions (已经为您…) and the customer's own options (您可以申请退款) are left
@@ -62,6 +64,9 @@ const DEFERRED: &[&str] = &[
     "确认后",
     "查询后",
 ];
+
+/// The reply asks the customer for material first: looking at it happens later.
+const WAITS_FOR_CUSTOMER: &[&str] = &["拍照", "照片", "图片", "截图", "视频", "发过来", "发给我", "提供"];
 
 fn deferred(clause: &str) -> bool {
     contains_any(&clause.replace("会员", "").replace("机会", ""), DEFERRED)
@@ -158,24 +163,30 @@ fn first_promise(cx: &Context) -> Option<(usize, Kind)> {
         (REPLY_LATER, Kind::Reply),
         (REPLY_NOW, Kind::ReplyNow),
     ];
-    let mut best: Option<(usize, usize, Kind)> = None;
+    // (verb start, where its clause's words end, kind, its sentence's start)
+    let mut hits: Vec<(usize, usize, Kind, usize)> = Vec::new();
     for (verbs, kind) in groups {
         for (hit, _) in find_all(text, verbs) {
             let Some(clause) = d.clause_at(hit.start) else { continue };
             let pre = &text[clause.range.start..hit.start];
-            let sentence = d.sentence_at(hit.start).map_or(&text[clause.range.clone()], |s| d.text(&s.range));
-            if !contains_any(pre, AGENT) || contains_any(pre, NOT_A_PROMISE) || asks(sentence) {
+            let sentence = d.sentence_at(hit.start).map_or(clause.range.clone(), |s| s.range.clone());
+            if !contains_any(pre, AGENT) || contains_any(pre, NOT_A_PROMISE) || asks(&text[sentence.clone()]) {
                 continue;
             }
-            if matches!(kind, Kind::ReplyNow) && !deferred(&text[clause.range.clone()]) {
+            if matches!(kind, Kind::ReplyNow)
+                && !deferred(&text[clause.range.clone()])
+                && !contains_any(text, WAITS_FOR_CUSTOMER)
+            {
                 continue;
             }
-            if best.is_none_or(|(at, _, _)| hit.start < at) {
-                best = Some((hit.start, words_end(text, clause.range.clone()), kind));
-            }
+            hits.push((hit.start, words_end(text, clause.range.clone()), kind, sentence.start));
         }
     }
-    best.map(|(_, end, kind)| (end, kind))
+    hits.sort_by_key(|h| h.0);
+    let first = hits.first()?;
+    // “我们看一下,核实后给您答复”: the time node goes after the last promise of that sentence.
+    let last = hits.iter().filter(|h| h.3 == first.3).max_by_key(|h| h.1)?;
+    Some((last.1, last.2))
 }
 
 /// A sentence that asks the customer (“需要帮您申请退款吗?”) promises nothing yet.
