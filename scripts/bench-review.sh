@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Throughput of `kefu-coach review` on the JDDC sample replicated to at least 1 million turns
 # (in a temp dir, deleted afterwards; the corpus is never copied into the repo): turns per
-# second on 1 and 2 threads and the peak resident memory (`/usr/bin/time -v`).
+# second on 1 and 2 threads and the peak resident memory (`/usr/bin/time -v`), then in
+# Chromium (the review page's Web Worker; needs pkg/ from scripts/build-wasm.sh).
 #
 #   scripts/bench-review.sh [MIN_TURNS]     default 1000000
 set -euo pipefail
@@ -37,6 +38,11 @@ for threads in 1 2; do
   awk -v t="$threads" -v s="$secs" -v n="$turns" -v c="$checked" -v r="$rss" 'BEGIN {
     printf "threads=%d  %.2f s  %.0f turns/s  (%.0f agent turns checked/s)  peak RSS %.1f MiB\n", t, s, n / s, c / s, r / 1024 }'
 done
+if [ -f pkg/kefu_coach_bg.wasm ] && [ -d node_modules/playwright-core ]; then
+  node tests/review-web/run.mjs --bench "$log"
+else
+  echo "skipped Chromium: pkg/ (scripts/build-wasm.sh) or node_modules (npm ci) missing"
+fi
 python3 - "$tmp/report-1.json" "$tmp/report-2.json" <<'PY'
 import json, sys
 a, b = (json.load(open(p)) for p in sys.argv[1:3])

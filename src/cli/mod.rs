@@ -14,6 +14,7 @@ kefu-coach — 客服话术教练
       --customer \"客户消息\"   --first-reply   --platform taobao|jd|pdd|douyin|generic
       --config FILE (团队配置/规则包, JSON)   --json (输出 JSON)
   kefu-coach rules [--json|--markdown]   列出全部规则
+  kefu-coach review LOG [选项]           复盘导出的聊天记录(CSV/TSV/JSONL),详见 review --help
   kefu-coach help                        显示本帮助
 ";
 

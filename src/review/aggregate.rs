@@ -143,7 +143,7 @@ impl Aggregator {
                 c.1 += 1;
             }
             self.rules.entry(f.rule.clone()).or_insert((f.category, 0)).1 += 1;
-            let phrase = super::export::flagged_text(&job.request.draft, f.start, f.end);
+            let phrase = super::export::flagged_text(&job.request.draft, f.start, f.end).trim().to_owned();
             let key = (f.rule.clone(), phrase);
             let room = self.phrases.len() < MAX_PHRASES;
             match self.phrases.get_mut(&key) {

@@ -185,7 +185,7 @@ async function bench(file) {
   const server = await serve(path.join(ROOT, 'www'));
   const b = await chromium();
   try {
-    await b.goto(`${server.url}/review/`);
+    await b.goto(`${server.url}/review/?csv=0`);
     await waitFor(b, "document.body.dataset.state === 'idle'", 20000, 'the page');
     const r = await reviewFile(b, file, { timeoutMs: 3600000 });
     const secs = (await b.js('window.__review.elapsedMs')) / 1000;

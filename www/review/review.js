@@ -10,8 +10,11 @@ function setState(state) {
   document.body.dataset.state = state;
 }
 
+// `?csv=0` skips the findings CSV (the benchmark measures the review alone).
+const WANT_CSV = new URLSearchParams(location.search).get('csv') !== '0';
+
 function options() {
-  const o = { preset: $('preset').value, encoding: $('encoding').value };
+  const o = { preset: $('preset').value, encoding: $('encoding').value, csv: WANT_CSV };
   const map = $('map').value.trim();
   if (map) o.map = map;
   const platform = $('platform').value;
@@ -52,7 +55,8 @@ function card(value, label) {
 function showResult(msg, name) {
   const { report, html, csv, elapsedMs } = msg;
   result = { report, html, csv, name, elapsedMs };
-  window.__review = { report, elapsedMs, csvBytes: csv.size };
+  window.__review = { report, elapsedMs, csvBytes: csv ? csv.size : 0 };
+  $('dl-csv').disabled = !csv;
   const t = report.totals;
   const summary = $('summary');
   summary.replaceChildren(

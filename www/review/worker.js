@@ -18,7 +18,7 @@ self.onmessage = async (event) => {
 
 async function run(file, options) {
   const started = performance.now();
-  const review = new Review({ ...options, csv: true });
+  const review = new Review(options);
   const csv = [];
   let last = 0;
   try {
@@ -35,7 +35,8 @@ async function run(file, options) {
     const { report, html, csv: rest } = review.finish(file.name);
     csv.push(rest);
     const elapsedMs = performance.now() - started;
-    self.postMessage({ type: 'done', report, html, csv: new Blob(csv, { type: 'text/csv;charset=utf-8' }), elapsedMs });
+    const blob = options.csv ? new Blob(csv, { type: 'text/csv;charset=utf-8' }) : null;
+    self.postMessage({ type: 'done', report, html, csv: blob, elapsedMs });
   } finally {
     review.free();
   }
