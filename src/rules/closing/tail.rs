@@ -1,7 +1,7 @@
 //! Appending a sentence at the end of a draft (a closing, a time node, a missing answer):
 //! where it goes and how it joins what the agent typed, in the agent's punctuation style.
 
-use crate::text::{is_emoji, is_han, Draft};
+use crate::text::{is_han, Draft};
 
 /// Whether the agent types full-width punctuation (，！？; 。 is typed either way).
 pub fn full_width(draft: &Draft) -> bool {
@@ -32,14 +32,9 @@ pub fn end_insert(draft: &Draft) -> (usize, &'static str) {
     let at = text.trim_end().len();
     let last = text[..at].chars().next_back();
     let join = match last {
-        None => "",
-        Some(c) if matches!(c, '。' | '!' | '?' | '~' | '…' | '｡' | '～' | '〜' | ')' | '）' | '】' | '”') => {
-            ""
-        }
-        Some(c) if is_emoji(c) || matches!(c as u32, 0xFE0F | 0x1F3FB..=0x1F3FF) => "",
-        Some(',' | ';' | ':' | '、' | '，') => "",
         Some(c) if is_han(c) || c.is_alphanumeric() => "。",
-        Some(_) => "",
+        // Already closed (。!?~…), an emoji, an open clause (,), or nothing at all.
+        _ => "",
     };
     (at, join)
 }
