@@ -403,6 +403,10 @@ const NOT_A_SIGNAL: &[&str] = &[
 const NOT_A_QUESTION: &[&str] =
     &["好几", "几天了", "几次了", "几遍了", "没几", "这几", "那几", "前几", "什么的", "怎么都", "哪里都", "多少有"];
 
+/// Openers that only check someone is there (“在吗?”): not questions to answer.
+const PRESENCE: &[&str] =
+    &["在吗", "在不在", "有人吗", "有人在吗", "客服在吗", "人呢", "您好", "你好", "亲", "hello", "hi"];
+
 const DECLINES: &[&str] = &[
     "不要了",
     "不买了",
@@ -458,6 +462,10 @@ fn questions(text: &str) -> Vec<String> {
         // “都好几天了”, “说了几遍了”: 几 in a complaint asks nothing.
         let asked = c.contains('?') || contains_any(&mask(&c, NOT_A_QUESTION), QUESTION_MARKERS);
         if c.is_empty() || !asked {
+            return;
+        }
+        let bare: String = c.chars().filter(|ch| !is_punct_or_space(*ch)).collect();
+        if PRESENCE.iter().any(|p| bare == *p) || (bare.chars().count() <= 6 && bare.ends_with("在吗")) {
             return;
         }
         // A bare lead-in (“请问”, “我想问一下”) is part of the next question.
@@ -568,6 +576,7 @@ mod tests {
         assert_eq!(c.questions.len(), 1, "{:?}", c.questions);
         assert!(Customer::new("好的").questions.is_empty());
         assert_eq!(Customer::new("怎么还没发货?都好几天了").questions.len(), 1);
+        assert_eq!(Customer::new("在吗? 这款保温杯还有蓝色的吗").questions.len(), 1);
     }
 
     #[test]
