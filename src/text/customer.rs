@@ -130,6 +130,28 @@ const COMPLAINT: &[&str] = &[
     "不满意",
     "受不了",
     "太差",
+    "碎的",
+    "碎掉",
+    "摔坏",
+    "摔碎",
+    "太随便",
+    "包装太",
+    "包装也太",
+    "不加热",
+    "不工作",
+    "没反应",
+    "不亮了",
+    "不转了",
+    "没人理",
+    "没人管",
+    "破服务",
+    "不理人",
+    "缺件",
+    "缺了",
+    "少件",
+    "脏的",
+    "发霉",
+    "生锈",
 ];
 
 const UPSET: &[&str] = &[
@@ -160,6 +182,12 @@ const UPSET: &[&str] = &[
     "?!",
     "再不",
     "什么破",
+    "没人理",
+    "没人管",
+    "不理人",
+    "太过分",
+    "过分了",
+    "无语",
 ];
 
 const WHEN: &[&str] = &[
@@ -565,6 +593,14 @@ mod tests {
         assert!(c.complaint && c.upset);
         let c = Customer::new("这款有优惠吗");
         assert!(!c.complaint && !c.upset);
+        assert!(Customer::new("收到的花瓶是碎的!").complaint);
+        let c = Customer::new("我刚才漏接了售后的电话");
+        assert!(!c.complaint && !c.waiting);
+        let c = Customer::new("等了一个星期了还没到");
+        assert!(c.complaint && c.waiting);
+        assert!(!Customer::new("贵公司的发票怎么开").price_objection);
+        assert!(!Customer::new("买了第二天就降价了,能保价吗").price_objection);
+        assert!(Customer::new("好的谢谢").thanks);
     }
 
     #[test]
