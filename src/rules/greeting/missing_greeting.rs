@@ -61,6 +61,10 @@ const GREETINGS: &[&str] = &[
 /// Phrases that only make sense later in a chat.
 const UNDER_WAY: &[&str] = &["还有其他", "还有什么其他", "还有别的", "之前的问题", "此前咨询"];
 
+/// The customer refers back to earlier in the chat.
+const CUSTOMER_UNDER_WAY: &[&str] =
+    &["刚才", "刚刚说", "你刚", "您刚", "之前说", "上次说", "你说的", "您说的", "还是那个", "继续"];
+
 /// A service offer (“有什么问题我可以帮您处理或解决呢?”, “请问有什么可以为您效劳的”) opens a
 /// chat as well as a 您好 does: JD's consoles send one as the first reply.
 const OFFER_ASK: &[&str] = &["有什么", "有啥", "什么问题", "什么需要"];
@@ -73,7 +77,10 @@ impl Rule for MissingGreeting {
         }
         // “好的” from the customer, or a draft that already asks “还有其他…吗”: the chat is
         // under way (a log that starts mid-conversation, a transfer), not the first contact.
-        if cx.customer.closing != Closing::None || contains_any(cx.draft.folded(), UNDER_WAY) {
+        if cx.customer.closing != Closing::None
+            || contains_any(cx.draft.folded(), UNDER_WAY)
+            || contains_any(&cx.customer.text, CUSTOMER_UNDER_WAY)
+        {
             return;
         }
         let Some(first) = cx.draft.sentences().first() else {
