@@ -206,7 +206,7 @@ const SHOP: &[&str] = &["我们", "我这边", "这边", "我", "小妹", "妹�
 /// Sentence-final particles that may follow a refusal that ends its clause.
 const PARTICLES: &[char] =
     &['的', '哦', '呢', '啊', '哈', '呀', '了', '啦', '喔', '噢', '滴', '哒', '嘞', '噻', '亲', '的', '么'];
-const CONDITION: &[&str] = &["如果", "要是", "假如", "万一", "若", "假设", "如您", "倘若", "实在", "还是"];
+const CONDITION: &[&str] = &["如果", "要是", "假如", "万一", "若", "假设", "如您", "倘若"];
 const APOLOGY: &[&str] = &["抱歉", "不好意思", "对不起", "歉意", "见谅", "谅解", "请您理解", "还请理解", "遗憾"];
 /// An alternative offered after the refusal.
 const ALTERNATIVE: &[&str] = &[

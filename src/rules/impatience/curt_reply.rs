@@ -1,12 +1,13 @@
 use crate::finding::{Lint, Severity};
 use crate::rules::{declare_rule, Context, Rule};
-use crate::text::is_punct_or_space;
+use crate::text::{contains_any, is_punct_or_space};
 
 declare_rule! {
     /// ## What it does
     /// Flags a whole reply that is only 嗯 / 哦 / 好 / 行 / 知道了 / 收到 / ok, and offers a
-    /// complete sentence. It is a warning when the customer asked something or complained,
-    /// a hint otherwise (a lone “嗯嗯” after the customer's “好的” is merely short).
+    /// complete sentence. It is a warning when the customer asked an open question (什么时候,
+    /// 怎么…) or complained, a hint otherwise (a lone “嗯嗯” after “是这个吗?” or after the
+    /// customer's “好的” does answer, it is merely short).
     ///
     /// Left alone: short answers that answer (“是的”, “有的”, “可以的”, “好的呢”) and the
     /// guides' own listening phrase “嗯,我明白了,您请说。”.
@@ -54,6 +55,17 @@ const CURT: &[&str] = &[
     "昂",
 ];
 
+/// Words that make the customer's question an open one (not answerable with a yes).
+const WH_WORDS: &[&str] =
+    &["什么", "怎么", "怎样", "多久", "多少", "多长", "几", "哪", "为什么", "为啥", "啥", "如何", "何时", "咋"];
+
+/// “是这个吗?”, “对吧”, “能不能…”: a question a yes answers.
+fn is_yes_no(text: &str) -> bool {
+    let core = text.trim_end_matches(|c: char| is_punct_or_space(c) || c == '~');
+    core.ends_with(['吗', '嘛', '么', '吧'])
+        || contains_any(text, &["是不是", "对不对", "有没有", "能不能", "可不可以", "行不行", "会不会"])
+}
+
 impl Rule for CurtReply {
     fn check(&self, cx: &Context, out: &mut Vec<Lint>) {
         let text = cx.draft.folded();
@@ -61,12 +73,17 @@ impl Rule for CurtReply {
         if !CURT.contains(&core) {
             return;
         }
-        let asked = !cx.customer.questions.is_empty() || cx.customer.complaint || cx.customer.upset;
-        let severity = if asked { Severity::Warning } else { Severity::Hint };
-        let fix = if cx.customer.questions.is_empty() {
-            "好的,我明白了,您请说。"
-        } else {
+        let asked = !cx.customer.questions.is_empty();
+        // “嗯” after “是这个吗?” does answer (yes), if curtly; after “什么时候发?” it answers nothing.
+        let open_question = asked && contains_any(&cx.customer.text, WH_WORDS);
+        let loud = open_question || cx.customer.complaint || cx.customer.upset;
+        let severity = if loud { Severity::Warning } else { Severity::Hint };
+        let fix = if open_question || (asked && cx.customer.complaint) {
             "好的,我明白了,【具体答复】。"
+        } else if asked && is_yes_no(&cx.customer.text) {
+            "是的,【具体说明】。"
+        } else {
+            "好的,我明白了,您请说。"
         };
         out.push(Self::META.lint(0..text.len(), "只回一个字显得敷衍").suggest(fix).with_severity(severity));
     }
