@@ -471,6 +471,70 @@ export const PAGE_SCENARIOS = {
     }
   },
 
+  /** On/off for this site: switched off, the coach leaves the page (its element removed) and
+   *  stays away while typing; the page's content script reports its status (what the popup
+   *  shows); switched on again, it comes back. */
+  async siteToggle(d, origin) {
+    const fx = EDITORS[0];
+    const HOSTS = `() => document.querySelectorAll('kefu-coach').length`;
+    await open(d, origin, fx);
+    await typeDraft(d, fx);
+    const ext = '(globalThis.browser || chrome)';
+    try {
+      await d.inExtension(`() => ${ext}.storage.sync.set({ disabledSites: ['127.0.0.1'] })`);
+      await waitFor(d, HOSTS, (n) => n === 0, 'the coach to leave the page', 5000);
+      await d.click('#editor');
+      await d.type('不知道');
+      await sleep(500);
+      assert((await d.eval(HOSTS)) === 0, 'the coach came back on a site switched off');
+      const statuses = await d.inExtension(`async () => {
+        const tabs = await ${ext}.tabs.query({});
+        const out = [];
+        for (const t of tabs) {
+          try { const r = await ${ext}.tabs.sendMessage(t.id, { type: 'kefu:status' }); if (r) out.push(r); } catch (_) {}
+        }
+        return out;
+      }`);
+      const mine = statuses.find((x) => x.host === '127.0.0.1');
+      assert(mine && mine.enabled === false, `status from the page: ${JSON.stringify(statuses)}`);
+    } finally {
+      await d.inExtension(`() => ${ext}.storage.sync.set({ disabledSites: [] })`);
+    }
+    await d.click('#editor');
+    await waitFor(d, STATE, (x) => !!blunt(x), 'the coach back after switching the site on', 10000);
+    await pageErrors(d);
+  },
+
+  /** Site adapters: the demo console's markup gives the customer's message and whether the
+   *  agent has replied; the generic adapter's selectors from the settings take over. */
+  async siteContext(d, origin) {
+    const fx = EDITORS[0];
+    const rules = (x) => (x ? x.findings.map((f) => f.rule) : []);
+    await open(d, origin, fx);
+    await d.type('这个我不知道');
+    await waitFor(d, STATE, (x) => rules(x).includes('greeting.missing-greeting'), 'a missing greeting on a first reply', 10000);
+    await d.eval(`() => {
+      const chat = document.querySelector('.chat');
+      chat.querySelector('[data-kefu-role="customer"]').textContent = '快递怎么还没到,我要投诉';
+      const agent = document.createElement('div');
+      agent.dataset.kefuRole = 'agent';
+      agent.textContent = '您好,请问有什么可以帮您?';
+      chat.appendChild(agent);
+    }`);
+    await d.type('。');
+    await waitFor(d, STATE, (x) => !rules(x).includes('greeting.missing-greeting') && rules(x).includes('apology.missing-apology'),
+      'no greeting finding once the agent replied, and an apology finding for the complaint', 10000);
+    const ext = '(globalThis.browser || chrome)';
+    try {
+      await d.inExtension(`() => ${ext}.storage.sync.set({ generic: { customer: '[data-kefu-role="customer"]', agent: '.nobody-here', hosts: '127.0.0.1' } })`);
+      await d.click('#editor');
+      await waitFor(d, STATE, (x) => rules(x).includes('greeting.missing-greeting'), 'the generic adapter (no agent message matched) to count this as a first reply', 10000);
+    } finally {
+      await d.inExtension(`() => ${ext}.storage.sync.remove('generic')`);
+    }
+    await pageErrors(d);
+  },
+
   /** Context from the demo console's markup, and "turn this rule off" persisted. */
   async disableRule(d, origin) {
     const fx = EDITORS[0];

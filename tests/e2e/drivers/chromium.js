@@ -23,6 +23,14 @@ export async function launchChromium(extDir, { profile, proxyPort } = {}) {
       '--disable-background-networking',
       '--disable-component-update',
       '--no-first-run',
+      // The browser's own services (form autofill, sign-in, component updates) would
+      // otherwise talk to Google and blur the no-network check.
+      '--disable-sync',
+      '--disable-default-apps',
+      '--disable-client-side-phishing-detection',
+      '--disable-features=AutofillServerCommunication,OptimizationHints,Translate,MediaRouter,SigninInterceptBubble',
+      '--metrics-recording-only',
+      '--no-pings',
       ...(proxyPort ? [`--proxy-server=http://127.0.0.1:${proxyPort}`] : []),
     ],
   });

@@ -69,6 +69,9 @@ export async function launchFirefox(extDir, { proxyPort } = {}) {
             'browser.shell.checkDefaultBrowser': false,
             'datareporting.policy.dataSubmissionEnabled': false,
             'toolkit.telemetry.enabled': false,
+            // Firefox's Remote Settings sync would otherwise call home during the run and blur
+            // the no-network check (the same dummy Firefox's own test harness uses).
+            'services.settings.server': 'data:,#remote-settings-dummy/v1',
             ...(proxyPort
               ? {
                   'network.proxy.type': 1,
