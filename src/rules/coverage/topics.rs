@@ -14,8 +14,9 @@ pub struct Topic {
     pub time_answers: bool,
 }
 
-/// In order: the first topic whose words a question uses is its topic (time comes last:
-/// “保修多久” is about the warranty).
+/// In order: the first topic whose words a question uses is its topic. Time comes after the
+/// topics a time can belong to (“保修多久” is about the warranty) and before size (“多长时间”
+/// is no length).
 pub const TOPICS: &[Topic] = &[
     Topic {
         name: "运费",
@@ -28,6 +29,39 @@ pub const TOPICS: &[Topic] = &[
         asks: &["什么快递", "哪家快递", "哪个快递", "发什么", "顺丰", "哪里发", "哪发", "发货地"],
         answers: &["快递", "顺丰", "京东", "中通", "圆通", "申通", "韵达", "邮政", "ems", "物流", "仓", "发出", "发货"],
         time_answers: false,
+    },
+    Topic {
+        name: "保修",
+        asks: &["保修", "质保", "保固", "售后"],
+        answers: &["保修", "质保", "年", "售后", "维修", "换新", "退换"],
+        time_answers: false,
+    },
+    Topic {
+        name: "发票",
+        asks: &["发票", "开票", "专票"],
+        answers: &["发票", "开票", "专票", "开具"],
+        time_answers: false,
+    },
+    Topic {
+        name: "赠品", asks: &["赠品", "送什么", "有送", "有赠"], answers: &["赠", "送"], time_answers: false
+    },
+    Topic {
+        name: "退换货",
+        asks: &["退货", "换货", "退换", "能退", "能换", "可以退", "可以换", "无理由"],
+        answers: &["退", "换", "无理由", "售后"],
+        time_answers: false,
+    },
+    Topic {
+        name: "使用方法",
+        asks: &["怎么用", "怎么使用", "如何使用", "怎么安装", "怎么装", "如何安装", "怎么操作", "怎么设置", "怎么调"],
+        answers: &["步骤", "点击", "打开", "进入", "按", "先", "然后", "安装", "设置", "调", "说明书", "视频"],
+        time_answers: false,
+    },
+    Topic {
+        name: "送达时间",
+        asks: &["什么时候", "啥时候", "多久", "几天", "哪天", "几号", "时效", "多长时间", "何时", "几点", "要等"],
+        answers: &["发货", "发出", "送达", "到货", "送到", "到达", "天", "小时", "工作日", "时效"],
+        time_answers: true,
     },
     Topic {
         name: "尺寸",
@@ -92,39 +126,6 @@ pub const TOPICS: &[Topic] = &[
         asks: &["材质", "面料", "材料", "什么做的", "什么料", "成分"],
         answers: &["材质", "面料", "材料", "棉", "涤", "皮", "料", "钢", "木", "塑", "玻璃", "陶瓷", "成分"],
         time_answers: false,
-    },
-    Topic {
-        name: "保修",
-        asks: &["保修", "质保", "保固", "售后"],
-        answers: &["保修", "质保", "年", "售后", "维修", "换新", "退换"],
-        time_answers: false,
-    },
-    Topic {
-        name: "发票",
-        asks: &["发票", "开票", "专票"],
-        answers: &["发票", "开票", "专票", "开具"],
-        time_answers: false,
-    },
-    Topic {
-        name: "赠品", asks: &["赠品", "送什么", "有送", "有赠"], answers: &["赠", "送"], time_answers: false
-    },
-    Topic {
-        name: "退换货",
-        asks: &["退货", "换货", "退换", "能退", "能换", "可以退", "可以换", "无理由"],
-        answers: &["退", "换", "无理由", "售后"],
-        time_answers: false,
-    },
-    Topic {
-        name: "使用方法",
-        asks: &["怎么用", "怎么使用", "如何使用", "怎么安装", "怎么装", "如何安装", "怎么操作", "怎么设置", "怎么调"],
-        answers: &["步骤", "点击", "打开", "进入", "按", "先", "然后", "安装", "设置", "调", "说明书", "视频"],
-        time_answers: false,
-    },
-    Topic {
-        name: "送达时间",
-        asks: &["什么时候", "啥时候", "多久", "几天", "哪天", "几号", "时效", "多长时间", "何时", "几点", "要等"],
-        answers: &["发货", "发出", "送达", "到货", "送到", "到达", "天", "小时", "工作日", "时效"],
-        time_answers: true,
     },
 ];
 

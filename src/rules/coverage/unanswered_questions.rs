@@ -13,6 +13,7 @@ declare_rule! {
     /// 运费, 快递, 发票, 赠品, 退换货, 使用方法) and offers a sentence to append that names
     /// what is still open: “另外,关于尺寸,【补充回答】。”
     ///
+    /// It fires only when the reply visibly answers some of them and not the others.
     /// Questions about anything else are not judged (the coach can't tell whether they were
     /// answered), and a holding line, a reply that asks the customer something first, or
     /// one that asks for the order number or a photo is left alone.
@@ -68,7 +69,9 @@ impl Rule for UnansweredQuestions {
         }
         let reply = cx.draft.folded();
         let open: Vec<&str> = topics.iter().filter(|t| !answered(t, reply)).map(|t| t.name).collect();
-        if open.is_empty() {
+        // A reply that names none of the topics may answer tersely (“不会的呢”); only one that
+        // speaks to some topics and not to others has visibly left questions out.
+        if open.is_empty() || open.len() == topics.len() {
             return;
         }
         let (at, join) = end_insert(cx.draft);

@@ -10,7 +10,7 @@ declare_rule! {
     /// ## What it does
     /// When the customer complains or is upset, checks that the reply acknowledges how they
     /// feel (理解, 心情, 着急, 体谅, 久等, 辛苦...), and offers “我特别能理解您的心情,” to
-    /// insert right after the apology (or at the start when there is none).
+    /// insert right after the apology sentence (or at the start when there is none).
     ///
     /// A warning when the customer is upset (投诉, 到底, 好几遍, !!) and the reply has neither
     /// apology nor empathy; otherwise a hint. A holding line (“稍等,正在为您查询”) or a reply
@@ -57,12 +57,13 @@ impl Rule for MissingEmpathy {
         }
         let apology = first_apology(cx.draft);
         let severity = if c.upset && apology.is_none() { Severity::Warning } else { Severity::Hint };
-        // Right after the apology clause, unless the apology ends the reply.
+        // Right after the apology sentence (or its clause when that sentence is the whole reply).
         let end = text.trim_end().len();
+        let d = cx.draft;
+        let after = |seg: Option<&crate::text::Segment>| seg.map(|s| s.range.end).filter(|&e| e < end);
         let at = apology
-            .and_then(|r| cx.draft.clause_at(r.start).map(|s| s.range.end))
-            .filter(|&e| e < end)
-            .unwrap_or_else(|| opening_insert_at(cx.draft));
+            .and_then(|r| after(d.sentence_at(r.start)).or_else(|| after(d.clause_at(r.start))))
+            .unwrap_or_else(|| opening_insert_at(d));
         let words = if c.waiting { "我特别能理解您着急的心情," } else { "我特别能理解您的心情," };
         out.push(Self::META.lint(at..at, "先体谅客户的情绪").suggest(styled(cx.draft, words)).with_severity(severity));
     }

@@ -1,6 +1,6 @@
 use crate::finding::{Lint, Severity};
 use crate::rules::{declare_rule, Context, Rule};
-use crate::text::{contains_any, find_all};
+use crate::text::{contains_any, find_all, is_han};
 
 use super::time::has_concrete_time;
 
@@ -110,6 +110,10 @@ fn customer_side(text: &str, at: usize, word: &str) -> bool {
     word == "稍后" && contains_any(&after, &["点击", "评价", "对", "再试", "查看", "留意", "关注"])
 }
 
+/// Politeness and particles around a bare 稍等 (“请您稍等一下哈”).
+const FILLER: &[char] =
+    &['请', '您', '你', '一', '下', '哈', '哦', '呢', '呀', '啊', '哟', '亲', '片', '刻', '会', '儿', '再'];
+
 impl Rule for VagueWait {
     fn check(&self, cx: &Context, out: &mut Vec<Lint>) {
         let text = cx.draft.folded();
@@ -129,6 +133,11 @@ impl Rule for VagueWait {
             return;
         }
         if contains_any(text, BUSY) {
+            return;
+        }
+        // “稍等哦 可以的呢” answers right away; only a 稍等 that is all the reply says is flagged.
+        let rest: String = text.replace("稍等", "").chars().filter(|c| is_han(*c) && !FILLER.contains(c)).collect();
+        if rest.chars().count() > 2 {
             return;
         }
         if let Some((hit, _)) = find_all(text, &["稍等"]).into_iter().next() {
