@@ -199,6 +199,29 @@ const SERVICE_ASKED: &[&str] = &[
     "可不可以",
     "行不行",
 ];
+/// Someone else refusing: the agent reports it, the shop does not refuse.
+const THIRD_PARTY: &[&str] = &["商家", "厂家", "对方", "他们", "他", "她", "银行", "快递员", "配送员", "师傅", "卖家"];
+/// Policies that, named anywhere in the rest of the clause, make it a service refusal.
+const POLICY: &[&str] = &[
+    "无理由",
+    "退货",
+    "退款",
+    "换货",
+    "退换",
+    "价保",
+    "保价",
+    "发票",
+    "开票",
+    "修改",
+    "取消",
+    "包邮",
+    "货到付款",
+    "到付",
+    "保修",
+    "改价",
+    "优惠",
+    "赠品",
+];
 /// Adverbs that may sit between the refusal and the service: “不能直接修改”, “不支持再次开具”.
 const ADVERBS: &[&str] = &["直接", "再次", "随便", "单独", "私自", "马上", "立即", "自己", "帮您", "为您", "给您"];
 /// The shop as the one refusing: “我们不能”, “这边没办法”, “本店不支持”.
@@ -255,6 +278,10 @@ impl Rule for FlatRefusal {
             });
             let before = &text[from..hit.start];
             let after = &text[hit.end..clause.range.end];
+            // “商家为什么不给您退货呢?” asks about someone else's refusal.
+            if contains_any(before, THIRD_PARTY) || contains_any(before, &["为什么", "什么", "为啥", "怎么"]) {
+                continue;
+            }
             if is_question(text, &hit, word, after)
                 || contains_any(before, CONDITION)
                 || before.contains("的话")
@@ -335,7 +362,9 @@ fn is_service(after: &str) -> bool {
             break;
         }
     }
-    SERVICE.iter().any(|s| rest.starts_with(s))
+    // A policy named further on: “不支持7天无理由退货”, “不能开具增值税专用发票”.
+    let clause = rest.split(char::is_whitespace).next().unwrap_or("");
+    SERVICE.iter().any(|s| rest.starts_with(s)) || contains_any(clause, POLICY)
 }
 
 /// The end of a range with trailing punctuation and spaces left out.
