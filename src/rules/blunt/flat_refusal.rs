@@ -11,7 +11,9 @@ declare_rule! {
     /// Left alone too: conditions (“如果不行的话可以换货”), questions (“能不能…”, “行不行”,
     /// “…可以吗?”), polite requests (“能不能麻烦您…”) and product facts (“不能水洗”,
     /// “不支持无线充电”): a refusal word counts only when it ends the clause, follows the shop
-    /// (“我们/这边/本店…不能”) or refuses a service (修改, 退换, 发货, 优惠, 保证…).
+    /// (“我们/这边/本店…不能”) or refuses a service (修改, 退换, 发货, 优惠, 保证, 7天无理由…).
+    /// A bare “不支持的哦” answering “支持快充吗?” is a product fact too, and a third party's
+    /// refusal the agent asks about (“商家为什么不给您退货?”) is not the shop refusing.
     ///
     /// ## Why is this bad?
     /// The guides: replace “不行” with “非常抱歉,这个暂时无法满足,我们可以为您提供XX替代方案”.
