@@ -22,7 +22,8 @@ pub mod score;
 pub mod text;
 
 #[cfg(target_arch = "wasm32")]
-mod wasm;
+#[doc(hidden)]
+pub mod wasm; // pub only so that tests/web.rs can reach the boundary
 
 use std::collections::HashSet;
 

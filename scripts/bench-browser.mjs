@@ -1,0 +1,213 @@
+#!/usr/bin/env node
+// Runs the benchmark page (www/bench/) headless in Chromium and in Firefox and prints one
+// table per browser: fetch + instantiate, new Coach(), check latency p50/p99 for drafts of
+// 20, 200, 1,000 and 5,000 characters, and harper.js / @huacnlee/autocorrect side by side
+// on inputs of the same length.
+//
+//   node scripts/bench-browser.mjs                  both browsers, full run (~2-4 min)
+//   node scripts/bench-browser.mjs --quick          fewer samples (the test stage uses this)
+//   node scripts/bench-browser.mjs --browser firefox
+//   node scripts/bench-browser.mjs --json out.json  also write the raw results
+//
+// Needs pkg/ (scripts/build-wasm.sh) and what scripts/setup.sh installs: /usr/bin/chromium
+// (driven by playwright-core), /usr/bin/firefox-esr and geckodriver (plain WebDriver over
+// HTTP). Nothing is downloaded. The page is served from the repository root on 127.0.0.1,
+// cross-origin isolated (COOP/COEP) so that the browsers' timers are as fine as they get.
+import { createServer } from 'node:http';
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { readFile, realpath } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, extname, join, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { execFileSync } from 'node:child_process';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const args = process.argv.slice(2);
+const quick = args.includes('--quick');
+const which = args.includes('--browser') ? args[args.indexOf('--browser') + 1] : 'all';
+const jsonOut = args.includes('--json') ? args[args.indexOf('--json') + 1] : null;
+const CHROMIUM = '/usr/bin/chromium';
+const FIREFOX = '/usr/bin/firefox-esr';
+const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
+  '--disable-component-update', '--no-first-run'];
+const PAGE_TIMEOUT_MS = 15 * 60 * 1000;
+
+function die(message) {
+  console.error(`bench-browser: ${message}`);
+  process.exit(1);
+}
+
+if (!['all', 'chromium', 'firefox'].includes(which)) die(`--browser must be chromium, firefox or all, got "${which}"`);
+if (!existsSync(join(root, 'pkg', 'kefu_coach_bg.wasm'))) die('pkg/ is missing: run scripts/build-wasm.sh first');
+
+// ---- a static server for the repository root, cross-origin isolated
+const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.mjs': 'text/javascript; charset=utf-8',
+  '.wasm': 'application/wasm', '.json': 'application/json', '.css': 'text/css', '.ts': 'text/plain' };
+
+function serve() {
+  const rootReal = root;
+  const server = createServer(async (req, res) => {
+    try {
+      const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+      let file = join(rootReal, path.endsWith('/') ? path + 'index.html' : path);
+      if (!file.startsWith(rootReal + sep)) throw Object.assign(new Error('outside'), { code: 'ENOENT' });
+      file = await realpath(file); // www/pkg is a symlink to ../pkg: still inside the repository
+      if (!file.startsWith(rootReal + sep)) throw Object.assign(new Error('outside'), { code: 'ENOENT' });
+      const body = await readFile(file);
+      res.writeHead(200, {
+        'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+        'cross-origin-opener-policy': 'same-origin',
+        'cross-origin-embedder-policy': 'require-corp',
+        'cross-origin-resource-policy': 'same-origin',
+        'cache-control': 'no-store',
+      });
+      res.end(body);
+    } catch (e) {
+      res.writeHead(e.code === 'ENOENT' || e.code === 'EISDIR' ? 404 : 500);
+      res.end();
+    }
+  });
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
+}
+
+// ---- Chromium through playwright-core (it downloads nothing; the Debian binary is used)
+async function runChromium(url) {
+  if (!existsSync(CHROMIUM)) die(`${CHROMIUM} is missing: run scripts/setup.sh`);
+  const { chromium } = await import('playwright-core');
+  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+  try {
+    const page = await browser.newPage();
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    await page.goto(url);
+    await page.waitForFunction(() => typeof window.kefuBench === 'function', null, { timeout: 60_000 }).catch(() => {
+      throw new Error(`the benchmark page did not load: ${errors.join('; ') || 'no kefuBench()'}`);
+    });
+    page.setDefaultTimeout(PAGE_TIMEOUT_MS);
+    return await page.evaluate((opts) => window.kefuBench(opts), { quick });
+  } finally {
+    await browser.close();
+  }
+}
+
+// ---- Firefox through geckodriver, plain WebDriver over HTTP
+async function webdriver(base, method, path, body) {
+  const res = await fetch(base + path, {
+    method,
+    headers: { 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+    signal: AbortSignal.timeout(PAGE_TIMEOUT_MS),
+  });
+  const json = await res.json().catch(() => ({}));
+  if (!res.ok || json.value?.error) {
+    throw new Error(`WebDriver ${method} ${path}: ${json.value?.error ?? res.status} ${json.value?.message ?? ''}`);
+  }
+  return json.value;
+}
+
+function geckodriverPath() {
+  try {
+    return execFileSync('sh', ['-c', 'command -v geckodriver'], { encoding: 'utf8', env: { ...process.env, PATH: `${process.env.HOME}/.cargo/bin:${process.env.PATH}` } }).trim();
+  } catch {
+    return die('geckodriver is missing: run scripts/setup.sh');
+  }
+}
+
+async function freePort() {
+  const s = createServer();
+  await new Promise((r) => s.listen(0, '127.0.0.1', r));
+  const { port } = s.address();
+  await new Promise((r) => s.close(r));
+  return port;
+}
+
+async function runFirefox(url) {
+  if (!existsSync(FIREFOX)) die(`${FIREFOX} is missing: run scripts/setup.sh`);
+  const port = await freePort();
+  const profile = mkdtempSync(join(tmpdir(), 'kefu-bench-ff-'));
+  const driver = spawn(geckodriverPath(), ['--port', String(port), '--host', '127.0.0.1'], { stdio: ['ignore', 'ignore', 'pipe'] });
+  let driverLog = '';
+  driver.stderr.on('data', (d) => { driverLog = (driverLog + d).slice(-4000); });
+  const base = `http://127.0.0.1:${port}`;
+  let session = null;
+  try {
+    for (let i = 0; ; i++) {
+      try { await webdriver(base, 'GET', '/status'); break; } catch (e) {
+        if (i > 100) throw new Error(`geckodriver did not start: ${driverLog}`);
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    }
+    const created = await webdriver(base, 'POST', '/session', {
+      capabilities: { alwaysMatch: { browserName: 'firefox', 'moz:firefoxOptions': {
+        binary: FIREFOX, args: ['-headless', '-profile', profile], prefs: { 'app.update.enabled': false } } } },
+    });
+    session = created.sessionId;
+    await webdriver(base, 'POST', `/session/${session}/timeouts`, { script: PAGE_TIMEOUT_MS, pageLoad: 120_000 });
+    await webdriver(base, 'POST', `/session/${session}/url`, { url });
+    const result = await webdriver(base, 'POST', `/session/${session}/execute/async`, {
+      script: `const done = arguments[arguments.length - 1];
+        const start = Date.now();
+        (function wait() {
+          if (typeof window.kefuBench === 'function') {
+            window.kefuBench(${JSON.stringify({ quick })}).then(done, (e) => done({ error: String(e && e.stack || e) }));
+          } else if (Date.now() - start > 60000) {
+            done({ error: 'the benchmark page did not load (no kefuBench())' });
+          } else setTimeout(wait, 50);
+        })();`,
+      args: [],
+    });
+    if (result?.error) throw new Error(result.error);
+    return result;
+  } finally {
+    if (session) await webdriver(base, 'DELETE', `/session/${session}`).catch(() => {});
+    driver.kill();
+    rmSync(profile, { recursive: true, force: true });
+  }
+}
+
+// ---- the table
+const fmt = (ms) => (ms === undefined ? '—' : ms < 1 ? `${(ms * 1000).toFixed(1)} µs` : `${ms.toFixed(2)} ms`);
+const pad = (s, n) => String(s).padStart(n);
+
+function print(name, r) {
+  console.log(`\n${name}: ${r.userAgent}`);
+  console.log(`  timer resolution ${fmt(r.timerResolutionMs)}${r.crossOriginIsolated ? ' (cross-origin isolated)' : ''}; ` +
+    `wasm ${r.wasmBytes} bytes; ${r.quick ? 'quick run' : 'full run'}`);
+  console.log(`  fetch + instantiate  ${fmt(r.instantiateMs)}`);
+  console.log(`  new Coach()          ${fmt(r.newCoachMs)} (first), ${fmt(r.newCoachWarmMs)} (median after)`);
+  console.log(`  first check          ${fmt(r.firstCheckMs)} (builds lazy tables)`);
+  if (r.harperLoadMs !== undefined) console.log(`  harper.js load       ${fmt(r.harperLoadMs)}`);
+  if (r.autocorrectLoadMs !== undefined) console.log(`  autocorrect load     ${fmt(r.autocorrectLoadMs)}`);
+  if (r.harperError) console.log(`  harper.js FAILED: ${r.harperError}`);
+  if (r.autocorrectError) console.log(`  autocorrect FAILED: ${r.autocorrectError}`);
+  console.log('  chars | Kefu p50   Kefu p99  (batch) | harper p50  harper p99 | autocorr p50 autocorr p99 | harper/Kefu autocorr/Kefu');
+  for (const row of r.rows) {
+    const ratio = (peer) => (peer ? `${(peer.p50 / row.kefu.p50).toFixed(1)}×` : '—');
+    console.log(`  ${pad(row.size, 5)} | ${pad(fmt(row.kefu.p50), 10)} ${pad(fmt(row.kefu.p99), 10)} ${pad(`(${row.kefu.batch})`, 7)} | ` +
+      `${pad(fmt(row.harper?.p50), 10)} ${pad(fmt(row.harper?.p99), 10)} | ${pad(fmt(row.autocorrect?.p50), 12)} ${pad(fmt(row.autocorrect?.p99), 12)} | ` +
+      `${pad(ratio(row.harper), 11)} ${pad(ratio(row.autocorrect), 13)}`);
+  }
+}
+
+const server = await serve();
+const url = `http://127.0.0.1:${server.address().port}/www/bench/index.html`;
+const results = {};
+let failed = false;
+try {
+  for (const [name, run] of [['chromium', runChromium], ['firefox', runFirefox]]) {
+    if (which !== 'all' && which !== name) continue;
+    try {
+      results[name] = await run(url);
+      print(name === 'chromium' ? 'Chromium' : 'Firefox', results[name]);
+      if (results[name].harperError || results[name].autocorrectError) failed = true;
+    } catch (e) {
+      failed = true;
+      console.error(`bench-browser: ${name} failed: ${e.stack || e}`);
+    }
+  }
+} finally {
+  server.close();
+}
+if (jsonOut) writeFileSync(jsonOut, JSON.stringify(results, null, 2));
+process.exit(failed ? 1 : 0);
