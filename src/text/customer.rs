@@ -242,10 +242,18 @@ const FINAL: &[&str] = &[
     "没有啦",
     "没事了",
     "没事啦",
-    "没别的",
-    "没其他",
-    "没有其他",
-    "没有别的",
+    "没别的了",
+    "没别的事",
+    "没别的问题",
+    "没其他了",
+    "没其他事",
+    "没其他问题",
+    "没有其他了",
+    "没有其他事",
+    "没有其他问题",
+    "没有别的了",
+    "没有别的事",
+    "没有别的问题",
     "就这些",
     "就这样吧",
     "再见",
@@ -424,6 +432,13 @@ const NOT_A_SIGNAL: &[&str] = &[
     "无假货",
     "不是假货",
     "会不会过期",
+    "用不了多久",
+    "用不了几",
+    "我摔坏",
+    "自己摔",
+    "我弄坏",
+    "自己弄坏",
+    "我自己弄",
 ];
 
 /// Question-marker look-alikes in statements.
@@ -628,6 +643,8 @@ mod tests {
         assert_eq!(Customer::new("谢谢，没事了[数字x]").closing, Closing::Strong);
         assert_eq!(Customer::new("没有了，就是建议你们改进一下包装").closing, Closing::None);
         assert_eq!(Customer::new("删了以后就没有了 现在我想再加进去").closing, Closing::None);
+        assert_eq!(Customer::new("我家里就我一个人 没有其他人").closing, Closing::None);
+        assert_eq!(Customer::new("没有别的问题了,谢谢").closing, Closing::Strong);
     }
 
     #[test]

@@ -1,6 +1,6 @@
 use crate::finding::{Lint, Severity};
 use crate::rules::{declare_rule, Context, Rule};
-use crate::text::{contains_any, is_han, is_punct_or_space, Closing};
+use crate::text::{contains_any, is_han, is_punct_or_space, is_sentence_end, Closing};
 
 use super::tail::{end_insert, styled};
 
@@ -79,24 +79,31 @@ const CLOSINGS: &[&str] = &[
 ];
 
 /// Answers to thanks that are polite but close nothing by themselves.
-const THANKS_REPLIES: &[&str] = &["不客气", "不用客气", "客气了", "不用谢", "不谢", "应该做的", "应该的"];
+const THANKS_REPLIES: &[&str] =
+    &["不客气", "不用客气", "客气了", "客气的", "客气啦", "您客气", "不用谢", "不谢", "应该做的", "应该的"];
+
+/// The reply asks the customer to do or send something: the chat goes on.
+const ASKS_CUSTOMER: &[&str] =
+    &["提供", "告诉我", "告诉妹子", "告诉小妹", "发一下", "发给我", "发我", "麻烦您", "请您"];
 
 /// Longest reply (in characters) after a bare “好的” that still should have closed the chat.
 const WEAK_MAX_HAN: usize = 8;
 
-/// The reply asks the customer something, so the chat goes on.
+/// The reply asks the customer something (or asks them to do something), so the chat goes on. JD logs join messages with
+/// spaces, so spaces end a piece too.
 fn asks_something(cx: &Context) -> bool {
     let text = cx.draft.folded();
-    if text.contains('?') || text.contains("请问") {
+    if text.contains('?') || text.contains("请问") || contains_any(text, ASKS_CUSTOMER) {
         return true;
     }
-    cx.draft.sentences().iter().any(|s| {
-        let t = cx.draft.text(&s.range).trim_end_matches(|c: char| is_punct_or_space(c) || c == '~');
+    text.split(|c: char| c.is_whitespace() || is_sentence_end(c)).any(|piece| {
+        let t = piece.trim_end_matches(|c: char| is_punct_or_space(c) || c == '~');
         t.ends_with('吗')
             || t.ends_with('么')
-            || (t.ends_with('吧') && t.contains('是'))
+            || t.ends_with('嘛')
             || t.ends_with("好不好")
             || t.ends_with("可以不")
+            || (t.ends_with('吧') && contains_any(t, &["是", "没错", "对", "可以", "行"]))
             || (t.ends_with('呢') && contains_any(t, &["什么", "哪", "几", "多少", "怎么", "是否", "还是"]))
     })
 }
