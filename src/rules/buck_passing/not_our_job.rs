@@ -75,6 +75,16 @@ impl Rule for NotOurJob {
     fn check(&self, cx: &Context, out: &mut Vec<Lint>) {
         let text = cx.draft.folded();
         for m in DISOWN.find_iter(text) {
+            // “如果不是我们的问题…” states a policy; “是不是我们的问题” asks.
+            let clause_start = cx.draft.clause_at(m.start()).map_or(m.start(), |c| c.range.start);
+            let before = &text[clause_start..m.start()];
+            if contains_any(before, &["如果", "若", "万一", "假如", "要是", "如"]) || before.ends_with('是')
+            {
+                continue;
+            }
+            if text[m.end()..].starts_with(['吗', '?']) {
+                continue;
+            }
             // The whole clause goes: “快递又不归我们管” → “这个问题我来帮您跟进处理…”.
             let start = cx.draft.clause_at(m.start()).map_or(m.start(), |c| {
                 let lead = &text[c.range.start..m.start()];

@@ -86,6 +86,10 @@ impl Rule for Dismissive {
             if word.starts_with("随") && char_after(text, hit.end).is_some_and(|c| FRIENDLY_AFTER.contains(&c)) {
                 continue;
             }
+            // “这事真多亏您了” thanks the customer.
+            if word == "事真多" && char_after(text, hit.end) == Some('亏') {
+                continue;
+            }
             // “真麻烦您了” thanks the customer.
             if word == "真麻烦" && !char_after(text, hit.end).map_or(true, is_punct_or_space) {
                 continue;
