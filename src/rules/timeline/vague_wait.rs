@@ -107,7 +107,9 @@ fn customer_side(text: &str, at: usize, word: &str) -> bool {
         return true;
     }
     let after: String = text[at + word.len()..].chars().take(6).collect();
-    word == "稍后" && contains_any(&after, &["点击", "评价", "对", "再试", "查看", "留意", "关注"])
+    // “尽早下单就能早点收到”: advice on the customer's own step.
+    contains_any(&after, &["下单", "付款", "支付", "拍下", "购买"])
+        || (word == "稍后" && contains_any(&after, &["点击", "评价", "对", "再试", "查看", "留意", "关注"]))
 }
 
 /// Politeness and particles around a bare 稍等 (“请您稍等一下哈”).
