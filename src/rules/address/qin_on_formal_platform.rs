@@ -34,7 +34,7 @@ declare_rule! {
     }
 }
 
-const QIN: &[&str] = &["亲爱的", "亲爱哒", "亲爱滴", "亲亲", "亲"];
+const QIN: &[&str] = &["亲爱的们", "亲爱的", "亲爱哒", "亲爱滴", "亲亲亲", "亲亲", "亲们", "亲"];
 /// A character after 亲 that makes a word of it (亲自, 亲肤…).
 const WORD_AFTER: &[char] = &[
     '自', '身', '戚', '人', '友', '子', '测', '手', '眼', '肤', '民', '近', '切', '和', '属', '情', '吻', '水', '历',
@@ -65,7 +65,8 @@ impl Rule for QinOnFormalPlatform {
                 continue;
             }
             let rest = &text[hit.end..];
-            if word.starts_with("亲爱") && NOUNS.iter().any(|n| rest.starts_with(n)) {
+            let hello = rest.starts_with("您好") || rest.starts_with("你好");
+            if word.starts_with("亲爱") && !hello && NOUNS.iter().any(|n| rest.starts_with(n)) {
                 let lint = Self::META.lint(hit.clone(), "正式场合用“尊敬的”").suggest("尊敬的");
                 out.push(lint.with_severity(severity));
                 if jd {
