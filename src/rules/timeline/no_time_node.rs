@@ -80,6 +80,12 @@ const AGENT: &[&str] =
     &["我", "这边", "小妹", "妹子", "会", "帮您", "为您", "给您", "帮你", "为你", "给你", "去", "再"];
 /// Before the verb: the customer acts, or it is done already, or someone is still looking.
 const NOT_A_PROMISE: &[&str] = &[
+    "有什么",
+    "如有",
+    "我看",
+    "看到",
+    "显示",
+    "查到",
     "您可以",
     "您可",
     "您需要",
@@ -172,6 +178,15 @@ fn first_promise(cx: &Context) -> Option<(usize, Kind)> {
             let sentence = d.sentence_at(hit.start).map_or(clause.range.clone(), |s| s.range.clone());
             if !contains_any(pre, AGENT) || contains_any(pre, NOT_A_PROMISE) || asks(&text[sentence.clone()]) {
                 continue;
+            }
+            // “可再联系我们”: the customer is the one who will get in touch.
+            if contains_any(&text[hit.end..], &["我们", "客服", "我哦", "我的"])
+                && text[hit.start..].starts_with("联系")
+            {
+                let next: String = text[hit.end..].chars().take(2).collect();
+                if next.starts_with("我") || next.starts_with("客服") {
+                    continue;
+                }
             }
             if matches!(kind, Kind::ReplyNow)
                 && !deferred(&text[clause.range.clone()])

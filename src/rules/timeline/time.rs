@@ -13,7 +13,7 @@ static AMOUNT: LazyLock<Regex> = LazyLock::new(|| {
     // 点 only after a number that can't be “(快)一点”, and never a bare 分 (“十分抱歉”).
     let hour = r"(?:[0-9]+|[二两三四五六七八九十]+|\[数字x\])\s*点";
     Regex::new(&format!(
-        r"{n}(?:\s*[-~到至]\s*{n})?\s*(?:个)?(?:工作日|小时|钟头|分钟|秒|天|日|号|周|星期|个月|月|h\b)|{hour}"
+        r"{n}(?:\s*[-~到至]\s*{n})?\s*(?:个)?(?:工作日|小时|钟头|分钟|秒|天|日|号|周|星期|个月|月|h(?:[^a-z0-9]|$))|{hour}"
     ))
     .expect("valid time regex")
 });
