@@ -11,9 +11,11 @@ declare_rule! {
     /// 再见), an offer to stay available (随时联系我), or a check for more needs
     /// (还有其他需要…吗). Offers one to append at the end.
     ///
-    /// A customer who thanks *and* asks or complains is not done: no finding then. After a
-    /// bare 好的 the chat may go on, so that only gets a hint, and a draft that asks the
-    /// customer something is left alone.
+    /// A customer who thanks *and* asks or complains is not done: no finding then. Thanks
+    /// count only when they are most of the message (“麻烦帮我改地址,谢谢” is a request). After
+    /// a bare 好的 the chat may go on, so only a short reply gets a hint; a reply that only
+    /// answers the thanks (不客气) gets a hint too; a draft that asks the customer something
+    /// or asks them for details is left alone.
     ///
     /// ## Why is this bad?
     /// The guides end every chat on purpose: “主动询问客户是否还有其他问题”, then

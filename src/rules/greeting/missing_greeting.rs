@@ -9,6 +9,10 @@ declare_rule! {
     /// the start, in the platform's style. A service offer such as
     /// “有什么问题我可以帮您处理或解决呢?” counts as a greeting.
     ///
+    /// Signs that the chat is already under way despite the flag (a log that starts mid-chat,
+    /// a transfer) silence it: the customer says 好的/谢谢 or refers back (刚才, 你说的), or the
+    /// draft asks “还有其他…吗”.
+    ///
     /// ## Why is this bad?
     /// “首次响应客户咨询时,应主动问候”: a first reply that jumps straight to the answer reads
     /// as cold, and greeting is the first thing quality checks look for.
