@@ -50,3 +50,12 @@ pub fn only_questions(cx: &Context) -> bool {
             t.ends_with('?') || t.ends_with('吗') || t.ends_with('么')
         })
 }
+
+/// The reply asks the customer for what it needs first (订单号, a photo): the real answer,
+/// with its apology and empathy, comes after.
+const ASKS_FOR_FACTS: &[&str] =
+    &["提供", "发一下", "发下", "复制给", "告诉我", "发给我", "发我", "截图", "拍照", "拍个照", "订单号"];
+
+pub fn asks_for_facts(cx: &Context) -> bool {
+    contains_any(cx.draft.folded(), ASKS_FOR_FACTS)
+}

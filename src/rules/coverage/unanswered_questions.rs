@@ -1,8 +1,7 @@
 use crate::finding::Lint;
-use crate::rules::apology::words::{is_holding, only_questions};
+use crate::rules::apology::words::{asks_for_facts, is_holding, only_questions};
 use crate::rules::closing::tail::{end_insert, styled};
 use crate::rules::{declare_rule, Context, Rule};
-use crate::text::contains_any;
 
 use super::topics::{answered, topic_of, Topic};
 
@@ -40,10 +39,6 @@ declare_rule! {
     }
 }
 
-/// The reply asks the customer for what it needs before it can answer.
-const ASKS_FOR_FACTS: &[&str] =
-    &["提供", "发一下", "发下", "复制给", "告诉我", "发给我", "发我", "截图", "拍照", "拍个照"];
-
 impl Rule for UnansweredQuestions {
     fn check(&self, cx: &Context, out: &mut Vec<Lint>) {
         let questions = &cx.customer.questions;
@@ -51,7 +46,7 @@ impl Rule for UnansweredQuestions {
             return;
         }
         // “麻烦您提供一下订单号”: the agent needs facts before answering anything.
-        if contains_any(cx.draft.folded(), ASKS_FOR_FACTS) {
+        if asks_for_facts(cx) {
             return;
         }
         let mut topics: Vec<&'static Topic> = Vec::new();

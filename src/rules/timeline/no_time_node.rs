@@ -65,6 +65,12 @@ const DEFERRED: &[&str] = &[
     "查询后",
 ];
 
+/// After a verb, these make it part of a noun (配送地址, 退款金额, 审核意见).
+const NOUN_AFTER: &[&str] = &[
+    "地址", "员", "站", "点", "师傅", "费", "信息", "单", "时间", "方式", "范围", "金额", "申请", "进度", "结果",
+    "意见", "状态", "流程", "记录", "周期", "规则", "地", "中心", "部门", "人员",
+];
+
 /// The reply asks the customer for material first: looking at it happens later.
 const WAITS_FOR_CUSTOMER: &[&str] = &["拍照", "照片", "图片", "截图", "视频", "发过来", "发给我", "提供"];
 
@@ -177,6 +183,10 @@ fn first_promise(cx: &Context) -> Option<(usize, Kind)> {
             let pre = &text[clause.range.start..hit.start];
             let sentence = d.sentence_at(hit.start).map_or(clause.range.clone(), |s| s.range.clone());
             if !contains_any(pre, AGENT) || contains_any(pre, NOT_A_PROMISE) || asks(&text[sentence.clone()]) {
+                continue;
+            }
+            // “配送地址”, “退款金额”, “审核意见”: a noun, not an action.
+            if NOUN_AFTER.iter().any(|n| text[hit.end..].starts_with(n)) {
                 continue;
             }
             // “可再联系我们”: the customer is the one who will get in touch.
