@@ -1,6 +1,6 @@
-use crate::finding::Lint;
+use crate::finding::{Lint, Severity};
 use crate::rules::{declare_rule, Context, Rule};
-use crate::text::{contains_any, Closing};
+use crate::text::{contains_any, is_punct_or_space, Closing};
 
 declare_rule! {
     /// ## What it does
@@ -11,7 +11,8 @@ declare_rule! {
     ///
     /// Signs that the chat is already under way despite the flag (a log that starts mid-chat,
     /// a transfer) silence it: the customer says 好的/谢谢 or refers back (刚才, 你说的), or the
-    /// draft asks “还有其他…吗”.
+    /// draft asks “还有其他…吗”. A hint only when the customer's message reads like a follow-up
+    /// to something said before (“只可以退?”, “不是明天送达么?”, “对”).
     ///
     /// ## Why is this bad?
     /// “首次响应客户咨询时,应主动问候”: a first reply that jumps straight to the answer reads
@@ -69,6 +70,29 @@ const UNDER_WAY: &[&str] = &["还有其他", "还有什么其他", "还有别的
 const CUSTOMER_UNDER_WAY: &[&str] =
     &["刚才", "刚刚说", "你刚", "您刚", "之前说", "上次说", "你说的", "您说的", "还是那个", "继续"];
 
+/// How a customer's follow-up starts (it answers or questions what the agent said before).
+const FOLLOW_UP_STARTS: &[&str] = &[
+    "那",
+    "只",
+    "还是",
+    "不是",
+    "所以",
+    "也就是",
+    "可是",
+    "但是",
+    "意思是",
+    "就是说",
+    "为什么不",
+    "那就",
+    "对的",
+    "是的",
+    "嗯",
+    "哦",
+    "好",
+];
+/// A follow-up that is the whole message.
+const FOLLOW_UP_ALONE: &[&str] = &["对", "是", "没有", "不是", "不对", "可以", "行", "?", "??"];
+
 /// A service offer (“有什么问题我可以帮您处理或解决呢?”, “请问有什么可以为您效劳的”) opens a
 /// chat as well as a 您好 does: JD's consoles send one as the first reply.
 const OFFER_ASK: &[&str] = &["有什么", "有啥", "什么问题", "什么需要"];
@@ -96,6 +120,11 @@ impl Rule for MissingGreeting {
         if contains_any(head, GREETINGS) || (contains_any(head, OFFER_ASK) && contains_any(head, OFFER_HELP)) {
             return;
         }
-        out.push(Self::META.lint(0..0, "首次回复先问候客户").suggest(cx.platform.greeting()));
+        // A first turn answering “只可以退?” or “不是明天送达么?” follows something said
+        // before (a log that starts mid-chat): a hint. Any other first turn: a warning.
+        let c = cx.customer.text.trim_start_matches(|ch: char| is_punct_or_space(ch));
+        let opens = !(FOLLOW_UP_STARTS.iter().any(|f| c.starts_with(f)) || FOLLOW_UP_ALONE.contains(&c.trim_end()));
+        let severity = if opens { Severity::Warning } else { Severity::Hint };
+        out.push(Self::META.lint(0..0, "首次回复先问候客户").suggest(cx.platform.greeting()).with_severity(severity));
     }
 }
