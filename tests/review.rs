@@ -236,6 +236,11 @@ fn a_missing_column_is_an_error_naming_the_fix() {
     let o = Options { overrides: Overrides::parse("session=id,role=who,text=what").expect("map"), ..opts("csv") };
     let r = review(b"id,who,what\n1,customer,hi\n1,agent,\xe4\xb8\x8d\xe7\x9f\xa5\xe9\x81\x93\n", o, 1);
     assert!(rules_at(&r, 3).contains(&"blunt.dont-know".to_owned()));
+    // A file without header: columns by number.
+    let o = Options { overrides: Overrides::parse("header=no,session=1,role=2,text=3").expect("map"), ..opts("csv") };
+    let r = review("9,客户,在吗\n9,客服,不知道\n".as_bytes(), o, 1);
+    assert_eq!(r.totals.checked, 1);
+    assert!(rules_at(&r, 2).contains(&"blunt.dont-know".to_owned()));
 }
 
 #[test]

@@ -12,7 +12,7 @@ pub const USAGE: &str = "\
 用法: kefu-coach review LOG [选项]      LOG 为 - 时读标准输入
   --preset auto|jddc|csv|tsv|jsonl       文件格式预设(默认 auto:按内容判断)
   --map session=列,role=列,text=列,agent=列,time=列,agent_value=值
-                                         指定列(表头名或从 1 起的列号)
+                                         指定列(表头名或从 1 起的列号);header=no: 没有表头
   --encoding auto|utf-8|gbk|gb18030      文件编码(默认 auto)
   --out FILE.html    写 HTML 报告        --json   在标准输出写 JSON 报告
   --csv FILE         把每条问题写成 CSV   --threads N  检查线程数(默认全部 CPU)

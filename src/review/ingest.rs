@@ -159,10 +159,13 @@ impl Ingest {
         let window = &head[..head.len().min(decode::SNIFF_BYTES)];
         let (encoding, bom) = decode::detect(window, self.options.encoding)?;
         let first_line = head[bom..].split(|&b| b == b'\n').next().unwrap_or(&[]);
-        let preset = match self.options.preset.as_str() {
+        let mut preset = match self.options.preset.as_str() {
             "" | "auto" => Preset::sniff(&encoding.decode_lossy(first_line)),
             id => Preset::named(id)?,
         };
+        if let Some(header) = self.options.overrides.header {
+            preset.header = header;
+        }
         let parser = match preset.format {
             Format::Jsonl => Parser::Jsonl,
             Format::Csv | Format::Tsv => {

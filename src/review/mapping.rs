@@ -223,11 +223,13 @@ impl Preset {
     }
 }
 
-/// `--map session=会话ID,role=角色,text=3,agent_value=客服`: the user's corrections.
+/// `--map session=会话ID,role=角色,text=3,agent_value=客服,header=no`: the user's corrections.
 #[derive(Clone, Debug, Default)]
 pub struct Overrides {
     pub columns: [Option<Column>; 5],
     pub agent_value: Option<String>,
+    /// `header=no`: the first row is data (columns then go by number).
+    pub header: Option<bool>,
 }
 
 impl Overrides {
@@ -241,8 +243,16 @@ impl Overrides {
                 o.agent_value = Some(value.trim().to_owned());
                 continue;
             }
+            if key == "header" {
+                o.header = match value.trim().to_lowercase().as_str() {
+                    "yes" | "true" | "1" | "有" => Some(true),
+                    "no" | "false" | "0" | "无" | "没有" => Some(false),
+                    other => return Err(format!("header 只能是 yes 或 no,而不是 “{other}”")),
+                };
+                continue;
+            }
             let i = Field::ALL.iter().position(|f| f.id() == key).ok_or_else(|| {
-                format!("映射里的未知字段 “{key}”,可用 session、role、text、agent、time、agent_value")
+                format!("映射里的未知字段 “{key}”,可用 session、role、text、agent、time、agent_value、header")
             })?;
             o.columns[i] = Some(Column::parse(value));
         }
@@ -388,6 +398,8 @@ mod tests {
         let h: Vec<String> = ["id", "who", "what"].iter().map(|s| s.to_string()).collect();
         let err = Resolved::from_header(&h, &Overrides::default()).unwrap_err();
         assert!(err.contains("--map session="), "{err}");
+        assert_eq!(Overrides::parse("header=no,text=3").unwrap().header, Some(false));
+        assert!(Overrides::parse("header=maybe").is_err());
         let o = Overrides::parse("session=id, role=2 ,text=what,agent_value=客服").unwrap();
         let r = Resolved::from_header(&h, &o).unwrap();
         assert_eq!(r.index, [Some(0), Some(1), Some(2), None, None]);
