@@ -535,6 +535,30 @@ export const PAGE_SCENARIOS = {
     await pageErrors(d);
   },
 
+  /** Today's counts: an applied suggestion is counted and the popup shows the stored counts
+   *  (zh-CN page, no errors). */
+  async popupStats(d, origin) {
+    const ext = '(globalThis.browser || chrome)';
+    const STATS = `() => ${ext}.storage.local.get('stats').then((x) => x.stats || null)`;
+    const before = await d.inExtension(STATS);
+    await SCENARIOS.applyUndo(d, origin, EDITORS[0]);
+    const until = Date.now() + 5000;
+    let after = null;
+    while (Date.now() < until) {
+      after = await d.inExtension(STATS);
+      if (after && after.applied > ((before && before.applied) || 0)) break;
+      await sleep(300);
+    }
+    assert(after && after.applied > ((before && before.applied) || 0), `applied count not stored: ${JSON.stringify([before, after])}`);
+    await d.withExtensionPage('extension/popup/popup.html', async (page) => {
+      const shown = await waitFor(page, `() => document.getElementById('stat-applied').textContent`, (t) => t !== '0', 'the popup to show the counts', 5000);
+      assert(Number(shown) >= after.applied, `popup shows ${shown}, stored ${after.applied}`);
+      const lang = await page.eval(`() => [document.documentElement.lang, document.getElementById('platform').options.length]`);
+      assert(lang[0] === 'zh-CN' && lang[1] === 6, `popup: ${JSON.stringify(lang)}`);
+      assert(!page.errors.length, `errors in the popup: ${page.errors.join('; ')}`);
+    });
+  },
+
   /** Context from the demo console's markup, and "turn this rule off" persisted. */
   async disableRule(d, origin) {
     const fx = EDITORS[0];

@@ -40,7 +40,7 @@ function attach(target) {
   const root = editorRoot(target);
   if (!root || sessions.has(root) || root.closest('kefu-coach')) return;
   const seen = new Set();
-  const entry = { seen, handle: null };
+  const entry = { seen, handle: null, lastDraft: '' };
   sessions.set(root, entry);
   entry.handle = annotate(root, {
     check,
@@ -50,6 +50,9 @@ function attach(target) {
       return ctx;
     },
     onReport(report, draft) {
+      // A draft that empties after holding text was sent (or discarded): one reply checked.
+      if (!draft && entry.lastDraft) bumpStats({ checked: 1 });
+      entry.lastDraft = draft;
       let fresh = 0;
       for (const f of report.findings) {
         const key = `${f.rule}\u0000${draft.slice(f.start, f.end)}`;
@@ -59,7 +62,7 @@ function attach(target) {
         }
       }
       if (!draft) seen.clear();
-      if (fresh) bumpStats({ checked: 1, flagged: fresh });
+      if (fresh) bumpStats({ flagged: fresh });
     },
     onApply() {
       bumpStats({ applied: 1 });

@@ -147,11 +147,15 @@ class ChromiumDriver {
 
   /** Run `fn(page)` on the options page: page.eval(src, ...args), page.upload(sel, file). */
   async withOptions(fn) {
+    return this.withExtensionPage('extension/options/options.html', fn);
+  }
+
+  async withExtensionPage(rel, fn) {
     const p = await this.context.newPage();
     const errors = [];
     p.on('pageerror', (e) => errors.push(e.message));
     try {
-      await p.goto(`${this.extOrigin}/extension/options/options.html`);
+      await p.goto(`${this.extOrigin}/${rel}`);
       return await fn({
         eval: (src, ...args) => p.evaluate(`(${src})(...${JSON.stringify(args)})`),
         upload: (sel, file) => p.setInputFiles(sel, file),

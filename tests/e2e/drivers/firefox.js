@@ -63,6 +63,8 @@ export async function launchFirefox(extDir, { proxyPort } = {}) {
         'moz:firefoxOptions': {
           binary: BIN,
           args: ['-headless', '-width', '1200', '-height', '800'],
+          // Release builds honour services.settings.server only with this set.
+          env: { MOZ_REMOTE_SETTINGS_DEVTOOLS: '1' },
           prefs: {
             'extensions.webextensions.uuids': JSON.stringify({ [ADDON_ID]: UUID }),
             'app.update.enabled': false,
@@ -72,6 +74,15 @@ export async function launchFirefox(extDir, { proxyPort } = {}) {
             // Firefox's Remote Settings sync would otherwise call home during the run and blur
             // the no-network check (the same dummy Firefox's own test harness uses).
             'services.settings.server': 'data:,#remote-settings-dummy/v1',
+            'extensions.blocklist.enabled': false,
+            'security.remote_settings.crlite_filters.enabled': false,
+            'security.remote_settings.intermediates.enabled': false,
+            'browser.safebrowsing.update.enabled': false,
+            'network.connectivity-service.enabled': false,
+            'network.captive-portal-service.enabled': false,
+            'messaging-system.rsexperimentloader.enabled': false,
+            'app.normandy.enabled': false,
+            'app.shield.optoutstudies.enabled': false,
             ...(proxyPort
               ? {
                   'network.proxy.type': 1,
@@ -234,7 +245,11 @@ class FirefoxDriver {
 
   /** Run `fn(page)` on the options page: page.eval(src, ...args), page.upload(sel, file). */
   async withOptions(fn) {
-    const tab = await this.openExtensionPage('extension/options/options.html');
+    return this.withExtensionPage('extension/options/options.html', fn);
+  }
+
+  async withExtensionPage(rel, fn) {
+    const tab = await this.openExtensionPage(rel);
     try {
       return await fn({
         eval: (src, ...args) => this.eval(src, ...args),
