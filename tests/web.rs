@@ -121,7 +121,7 @@ fn assert_offsets(draft: &JsString, report: &JsValue) -> Vec<(String, String)> {
 
 // ---------------------------------------------------------------- offsets
 
-/// Trigger phrases and the rule that flags exactly that text.
+/// Trigger phrases and the rule that flags them (the flagged text contains the phrase).
 const TRIGGERS: &[(&str, &str)] = &[
     ("不知道", "blunt.dont-know"),
     ("加微信", "compliance.off-platform-contact"),
@@ -130,30 +130,60 @@ const TRIGGERS: &[(&str, &str)] = &[
     ("!!!", "punctuation.repeated-marks"),
 ];
 
-/// Text put before the trigger: emoji (with a skin tone), a character outside the BMP, CJK,
-/// CRLF line ends, full-width forms.
+/// Text put before the draft, ending a clause: emoji (with a skin tone), a character outside
+/// the BMP, CJK, CRLF line ends, full-width forms.
 const PREFIXES: &[&str] =
-    &["", "🙂", "👍🏻", "𠮷野家的单子。", "亲,您好。\r\n", "收到\r\n\r\n👍🏻𠮷\r\n", "ＡＢＣ１２３,", "🙂👍🏻𠮷🙂"];
+    &["🙂。", "👍🏻,", "𠮷野家的单子。", "亲,您好。\r\n", "收到\r\n\r\n👍🏻𠮷\r\n", "ＡＢＣ１２３,", "🙂👍🏻𠮷🙂\r\n"];
 
+/// Text that joins the draft's first clause.
+const JOINED: &[&str] = &["🙂", "👍🏻", "𠮷", "🙂👍🏻𠮷"];
+
+/// (start, end, flagged text) of `rule`'s findings at or after UTF-16 offset `from`, shifted
+/// back by `from`.
+fn spans_of(draft: &JsString, report: &JsValue, rule: &str, from: u32) -> Vec<(u32, u32, String)> {
+    assert_offsets(draft, report);
+    findings(report)
+        .iter()
+        .filter(|f| text(f, "rule") == rule && num(f, "start") >= from)
+        .map(|f| {
+            let (start, end) = (num(f, "start"), num(f, "end"));
+            (start - from, end - from, String::from(draft.slice(start, end)))
+        })
+        .collect()
+}
+
+/// For every finding `draft.slice(start, end)` is the flagged text, and text before the
+/// draft (emoji, astral characters, CRLF…) moves each finding by exactly its UTF-16 length.
 #[wasm_bindgen_test]
 fn every_slice_is_the_flagged_text() {
     let c = coach("{}");
+    let customer = "这个什么时候能发货?";
     let mut checked = 0;
     for &(trigger, rule) in TRIGGERS {
-        for prefix in PREFIXES {
-            for suffix in ["", "。", "\r\n谢谢", "🙂"] {
-                let draft = JsString::from(format!("{prefix}这个我{trigger}{suffix}"));
-                let report = check(&c, request(&draft, "这个什么时候能发货?", false));
-                let found = assert_offsets(&draft, &report);
-                assert!(
-                    found.iter().any(|(r, t)| r == rule && t == trigger),
-                    "{rule} should flag “{trigger}” in {draft:?}, got {found:?}"
-                );
+        for suffix in ["", "。", "\r\n谢谢", "🙂"] {
+            let body = format!("这个我{trigger}{suffix}");
+            let body_js = JsString::from(body.as_str());
+            let base = spans_of(&body_js, &check(&c, request(&body_js, customer, false)), rule, 0);
+            assert!(
+                base.iter().any(|(_, _, t)| t.contains(trigger)),
+                "{rule} should flag text containing “{trigger}” in {body:?}, got {base:?}"
+            );
+            for prefix in PREFIXES {
+                let draft = JsString::from(format!("{prefix}{body}"));
+                let shift = JsString::from(*prefix).length();
+                let got = spans_of(&draft, &check(&c, request(&draft, customer, false)), rule, shift);
+                assert_eq!(got, base, "{rule} in {draft:?}: findings should move by {shift} units");
+                checked += 1;
+            }
+            for prefix in JOINED {
+                let draft = JsString::from(format!("{prefix}{body}"));
+                let got = spans_of(&draft, &check(&c, request(&draft, customer, false)), rule, 0);
+                assert!(got.iter().any(|(_, _, t)| t.contains(trigger)), "{rule} on “{trigger}” in {draft:?}: {got:?}");
                 checked += 1;
             }
         }
     }
-    assert_eq!(checked, TRIGGERS.len() * PREFIXES.len() * 4);
+    assert_eq!(checked, TRIGGERS.len() * (PREFIXES.len() + JOINED.len()) * 4);
 }
 
 #[wasm_bindgen_test]
@@ -186,7 +216,7 @@ fn lone_surrogates_keep_offsets_aligned() {
     for (trigger, rule) in
         [("不知道", "blunt.dont-know"), ("加微信", "compliance.off-platform-contact"), ("yyds", "slang.internet-slang")]
     {
-        assert!(found.iter().any(|(r, t)| r == rule && t == trigger), "{rule} on “{trigger}”: {found:?}");
+        assert!(found.iter().any(|(r, t)| r == rule && t.contains(trigger)), "{rule} on “{trigger}”: {found:?}");
     }
 }
 
@@ -382,7 +412,7 @@ fn a_one_megabyte_draft() {
     let report = check(&c, request(&draft, "快递怎么还没到?", true));
     let found = assert_offsets(&draft, &report);
     assert!(found.len() > 1000, "a megabyte of bad phrasing should give many findings, got {}", found.len());
-    assert!(found.iter().any(|(r, t)| r == "blunt.dont-know" && t == "不知道"));
+    assert!(found.iter().any(|(r, t)| r == "blunt.dont-know" && t.contains("不知道")));
 }
 
 fn memory_bytes() -> f64 {
