@@ -38,7 +38,7 @@ pub fn starts_clause(text: &str, span: &Range<usize>) -> bool {
 
 /// The end of the text or a break.
 fn none_or_break(c: Option<char>) -> bool {
-    c.map_or(true, is_break)
+    c.is_none_or(is_break)
 }
 
 /// The span to replace and its replacement when a form of address at `span` goes.

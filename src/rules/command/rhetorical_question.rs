@@ -72,7 +72,7 @@ impl Rule for RhetoricalQuestion {
             let tail =
                 text[span.end..].chars().take_while(|c| *c == '?' || *c == '!').map(char::len_utf8).sum::<usize>();
             span.end += tail;
-            let ends_sentence = text[span.end..].chars().next().map_or(true, is_punct_or_space);
+            let ends_sentence = text[span.end..].chars().next().is_none_or(is_punct_or_space);
             let fix =
                 if ends_sentence || tail > 0 { "我再为您说明一下。" } else { "我再为您说明一下," };
             out.push(Self::META.lint(span, "反问语气像在责怪客户").suggest(fix));

@@ -336,7 +336,11 @@ fn claim_span(text: &str, hit: &Range<usize>, term: &str) -> Option<Range<usize>
     let before = &text[..hit.start];
     let after = &text[hit.end..];
     // Comparing the shop's own products (“这几款里这款最好”) is allowed.
-    let clause_start = before.rfind([',', '。', '!', '?', ';', ' ', '\n']).map_or(0, |i| i + 1);
+    let clause_start = before
+        .char_indices()
+        .rev()
+        .find(|(_, c)| matches!(c, ',' | '。' | '!' | '?' | ';' | ' ' | '\n'))
+        .map_or(0, |(i, c)| i + c.len_utf8());
     if term.starts_with('最') && IN_SHOP.iter().any(|w| before[clause_start..].contains(w)) {
         return None;
     }
@@ -424,7 +428,7 @@ fn claim_span(text: &str, hit: &Range<usize>, term: &str) -> Option<Range<usize>
 /// “最好” praises when it ends the statement or describes something (“最好的”, “最好用的”,
 /// “最好不过”); before a verb it is advice (“尺码最好按平时的拍”, “您最好先拍照”).
 fn praises(after: &str) -> bool {
-    let ends = |s: &str| s.chars().next().map_or(true, |c| c == '的' || c == '了' || c == '啦' || is_punct_or_space(c));
+    let ends = |s: &str| s.chars().next().is_none_or(|c| c == '的' || c == '了' || c == '啦' || is_punct_or_space(c));
     if ends(after) || ["不过", "之一"].iter().any(|a| after.starts_with(a)) {
         return true;
     }

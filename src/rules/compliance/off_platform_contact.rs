@@ -107,7 +107,7 @@ impl Rule for OffPlatformContact {
         spans.retain(|r| !text[r.end..].trim_start().starts_with("支付") && char_before(text, r.start) != Some('@'));
         // “微信上买可以直接微信支付”: a payment channel in the same clause.
         spans.retain(|r| {
-            cx.draft.clause_at(r.start).map_or(true, |c| !contains_any(cx.draft.text(&c.range), &["支付", "付款"]))
+            cx.draft.clause_at(r.start).is_none_or(|c| !contains_any(cx.draft.text(&c.range), &["支付", "付款"]))
         });
         // One finding a sentence, over the clauses that carry the contact: the fix replaces
         // them with an offer to keep talking here.

@@ -88,7 +88,7 @@ impl Rule for AlreadySaid {
             if char_after(text, end) == Some('了') {
                 end += '了'.len_utf8();
             }
-            let alone = char_after(text, end).map_or(true, is_punct_or_space);
+            let alone = char_after(text, end).is_none_or(is_punct_or_space);
             let fix = if alone { "我再为您说明一下" } else { "我再跟您确认一下," };
             out.push(Self::META.lint(hit.start..end, "“已经说过了”显得不耐烦").suggest(fix));
         }

@@ -91,7 +91,7 @@ impl Rule for Dismissive {
                 continue;
             }
             // “真麻烦您了” thanks the customer.
-            if word == "真麻烦" && !char_after(text, hit.end).map_or(true, is_punct_or_space) {
+            if word == "真麻烦" && !char_after(text, hit.end).is_none_or(is_punct_or_space) {
                 continue;
             }
             // “你烦不烦” goes with its 你.

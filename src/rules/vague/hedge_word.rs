@@ -126,7 +126,7 @@ fn excluded(text: &str, hit: &Range<usize>, word: &str) -> bool {
         }
         "应该" => {
             DUTY_AFTER.iter().any(|d| after.starts_with(d))
-                || after.chars().next().map_or(true, |c| is_punct_or_space(c) || c == '呢' || c == '哦' || c == '滴')
+                || after.chars().next().is_none_or(|c| is_punct_or_space(c) || c == '呢' || c == '哦' || c == '滴')
                 || matches!(char_before(text, hit.start), Some('不' | '本' | '理' | '您' | '你'))
         }
         "估计" => {
