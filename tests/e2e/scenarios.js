@@ -353,6 +353,27 @@ SCENARIOS.keyboardCard = async (d, origin, fx) => {
   await pageErrors(d);
 };
 
+/** "忽略一次" hides that finding for this draft (others stay); a new draft brings it back. */
+SCENARIOS.ignoreOnce = async (d, origin, fx) => {
+  if (fx.name !== 'textarea' && fx.name !== 'contenteditable') return 'skip';
+  await open(d, origin, fx);
+  const s = await typeDraft(d, fx);
+  const others = s.findings.filter((f) => f.rule !== 'blunt.dont-know').length;
+  await clickInCoach(d, '[data-kefu-badge]');
+  await clickInCoach(d, `[data-kefu-finding][data-rule="blunt.dont-know"] [data-kefu-ignore]`);
+  const after = await waitFor(d, STATE, (x) => !blunt(x), 'the ignored finding to go', 5000);
+  assert(after.findings.length === others && after.count === others, `ignore once removed more than one finding: ${JSON.stringify(after)}`);
+  await d.type('好');
+  await sleep(400);
+  assert(!blunt(await d.eval(STATE)), 'an ignored finding came back while editing the same draft');
+  await d.press('Control+a');
+  await d.press('Backspace');
+  await waitFor(d, STATE, (x) => x.findings.length === 0, 'an empty draft', 5000);
+  await d.type('不知道');
+  await waitFor(d, STATE, (x) => !!blunt(x), 'the finding on a new draft', 5000);
+  await pageErrors(d);
+};
+
 SCENARIOS.geometry = (d, origin, fx) => {
   if (!['textarea', 'input', 'react', 'contenteditable'].includes(fx.name)) return 'skip';
   return geometry(d, origin, fx);
