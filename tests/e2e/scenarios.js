@@ -526,6 +526,25 @@ export const PAGE_SCENARIOS = {
     await pageErrors(d);
   },
 
+  /** A page that embeds the coach itself (the trainer demo) marks its editor with
+   *  data-kefu-coached: the extension leaves that editor alone (no second badge, no double
+   *  underlines), and coaches it once the mark is gone. */
+  async pageCoached(d, origin) {
+    const fx = EDITORS[0];
+    await d.goto(origin + fx.url);
+    await waitFor(d, `() => !!document.getElementById('editor') && document.readyState === 'complete'`, Boolean, 'the editor');
+    await d.eval(`() => document.getElementById('editor').setAttribute('data-kefu-coached', '')`);
+    await d.click('#editor');
+    await d.type(DRAFT);
+    await sleep(1500);
+    const s = await d.eval(STATE);
+    assert(!s || (s.findings.length === 0 && s.count === null), `the extension coached an editor the page coaches itself: ${JSON.stringify(s)}`);
+    await d.eval(`() => { const e = document.getElementById('editor'); e.removeAttribute('data-kefu-coached'); e.blur(); }`);
+    await d.click('#editor');
+    await waitFor(d, STATE, (x) => !!blunt(x), 'the coach once the page no longer coaches the editor', 15000);
+    await pageErrors(d);
+  },
+
   /** Site adapters: the demo console's markup gives the customer's message and whether the
    *  agent has replied; the generic adapter's selectors from the settings take over. */
   async siteContext(d, origin) {

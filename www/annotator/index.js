@@ -17,6 +17,9 @@ export { readText } from './editors/richtext.js';
 /** Name of the performance measure recorded from an input event to its drawn findings. */
 export const LATENCY_MEASURE = 'kefu-coach:input-to-highlight';
 
+/** Set on an editor while an annotator is attached to it. */
+export const COACHED_ATTR = 'data-kefu-coached';
+
 const WATCH_MS = 400;
 let seq = 0;
 
@@ -40,6 +43,9 @@ export function annotate(editor, opts) {
   const group = doc.createElement('div');
   group.dataset.kefuEditor = String(++seq);
   root.appendChild(group);
+  // Marks the editor as coached, so a second annotator (the extension on a page that already
+  // embeds the coach, like the demo) leaves it alone instead of drawing everything twice.
+  editor.setAttribute(COACHED_ATTR, '');
 
   const textControl = editor.tagName === 'TEXTAREA' || editor.tagName === 'INPUT';
   const adapter = textControl ? textControlAdapter(editor, group) : richTextAdapter(editor);
@@ -384,6 +390,7 @@ export function annotate(editor, opts) {
       badge.destroy();
       adapter.destroy();
       group.remove();
+      editor.removeAttribute(COACHED_ATTR);
       releaseHost(doc);
       settle();
     },

@@ -2,7 +2,7 @@
 // (lazily) and attaches the annotator to it. The core runs here when the page allows
 // WebAssembly in content scripts, otherwise in the background script (automatic).
 import { ext } from './browser.js';
-import { annotate, editorRoot } from '../annotator/index.js';
+import { annotate, editorRoot, COACHED_ATTR } from '../annotator/index.js';
 import { getHost } from '../annotator/host.js';
 import { bumpStats, isSiteOn, loadPacks, loadSettings, onSettingsChanged, saveSettings } from './settings.js';
 import { siteFor } from './sites/index.js';
@@ -39,6 +39,8 @@ function attach(target) {
   if (!enabledHere()) return;
   const root = editorRoot(target);
   if (!root || sessions.has(root) || root.closest('kefu-coach')) return;
+  // The page coaches this editor itself (the trainer demo embeds the same annotator).
+  if (root.hasAttribute(COACHED_ATTR)) return;
   const seen = new Set();
   const entry = { seen, handle: null, lastDraft: '' };
   sessions.set(root, entry);

@@ -7,11 +7,17 @@ export default {
   matches(doc) {
     return !!(doc.body && (doc.body.hasAttribute('data-kefu-platform') || doc.querySelector('[data-kefu-role]')));
   },
+  // The customer's last message(s) (RULES.md): the latest run of customer bubbles, as the
+  // demo page itself reads them, not only the very last bubble.
   context(doc) {
-    const customers = doc.querySelectorAll('[data-kefu-role="customer"]');
-    const last = customers[customers.length - 1];
+    const roles = [...doc.querySelectorAll('[data-kefu-role]')];
+    let end = roles.length;
+    while (end > 0 && roles[end - 1].getAttribute('data-kefu-role') !== 'customer') end -= 1;
+    let start = end;
+    while (start > 0 && roles[start - 1].getAttribute('data-kefu-role') === 'customer') start -= 1;
+    const waiting = roles.slice(start, end).map((b) => b.textContent.trim());
     return {
-      customer: last ? last.textContent.trim() : '',
+      customer: waiting.join('\n'),
       first_reply: !doc.querySelector('[data-kefu-role="agent"]'),
       platform: (doc.body && doc.body.getAttribute('data-kefu-platform')) || '',
     };
