@@ -90,7 +90,7 @@ impl Lint {
 
 /// Declare a rule: its doc comment is its documentation.
 ///
-/// ```ignore
+/// ```text
 /// declare_rule! {
 ///     /// ## What it does
 ///     /// ...
