@@ -4,43 +4,11 @@
 mod customer;
 mod draft;
 pub mod fold;
-
-use std::ops::Range;
+mod lexicon;
 
 pub use customer::{Closing, Customer};
 pub use draft::{is_clause_end, is_emoji, is_han, is_punct_or_space, is_sentence_end, Draft, Segment};
-
-/// Every occurrence of any of `needles` in `hay`, leftmost-longest, not overlapping.
-///
-/// Rules use plain literal lists for most phrases: a few dozen `str::find` calls on a
-/// 200-character draft cost less than building a regex automaton would.
-pub fn find_all<'n>(hay: &str, needles: &[&'n str]) -> Vec<(Range<usize>, &'n str)> {
-    let mut hits: Vec<(Range<usize>, &'n str)> = Vec::new();
-    for &n in needles {
-        if n.is_empty() {
-            continue;
-        }
-        let mut from = 0;
-        while let Some(i) = hay[from..].find(n) {
-            let start = from + i;
-            hits.push((start..start + n.len(), n));
-            from = start + n.len();
-        }
-    }
-    hits.sort_by(|a, b| a.0.start.cmp(&b.0.start).then(b.0.end.cmp(&a.0.end)));
-    let mut out: Vec<(Range<usize>, &'n str)> = Vec::with_capacity(hits.len());
-    for h in hits {
-        if out.last().is_none_or(|l| h.0.start >= l.0.end) {
-            out.push(h);
-        }
-    }
-    out
-}
-
-/// Whether `hay` contains any of `needles`.
-pub fn contains_any(hay: &str, needles: &[&str]) -> bool {
-    needles.iter().any(|n| !n.is_empty() && hay.contains(n))
-}
+pub use lexicon::{contains_any, find_all};
 
 /// The character just before byte offset `at`, if any.
 pub fn char_before(s: &str, at: usize) -> Option<char> {

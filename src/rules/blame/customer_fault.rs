@@ -143,8 +143,10 @@ const NEEDS_CUSTOMER: &[&str] = &["的方式不对", "的方法不对", "穿法�
 impl Rule for CustomerFault {
     fn check(&self, cx: &Context, out: &mut Vec<Lint>) {
         let text = cx.draft.folded();
-        let needles: Vec<&str> = PHRASES.iter().map(|(p, _)| *p).collect();
-        for (hit, word) in find_all(text, &needles) {
+        // Built once: `find_all` indexes a list by its address.
+        static NEEDLES: std::sync::LazyLock<Vec<&str>> =
+            std::sync::LazyLock::new(|| PHRASES.iter().map(|(p, _)| *p).collect());
+        for (hit, word) in find_all(text, &NEEDLES) {
             let Some(clause) = cx.draft.clause_at(hit.start) else { continue };
             let lead = &text[clause.range.start..hit.start];
             let from = clause.range.start + lead.rfind(char::is_whitespace).map_or(0, |i| i + 1);

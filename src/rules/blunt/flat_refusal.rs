@@ -266,9 +266,11 @@ const ALTERNATIVE: &[&str] = &[
 impl Rule for FlatRefusal {
     fn check(&self, cx: &Context, out: &mut Vec<Lint>) {
         let text = cx.draft.folded();
-        let needles: Vec<&str> = REFUSALS.iter().map(|(r, _)| *r).collect();
+        // Built once: `find_all` indexes a list by its address.
+        static NEEDLES: std::sync::LazyLock<Vec<&str>> =
+            std::sync::LazyLock::new(|| REFUSALS.iter().map(|(r, _)| *r).collect());
         let mut done_sentence = usize::MAX;
-        for (hit, word) in find_all(text, &needles) {
+        for (hit, word) in find_all(text, &NEEDLES) {
             let Some(clause) = cx.draft.clause_at(hit.start) else { continue };
             let Some(sentence) = cx.draft.sentence_at(hit.start) else { continue };
             if sentence.range.start == done_sentence {

@@ -100,8 +100,10 @@ const FAST_NOT_MINE: &[&str] = &["击", "下单", "付款", "拍", "买", "支�
 impl Rule for Imperative {
     fn check(&self, cx: &Context, out: &mut Vec<Lint>) {
         let text = cx.draft.folded();
-        let needles: Vec<&str> = ORDERS.iter().map(|(o, _)| *o).chain(SEND.iter().copied()).collect();
-        for (hit, word) in find_all(text, &needles) {
+        // Built once: `find_all` indexes a list by its address.
+        static NEEDLES: std::sync::LazyLock<Vec<&str>> =
+            std::sync::LazyLock::new(|| ORDERS.iter().map(|(o, _)| *o).chain(SEND.iter().copied()).collect());
+        for (hit, word) in find_all(text, &NEEDLES) {
             let Some(clause) = cx.draft.clause_at(hit.start) else { continue };
             let sentence_start = cx.draft.sentence_at(hit.start).map_or(clause.range.start, |s| s.range.start);
             let before = &text[sentence_start..hit.start];

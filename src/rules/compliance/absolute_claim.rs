@@ -316,10 +316,12 @@ const MATERIAL: &[&str] = &[
 impl Rule for AbsoluteClaim {
     fn check(&self, cx: &Context, out: &mut Vec<Lint>) {
         let text = cx.draft.folded();
-        let terms: Vec<&str> = TERMS.iter().map(|(t, _)| *t).collect();
+        // Built once: `find_all` indexes a list by its address.
+        static KEYS: std::sync::LazyLock<Vec<&str>> =
+            std::sync::LazyLock::new(|| TERMS.iter().map(|(t, _)| *t).collect());
         // “哪款更耐用?” — the answer compares the shop's own items, which is allowed.
         let comparing = contains_any(&cx.customer.text, &["哪款", "哪个", "哪种", "比", "更"]);
-        for (hit, term) in find_all(text, &terms) {
+        for (hit, term) in find_all(text, &KEYS) {
             if comparing && term.starts_with('最') {
                 continue;
             }

@@ -81,8 +81,10 @@ const FRIENDLY_AFTER: &[char] = &['选', '挑', '看', '问', '拍', '试', '用
 impl Rule for Dismissive {
     fn check(&self, cx: &Context, out: &mut Vec<Lint>) {
         let text = cx.draft.folded();
-        let needles: Vec<&str> = PHRASES.iter().map(|(p, _)| *p).collect();
-        for (hit, word) in find_all(text, &needles) {
+        // Built once: `find_all` indexes a list by its address.
+        static NEEDLES: std::sync::LazyLock<Vec<&str>> =
+            std::sync::LazyLock::new(|| PHRASES.iter().map(|(p, _)| *p).collect());
+        for (hit, word) in find_all(text, &NEEDLES) {
             if word.starts_with("随") && char_after(text, hit.end).is_some_and(|c| FRIENDLY_AFTER.contains(&c)) {
                 continue;
             }

@@ -50,8 +50,10 @@ const REPEATS: &[(&str, &str)] = &[
 impl Rule for RepeatedWord {
     fn check(&self, cx: &Context, out: &mut Vec<Lint>) {
         let text = cx.draft.folded();
-        let needles: Vec<&str> = REPEATS.iter().map(|(r, _)| *r).collect();
-        for (hit, word) in find_all(text, &needles) {
+        // Built once: `find_all` indexes a list by its address.
+        static NEEDLES: std::sync::LazyLock<Vec<&str>> =
+            std::sync::LazyLock::new(|| REPEATS.iter().map(|(r, _)| *r).collect());
+        for (hit, word) in find_all(text, &NEEDLES) {
             // Take the whole run: “好好好好” is one finding.
             let unit = &word[..word.chars().next().map_or(0, char::len_utf8)];
             let mut end = hit.end;

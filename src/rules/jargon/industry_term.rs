@@ -58,8 +58,10 @@ const TERMS: &[(&str, &str)] = &[
 impl Rule for IndustryTerm {
     fn check(&self, cx: &Context, out: &mut Vec<Lint>) {
         let text = cx.draft.folded();
-        let keys: Vec<&str> = TERMS.iter().map(|(t, _)| *t).collect();
-        for (hit, term) in find_all(text, &keys) {
+        // Built once: `find_all` indexes a list by its address.
+        static KEYS: std::sync::LazyLock<Vec<&str>> =
+            std::sync::LazyLock::new(|| TERMS.iter().map(|(t, _)| *t).collect());
+        for (hit, term) in find_all(text, &KEYS) {
             let glued = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric());
             if term.is_ascii() && (glued(char_before(text, hit.start)) || glued(char_after(text, hit.end))) {
                 continue;

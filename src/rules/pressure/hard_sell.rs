@@ -81,8 +81,10 @@ const PHRASES: &[(&str, &str)] = &[
 impl Rule for HardSell {
     fn check(&self, cx: &Context, out: &mut Vec<Lint>) {
         let text = cx.draft.folded();
-        let keys: Vec<&str> = PHRASES.iter().map(|(p, _)| *p).collect();
-        for (hit, phrase) in find_all(text, &keys) {
+        // Built once: `find_all` indexes a list by its address.
+        static KEYS: std::sync::LazyLock<Vec<&str>> =
+            std::sync::LazyLock::new(|| PHRASES.iter().map(|(p, _)| *p).collect());
+        for (hit, phrase) in find_all(text, &KEYS) {
             // “快拍” inside “快拍照/快拍下来”: photographing, not buying.
             if phrase == "快拍" && text[hit.end..].starts_with(['照', '摄', '个']) {
                 continue;

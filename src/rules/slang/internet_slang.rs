@@ -87,8 +87,10 @@ const TERMS: &[(&str, &str, bool)] = &[
 impl Rule for InternetSlang {
     fn check(&self, cx: &Context, out: &mut Vec<Lint>) {
         let text = cx.draft.folded();
-        let keys: Vec<&str> = TERMS.iter().map(|(t, _, _)| *t).collect();
-        for (hit, term) in find_all(text, &keys) {
+        // Built once: `find_all` indexes a list by its address.
+        static KEYS: std::sync::LazyLock<Vec<&str>> =
+            std::sync::LazyLock::new(|| TERMS.iter().map(|(t, _, _)| *t).collect());
+        for (hit, term) in find_all(text, &KEYS) {
             let before = text[..hit.start].chars().next_back();
             let after = text[hit.end..].chars().next();
             if term.is_ascii() {

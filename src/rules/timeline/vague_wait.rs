@@ -122,8 +122,10 @@ impl Rule for VagueWait {
         if has_concrete_time(text) {
             return;
         }
-        let words: Vec<&str> = WAITS.iter().map(|(w, _)| *w).collect();
-        let waits = find_all(text, &words).into_iter().filter(|(hit, w)| !customer_side(text, hit.start, w));
+        // Built once: `find_all` indexes a list by its address.
+        static WORDS: std::sync::LazyLock<Vec<&str>> =
+            std::sync::LazyLock::new(|| WAITS.iter().map(|(w, _)| *w).collect());
+        let waits = find_all(text, &WORDS).into_iter().filter(|(hit, w)| !customer_side(text, hit.start, w));
         if let Some((hit, w)) = waits.into_iter().next() {
             let Some((_, fix)) = WAITS.iter().find(|(v, _)| *v == w) else {
                 return;
