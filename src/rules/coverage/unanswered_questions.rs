@@ -23,13 +23,12 @@ declare_rule! {
     ///
     /// ## Example
     /// ```text
-    /// 有三种颜色。
+    /// (客户:这个沙发的尺寸,颜色有几种,多久能送到?) 有三种颜色。
     /// ```
-    /// (the customer asked: 这个沙发的尺寸,颜色有几种,多久能送到?)
     ///
     /// ## Use instead
     /// ```text
-    /// 有三种颜色。另外,关于尺寸、送达时间,【补充回答】。
+    /// (客户:这个沙发的尺寸,颜色有几种,多久能送到?) 有三种颜色。另外,关于尺寸、送达时间,【补充回答】。
     /// ```
     pub struct UnansweredQuestions {
         id: "coverage.unanswered-questions",
