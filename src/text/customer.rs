@@ -596,7 +596,11 @@ fn without_placeholders(text: &str) -> String {
 }
 
 /// `text` with every occurrence of `phrases` blanked out (same length, so nothing shifts).
-fn mask(text: &str, phrases: &[&str]) -> String {
+fn mask(text: &str, phrases: &'static [&'static str]) -> String {
+    // Blanking only removes text, so nothing matches later that didn't match at first.
+    if !contains_any(text, phrases) {
+        return text.to_owned();
+    }
     let mut out = text.to_owned();
     for p in phrases {
         if out.contains(p) {

@@ -3,13 +3,13 @@
 //! most of a check's time).
 //!
 //! Lists are `&'static`, so a list's address and length identify its contents for the whole
-//! run: each list is indexed once per thread, on first use, and looked up by address after.
+//! run: each list is indexed once, on first use, and looked up by address after.
 
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::Range;
-use std::rc::Rc;
+use std::sync::{LazyLock, Mutex, PoisonError};
 
 /// The phrases of one list grouped by first character.
 struct Index {
@@ -84,15 +84,37 @@ impl Hasher for AddrHasher {
     }
 }
 
-type Cache = HashMap<(usize, usize), Rc<Index>, BuildHasherDefault<AddrHasher>>;
+type Map = HashMap<(usize, usize), &'static Index, BuildHasherDefault<AddrHasher>>;
+
+/// Every index built so far, shared by all threads; each lives for the rest of the run (one per
+/// static list, so the total is bounded by the lists in the program).
+static SHARED: LazyLock<Mutex<Map>> = LazyLock::new(|| Mutex::new(Map::default()));
 
 thread_local! {
-    static CACHE: RefCell<Cache> = RefCell::new(Cache::default());
+    /// This thread's view of [`SHARED`], read without locking.
+    static LOCAL: RefCell<Map> = RefCell::new(Map::default());
 }
 
-fn index(needles: &'static [&'static str]) -> Rc<Index> {
+fn index(needles: &'static [&'static str]) -> &'static Index {
     let key = (needles.as_ptr() as usize, needles.len());
-    CACHE.with(|c| Rc::clone(c.borrow_mut().entry(key).or_insert_with(|| Rc::new(Index::new(needles)))))
+    LOCAL.with(|local| {
+        if let Some(ix) = local.borrow().get(&key) {
+            return *ix;
+        }
+        let ix: &'static Index = {
+            let mut shared = SHARED.lock().unwrap_or_else(PoisonError::into_inner);
+            shared.entry(key).or_insert_with(|| Box::leak(Box::new(Index::new(needles))))
+        };
+        local.borrow_mut().insert(key, ix);
+        ix
+    })
+}
+
+/// Whether `rest` starts with `needle` (a plain loop: needles are a few bytes, a `memcmp`
+/// call costs more than the comparison).
+#[inline]
+fn starts_with(rest: &[u8], needle: &[u8]) -> bool {
+    rest.len() >= needle.len() && rest.iter().zip(needle).all(|(a, b)| a == b)
 }
 
 /// Every occurrence of any of `needles` in `hay`, leftmost-longest, not overlapping.
@@ -119,7 +141,7 @@ pub fn find_all(hay: &str, needles: &'static [&'static str]) -> Vec<(Range<usize
         let mut best: Option<&'static str> = None;
         for &k in cands {
             let n = ix.needles[k as usize];
-            if !rest.starts_with(n.as_bytes()) {
+            if !starts_with(rest, n.as_bytes()) {
                 continue;
             }
             if next.is_empty() {
@@ -151,7 +173,7 @@ pub fn contains_any(hay: &str, needles: &'static [&'static str]) -> bool {
     let ix = index(needles);
     hay.char_indices().any(|(i, c)| {
         let rest = &hay.as_bytes()[i..];
-        ix.candidates(c).iter().any(|&k| rest.starts_with(ix.needles[k as usize].as_bytes()))
+        ix.candidates(c).iter().any(|&k| starts_with(rest, ix.needles[k as usize].as_bytes()))
     })
 }
 

@@ -73,8 +73,12 @@ pub fn has_concrete_time(text: &str) -> bool {
         return true;
     }
     // “这两天单量大” is a vague stretch, not a time node.
+    const STRETCHES: &[&str] = &["这两天", "这几天", "前两天", "那两天", "两天前", "这两周"];
+    if !contains_any(text, STRETCHES) {
+        return AMOUNT.is_match(text);
+    }
     let mut t = text.to_owned();
-    for v in ["这两天", "这几天", "前两天", "那两天", "两天前", "这两周"] {
+    for v in STRETCHES {
         t = t.replace(v, "");
     }
     AMOUNT.is_match(&t)
