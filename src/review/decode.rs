@@ -1,6 +1,10 @@
 //! Text encodings of chat-log exports: UTF-8 (with or without BOM) and GBK/GB18030, which is
 //! what Excel and many Chinese back offices write. Detection reads the first bytes; each line
 //! is then decoded on its own, so a bad byte is reported with its line number.
+//!
+//! GB18030 goes through a [`Gb18030Decoder`]: natively encoding_rs ([`EncodingRs`]); in the
+//! browser the page's own `TextDecoder` (`src/wasm/decoder.rs`), which keeps encoding_rs's
+//! ~190 KB (gzipped) of tables out of the wasm. UTF-8 is decoded by std on both.
 
 use std::borrow::Cow;
 
@@ -37,19 +41,44 @@ impl Encoding {
     }
 
     /// Decode one line. `None` if it holds bytes that are not text in this encoding.
-    pub fn decode<'a>(self, bytes: &'a [u8]) -> Option<Cow<'a, str>> {
-        match self {
-            Encoding::Utf8 => std::str::from_utf8(bytes).ok().map(Cow::Borrowed),
-            Encoding::Gb18030 => encoding_rs::GB18030.decode_without_bom_handling_and_without_replacement(bytes),
+    pub fn decode<'a>(self, bytes: &'a [u8], gb18030: &dyn Gb18030Decoder) -> Option<Cow<'a, str>> {
+        // ASCII is the same in both encodings, and needs no call out of the wasm.
+        if self == Encoding::Utf8 || bytes.is_ascii() {
+            return std::str::from_utf8(bytes).ok().map(Cow::Borrowed);
         }
+        gb18030.decode(bytes)
     }
 
     /// Decode one line, replacing what is not text with U+FFFD.
-    pub fn decode_lossy(self, bytes: &[u8]) -> String {
-        match self {
-            Encoding::Utf8 => String::from_utf8_lossy(bytes).into_owned(),
-            Encoding::Gb18030 => encoding_rs::GB18030.decode_without_bom_handling(bytes).0.into_owned(),
+    pub fn decode_lossy(self, bytes: &[u8], gb18030: &dyn Gb18030Decoder) -> String {
+        if self == Encoding::Utf8 || bytes.is_ascii() {
+            return String::from_utf8_lossy(bytes).into_owned();
         }
+        gb18030.decode_lossy(bytes)
+    }
+}
+
+/// Decodes GB18030 (without BOM handling), one line at a time.
+pub trait Gb18030Decoder {
+    /// `None` if `bytes` hold something that is not GB18030 text.
+    fn decode<'a>(&self, bytes: &'a [u8]) -> Option<Cow<'a, str>>;
+    /// What is not GB18030 text becomes U+FFFD.
+    fn decode_lossy(&self, bytes: &[u8]) -> String;
+}
+
+/// The native decoder: encoding_rs (the WHATWG gb18030 decoder, as browsers have it).
+#[cfg(not(target_arch = "wasm32"))]
+#[derive(Clone, Copy, Debug, Default)]
+pub struct EncodingRs;
+
+#[cfg(not(target_arch = "wasm32"))]
+impl Gb18030Decoder for EncodingRs {
+    fn decode<'a>(&self, bytes: &'a [u8]) -> Option<Cow<'a, str>> {
+        encoding_rs::GB18030.decode_without_bom_handling_and_without_replacement(bytes)
+    }
+
+    fn decode_lossy(&self, bytes: &[u8]) -> String {
+        encoding_rs::GB18030.decode_without_bom_handling(bytes).0.into_owned()
     }
 }
 
@@ -103,6 +132,10 @@ mod tests {
         assert!(detect(b"\xFF\xFEa\x00", None).is_err());
         // Mostly UTF-8 with one GBK line: UTF-8.
         assert_eq!(detect(b"\xE4\xBD\xA0\n\xBB\xE1\n\xE5\xA5\xBD\n", None), Ok((Encoding::Utf8, 0)));
-        assert_eq!(Encoding::Gb18030.decode(b"\xBB\xE1\xBB\xB0").as_deref(), Some("会话"));
+        assert_eq!(Encoding::Gb18030.decode(b"\xBB\xE1\xBB\xB0", &EncodingRs).as_deref(), Some("会话"));
+        assert_eq!(Encoding::Gb18030.decode(b"a,b", &EncodingRs).as_deref(), Some("a,b"));
+        assert_eq!(Encoding::Gb18030.decode(b"\xBB", &EncodingRs), None);
+        assert_eq!(Encoding::Gb18030.decode_lossy(b"\xBB\xE1\xBB", &EncodingRs), "会\u{FFFD}");
+        assert_eq!(Encoding::Utf8.decode(b"\xBB\xE1", &EncodingRs), None);
     }
 }

@@ -5,7 +5,7 @@
 use std::collections::VecDeque;
 use std::sync::Arc;
 
-use super::decode::{self, Encoding};
+use super::decode::{self, Encoding, Gb18030Decoder};
 use super::lines::{Line, LineSplitter};
 use super::mapping::{self, Field, Format, Overrides, Preset, Resolved, Role};
 use super::record::Delimited;
@@ -91,6 +91,7 @@ struct Reading {
 /// The push reader: feed bytes, take jobs.
 pub struct Ingest {
     options: Options,
+    gb18030: Box<dyn Gb18030Decoder>,
     sniff: Vec<u8>,
     splitter: LineSplitter,
     reading: Option<Reading>,
@@ -100,9 +101,17 @@ pub struct Ingest {
 }
 
 impl Ingest {
+    /// GB18030 decoded by encoding_rs.
+    #[cfg(not(target_arch = "wasm32"))]
     pub fn new(options: Options) -> Ingest {
+        Ingest::with_decoder(options, Box::new(decode::EncodingRs))
+    }
+
+    /// GB18030 decoded by `gb18030` (in the browser: its `TextDecoder`).
+    pub fn with_decoder(options: Options, gb18030: Box<dyn Gb18030Decoder>) -> Ingest {
         Ingest {
             options,
+            gb18030,
             sniff: Vec::new(),
             splitter: LineSplitter::default(),
             reading: None,
@@ -140,9 +149,9 @@ impl Ingest {
         if self.reading.is_none() {
             self.start(out)?;
         }
-        let Ingest { splitter, reading, counts, malformed, response, .. } = self;
+        let Ingest { splitter, reading, counts, malformed, response, gb18030, .. } = self;
         let Some(r) = reading.as_mut() else { return Ok(()) };
-        splitter.finish(&mut |line| r.line(line, counts, malformed, response, out));
+        splitter.finish(&mut |line| r.line(line, &**gb18030, counts, malformed, response, out));
         if let Parser::Delimited { parser, .. } = &mut r.parser {
             if let Some(m) = parser.finish() {
                 malformed.push(m);
@@ -160,7 +169,7 @@ impl Ingest {
         let (encoding, bom) = decode::detect(window, self.options.encoding)?;
         let first_line = head[bom..].split(|&b| b == b'\n').next().unwrap_or(&[]);
         let mut preset = match self.options.preset.as_str() {
-            "" | "auto" => Preset::sniff(&encoding.decode_lossy(first_line)),
+            "" | "auto" => Preset::sniff(&encoding.decode_lossy(first_line, &*self.gb18030)),
             id => Preset::named(id)?,
         };
         if let Some(header) = self.options.overrides.header {
@@ -194,9 +203,9 @@ impl Ingest {
     }
 
     fn feed(&mut self, bytes: &[u8], out: &mut Vec<Job>) -> Result<(), String> {
-        let Ingest { splitter, reading, counts, malformed, response, .. } = self;
+        let Ingest { splitter, reading, counts, malformed, response, gb18030, .. } = self;
         let Some(r) = reading.as_mut() else { return Ok(()) };
-        splitter.push(bytes, &mut |line| r.line(line, counts, malformed, response, out));
+        splitter.push(bytes, &mut |line| r.line(line, &**gb18030, counts, malformed, response, out));
         match r.fatal.take() {
             Some(e) => Err(e),
             None => Ok(()),
@@ -208,6 +217,7 @@ impl Reading {
     fn line(
         &mut self,
         line: Line<'_>,
+        gb18030: &dyn Gb18030Decoder,
         counts: &mut Counts,
         malformed: &mut MalformedLog,
         response: &mut ResponseTimes,
@@ -221,7 +231,7 @@ impl Reading {
             malformed.push(Malformed::new(n, format!("这一行超过 {} MiB,已跳过", super::lines::MAX_LINE >> 20)));
             return;
         }
-        let Some(text) = self.layout.encoding.decode(line.bytes) else {
+        let Some(text) = self.layout.encoding.decode(line.bytes, gb18030) else {
             if matches!(self.parser, Parser::Delimited { resolved: None, .. }) {
                 self.fatal = Some(format!(
                     "第 {n} 行(表头)无法按 {} 解码:文件的编码可能不是这个,试试 --encoding {}(网页里在“编码”中选择)",

@@ -40,7 +40,7 @@ pub mod time;
 
 use serde::Serialize;
 
-pub use decode::Encoding;
+pub use decode::{Encoding, Gb18030Decoder};
 pub use mapping::{Overrides, Preset};
 pub use model::ReviewReport;
 
@@ -113,12 +113,19 @@ pub struct Review {
 }
 
 impl Review {
-    /// `csv`: also build the findings CSV (taken with [`Review::take_csv`]).
+    /// `csv`: also build the findings CSV (taken with [`Review::take_csv`]). GB18030 is
+    /// decoded by encoding_rs.
+    #[cfg(not(target_arch = "wasm32"))]
     pub fn new(options: Options, csv: bool) -> Result<Review, String> {
+        Review::with_decoder(options, csv, Box::new(decode::EncodingRs))
+    }
+
+    /// As [`Review::new`], GB18030 decoded by `gb18030` (in the browser: its `TextDecoder`).
+    pub fn with_decoder(options: Options, csv: bool, gb18030: Box<dyn Gb18030Decoder>) -> Result<Review, String> {
         let coach = Coach::new(options.config.clone()).map_err(|e| e.to_string())?;
         Ok(Review {
             coach,
-            ingest: Ingest::new(options),
+            ingest: Ingest::with_decoder(options, gb18030),
             aggregator: Aggregator::default(),
             jobs: Vec::new(),
             csv: csv.then(|| export::CSV_HEADER.to_owned()),

@@ -14,9 +14,11 @@
 //! unit for one, so offsets stay aligned with the caller's string.
 //!
 //! Files: `convert.rs` turns JS values into the core's types and back, `types.rs` holds the
-//! TypeScript shapes the generated `.d.ts` refers to.
+//! TypeScript shapes the generated `.d.ts` refers to, `decoder.rs` reads GB18030 with the
+//! browser's `TextDecoder`.
 
 mod convert;
+mod decoder;
 mod review;
 mod types;
 

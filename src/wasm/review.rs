@@ -14,6 +14,7 @@ use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
 
 use super::convert;
+use super::decoder::BrowserGb18030;
 use crate::review::{html, Encoding, Options, Overrides, Review, ReviewReport};
 use crate::Config;
 
@@ -85,7 +86,8 @@ impl JsReview {
                 crate::review::mapping::PRESETS.join("、")
             )));
         }
-        let inner = Review::new(options, o.csv).map_err(|e| JsError::new(&e))?;
+        let gb18030 = Box::new(BrowserGb18030::new()?);
+        let inner = Review::with_decoder(options, o.csv, gb18030).map_err(|e| JsError::new(&e))?;
         Ok(JsReview { inner: Some(inner) })
     }
 
