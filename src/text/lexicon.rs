@@ -14,54 +14,72 @@ use std::sync::{LazyLock, Mutex, PoisonError};
 /// The phrases of one list grouped by first character.
 struct Index {
     needles: &'static [&'static str],
-    /// One bit per `char as u32 % 1024`: most haystack characters start no phrase.
-    bits: [u64; 16],
-    /// Distinct first characters, sorted; `groups[i]` is the range of `order` for `firsts[i]`.
-    firsts: Vec<char>,
-    groups: Vec<Range<u32>>,
+    /// One bit per `char as u32 % 4096`: most haystack characters start no phrase.
+    bits: [u64; 64],
+    /// Open addressing by first character: `(char, range of order)`, `EMPTY` where free.
+    table: Vec<(u32, u32, u32)>,
+    mask: usize,
     /// Needle indices, grouped by first character, longest first, then in list order.
     order: Vec<u32>,
+}
+
+const EMPTY: u32 = u32::MAX;
+
+/// A slot of the table for `c` (multiplicative hash: neighbouring characters spread out).
+#[inline]
+fn slot(c: u32, mask: usize) -> usize {
+    (c.wrapping_mul(0x9E37_79B1) >> 16) as usize & mask
 }
 
 impl Index {
     fn new(needles: &'static [&'static str]) -> Index {
         let mut order: Vec<u32> = (0..needles.len() as u32).filter(|&i| !needles[i as usize].is_empty()).collect();
-        let first = |i: u32| needles[i as usize].chars().next().unwrap_or('\0');
+        let first = |i: u32| needles[i as usize].chars().next().map_or(0, |c| c as u32);
         order.sort_by(|&a, &b| {
             first(a).cmp(&first(b)).then(needles[b as usize].len().cmp(&needles[a as usize].len())).then(a.cmp(&b))
         });
-        let mut bits = [0u64; 16];
-        let mut firsts: Vec<char> = Vec::new();
-        let mut groups: Vec<Range<u32>> = Vec::new();
+        let mut bits = [0u64; 64];
+        let mut groups: Vec<(u32, u32, u32)> = Vec::new();
         for (pos, &i) in order.iter().enumerate() {
             let c = first(i);
-            let slot = c as u32 % 1024;
-            bits[(slot / 64) as usize] |= 1 << (slot % 64);
-            if firsts.last() == Some(&c) {
-                if let Some(g) = groups.last_mut() {
-                    g.end = pos as u32 + 1;
-                }
-            } else {
-                firsts.push(c);
-                groups.push(pos as u32..pos as u32 + 1);
+            let bit = c % 4096;
+            bits[(bit / 64) as usize] |= 1 << (bit % 64);
+            match groups.last_mut() {
+                Some(g) if g.0 == c => g.2 = pos as u32 + 1,
+                _ => groups.push((c, pos as u32, pos as u32 + 1)),
             }
         }
-        Index { needles, bits, firsts, groups, order }
+        let size = (groups.len() * 2).next_power_of_two().max(2);
+        let mask = size - 1;
+        let mut table = vec![(EMPTY, 0, 0); size];
+        for g in groups {
+            let mut at = slot(g.0, mask);
+            while table[at].0 != EMPTY {
+                at = (at + 1) & mask;
+            }
+            table[at] = g;
+        }
+        Index { needles, bits, table, mask, order }
     }
 
     /// The needle indices starting with `c`, longest first.
     #[inline]
     fn candidates(&self, c: char) -> &[u32] {
-        let slot = c as u32 % 1024;
-        if self.bits[(slot / 64) as usize] & (1 << (slot % 64)) == 0 {
+        let c = c as u32;
+        let bit = c % 4096;
+        if self.bits[(bit / 64) as usize] & (1 << (bit % 64)) == 0 {
             return &[];
         }
-        match self.firsts.binary_search(&c) {
-            Ok(g) => {
-                let r = &self.groups[g];
-                &self.order[r.start as usize..r.end as usize]
+        let mut at = slot(c, self.mask);
+        loop {
+            let (k, start, end) = self.table[at];
+            if k == c {
+                return &self.order[start as usize..end as usize];
             }
-            Err(_) => &[],
+            if k == EMPTY {
+                return &[];
+            }
+            at = (at + 1) & self.mask;
         }
     }
 }
