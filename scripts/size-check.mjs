@@ -10,10 +10,13 @@ import { gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 
-// The budget for the gzipped wasm. The issue aims at 150 KB for the coach alone; the batch
-// review (CSV/JSONL reader, GB18030 tables, HTML report) ships in the same module and the
-// budget covers both. Lower it when the review moves out (see the report in git history).
-const DEFAULT_BUDGET_KB = 520;
+// The budget for the gzipped wasm: the measured size plus ~2%, so growth is a decision.
+// Measured 2026-11-23 (gzip -9): 489.2 KB (1,011,785 raw) with encoding_rs's GB18030 tables;
+// 365.6 KB once the browser's TextDecoder reads GBK (src/wasm/decoder.rs); 361.5 KB with
+// wasm-opt -Os --converge --low-memory-unused (scripts/build-wasm.sh). What is left: the rules
+// and their docs, regex (about a quarter of the code) and the batch review's reader and
+// HTML report; the aim is 150 KB.
+const DEFAULT_BUDGET_KB = 370;
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
