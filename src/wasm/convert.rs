@@ -4,8 +4,7 @@
 //!   unknown keys are refused and errors read as they do in the CLI.
 //! - A request is read field by field: no JSON round trip on the hot path, and a draft with
 //!   a lone surrogate arrives with U+FFFD in its place (one UTF-16 unit for one).
-//! - Reports and rule metadata go out as plain objects and arrays: serde_json text through
-//!   `JSON.parse` (3 KB less gzipped wasm than serde-wasm-bindgen, which it replaced).
+//! - Reports and rule metadata go out as plain objects and arrays (`json_compatible`).
 
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
@@ -92,9 +91,8 @@ fn bool_field(obj: &JsValue, name: &str) -> Result<bool, JsError> {
     }
 }
 
-/// A report or rule list as a plain JS value.
 pub fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsError> {
-    let text =
-        serde_json::to_string(value).map_err(|e| JsError::new(&format!("内部错误: 结果无法转换为 JS 对象 ({e})")))?;
-    js_sys::JSON::parse(&text).map_err(|_| JsError::new("内部错误: 结果无法转换为 JS 对象"))
+    value
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|e| JsError::new(&format!("内部错误: 结果无法转换为 JS 对象 ({e})")))
 }
