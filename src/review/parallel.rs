@@ -67,12 +67,7 @@ pub fn run(
 
     if threads <= 1 {
         loop {
-            let n = read_chunk(&mut input, &mut buf)?;
-            if n == 0 {
-                ingest.finish(&mut jobs)?;
-            } else {
-                ingest.push(&buf[..n], &mut jobs)?;
-            }
+            let n = feed(&mut input, &mut buf, &mut ingest, &mut jobs)?;
             for job in jobs.drain(..) {
                 let report = coach.check(&job.request);
                 sink.take(&job, &report)?;
@@ -120,12 +115,7 @@ pub fn run(
         let mut order = Order::default();
         let result = (|| -> Result<(), String> {
             loop {
-                let n = read_chunk(&mut input, &mut buf)?;
-                if n == 0 {
-                    ingest.finish(&mut jobs)?;
-                } else {
-                    ingest.push(&buf[..n], &mut jobs)?;
-                }
+                let n = feed(&mut input, &mut buf, &mut ingest, &mut jobs)?;
                 while jobs.len() >= BATCH || (n == 0 && !jobs.is_empty()) {
                     let rest = jobs.split_off(jobs.len().min(BATCH));
                     let batch = std::mem::replace(&mut jobs, rest);
@@ -185,6 +175,18 @@ impl Order {
         }
         Ok(())
     }
+}
+
+/// Read the next chunk into `buf` and hand it to `ingest` (at the end of input: flush it).
+/// Returns the number of bytes read; 0 means the input is done.
+fn feed(input: &mut impl Read, buf: &mut [u8], ingest: &mut Ingest, jobs: &mut Vec<Job>) -> Result<usize, String> {
+    let n = read_chunk(input, buf)?;
+    if n == 0 {
+        ingest.finish(jobs)?;
+    } else {
+        ingest.push(&buf[..n], jobs)?;
+    }
+    Ok(n)
 }
 
 fn read_chunk(input: &mut impl Read, buf: &mut [u8]) -> Result<usize, String> {
