@@ -187,6 +187,8 @@ impl Coach {
         let customer = Customer::new(&req.customer);
         let mut lints = Vec::new();
         if !draft.is_blank() {
+            // Every rule looks up phrase lists in these: read them once for all.
+            let _scope = text::scope(&[draft.folded(), &customer.text]);
             let cx = Context { draft: &draft, customer: &customer, first_reply: req.first_reply, platform };
             for rule in &self.rules {
                 let meta = rule.meta();

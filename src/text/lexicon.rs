@@ -4,15 +4,22 @@
 //!
 //! Lists are `&'static`, so a list's address and length identify its contents for the whole
 //! run: each list is indexed once, on first use, and looked up by address after.
+//!
+//! A check reads the same draft with dozens of lists. [`scope`] reads it once for all of them:
+//! it notes where a phrase of any known list may start, and for which lists (one bit each),
+//! so a lookup in that text, or in any slice of it, visits only those places.
 
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
+use std::marker::PhantomData;
 use std::ops::Range;
 use std::sync::{LazyLock, Mutex, PoisonError};
 
 /// The phrases of one list grouped by first character.
 struct Index {
+    /// Order of indexing; the first [`SCOPED`] lists have a bit in a [`scope`]'s masks.
+    id: u32,
     needles: &'static [&'static str],
     /// One bit per `char as u32 % 4096`: most haystack characters start no phrase.
     bits: [u64; 64],
@@ -24,6 +31,8 @@ struct Index {
 }
 
 const EMPTY: u32 = u32::MAX;
+/// Lists a scope can answer for (bits of a `u128`); later ones are scanned directly.
+const SCOPED: u32 = 128;
 
 /// A slot of the table for `c` (multiplicative hash: neighbouring characters spread out).
 #[inline]
@@ -32,7 +41,7 @@ fn slot(c: u32, mask: usize) -> usize {
 }
 
 impl Index {
-    fn new(needles: &'static [&'static str]) -> Index {
+    fn new(id: u32, needles: &'static [&'static str]) -> Index {
         let mut order: Vec<u32> = (0..needles.len() as u32).filter(|&i| !needles[i as usize].is_empty()).collect();
         let first = |i: u32| needles[i as usize].chars().next().map_or(0, |c| c as u32);
         order.sort_by(|&a, &b| {
@@ -59,17 +68,23 @@ impl Index {
             }
             table[at] = g;
         }
-        Index { needles, bits, table, mask, order }
+        Index { id, needles, bits, table, mask, order }
+    }
+
+    /// Whether some needle may start with `c` (false: none does).
+    #[inline]
+    fn may_start(&self, c: char) -> bool {
+        let bit = c as u32 % 4096;
+        self.bits[(bit / 64) as usize] & (1 << (bit % 64)) != 0
     }
 
     /// The needle indices starting with `c`, longest first.
     #[inline]
     fn candidates(&self, c: char) -> &[u32] {
-        let c = c as u32;
-        let bit = c % 4096;
-        if self.bits[(bit / 64) as usize] & (1 << (bit % 64)) == 0 {
+        if !self.may_start(c) {
             return &[];
         }
+        let c = c as u32;
         let mut at = slot(c, self.mask);
         loop {
             let (k, start, end) = self.table[at];
@@ -108,24 +123,157 @@ type Map = HashMap<(usize, usize), &'static Index, BuildHasherDefault<AddrHasher
 /// static list, so the total is bounded by the lists in the program).
 static SHARED: LazyLock<Mutex<Map>> = LazyLock::new(|| Mutex::new(Map::default()));
 
+/// This thread's view of [`SHARED`], read without locking, and what a scope needs of it.
+#[derive(Default)]
+struct Local {
+    map: Map,
+    /// First character → the lists (bit = id) with a needle starting with it.
+    starts: HashMap<u32, u128, BuildHasherDefault<AddrHasher>>,
+    /// The characters in `starts`, one bit per `char as u32 % 4096`.
+    bits: Vec<u64>,
+    /// The lists `starts` covers.
+    known: u128,
+}
+
+impl Local {
+    fn learn(&mut self, ix: &Index) {
+        if ix.id >= SCOPED {
+            return;
+        }
+        if self.bits.is_empty() {
+            self.bits = vec![0; 64];
+        }
+        for n in ix.needles {
+            let Some(c) = n.chars().next() else { continue };
+            *self.starts.entry(c as u32).or_default() |= 1 << ix.id;
+            let bit = c as u32 % 4096;
+            self.bits[(bit / 64) as usize] |= 1 << (bit % 64);
+        }
+        self.known |= 1 << ix.id;
+    }
+}
+
 thread_local! {
-    /// This thread's view of [`SHARED`], read without locking.
-    static LOCAL: RefCell<Map> = RefCell::new(Map::default());
+    static LOCAL: RefCell<Local> = RefCell::new(Local::default());
 }
 
 fn index(needles: &'static [&'static str]) -> &'static Index {
     let key = (needles.as_ptr() as usize, needles.len());
     LOCAL.with(|local| {
-        if let Some(ix) = local.borrow().get(&key) {
+        if let Some(ix) = local.borrow().map.get(&key) {
             return *ix;
         }
         let ix: &'static Index = {
             let mut shared = SHARED.lock().unwrap_or_else(PoisonError::into_inner);
-            shared.entry(key).or_insert_with(|| Box::leak(Box::new(Index::new(needles))))
+            let id = shared.len() as u32;
+            shared.entry(key).or_insert_with(|| Box::leak(Box::new(Index::new(id, needles))))
         };
-        local.borrow_mut().insert(key, ix);
+        let mut local = local.borrow_mut();
+        local.map.insert(key, ix);
+        local.learn(ix);
         ix
     })
+}
+
+/// One text read for every list known when it was read.
+struct Scan {
+    /// The text's address range.
+    start: usize,
+    end: usize,
+    known: u128,
+    /// Byte offset (from `start`), character and lists of every place a needle may start.
+    offsets: Vec<u32>,
+    chars: Vec<char>,
+    lists: Vec<u128>,
+}
+
+thread_local! {
+    /// The texts of the live [`Scope`]s on this thread, innermost last.
+    static SCANS: RefCell<Vec<Scan>> = const { RefCell::new(Vec::new()) };
+}
+
+/// While alive, lookups in `texts` (or in slices of them) use one reading of each; see the
+/// module docs. The texts can't change or go away meanwhile: the scope borrows them.
+pub struct Scope<'a> {
+    outer: usize,
+    _texts: PhantomData<&'a str>,
+}
+
+/// Reads `texts` once for all the lists indexed so far on this thread.
+pub fn scope<'a>(texts: &[&'a str]) -> Scope<'a> {
+    let outer = SCANS.with(|s| s.borrow().len());
+    LOCAL.with(|local| {
+        let local = local.borrow();
+        SCANS.with(|scans| {
+            let mut scans = scans.borrow_mut();
+            for text in texts.iter().filter(|t| !t.is_empty() && t.len() < u32::MAX as usize) {
+                let mut scan = Scan {
+                    start: text.as_ptr() as usize,
+                    end: text.as_ptr() as usize + text.len(),
+                    known: local.known,
+                    offsets: Vec::new(),
+                    chars: Vec::new(),
+                    lists: Vec::new(),
+                };
+                if !local.bits.is_empty() {
+                    for (i, c) in text.char_indices() {
+                        let bit = c as u32 % 4096;
+                        if local.bits[(bit / 64) as usize] & (1 << (bit % 64)) == 0 {
+                            continue;
+                        }
+                        if let Some(&lists) = local.starts.get(&(c as u32)) {
+                            scan.offsets.push(i as u32);
+                            scan.chars.push(c);
+                            scan.lists.push(lists);
+                        }
+                    }
+                }
+                scans.push(scan);
+            }
+        });
+    });
+    Scope { outer, _texts: PhantomData }
+}
+
+impl Drop for Scope<'_> {
+    fn drop(&mut self) {
+        SCANS.with(|s| s.borrow_mut().truncate(self.outer));
+    }
+}
+
+/// Calls `visit(i, c)` for every character of `hay` (byte offset `i`) with which a needle of
+/// `ix` may start, in order, until it returns false.
+fn starts_in(hay: &str, ix: &Index, mut visit: impl FnMut(usize, char) -> bool) {
+    let (from, to) = (hay.as_ptr() as usize, hay.as_ptr() as usize + hay.len());
+    let scanned = ix.id < SCOPED
+        && SCANS.with(|scans| {
+            let scans = scans.borrow();
+            let Some(scan) = scans.iter().rev().find(|s| s.start <= from && to <= s.end && s.known & (1 << ix.id) != 0)
+            else {
+                return false;
+            };
+            let (lo, hi) = ((from - scan.start) as u32, (to - scan.start) as u32);
+            let bit = 1u128 << ix.id;
+            let first = scan.offsets.partition_point(|&o| o < lo);
+            for k in first..scan.offsets.len() {
+                let at = scan.offsets[k];
+                if at >= hi {
+                    break;
+                }
+                if scan.lists[k] & bit != 0 && !visit((at - lo) as usize, scan.chars[k]) {
+                    break;
+                }
+            }
+            true
+        });
+    if scanned {
+        return;
+    }
+    for (i, c) in hay.char_indices() {
+        if ix.may_start(c) && !visit(i, c) {
+            break;
+        }
+    }
 }
 
 /// Whether `rest` starts with `needle`, whose first `from` bytes are known to match (a plain
@@ -160,11 +308,8 @@ pub fn find_all(hay: &str, needles: &'static [&'static str]) -> Vec<(Range<usize
     // first match only, as most lookups match nothing.
     let mut next: Vec<usize> = Vec::new();
     let mut kept_end = 0;
-    for (i, c) in hay.char_indices() {
+    starts_in(hay, ix, |i, c| {
         let cands = ix.candidates(c);
-        if cands.is_empty() {
-            continue;
-        }
         let rest = &hay.as_bytes()[i..];
         let mut best: Option<&'static str> = None;
         for &k in cands {
@@ -189,7 +334,8 @@ pub fn find_all(hay: &str, needles: &'static [&'static str]) -> Vec<(Range<usize
                 kept_end = i + n.len();
             }
         }
-    }
+        true
+    });
     out
 }
 
@@ -199,10 +345,13 @@ pub fn contains_any(hay: &str, needles: &'static [&'static str]) -> bool {
         return false;
     }
     let ix = index(needles);
-    hay.char_indices().any(|(i, c)| {
+    let mut found = false;
+    starts_in(hay, ix, |i, c| {
         let rest = &hay.as_bytes()[i..];
-        ix.candidates(c).iter().any(|&k| starts_with(rest, ix.needles[k as usize].as_bytes(), c.len_utf8()))
-    })
+        found = ix.candidates(c).iter().any(|&k| starts_with(rest, ix.needles[k as usize].as_bytes(), c.len_utf8()));
+        !found
+    });
+    found
 }
 
 #[cfg(test)]
@@ -246,5 +395,38 @@ mod tests {
                 assert_eq!(contains_any(hay, list), !reference(hay, list).is_empty(), "{hay:?} in {list:?}");
             }
         }
+        // The same through a scope (every list is known now), on whole texts and on slices.
+        let owned: Vec<String> = hays.iter().map(|h| format!("{h}{h}")).collect();
+        let texts: Vec<&str> = owned.iter().map(String::as_str).collect();
+        let _scope = scope(&texts);
+        for &list in LISTS {
+            for text in &texts {
+                let cuts: Vec<usize> = (0..=text.len()).filter(|&i| text.is_char_boundary(i)).collect();
+                for &a in &cuts {
+                    for &b in cuts.iter().filter(|&&b| b >= a) {
+                        let hay = &text[a..b];
+                        assert_eq!(find_all(hay, list), reference(hay, list), "{hay:?} in {list:?}, scoped");
+                        assert_eq!(
+                            contains_any(hay, list),
+                            !reference(hay, list).is_empty(),
+                            "{hay:?} in {list:?}, scoped"
+                        );
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_scope_answers_only_while_alive() {
+        const LIST: &[&str] = &["好的", "好"];
+        let text = String::from("好的好的");
+        assert_eq!(find_all(&text, LIST).len(), 2);
+        {
+            let _scope = scope(&[&text]);
+            SCANS.with(|s| assert_eq!(s.borrow().len(), 1));
+            assert_eq!(find_all(&text[3..], LIST), vec![(3..9, "好的")]); // "的好的"
+        }
+        SCANS.with(|s| assert!(s.borrow().is_empty()));
     }
 }

@@ -8,7 +8,7 @@ mod lexicon;
 
 pub use customer::{Closing, Customer};
 pub use draft::{is_clause_end, is_emoji, is_han, is_punct_or_space, is_sentence_end, Draft, Segment};
-pub use lexicon::{contains_any, find_all};
+pub use lexicon::{contains_any, find_all, scope, Scope};
 
 /// The character just before byte offset `at`, if any.
 pub fn char_before(s: &str, at: usize) -> Option<char> {
