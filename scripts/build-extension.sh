@@ -7,8 +7,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 pkg="${KEFU_PKG_DIR:-pkg}"
-for f in kefu_coach.js kefu_coach_bg.wasm; do
-  if [ ! -f "$pkg/$f" ]; then
+for f in kefu_coach.js kefu_coach_bg.wasm snippets; do
+  if [ ! -e "$pkg/$f" ]; then
     echo "build-extension: $pkg/$f is missing; build the core first (scripts/build-wasm.sh)" >&2
     exit 1
   fi
@@ -24,6 +24,7 @@ for browser in chrome firefox; do
   rm -f "$out/extension/manifest.json" "$out/extension/README.md"
   cp -R www/annotator "$out/annotator"
   cp "$pkg/kefu_coach.js" "$pkg/kefu_coach_bg.wasm" "$out/pkg/"
+  cp -R "$pkg/snippets" "$out/pkg/snippets" # the glue's inline JS (src/wasm/report.rs)
   # One manifest source; each browser gets only the keys it understands.
   node -e '
     const fs = require("fs");

@@ -50,7 +50,15 @@ if [ "${KEFU_WASM_OPT:-1}" != 0 ]; then
 fi
 
 # Replace file by file (rename is atomic), so a page loading pkg/ never sees it missing.
+# snippets/ holds the glue's inline JS (src/wasm/report.rs); it goes first, as the new
+# kefu_coach.js imports it.
 mkdir -p "$OUT"
+if [ -d "$STAGE/snippets" ]; then
+  rm -rf "$OUT/snippets.old"
+  [ -d "$OUT/snippets" ] && mv "$OUT/snippets" "$OUT/snippets.old"
+  mv "$STAGE/snippets" "$OUT/snippets"
+  rm -rf "$OUT/snippets.old"
+fi
 for f in "$STAGE"/*; do
   mv -f "$f" "$OUT/"
 done

@@ -4,7 +4,8 @@
 //!   unknown keys are refused and errors read as they do in the CLI.
 //! - A request is read field by field: no JSON round trip on the hot path, and a draft with
 //!   a lone surrogate arrives with U+FFFD in its place (one UTF-16 unit for one).
-//! - Reports and rule metadata go out as plain objects and arrays (`json_compatible`).
+//! - Rule metadata and other results go out as plain objects and arrays (`json_compatible`);
+//!   a check's report is built in `report.rs`.
 
 use serde::Serialize;
 use wasm_bindgen::prelude::*;

@@ -13,14 +13,17 @@
 //! text. A JS string with a lone surrogate arrives here with U+FFFD in its place: one UTF-16
 //! unit for one, so offsets stay aligned with the caller's string.
 //!
-//! Files: `convert.rs` turns JS values into the core's types and back, `types.rs` holds the
-//! TypeScript shapes the generated `.d.ts` refers to, `decoder.rs` reads GB18030 with the
-//! browser's `TextDecoder`.
+//! Files: `convert.rs` turns JS values into the core's types and back, `report.rs` builds a
+//! report's JS objects on the hot path, `types.rs` holds the TypeScript shapes the generated
+//! `.d.ts` refers to, `decoder.rs` reads GB18030 with the browser's `TextDecoder`.
 
 mod convert;
 mod decoder;
+mod report;
 mod review;
 mod types;
+
+use std::cell::RefCell;
 
 use wasm_bindgen::prelude::*;
 
@@ -36,6 +39,8 @@ fn start() {
 #[wasm_bindgen(js_name = Coach)]
 pub struct JsCoach {
     inner: Coach,
+    /// JS strings of recent reports (see `report.rs`).
+    strings: RefCell<report::Strings>,
 }
 
 #[wasm_bindgen(js_class = Coach)]
@@ -48,7 +53,7 @@ impl JsCoach {
     ) -> Result<JsCoach, JsError> {
         let config = convert::config(config)?;
         let inner = Coach::new(config).map_err(convert::error)?;
-        Ok(JsCoach { inner })
+        Ok(JsCoach { inner, strings: RefCell::default() })
     }
 
     /// Replace the configuration. On error the coach keeps the rules it had.
@@ -85,7 +90,7 @@ impl JsCoach {
     ) -> Result<JsValue, JsError> {
         let request = convert::request(request)?;
         let report = self.inner.try_check(&request).map_err(convert::error)?;
-        convert::to_js(&report)
+        Ok(self.strings.borrow_mut().report(&report))
     }
 
     /// Metadata of every built-in rule, for settings screens and the rules page.
