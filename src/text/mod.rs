@@ -10,6 +10,31 @@ pub use customer::{Closing, Customer};
 pub use draft::{is_clause_end, is_emoji, is_han, is_punct_or_space, is_sentence_end, Draft, Segment};
 pub use lexicon::{contains_any, find_all, scope, Scope};
 
+/// Every phrase made by taking one option from each group in turn (`""` makes a group
+/// optional): `[["跟", "和"], ["我们", "我"], ["无关"]]` gives 跟我们无关, 跟我无关, 和我们无关,
+/// 和我无关. For phrase lists too regular to write out; built once per list (the strings live
+/// for the rest of the run, as a list's index does).
+pub fn expand(groups: &[&[&str]]) -> Vec<&'static str> {
+    let mut out = vec![String::new()];
+    for group in groups {
+        out = out.iter().flat_map(|head| group.iter().map(move |option| format!("{head}{option}"))).collect();
+    }
+    out.sort();
+    out.dedup();
+    out.retain(|s| !s.is_empty());
+    out.into_iter().map(|s| &*Box::leak(s.into_boxed_str())).collect()
+}
+
+/// `start` moved back over the first of `options` that `text` has just before it.
+pub fn extend_back(text: &str, start: usize, options: &[&str]) -> usize {
+    options.iter().find(|o| text[..start].ends_with(*o)).map_or(start, |o| start - o.len())
+}
+
+/// `end` moved on over the first of `options` that `text` has just after it.
+pub fn extend_on(text: &str, end: usize, options: &[&str]) -> usize {
+    options.iter().find(|o| text[end..].starts_with(*o)).map_or(end, |o| end + o.len())
+}
+
 /// The character just before byte offset `at`, if any.
 pub fn char_before(s: &str, at: usize) -> Option<char> {
     s[..at].chars().next_back()
@@ -29,6 +54,17 @@ mod tests {
         let hits = find_all("不知道不知道吗", &["不知道", "知道", "不知道吗"]);
         let got: Vec<_> = hits.iter().map(|(r, n)| (r.start, *n)).collect();
         assert_eq!(got, [(0, "不知道"), (9, "不知道吗")]);
+    }
+
+    #[test]
+    fn expand_takes_one_option_per_group() {
+        assert_eq!(
+            expand(&[&["跟", "和"], &["我们", "我"], &["无关"]]),
+            ["和我们无关", "和我无关", "跟我们无关", "跟我无关"]
+        );
+        assert_eq!(expand(&[&["", "又"], &["不管"]]), ["不管", "又不管"]);
+        assert_eq!(extend_back("快递又不归我们管", 9, &["又", "也"]), 6);
+        assert_eq!(extend_on("问快递吧!", 9, &["好了", "吧"]), 12);
     }
 
     #[test]

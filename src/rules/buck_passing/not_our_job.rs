@@ -1,10 +1,8 @@
 use std::sync::LazyLock;
 
-use regex::Regex;
-
 use crate::finding::Lint;
 use crate::rules::{declare_rule, Context, Rule};
-use crate::text::contains_any;
+use crate::text::{contains_any, expand, extend_back, extend_on, find_all};
 
 declare_rule! {
     /// ## What it does
@@ -38,32 +36,31 @@ declare_rule! {
     }
 }
 
-/// Disowning: “(又)不归我们管”, “跟我们没关系”, “这不是我们的问题”.
-static DISOWN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(concat!(
-        r"(?:又|也|都|就|可|并)?(?:",
-        r"不归(?:我们|我|咱们|本店|店铺|我们店)管",
-        r"|(?:跟|和|与)(?:我们|我|咱们|本店|店铺)(?:没有?|没什么|无)关系?",
-        r"|(?:跟|和|与)(?:我们|我|咱们|本店|店铺)无关",
-        r"|不关(?:我们|我|咱们|本店)(?:的)?事",
-        r"|不是(?:我们|我|咱们|本店)(?:的|这边的)?(?:问题|责任|事|错)",
-        r"|(?:我们|我|咱们|这边)(?:也)?管不(?:了|着)",
-        r"|(?:我们|我|咱们|这边|本店)不负责",
-        r"|不在(?:我们|我)的?(?:负责|服务)?范围",
-        r")",
-    ))
-    .expect("disown pattern")
+/// Disowning: “不归我们管”, “跟我们没关系”, “这不是我们的问题”; a 又/也/都… just before
+/// goes with it.
+static DISOWN: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+    const WE: &[&str] = &["我们", "我", "咱们", "本店", "店铺"];
+    [
+        expand(&[&["不归"], &["我们", "我", "咱们", "本店", "店铺", "我们店"], &["管"]]),
+        expand(&[&["跟", "和", "与"], WE, &["没", "没有", "没什么", "无"], &["关"], &["", "系"]]),
+        expand(&[&["不关"], &WE[..4], &["", "的"], &["事"]]),
+        expand(&[&["不是"], &WE[..4], &["", "的", "这边的"], &["问题", "责任", "事", "错"]]),
+        expand(&[&["我们", "我", "咱们", "这边"], &["", "也"], &["管不"], &["了", "着"]]),
+        expand(&[&["我们", "我", "咱们", "这边", "本店"], &["不负责"]]),
+        expand(&[&["不在"], &["我们", "我"], &["", "的"], &["", "负责", "服务"], &["范围"]]),
+    ]
+    .concat()
 });
+const DISOWN_LEAD: &[&str] = &["又", "也", "都", "就", "可", "并"];
 
-/// Sending the customer away: “你去问快递”, “问问快递吧”, “自己联系厂家”, “找商家去”.
-static SEND_AWAY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(concat!(
-        r"(?:[你您])?(?:自己|直接)?(?:去)?(?:问问|问一下|去问|问|找|联系|打电话给|咨询)(?:一下)?",
-        r"(快递员?|物流|厂家|商家|卖家|平台|品牌方|官方|售后|配送员?|快递公司)",
-        r"(?:吧|去|啊|呀|好了|就行|就好|就可以)?",
-    ))
-    .expect("send-away pattern")
+/// Who the customer is sent to, longest first.
+const PARTIES: &[&str] =
+    &["快递公司", "快递员", "配送员", "品牌方", "快递", "物流", "厂家", "商家", "卖家", "平台", "官方", "售后", "配送"];
+/// Sending the customer away: “(你)(自己)(去)问(一下)快递(吧)”, “找商家去”.
+static SEND_AWAY: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+    expand(&[&["问问", "问一下", "去问", "问", "找", "联系", "打电话给", "咨询"], &["", "一下"], PARTIES])
 });
+const SEND_AWAY_TAIL: &[&str] = &["吧", "去", "啊", "呀", "好了", "就行", "就好", "就可以"];
 
 /// The agent taking part: then it is not a brush-off.
 const AGENT_ACTS: &[&str] =
@@ -74,29 +71,38 @@ const OPTION: &[&str] = &["可以", "建议", "或者", "如需", "如果", "需
 impl Rule for NotOurJob {
     fn check(&self, cx: &Context, out: &mut Vec<Lint>) {
         let text = cx.draft.folded();
-        for m in DISOWN.find_iter(text) {
+        let mut kept = 0;
+        for (core, _) in find_all(text, &DISOWN) {
+            let m = extend_back(text, core.start, DISOWN_LEAD).max(kept)..core.end;
+            kept = m.end;
             // “如果不是我们的问题…” states a policy; “是不是我们的问题” asks.
-            let clause_start = cx.draft.clause_at(m.start()).map_or(m.start(), |c| c.range.start);
-            let before = &text[clause_start..m.start()];
+            let clause_start = cx.draft.clause_at(m.start).map_or(m.start, |c| c.range.start);
+            let before = &text[clause_start..m.start];
             if contains_any(before, &["如果", "若", "万一", "假如", "要是", "如"]) || before.ends_with('是')
             {
                 continue;
             }
-            if text[m.end()..].starts_with(['吗', '?']) {
+            if text[m.end..].starts_with(['吗', '?']) {
                 continue;
             }
             // The whole clause goes: “快递又不归我们管” → “这个问题我来帮您跟进处理…”.
-            let start = cx.draft.clause_at(m.start()).map_or(m.start(), |c| {
-                let lead = &text[c.range.start..m.start()];
+            let start = cx.draft.clause_at(m.start).map_or(m.start, |c| {
+                let lead = &text[c.range.start..m.start];
                 c.range.start + lead.rfind(char::is_whitespace).map_or(0, |i| i + 1)
             });
             let fix = "这个问题我来帮您跟进处理,【预计时间】前给您回复";
-            out.push(Self::META.lint(start..m.end(), "推诿责任,改为主动跟进").suggest(fix));
+            out.push(Self::META.lint(start..m.end, "推诿责任,改为主动跟进").suggest(fix));
         }
-        for caps in SEND_AWAY.captures_iter(text) {
-            let (Some(m), Some(party)) = (caps.get(0), caps.get(1)) else { continue };
-            let Some(clause) = cx.draft.clause_at(m.start()) else { continue };
-            let before = &text[clause.range.start..m.start()];
+        let mut kept = 0;
+        for (core, phrase) in find_all(text, &SEND_AWAY) {
+            let Some(party) = PARTIES.iter().find(|p| phrase.ends_with(*p)) else { continue };
+            let mut start = extend_back(text, core.start, &["去"]);
+            start = extend_back(text, start, &["自己", "直接"]);
+            start = extend_back(text, start, &["你", "您"]).max(kept);
+            let m = start..extend_on(text, core.end, SEND_AWAY_TAIL);
+            kept = m.end;
+            let Some(clause) = cx.draft.clause_at(m.start) else { continue };
+            let before = &text[clause.range.start..m.start];
             let whole = &text[clause.range.clone()];
             if contains_any(before, AGENT_ACTS)
                 || before.ends_with(['为', '帮', '替', '给'])
@@ -105,7 +111,7 @@ impl Rule for NotOurJob {
             {
                 continue;
             }
-            let marked = m.as_str();
+            let marked = &text[m.clone()];
             // “需要您联系商家开具” states who issues it (a marketplace seller's invoice).
             if before.ends_with("需要") && !marked.contains("自己") && !marked.contains('去') {
                 continue;
@@ -120,7 +126,7 @@ impl Rule for NotOurJob {
             if !brush_off {
                 continue;
             }
-            let who = match party.as_str() {
+            let who = match *party {
                 "快递员" | "配送" | "配送员" => "配送员",
                 "快递" | "快递公司" | "物流" => "快递",
                 "厂家" => "厂家",
@@ -128,7 +134,7 @@ impl Rule for NotOurJob {
                 _ => "相关部门",
             };
             let fix = format!("我这边马上帮您联系{who}核实,【预计时间】前给您回复");
-            out.push(Self::META.lint(m.range(), "让客户自己去找,改为主动跟进").suggest(fix));
+            out.push(Self::META.lint(m, "让客户自己去找,改为主动跟进").suggest(fix));
         }
     }
 }

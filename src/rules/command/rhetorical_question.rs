@@ -1,10 +1,9 @@
+use std::ops::Range;
 use std::sync::LazyLock;
-
-use regex::Regex;
 
 use crate::finding::Lint;
 use crate::rules::{declare_rule, Context, Rule};
-use crate::text::is_punct_or_space;
+use crate::text::{char_before, expand, extend_back, find_all, is_punct_or_space};
 
 declare_rule! {
     /// ## What it does
@@ -35,27 +34,184 @@ declare_rule! {
     }
 }
 
-/// Each pattern is one rhetorical question; it must end with 吗/么/呢/? unless it is 难道.
-static RHETORICAL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(concat!(
-        r"(?:[你您]?(?:自己)?(?:没|没有)(?:看到|看见|看|注意到|仔细看)[^,。!?;\s]{0,8}(?:吗|\?))",
-        r"|(?:^|[^您你是否])不知道(?:吗|\?)",
-        r"|(?:[你您](?:都|也|还)?不知道[^,。!?;\s]{0,6}(?:吗|\?))",
-        r"|(?:[你您]?(?:都|也|连这个都|这都|这也)?不会(?:用|操作|看|自己|弄|安装|查|点|搜|填|下单|申请|识字|设置)[^,。!?;\s]{0,6}(?:吗|\?))",
-        r"|(?:不就(?:行|好|可以|完|得)了?(?:吗|嘛|\?))",
-        r"|(?:不是(?:很|挺|都|已经)?(?:简单|清楚|明白|明显|容易)[^,。!?;\s]{0,6}(?:吗|嘛|\?))",
-        r"|(?:不是(?:说|告诉|写|讲|跟您说|和您说|跟你说|和你说|提醒|写着|标)[^,。!?;\s]{0,8}(?:吗|嘛|\?))",
-        r"|(?:看不懂(?:吗|\?))|(?:听不懂(?:吗|\?))|(?:还用问(?:吗|\?)?)|(?:有什么好问的)",
-        r"|(?:这都不懂)|(?:这也不懂)|(?:这都不会)|(?:难道[^,。!?;\s]{0,12})",
-    ))
-    .expect("rhetorical-question pattern")
-});
+/// One shape of rhetorical question: optional words before a core phrase, then up to `gap`
+/// characters of the same clause and one of `ends` (吗, ?).
+struct Form {
+    core: LazyLock<Vec<&'static str>>,
+    /// Optional words before the core, nearest first; each group longest first.
+    leads: &'static [&'static [&'static str]],
+    gap: usize,
+    ends: &'static [&'static str],
+    /// The question may also stop after the gap without an end (“还用问”, “难道…”).
+    end_optional: bool,
+    /// Not after these characters; the one before is then read as part of the match.
+    not_after: &'static [char],
+}
+
+const Q: &[&str] = &["吗", "?"];
+const QQ: &[&str] = &["吗", "嘛", "?"];
+const NONE: &[&str] = &[];
+const YOU: &[&str] = &["你", "您"];
+
+/// In order: where two start at the same place, the first wins.
+static FORMS: [Form; 13] = [
+    // 你(自己)没看到…吗
+    Form {
+        core: LazyLock::new(|| expand(&[&["没", "没有"], &["看到", "看见", "看", "注意到", "仔细看"]])),
+        leads: &[&["自己"], YOU],
+        gap: 8,
+        ends: Q,
+        end_optional: false,
+        not_after: &[],
+    },
+    // 不知道吗 (not 你不知道吗 / 是否不知道吗: see `questions`)
+    Form {
+        core: LazyLock::new(|| vec!["不知道"]),
+        leads: &[],
+        gap: 0,
+        ends: Q,
+        end_optional: false,
+        not_after: &['您', '你', '是', '否'],
+    },
+    // 你(都)不知道…吗
+    Form {
+        core: LazyLock::new(|| expand(&[YOU, &["", "都", "也", "还"], &["不知道"]])),
+        leads: &[],
+        gap: 6,
+        ends: Q,
+        end_optional: false,
+        not_after: &[],
+    },
+    // 你(连这个都)不会用…吗
+    Form {
+        core: LazyLock::new(|| {
+            expand(&[
+                &["不会"],
+                &["用", "操作", "看", "自己", "弄", "安装", "查", "点", "搜", "填", "下单", "申请", "识字", "设置"],
+            ])
+        }),
+        leads: &[&["连这个都", "这都", "这也", "都", "也"], YOU],
+        gap: 6,
+        ends: Q,
+        end_optional: false,
+        not_after: &[],
+    },
+    // 不就行了吗
+    Form {
+        core: LazyLock::new(|| expand(&[&["不就"], &["行", "好", "可以", "完", "得"], &["", "了"]])),
+        leads: &[],
+        gap: 0,
+        ends: QQ,
+        end_optional: false,
+        not_after: &[],
+    },
+    // 不是很简单…吗
+    Form {
+        core: LazyLock::new(|| {
+            expand(&[&["不是"], &["", "很", "挺", "都", "已经"], &["简单", "清楚", "明白", "明显", "容易"]])
+        }),
+        leads: &[],
+        gap: 6,
+        ends: QQ,
+        end_optional: false,
+        not_after: &[],
+    },
+    // 不是说了…吗
+    Form {
+        core: LazyLock::new(|| {
+            expand(&[
+                &["不是"],
+                &["说", "告诉", "写", "讲", "跟您说", "和您说", "跟你说", "和你说", "提醒", "写着", "标"],
+            ])
+        }),
+        leads: &[],
+        gap: 8,
+        ends: QQ,
+        end_optional: false,
+        not_after: &[],
+    },
+    Form {
+        core: LazyLock::new(|| vec!["看不懂"]), leads: &[], gap: 0, ends: Q, end_optional: false, not_after: &[]
+    },
+    Form {
+        core: LazyLock::new(|| vec!["听不懂"]), leads: &[], gap: 0, ends: Q, end_optional: false, not_after: &[]
+    },
+    Form { core: LazyLock::new(|| vec!["还用问"]), leads: &[], gap: 0, ends: Q, end_optional: true, not_after: &[] },
+    Form {
+        core: LazyLock::new(|| vec!["有什么好问的"]),
+        leads: &[],
+        gap: 0,
+        ends: NONE,
+        end_optional: true,
+        not_after: &[],
+    },
+    Form {
+        core: LazyLock::new(|| vec!["这都不懂", "这也不懂", "这都不会"]),
+        leads: &[],
+        gap: 0,
+        ends: NONE,
+        end_optional: true,
+        not_after: &[],
+    },
+    Form {
+        core: LazyLock::new(|| vec!["难道"]), leads: &[], gap: 12, ends: NONE, end_optional: true, not_after: &[]
+    },
+];
+
+/// Where `[^,。!?;\s]{0,gap}` then one of `ends` ends, taking as many characters as can be
+/// taken (as a greedy regular expression would); `None` if no end follows.
+fn after_gap(text: &str, from: usize, form: &Form) -> Option<usize> {
+    let mut stops = vec![from];
+    for c in text[from..].chars().take(form.gap) {
+        if matches!(c, ',' | '。' | '!' | '?' | ';') || c.is_whitespace() {
+            break;
+        }
+        stops.push(stops[stops.len() - 1] + c.len_utf8());
+    }
+    stops
+        .iter()
+        .rev()
+        .find_map(|&at| form.ends.iter().find(|e| text[at..].starts_with(*e)).map(|e| at + e.len()))
+        .or_else(|| form.end_optional.then(|| stops[stops.len() - 1]))
+}
+
+/// The rhetorical questions of `text`, left to right, not overlapping. For 不知道吗 the span
+/// starts one character early (the one read to rule out 你/您/是/否 before it), as the
+/// regular expression this replaced did; the rule trims it.
+fn questions(text: &str) -> Vec<Range<usize>> {
+    let mut found: Vec<(usize, Range<usize>)> = Vec::new();
+    for (k, form) in FORMS.iter().enumerate() {
+        for (core, _) in find_all(text, &form.core) {
+            let mut start = core.start;
+            if !form.not_after.is_empty() {
+                match char_before(text, start) {
+                    Some(c) if form.not_after.contains(&c) => continue,
+                    Some(c) => start -= c.len_utf8(),
+                    None => {}
+                }
+            }
+            for lead in form.leads {
+                start = extend_back(text, start, lead);
+            }
+            if let Some(end) = after_gap(text, core.end, form) {
+                found.push((k, start..end));
+            }
+        }
+    }
+    found.sort_by_key(|(k, r)| (r.start, *k));
+    let mut out: Vec<Range<usize>> = Vec::new();
+    for (_, r) in found {
+        if out.last().is_none_or(|last| r.start >= last.end) {
+            out.push(r);
+        }
+    }
+    out
+}
 
 impl Rule for RhetoricalQuestion {
     fn check(&self, cx: &Context, out: &mut Vec<Lint>) {
         let text = cx.draft.folded();
-        for m in RHETORICAL.find_iter(text) {
-            let mut span = m.range();
+        for mut span in questions(text) {
             // The leading character taken as context by “(?:^|[^您你是否])不知道” is not flagged.
             if let Some(i) =
                 text[span.clone()].find("不知道").filter(|i| *i > 0 && !text[span.clone()].starts_with(['你', '您']))
@@ -77,5 +233,67 @@ impl Rule for RhetoricalQuestion {
                 if ends_sentence || tail > 0 { "我再为您说明一下。" } else { "我再为您说明一下," };
             out.push(Self::META.lint(span, "反问语气像在责怪客户").suggest(fix));
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The hand-written reader finds the spans the regular expression it replaced found, over
+    /// every sequence of up to four pieces that matter.
+    #[test]
+    fn same_as_the_regex() {
+        let re = regex::Regex::new(concat!(
+            r"(?:[你您]?(?:自己)?(?:没|没有)(?:看到|看见|看|注意到|仔细看)[^,。!?;\s]{0,8}(?:吗|\?))",
+            r"|(?:^|[^您你是否])不知道(?:吗|\?)",
+            r"|(?:[你您](?:都|也|还)?不知道[^,。!?;\s]{0,6}(?:吗|\?))",
+            r"|(?:[你您]?(?:都|也|连这个都|这都|这也)?不会(?:用|操作|看|自己|弄|安装|查|点|搜|填|下单|申请|识字|设置)[^,。!?;\s]{0,6}(?:吗|\?))",
+            r"|(?:不就(?:行|好|可以|完|得)了?(?:吗|嘛|\?))",
+            r"|(?:不是(?:很|挺|都|已经)?(?:简单|清楚|明白|明显|容易)[^,。!?;\s]{0,6}(?:吗|嘛|\?))",
+            r"|(?:不是(?:说|告诉|写|讲|跟您说|和您说|跟你说|和你说|提醒|写着|标)[^,。!?;\s]{0,8}(?:吗|嘛|\?))",
+            r"|(?:看不懂(?:吗|\?))|(?:听不懂(?:吗|\?))|(?:还用问(?:吗|\?)?)|(?:有什么好问的)",
+            r"|(?:这都不懂)|(?:这也不懂)|(?:这都不会)|(?:难道[^,。!?;\s]{0,12})",
+        ))
+        .unwrap();
+        let pieces = [
+            "你",
+            "您",
+            "自己",
+            "没有",
+            "看到",
+            "不知道",
+            "都",
+            "这都",
+            "不会",
+            "用",
+            "不就",
+            "好了",
+            "不是",
+            "简单",
+            "说",
+            "写着",
+            "看不懂",
+            "还用问",
+            "难道",
+            "吗",
+            "嘛",
+            "?",
+            ",",
+            " ",
+            "是",
+            "好好好",
+        ];
+        let mut checked = 0;
+        let mut stack = vec![(String::new(), 0)];
+        while let Some((s, depth)) = stack.pop() {
+            let want: Vec<Range<usize>> = re.find_iter(&s).map(|m| m.range()).collect();
+            assert_eq!(questions(&s), want, "{s:?}");
+            checked += 1;
+            if depth < 4 {
+                stack.extend(pieces.iter().map(|p| (format!("{s}{p}"), depth + 1)));
+            }
+        }
+        assert_eq!(checked, 1 + 26 + 26 * 26 + 26 * 26 * 26 + 26 * 26 * 26 * 26);
     }
 }

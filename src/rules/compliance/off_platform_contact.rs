@@ -1,7 +1,4 @@
 use std::ops::Range;
-use std::sync::LazyLock;
-
-use regex::Regex;
 
 use crate::finding::Lint;
 use crate::rules::{declare_rule, Context, Rule};
@@ -77,11 +74,71 @@ const PHRASES: &[&str] = &[
     "打我手机",
 ];
 
-/// Contact ids: vx / wx as words, a QQ number, an 11-digit mobile number.
-static IDS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:^|[^a-z0-9\[\]])(vx|wx|v信|薇信|威信|围信)(?:[^a-z0-9\[\]]|$)|qq\s*[:：]?\s*(?:[0-9]{5,}|\[数字[a-z0-9]*\])|(?:^|[^0-9])(1[3-9][0-9]{9})(?:[^0-9]|$)")
-        .expect("valid contact pattern")
-});
+/// Contact ids: vx / wx and their look-alikes as words, a QQ number, an 11-digit mobile
+/// number. Found left to right as the regular expression
+/// `(?:^|[^a-z0-9\[\]])(vx|wx|v信|薇信|威信|围信)(?:[^a-z0-9\[\]]|$)
+/// |qq\s*[:：]?\s*(?:[0-9]{5,}|\[数字[a-z0-9]*\])|(?:^|[^0-9])(1[3-9][0-9]{9})(?:[^0-9]|$)`
+/// would (the characters around a word or a number are read but not part of the id), without
+/// a regex to compile on the first check.
+fn contact_ids(text: &str) -> Vec<Range<usize>> {
+    const WORDS: &[&str] = &["vx", "wx", "v信", "薇信", "威信", "围信"];
+    let mut out = Vec::new();
+    let digits = text.bytes().filter(u8::is_ascii_digit).count();
+    if digits < 11 && !contains_any(text, WORDS) && !text.contains("qq") {
+        return out;
+    }
+    let in_word = |c: char| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '[' || c == ']';
+    // The id at `at` (if `id` finds one) and where the match ends: past the character after
+    // it, which must satisfy `apart` (or be the end).
+    let bounded = |at: usize, id: &dyn Fn(&str) -> Option<usize>, apart: &dyn Fn(char) -> bool| {
+        let len = id(&text[at..])?;
+        match char_after(text, at + len) {
+            None => Some((at..at + len, at + len)),
+            Some(c) if apart(c) => Some((at..at + len, at + len + c.len_utf8())),
+            Some(_) => None,
+        }
+    };
+    let word = |rest: &str| WORDS.iter().find(|w| rest.starts_with(*w)).map(|w| w.len());
+    let mobile = |rest: &str| {
+        let b = rest.as_bytes();
+        let ok =
+            b.len() >= 11 && b[0] == b'1' && (b'3'..=b'9').contains(&b[1]) && b[2..11].iter().all(u8::is_ascii_digit);
+        ok.then_some(11)
+    };
+    let qq = |at: usize| -> Option<usize> {
+        let rest = text[at..].strip_prefix("qq")?.trim_start();
+        let rest = rest.strip_prefix([':', '：']).unwrap_or(rest).trim_start();
+        let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+        let len = if digits >= 5 {
+            digits
+        } else {
+            let tail = rest.strip_prefix("[数字")?;
+            let inner = tail.bytes().take_while(|b| b.is_ascii_lowercase() || b.is_ascii_digit()).count();
+            tail[inner..].strip_prefix(']')?;
+            "[数字".len() + inner + 1
+        };
+        Some(text.len() - rest.len() + len)
+    };
+    let mut at = 0;
+    while let Some(c) = char_after(text, at) {
+        let next = at + c.len_utf8();
+        let found = (at == 0)
+            .then(|| bounded(0, &word, &|c| !in_word(c)))
+            .flatten()
+            .or_else(|| if in_word(c) { None } else { bounded(next, &word, &|c| !in_word(c)) })
+            .or_else(|| qq(at).map(|end| (at..end, end)))
+            .or_else(|| (at == 0).then(|| bounded(0, &mobile, &|c| !c.is_ascii_digit())).flatten())
+            .or_else(|| if c.is_ascii_digit() { None } else { bounded(next, &mobile, &|c| !c.is_ascii_digit()) });
+        match found {
+            Some((id, end)) => {
+                out.push(id);
+                at = end;
+            }
+            None => at = next,
+        }
+    }
+    out
+}
 
 const SUGGESTION: &str = "有什么需要直接在这里联系我就好";
 
@@ -96,12 +153,7 @@ impl Rule for OffPlatformContact {
             .filter(|(r, p)| !(*p == "微信上" && text[r.end..].starts_with("支付")))
             .map(|(r, _)| r)
             .collect();
-        for caps in IDS.captures_iter(text) {
-            let m = caps.get(1).or_else(|| caps.get(2)).or_else(|| caps.get(0));
-            if let Some(m) = m {
-                spans.push(m.start()..m.end());
-            }
-        }
+        spans.extend(contact_ids(text));
         spans.sort_by_key(|r| r.start);
         // “发货前 wx 支付” is a payment channel, not a contact.
         spans.retain(|r| !text[r.end..].trim_start().starts_with("支付") && char_before(text, r.start) != Some('@'));
@@ -139,4 +191,50 @@ fn lint(span: Range<usize>) -> Lint {
 /// The end of a clause's words, before its closing punctuation.
 fn core_end(text: &str, clause: &Range<usize>) -> usize {
     clause.start + text[clause.clone()].trim_end_matches(|c: char| is_punct_or_space(c) && c != ']').len()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The hand-written reader finds the ids the regular expression it replaced found, over
+    /// every sequence of up to four pieces that matter.
+    #[test]
+    fn same_as_the_regex() {
+        let re = regex::Regex::new(r"(?:^|[^a-z0-9\[\]])(vx|wx|v信|薇信|威信|围信)(?:[^a-z0-9\[\]]|$)|qq\s*[:：]?\s*(?:[0-9]{5,}|\[数字[a-z0-9]*\])|(?:^|[^0-9])(1[3-9][0-9]{9})(?:[^0-9]|$)").unwrap();
+        let pieces = [
+            "vx",
+            "wx",
+            "v信",
+            "薇信",
+            "围信",
+            "a",
+            "1",
+            "13812345678",
+            "12345",
+            "qq",
+            ":",
+            "：",
+            " ",
+            "[数字x]",
+            "[数字",
+            "]",
+            "加",
+        ];
+        let mut checked = 0;
+        let mut stack = vec![(String::new(), 0)];
+        while let Some((s, depth)) = stack.pop() {
+            let want: Vec<Range<usize>> = re
+                .captures_iter(&s)
+                .filter_map(|c| c.get(1).or_else(|| c.get(2)).or_else(|| c.get(0)))
+                .map(|m| m.range())
+                .collect();
+            assert_eq!(contact_ids(&s), want, "{s:?}");
+            checked += 1;
+            if depth < 4 {
+                stack.extend(pieces.iter().map(|p| (format!("{s}{p}"), depth + 1)));
+            }
+        }
+        assert_eq!(checked, 1 + 17 + 17 * 17 + 17 * 17 * 17 + 17 * 17 * 17 * 17);
+    }
 }
