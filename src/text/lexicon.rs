@@ -6,8 +6,8 @@
 //! run: each list is indexed once, on first use, and looked up by address after.
 //!
 //! A check reads the same draft with dozens of lists. [`scope`] reads it once for all of them:
-//! it notes where a phrase of any known list may start, and for which lists (one bit each),
-//! so a lookup in that text, or in any slice of it, visits only those places.
+//! it notes where a phrase of any known list may start, grouped by list, so a lookup in that
+//! text, or in any slice of it, visits only its own list's places.
 
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -31,8 +31,32 @@ struct Index {
 }
 
 const EMPTY: u32 = u32::MAX;
-/// Lists a scope can answer for (bits of a `u128`); later ones are scanned directly.
-const SCOPED: u32 = 128;
+/// Lists a scope can answer for (bits of a [`Lists`]); later ones are scanned directly. The
+/// program has about 150.
+const SCOPED: u32 = 256;
+
+/// A set of list ids below [`SCOPED`].
+#[derive(Clone, Copy, Default)]
+struct Lists([u64; 4]);
+
+impl Lists {
+    fn insert(&mut self, id: u32) {
+        self.0[id as usize / 64] |= 1 << (id % 64);
+    }
+    fn contains(&self, id: u32) -> bool {
+        self.0[id as usize / 64] & (1 << (id % 64)) != 0
+    }
+    /// The ids, ascending.
+    fn each(&self, mut f: impl FnMut(usize)) {
+        for (w, &word) in self.0.iter().enumerate() {
+            let mut m = word;
+            while m != 0 {
+                f(w * 64 + m.trailing_zeros() as usize);
+                m &= m - 1;
+            }
+        }
+    }
+}
 
 /// A slot of the table for `c` (multiplicative hash: neighbouring characters spread out).
 #[inline]
@@ -128,11 +152,11 @@ static SHARED: LazyLock<Mutex<Map>> = LazyLock::new(|| Mutex::new(Map::default()
 struct Local {
     map: Map,
     /// First character → the lists (bit = id) with a needle starting with it.
-    starts: HashMap<u32, u128, BuildHasherDefault<AddrHasher>>,
+    starts: HashMap<u32, Lists, BuildHasherDefault<AddrHasher>>,
     /// The characters in `starts`, one bit per `char as u32 % 4096`.
     bits: Vec<u64>,
     /// The lists `starts` covers.
-    known: u128,
+    known: Lists,
 }
 
 impl Local {
@@ -145,11 +169,11 @@ impl Local {
         }
         for n in ix.needles {
             let Some(c) = n.chars().next() else { continue };
-            *self.starts.entry(c as u32).or_default() |= 1 << ix.id;
+            self.starts.entry(c as u32).or_default().insert(ix.id);
             let bit = c as u32 % 4096;
             self.bits[(bit / 64) as usize] |= 1 << (bit % 64);
         }
-        self.known |= 1 << ix.id;
+        self.known.insert(ix.id);
     }
 }
 
@@ -180,11 +204,61 @@ struct Scan {
     /// The text's address range.
     start: usize,
     end: usize,
-    known: u128,
-    /// Byte offset (from `start`), character and lists of every place a needle may start.
+    known: Lists,
+    /// For list `id`, `places[id]` is a range of `offsets` and `chars`: the byte offsets (from
+    /// `start`, ascending) and characters of the places where one of its needles may start.
+    places: Vec<Range<u32>>,
     offsets: Vec<u32>,
     chars: Vec<char>,
-    lists: Vec<u128>,
+}
+
+impl Scan {
+    fn new(text: &str, local: &Local) -> Scan {
+        let mut scan = Scan {
+            start: text.as_ptr() as usize,
+            end: text.as_ptr() as usize + text.len(),
+            known: local.known,
+            places: Vec::new(),
+            offsets: Vec::new(),
+            chars: Vec::new(),
+        };
+        if local.bits.is_empty() {
+            return scan;
+        }
+        // The places and their lists, then grouped by list (counted first, so each group is
+        // one stretch of one array).
+        let mut found: Vec<(u32, char, Lists)> = Vec::new();
+        let mut count = [0u32; SCOPED as usize];
+        for (i, c) in text.char_indices() {
+            let bit = c as u32 % 4096;
+            if local.bits[(bit / 64) as usize] & (1 << (bit % 64)) == 0 {
+                continue;
+            }
+            if let Some(&lists) = local.starts.get(&(c as u32)) {
+                found.push((i as u32, c, lists));
+                lists.each(|id| count[id] += 1);
+            }
+        }
+        let mut next = Vec::with_capacity(SCOPED as usize);
+        let mut total = 0;
+        for n in count {
+            scan.places.push(total..total);
+            next.push(total);
+            total += n;
+        }
+        scan.offsets = vec![0; total as usize];
+        scan.chars = vec!['\0'; total as usize];
+        for (at, c, lists) in found {
+            lists.each(|id| {
+                let k = next[id] as usize;
+                scan.offsets[k] = at;
+                scan.chars[k] = c;
+                next[id] += 1;
+                scan.places[id].end += 1;
+            });
+        }
+        scan
+    }
 }
 
 thread_local! {
@@ -207,27 +281,7 @@ pub fn scope<'a>(texts: &[&'a str]) -> Scope<'a> {
         SCANS.with(|scans| {
             let mut scans = scans.borrow_mut();
             for text in texts.iter().filter(|t| !t.is_empty() && t.len() < u32::MAX as usize) {
-                let mut scan = Scan {
-                    start: text.as_ptr() as usize,
-                    end: text.as_ptr() as usize + text.len(),
-                    known: local.known,
-                    offsets: Vec::new(),
-                    chars: Vec::new(),
-                    lists: Vec::new(),
-                };
-                if !local.bits.is_empty() {
-                    for (i, c) in text.char_indices() {
-                        let bit = c as u32 % 4096;
-                        if local.bits[(bit / 64) as usize] & (1 << (bit % 64)) == 0 {
-                            continue;
-                        }
-                        if let Some(&lists) = local.starts.get(&(c as u32)) {
-                            scan.offsets.push(i as u32);
-                            scan.chars.push(c);
-                            scan.lists.push(lists);
-                        }
-                    }
-                }
+                let scan = Scan::new(text, &local);
                 scans.push(scan);
             }
         });
@@ -248,19 +302,17 @@ fn starts_in(hay: &str, ix: &Index, mut visit: impl FnMut(usize, char) -> bool) 
     let scanned = ix.id < SCOPED
         && SCANS.with(|scans| {
             let scans = scans.borrow();
-            let Some(scan) = scans.iter().rev().find(|s| s.start <= from && to <= s.end && s.known & (1 << ix.id) != 0)
+            let Some(scan) = scans.iter().rev().find(|s| s.start <= from && to <= s.end && s.known.contains(ix.id))
             else {
                 return false;
             };
             let (lo, hi) = ((from - scan.start) as u32, (to - scan.start) as u32);
-            let bit = 1u128 << ix.id;
-            let first = scan.offsets.partition_point(|&o| o < lo);
-            for k in first..scan.offsets.len() {
-                let at = scan.offsets[k];
-                if at >= hi {
-                    break;
-                }
-                if scan.lists[k] & bit != 0 && !visit((at - lo) as usize, scan.chars[k]) {
+            let places = scan.places[ix.id as usize].clone();
+            let offsets = &scan.offsets[places.start as usize..places.end as usize];
+            let chars = &scan.chars[places.start as usize..places.end as usize];
+            let first = if lo == 0 { 0 } else { offsets.partition_point(|&o| o < lo) };
+            for (&at, &c) in offsets[first..].iter().zip(&chars[first..]) {
+                if at >= hi || !visit((at - lo) as usize, c) {
                     break;
                 }
             }
