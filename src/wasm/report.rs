@@ -74,6 +74,8 @@ impl Hasher for WordHasher {
 /// Strings kept at most; past that the cache starts afresh (a long session with many
 /// different drafts can't grow it without bound).
 const CAPACITY: usize = 2048;
+/// Longer strings (a suggestion spanning a long clause) are made each time, not kept.
+const LONGEST: usize = 256;
 
 #[derive(Default)]
 pub struct Strings {
@@ -83,6 +85,9 @@ pub struct Strings {
 impl Strings {
     /// The JS string for `s`, made once.
     fn get(&mut self, s: &str) -> JsValue {
+        if s.len() > LONGEST {
+            return JsValue::from_str(s);
+        }
         if let Some(v) = self.map.get(s) {
             return v.clone();
         }
