@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Builds pkg/ (kefu_coach.js, kefu_coach_bg.wasm, kefu_coach.d.ts) for `--target web`:
+# Builds pkg/ for `--target web`: kefu_coach.js, kefu_coach_bg.wasm, kefu_coach.d.ts (the
+# coach) and kefu_coach_review.* (the coach and the batch review), each
 # cargo (profile wasm-release) -> wasm-bindgen CLI -> wasm-opt from npm binaryen@132.
 # Nothing is downloaded: the tools come from scripts/setup.sh. Debian's binaryen (wasm-opt
 # 108) breaks wasm-bindgen 0.2.130 output, so only node_modules/.bin/wasm-opt is used.
@@ -31,23 +32,31 @@ mkdir -p target
 exec 9>target/.build-wasm.lock
 flock 9
 
-cargo build --lib --locked --profile "$PROFILE" --target "$TARGET"
-
+# Two modules from one crate: the coach alone (the extension, the demo, the rules and
+# benchmark pages) and the coach with the batch review (the review page's worker), so the
+# module every chat page loads doesn't carry the review's reader and report (164 KB raw).
 rm -rf "$STAGE"
-wasm-bindgen --target web --out-dir "$STAGE" "target/$TARGET/$PROFILE/kefu_coach.wasm"
-
-if [ "${KEFU_WASM_OPT:-1}" != 0 ]; then
-  # Features as the Rust target enables them; names/debug info dropped. Measured (gzip -9 of
-  # the wasm, 2026-11-23): -Oz 365.6 KB; -Os --converge 363.5 KB; adding --low-memory-unused
-  # (the Rust stack comes first, from 1 MiB down: the first 1 KiB is only reached by a stack
-  # about to overflow) 361.5 KB.
-  # -Os also keeps the speed that opt-level "s" was chosen for.
-  "$WASM_OPT" -Os --converge --low-memory-unused --strip-debug --strip-producers \
-    --enable-bulk-memory --enable-mutable-globals --enable-sign-ext \
-    --enable-nontrapping-float-to-int --enable-reference-types --enable-multivalue \
-    "$STAGE/kefu_coach_bg.wasm" -o "$STAGE/kefu_coach_bg.opt.wasm"
-  mv "$STAGE/kefu_coach_bg.opt.wasm" "$STAGE/kefu_coach_bg.wasm"
-fi
+build() { # <name> <cargo feature flags...>
+  local name=$1
+  shift
+  cargo build --lib --locked --profile "$PROFILE" --target "$TARGET" "$@"
+  # Same name for both snippet directories (the crate's), same inline JS in them.
+  wasm-bindgen --target web --out-name "$name" --out-dir "$STAGE" "target/$TARGET/$PROFILE/kefu_coach.wasm"
+  if [ "${KEFU_WASM_OPT:-1}" != 0 ]; then
+    # Features as the Rust target enables them; names/debug info dropped. Measured (gzip -9
+    # of the wasm, 2026-11-23): -Oz 365.6 KB; -Os --converge 363.5 KB; adding
+    # --low-memory-unused (the Rust stack comes first, from 1 MiB down: the first 1 KiB is
+    # only reached by a stack about to overflow) 361.5 KB.
+    # -Os also keeps the speed that opt-level "s" was chosen for.
+    "$WASM_OPT" -Os --converge --low-memory-unused --strip-debug --strip-producers \
+      --enable-bulk-memory --enable-mutable-globals --enable-sign-ext \
+      --enable-nontrapping-float-to-int --enable-reference-types --enable-multivalue \
+      "$STAGE/${name}_bg.wasm" -o "$STAGE/${name}_bg.opt.wasm"
+    mv "$STAGE/${name}_bg.opt.wasm" "$STAGE/${name}_bg.wasm"
+  fi
+}
+build kefu_coach --no-default-features
+build kefu_coach_review --features review
 
 # Replace file by file (rename is atomic), so a page loading pkg/ never sees it missing.
 # snippets/ holds the glue's inline JS (src/wasm/report.rs); it goes first, as the new
@@ -62,4 +71,4 @@ fi
 for f in "$STAGE"/*; do
   mv -f "$f" "$OUT/"
 done
-echo "build-wasm: $OUT/ ready ($(wc -c <"$OUT/kefu_coach_bg.wasm") bytes of wasm)"
+echo "build-wasm: $OUT/ ready ($(wc -c <"$OUT/kefu_coach_bg.wasm") bytes of wasm; with the review: $(wc -c <"$OUT/kefu_coach_review_bg.wasm"))"

@@ -18,8 +18,10 @@
 //! `.d.ts` refers to, `decoder.rs` reads GB18030 with the browser's `TextDecoder`.
 
 mod convert;
+#[cfg(feature = "review")]
 mod decoder;
 mod report;
+#[cfg(feature = "review")]
 mod review;
 mod types;
 

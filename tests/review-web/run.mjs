@@ -200,7 +200,7 @@ async function bench(file) {
 async function main() {
   const args = process.argv.slice(2);
   if (args[0] === '--bench') return bench(path.resolve(args[1]));
-  if (!fs.existsSync(path.join(ROOT, 'pkg/kefu_coach_bg.wasm'))) throw new Error('pkg/ missing: run scripts/build-wasm.sh');
+  if (!fs.existsSync(path.join(ROOT, 'pkg/kefu_coach_review_bg.wasm'))) throw new Error('pkg/kefu_coach_review_bg.wasm missing: run scripts/build-wasm.sh');
   const which = args.length ? args : ['chromium', 'firefox'];
   const server = await serve(path.join(ROOT, 'www'));
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'kefu-review-web-'));

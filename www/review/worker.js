@@ -1,7 +1,7 @@
 // Runs the review off the main thread: reads the dropped file in chunks, feeds the
 // WebAssembly core, reports progress, and sends back the report, its HTML page and the
 // findings CSV. Nothing is sent anywhere else.
-import init, { Review } from '../pkg/kefu_coach.js';
+import init, { Review } from '../pkg/kefu_coach_review.js';
 
 const CHUNK = 1 << 20;
 const ready = init();
