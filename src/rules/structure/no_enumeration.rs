@@ -67,26 +67,35 @@ impl Rule for NoEnumeration {
             return;
         }
         let segments = statements(text);
-        let han = |r: &Range<usize>| text[r.clone()].chars().filter(|c| is_han(*c)).count();
-        let greeting = |r: &Range<usize>| contains_any(&text[r.clone()], GREETING) && han(r) <= 10;
-        let closing = |r: &Range<usize>| contains_any(&text[r.clone()], CLOSING) && han(r) <= 16;
+        // Each statement read once: its Han characters, its words (Han or Latin letters and
+        // digits), whether it is a short greeting or a short closing.
+        let stats: Vec<(usize, usize, bool, bool)> = segments
+            .iter()
+            .map(|r| {
+                let s = &text[r.clone()];
+                let (mut han, mut words) = (0, 0);
+                for c in s.chars() {
+                    han += is_han(c) as usize;
+                    words += (is_han(c) || c.is_ascii_alphanumeric()) as usize;
+                }
+                (han, words, han <= 10 && contains_any(s, GREETING), han <= 16 && contains_any(s, CLOSING))
+            })
+            .collect();
         // The answer: what lies between a short greeting and the closings.
-        let Some(first) = segments.iter().position(|s| !greeting(s)) else { return };
-        let Some(last) = segments.iter().rposition(|s| !closing(s)) else { return };
+        let Some(first) = stats.iter().position(|s| !s.2) else { return };
+        let Some(last) = stats.iter().rposition(|s| !s.3) else { return };
         if first > last {
             return;
         }
         let body = &segments[first..=last];
+        let body_stats = &stats[first..=last];
         // Canned lines in the middle: several messages stitched together, not one answer.
         // A question in the middle: a conversation, not one answer.
-        if body.iter().any(|s| closing(s) || contains_any(&text[s.clone()], &["?", "吗", "么"])) {
+        if body_stats.iter().any(|s| s.3) || body.iter().any(|s| contains_any(&text[s.clone()], &["?", "吗", "么"])) {
             return;
         }
-        let points = body.iter().filter(|s| han(s) >= 4).count();
-        let words: usize = body
-            .iter()
-            .map(|s| text[s.clone()].chars().filter(|c| is_han(*c) || c.is_ascii_alphanumeric()).count())
-            .sum();
+        let points = body_stats.iter().filter(|s| s.0 >= 4).count();
+        let words: usize = body_stats.iter().map(|s| s.1).sum();
         if points < 4 || words < 60 {
             return;
         }
