@@ -8,7 +8,7 @@ mod lexicon;
 
 pub use customer::{Closing, Customer};
 pub use draft::{is_clause_end, is_emoji, is_han, is_punct_or_space, is_sentence_end, Draft, Segment};
-pub use lexicon::{contains_any, find_all, scope, Scope};
+pub use lexicon::{contains_any, find_all, scope, Scope, WordHasher};
 
 /// Every phrase made by taking one option from each group in turn (`""` makes a group
 /// optional): `[["跟", "和"], ["我们", "我"], ["无关"]]` gives 跟我们无关, 跟我无关, 和我们无关,
@@ -33,6 +33,23 @@ pub fn extend_back(text: &str, start: usize, options: &[&str]) -> usize {
 /// `end` moved on over the first of `options` that `text` has just after it.
 pub fn extend_on(text: &str, end: usize, options: &[&str]) -> usize {
     options.iter().find(|o| text[end..].starts_with(*o)).map_or(end, |o| end + o.len())
+}
+
+/// Calls `f` with every string made of up to `most` of `pieces` (repeats allowed), the empty
+/// string included, and returns how many there were: for tests that hold a hand-written
+/// reader equal to the regular expression it replaced.
+#[cfg(test)]
+pub(crate) fn each_sequence(pieces: &[&str], most: usize, mut f: impl FnMut(&str)) -> usize {
+    let mut count = 0;
+    let mut stack = vec![(String::new(), 0)];
+    while let Some((s, depth)) = stack.pop() {
+        f(&s);
+        count += 1;
+        if depth < most {
+            stack.extend(pieces.iter().map(|p| (format!("{s}{p}"), depth + 1)));
+        }
+    }
+    count
 }
 
 /// The character just before byte offset `at`, if any.

@@ -8,11 +8,12 @@
 //! gives the native CLI; `tests/web.rs` compares the two.
 
 use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
+use std::hash::BuildHasherDefault;
 
 use js_sys::Array;
 use wasm_bindgen::prelude::*;
 
+use crate::text::WordHasher;
 use crate::{Finding, Report};
 
 #[wasm_bindgen(inline_js = "
@@ -45,30 +46,6 @@ extern "C" {
         compliance: u8,
         findings: &Array,
     ) -> JsValue;
-}
-
-/// FNV-1a over 8-byte words: the keys are short strings, SipHash's guard against crafted
-/// collisions buys nothing here (the cache is bounded and per coach).
-#[derive(Default)]
-struct WordHasher(u64);
-
-impl Hasher for WordHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = self.0 ^ 0xcbf2_9ce4_8422_2325;
-        let mut chunks = bytes.chunks_exact(8);
-        for c in &mut chunks {
-            let mut w = [0u8; 8];
-            w.copy_from_slice(c);
-            h = (h ^ u64::from_le_bytes(w)).wrapping_mul(0x0000_0100_0000_01b3).rotate_left(29);
-        }
-        for &b in chunks.remainder() {
-            h = (h ^ b as u64).wrapping_mul(0x0000_0100_0000_01b3);
-        }
-        self.0 = h;
-    }
 }
 
 /// Strings kept at most; past that the cache starts afresh (a long session with many

@@ -221,20 +221,14 @@ mod tests {
             "]",
             "加",
         ];
-        let mut checked = 0;
-        let mut stack = vec![(String::new(), 0)];
-        while let Some((s, depth)) = stack.pop() {
+        let checked = crate::text::each_sequence(&pieces, 4, |s| {
             let want: Vec<Range<usize>> = re
-                .captures_iter(&s)
+                .captures_iter(s)
                 .filter_map(|c| c.get(1).or_else(|| c.get(2)).or_else(|| c.get(0)))
                 .map(|m| m.range())
                 .collect();
-            assert_eq!(contact_ids(&s), want, "{s:?}");
-            checked += 1;
-            if depth < 4 {
-                stack.extend(pieces.iter().map(|p| (format!("{s}{p}"), depth + 1)));
-            }
-        }
+            assert_eq!(contact_ids(s), want, "{s:?}");
+        });
         assert_eq!(checked, 1 + 17 + 17 * 17 + 17 * 17 * 17 + 17 * 17 * 17 * 17);
     }
 }

@@ -203,16 +203,7 @@ mod tests {
             "周",
             "x",
         ];
-        // Every sequence of up to four pieces: 25^4 + 25^3 + ... strings.
-        let mut checked = 0;
-        let mut stack = vec![(String::new(), 0)];
-        while let Some((s, depth)) = stack.pop() {
-            assert_eq!(has_amount(&s), re.is_match(&s), "{s:?}");
-            checked += 1;
-            if depth < 4 {
-                stack.extend(pieces.iter().map(|p| (format!("{s}{p}"), depth + 1)));
-            }
-        }
+        let checked = crate::text::each_sequence(&pieces, 4, |s| assert_eq!(has_amount(s), re.is_match(s), "{s:?}"));
         assert_eq!(checked, 1 + 25 + 25 * 25 + 25 * 25 * 25 + 25 * 25 * 25 * 25);
     }
 }
