@@ -15,13 +15,12 @@
 // HTTP). Nothing is downloaded. The page is served from the repository root on 127.0.0.1,
 // cross-origin isolated (COOP/COEP) so that the browsers' timers are as fine as they get.
 import { createServer } from 'node:http';
-import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, extname, join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { execFileSync } from 'node:child_process';
+import { Session, startGeckodriver } from '../tests/lib/geckodriver.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
@@ -29,7 +28,6 @@ const quick = args.includes('--quick');
 const which = args.includes('--browser') ? args[args.indexOf('--browser') + 1] : 'all';
 const jsonOut = args.includes('--json') ? args[args.indexOf('--json') + 1] : null;
 const CHROMIUM = '/usr/bin/chromium';
-const FIREFOX = '/usr/bin/firefox-esr';
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
   '--disable-component-update', '--no-first-run'];
 const PAGE_TIMEOUT_MS = 15 * 60 * 1000;
@@ -92,61 +90,16 @@ async function runChromium(url) {
   }
 }
 
-// ---- Firefox through geckodriver, plain WebDriver over HTTP
-async function webdriver(base, method, path, body) {
-  const res = await fetch(base + path, {
-    method,
-    headers: { 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-    signal: AbortSignal.timeout(PAGE_TIMEOUT_MS),
-  });
-  const json = await res.json().catch(() => ({}));
-  if (!res.ok || json.value?.error) {
-    throw new Error(`WebDriver ${method} ${path}: ${json.value?.error ?? res.status} ${json.value?.message ?? ''}`);
-  }
-  return json.value;
-}
-
-function geckodriverPath() {
-  try {
-    return execFileSync('sh', ['-c', 'command -v geckodriver'], { encoding: 'utf8', env: { ...process.env, PATH: `${process.env.HOME}/.cargo/bin:${process.env.PATH}` } }).trim();
-  } catch {
-    return die('geckodriver is missing: run scripts/setup.sh');
-  }
-}
-
-async function freePort() {
-  const s = createServer();
-  await new Promise((r) => s.listen(0, '127.0.0.1', r));
-  const { port } = s.address();
-  await new Promise((r) => s.close(r));
-  return port;
-}
-
+// ---- Firefox through geckodriver (tests/lib/geckodriver.mjs: plain WebDriver over HTTP)
 async function runFirefox(url) {
-  if (!existsSync(FIREFOX)) die(`${FIREFOX} is missing: run scripts/setup.sh`);
-  const port = await freePort();
   const profile = mkdtempSync(join(tmpdir(), 'kefu-bench-ff-'));
-  const driver = spawn(geckodriverPath(), ['--port', String(port), '--host', '127.0.0.1'], { stdio: ['ignore', 'ignore', 'pipe'] });
-  let driverLog = '';
-  driver.stderr.on('data', (d) => { driverLog = (driverLog + d).slice(-4000); });
-  const base = `http://127.0.0.1:${port}`;
+  const gd = await startGeckodriver();
   let session = null;
   try {
-    for (let i = 0; ; i++) {
-      try { await webdriver(base, 'GET', '/status'); break; } catch (e) {
-        if (i > 100) throw new Error(`geckodriver did not start: ${driverLog}`);
-        await new Promise((r) => setTimeout(r, 100));
-      }
-    }
-    const created = await webdriver(base, 'POST', '/session', {
-      capabilities: { alwaysMatch: { browserName: 'firefox', 'moz:firefoxOptions': {
-        binary: FIREFOX, args: ['-headless', '-profile', profile], prefs: { 'app.update.enabled': false } } } },
-    });
-    session = created.sessionId;
-    await webdriver(base, 'POST', `/session/${session}/timeouts`, { script: PAGE_TIMEOUT_MS, pageLoad: 120_000 });
-    await webdriver(base, 'POST', `/session/${session}/url`, { url });
-    const result = await webdriver(base, 'POST', `/session/${session}/execute/async`, {
+    session = await Session.firefox(gd.base, { args: ['-profile', profile] });
+    await session.cmd('POST', '/timeouts', { script: PAGE_TIMEOUT_MS, pageLoad: 120_000 });
+    await session.navigate(url);
+    const result = await session.cmd('POST', '/execute/async', {
       script: `const done = arguments[arguments.length - 1];
         const start = Date.now();
         (function wait() {
@@ -161,8 +114,8 @@ async function runFirefox(url) {
     if (result?.error) throw new Error(result.error);
     return result;
   } finally {
-    if (session) await webdriver(base, 'DELETE', `/session/${session}`).catch(() => {});
-    driver.kill();
+    if (session) await session.delete().catch(() => {});
+    gd.stop();
     rmSync(profile, { recursive: true, force: true });
   }
 }

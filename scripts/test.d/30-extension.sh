@@ -13,7 +13,7 @@ fail() { echo "30-extension: $*" >&2; exit 1; }
 command -v geckodriver >/dev/null || [ -x "$HOME/.cargo/bin/geckodriver" ] || fail "geckodriver missing: run scripts/setup.sh"
 [ -f node_modules/playwright-core/package.json ] || fail "node_modules missing: run scripts/setup.sh (npm ci)"
 
-if [ ! -f pkg/kefu_coach.js ] || [ ! -f pkg/kefu_coach_bg.wasm ]; then
+if [ ! -f pkg/kefu_coach.js ] || [ ! -f pkg/kefu_coach_bg.wasm ] || [ ! -d pkg/snippets ]; then
   echo "30-extension: pkg/ missing, building it"
   scripts/build-wasm.sh
 fi

@@ -7,10 +7,9 @@
 import { existsSync } from 'node:fs';
 import { chromium } from 'playwright-core';
 import { run } from './plan.mjs';
-import { Session, startGeckodriver } from './webdriver.mjs';
+import { Session, startGeckodriver } from '../lib/geckodriver.mjs';
 
 const CHROMIUM = process.env.KEFU_CHROMIUM || '/usr/bin/chromium';
-const FIREFOX = process.env.KEFU_FIREFOX || '/usr/bin/firefox-esr';
 
 function args() {
   const out = { base: null, browser: 'all' };
@@ -72,21 +71,12 @@ const FAILED_LOADS = `() => performance.getEntriesByType('navigation').concat(pe
   .filter((e) => e.responseStatus >= 400).map((e) => 'HTTP ' + e.responseStatus + ': ' + e.name)`;
 
 async function withFirefox(base) {
-  if (!existsSync(FIREFOX)) throw new Error(`Firefox not found at ${FIREFOX}: run scripts/setup.sh`);
   const gd = await startGeckodriver();
   let session = null;
   try {
-    session = await Session.create(gd.base, {
-      browserName: 'firefox',
-      'moz:firefoxOptions': {
-        binary: FIREFOX,
-        args: ['-headless', '-width', '1440', '-height', '900'],
-        prefs: {
-          'devtools.console.stdout.content': true,
-          'devtools.console.stdout.chrome': false,
-          'app.update.enabled': false,
-        },
-      },
+    session = await Session.firefox(gd.base, {
+      args: ['-width', '1440', '-height', '900'],
+      prefs: { 'devtools.console.stdout.content': true, 'devtools.console.stdout.chrome': false },
     });
     await session.setWindowRect(1440, 900);
     const loads = [];

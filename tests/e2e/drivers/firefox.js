@@ -1,13 +1,8 @@
 // Firefox ESR with the unpacked extension as a temporary add-on, through geckodriver's plain
-// WebDriver HTTP API (no client library). Same driver interface as chromium.js.
-import { spawn } from 'node:child_process';
-import fs from 'node:fs';
-import net from 'node:net';
-import os from 'node:os';
+// WebDriver HTTP API (tests/lib/geckodriver.mjs). Same driver interface as chromium.js.
 import path from 'node:path';
+import { call as wd, firefoxBinary, startGeckodriver } from '../../lib/geckodriver.mjs';
 
-const BIN = process.env.FIREFOX_BIN || '/usr/bin/firefox-esr';
-const GECKODRIVER = process.env.GECKODRIVER || findOnPath('geckodriver') || path.join(os.homedir(), '.cargo/bin/geckodriver');
 const ADDON_ID = 'kefu-coach@kefu-coach.invalid';
 const UUID = '6b3f5f0e-7d3c-4b8e-9a51-2f0c1e7d4a10';
 const ELEMENT = 'element-6066-11e4-a52e-4f735466cecf';
@@ -17,51 +12,15 @@ const KEYS = {
   Backspace: '\uE003', Delete: '\uE017', Enter: '\uE007', Escape: '\uE00C', Tab: '\uE004',
 };
 
-function findOnPath(name) {
-  for (const dir of (process.env.PATH || '').split(':')) {
-    const p = path.join(dir, name);
-    if (dir && fs.existsSync(p)) return p;
-  }
-  return null;
-}
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address();
-      s.close(() => resolve(port));
-    });
-    s.on('error', reject);
-  });
-}
-
 export async function launchFirefox(extDir, { proxyPort } = {}) {
-  if (!fs.existsSync(BIN)) throw new Error(`Firefox not found at ${BIN}: install firefox-esr (scripts/setup.sh) or set FIREFOX_BIN`);
-  if (!fs.existsSync(GECKODRIVER)) throw new Error(`geckodriver not found (${GECKODRIVER}): install it (scripts/setup.sh) or set GECKODRIVER`);
-  const port = await freePort();
-  const proc = spawn(GECKODRIVER, ['--port', String(port), '--host', '127.0.0.1', '--allow-system-access'], { stdio: ['ignore', 'ignore', 'pipe'] });
-  let stderr = '';
-  proc.stderr.on('data', (b) => {
-    stderr = (stderr + b).slice(-4000);
-  });
-  const base = `http://127.0.0.1:${port}`;
-  for (let i = 0; ; i++) {
-    try {
-      const r = await fetch(`${base}/status`);
-      if (r.ok) break;
-    } catch (_) {
-      /* not up yet */
-    }
-    if (i > 100) throw new Error(`geckodriver did not start: ${stderr}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
+  const gd = await startGeckodriver(['--allow-system-access']);
+  const base = gd.base;
   const caps = {
     capabilities: {
       alwaysMatch: {
         browserName: 'firefox',
         'moz:firefoxOptions': {
-          binary: BIN,
+          binary: firefoxBinary(),
           args: ['-headless', '-width', '1200', '-height', '800'],
           prefs: {
             'extensions.webextensions.uuids': JSON.stringify({ [ADDON_ID]: UUID }),
@@ -96,33 +55,25 @@ export async function launchFirefox(extDir, { proxyPort } = {}) {
       },
     },
   };
-  const res = await wd(base, 'POST', '/session', caps);
-  const driver = new FirefoxDriver(base, res.sessionId, proc);
+  let res;
+  try {
+    res = await wd(base, 'POST', '/session', caps);
+  } catch (e) {
+    gd.stop();
+    throw e;
+  }
+  const driver = new FirefoxDriver(base, res.sessionId, gd);
   await driver.cmd('POST', '/moz/addon/install', { path: path.resolve(extDir), temporary: true });
   await driver.cmd('POST', '/timeouts', { script: 60000 });
   return driver;
 }
 
-async function wd(base, method, url, body) {
-  const r = await fetch(base + url, {
-    method,
-    headers: { 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const json = await r.json();
-  if (!r.ok) {
-    const v = json.value || {};
-    throw new Error(`WebDriver ${method} ${url}: ${v.error}: ${v.message}`);
-  }
-  return json.value;
-}
-
 class FirefoxDriver {
-  constructor(base, sid, proc) {
+  constructor(base, sid, geckodriver) {
     this.name = 'firefox';
     this.base = base;
     this.sid = sid;
-    this.proc = proc;
+    this.geckodriver = geckodriver;
     this.extOrigin = `moz-extension://${UUID}`;
   }
 
@@ -275,7 +226,7 @@ class FirefoxDriver {
     try {
       await wd(this.base, 'DELETE', `/session/${this.sid}`);
     } finally {
-      this.proc.kill();
+      this.geckodriver.stop();
     }
   }
 }

@@ -1,5 +1,8 @@
-// A minimal W3C WebDriver client over HTTP (node 20's fetch), enough to drive Firefox through
-// geckodriver: selenium-webdriver needs node >= 22. Also starts and stops geckodriver.
+// The one W3C WebDriver client of the project's browser tests and benchmarks: plain HTTP
+// (node 20's fetch) to geckodriver, enough to drive Firefox (selenium-webdriver needs
+// node >= 22). Starts and stops geckodriver; used by tests/e2e (the extension), tests/demo,
+// tests/review-web and scripts/bench-browser.mjs. A missing geckodriver or Firefox is an
+// error, never a skip.
 import { spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import { existsSync } from 'node:fs';
@@ -20,8 +23,16 @@ export function freePort() {
   });
 }
 
-/** geckodriver from PATH or ~/.cargo/bin (where scripts/setup.sh installs it). */
+/** Firefox ESR (FIREFOX_BIN overrides), or an error saying how to install it. */
+export function firefoxBinary() {
+  const bin = process.env.FIREFOX_BIN || '/usr/bin/firefox-esr';
+  if (!existsSync(bin)) throw new Error(`Firefox not found at ${bin}: run scripts/setup.sh (or set FIREFOX_BIN)`);
+  return bin;
+}
+
+/** geckodriver from GECKODRIVER, PATH or ~/.cargo/bin (where scripts/setup.sh installs it). */
 export function findGeckodriver() {
+  if (process.env.GECKODRIVER) return existsSync(process.env.GECKODRIVER) ? process.env.GECKODRIVER : null;
   for (const dir of (process.env.PATH || '').split(':').filter(Boolean)) {
     const p = join(dir, 'geckodriver');
     if (existsSync(p)) return p;
@@ -31,31 +42,33 @@ export function findGeckodriver() {
 }
 
 /**
- * Start geckodriver; resolves once it listens. `output` collects its stdout/stderr lines,
- * which include Firefox's own output (console messages with devtools.console.stdout.content).
+ * Start geckodriver (with `extraArgs`); resolves once it listens. `output` collects its
+ * stdout/stderr lines, which include Firefox's own output (console messages with
+ * devtools.console.stdout.content).
  */
-export async function startGeckodriver() {
+export async function startGeckodriver(extraArgs = []) {
   const bin = findGeckodriver();
-  if (!bin) throw new Error('geckodriver not found on PATH or in ~/.cargo/bin: run scripts/setup.sh');
+  if (!bin) throw new Error('geckodriver not found (GECKODRIVER, PATH, ~/.cargo/bin): run scripts/setup.sh');
   const port = await freePort();
-  const proc = spawn(bin, ['--host', '127.0.0.1', '--port', String(port)], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const proc = spawn(bin, ['--host', '127.0.0.1', '--port', String(port), ...extraArgs], { stdio: ['ignore', 'pipe', 'pipe'] });
   const output = [];
   const collect = (buf) => {
     for (const line of buf.toString('utf8').split('\n')) if (line.trim()) output.push(line);
+    if (output.length > 5000) output.splice(0, output.length - 5000); // a long session's log stays bounded
   };
   proc.stdout.on('data', collect);
   proc.stderr.on('data', collect);
   const base = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 15000;
   for (;;) {
-    if (proc.exitCode !== null) throw new Error(`geckodriver exited (${proc.exitCode}): ${output.join('\n')}`);
+    if (proc.exitCode !== null) throw new Error(`geckodriver exited (${proc.exitCode}): ${output.slice(-40).join('\n')}`);
     try {
       const r = await fetch(`${base}/status`);
       if (r.ok) break;
     } catch (_) {
       /* not listening yet */
     }
-    if (Date.now() > deadline) throw new Error('geckodriver did not start within 15 s');
+    if (Date.now() > deadline) throw new Error(`geckodriver did not start within 15 s: ${output.slice(-40).join('\n')}`);
     await new Promise((r) => setTimeout(r, 100));
   }
   return {
@@ -67,7 +80,8 @@ export async function startGeckodriver() {
   };
 }
 
-async function call(base, method, path, body) {
+/** One WebDriver command; resolves to its `value`, throws with the driver's error. */
+export async function call(base, method, path, body) {
   const r = await fetch(`${base}${path}`, {
     method,
     headers: body === undefined ? {} : { 'content-type': 'application/json' },
@@ -91,6 +105,19 @@ export class Session {
   static async create(base, capabilities) {
     const v = await call(base, 'POST', '/session', { capabilities: { alwaysMatch: capabilities } });
     return new Session(base, v.sessionId);
+  }
+
+  /** A Firefox session: headless Firefox ESR with `firefoxOptions` merged in. */
+  static firefox(base, { args = [], prefs = {}, ...rest } = {}) {
+    return Session.create(base, {
+      browserName: 'firefox',
+      'moz:firefoxOptions': {
+        binary: firefoxBinary(),
+        args: ['-headless', ...args],
+        prefs: { 'app.update.enabled': false, 'datareporting.policy.dataSubmissionEnabled': false, ...prefs },
+        ...rest,
+      },
+    });
   }
 
   cmd(method, path, body) {
