@@ -14,13 +14,12 @@
 // (driven by playwright-core), /usr/bin/firefox-esr and geckodriver (plain WebDriver over
 // HTTP). Nothing is downloaded. The page is served from the repository root on 127.0.0.1,
 // cross-origin isolated (COOP/COEP) so that the browsers' timers are as fine as they get.
-import { createServer } from 'node:http';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { dirname, extname, join, sep } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Session, startGeckodriver } from '../tests/lib/geckodriver.mjs';
+import { serveStatic } from '../tests/lib/static-server.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
@@ -40,35 +39,15 @@ function die(message) {
 if (!['all', 'chromium', 'firefox'].includes(which)) die(`--browser must be chromium, firefox or all, got "${which}"`);
 if (!existsSync(join(root, 'pkg', 'kefu_coach_bg.wasm'))) die('pkg/ is missing: run scripts/build-wasm.sh first');
 
-// ---- a static server for the repository root, cross-origin isolated
-const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.mjs': 'text/javascript; charset=utf-8',
-  '.wasm': 'application/wasm', '.json': 'application/json', '.css': 'text/css', '.ts': 'text/plain' };
-
-function serve() {
-  const rootReal = root;
-  const server = createServer(async (req, res) => {
-    try {
-      const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
-      let file = join(rootReal, path.endsWith('/') ? path + 'index.html' : path);
-      // No `..` can lead out (URL paths are normalised); symlinks in the tree (www/pkg -> ../pkg)
-      // are followed.
-      if (!file.startsWith(rootReal + sep)) throw Object.assign(new Error('outside'), { code: 'ENOENT' });
-      const body = await readFile(file);
-      res.writeHead(200, {
-        'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
-        'cross-origin-opener-policy': 'same-origin',
-        'cross-origin-embedder-policy': 'require-corp',
-        'cross-origin-resource-policy': 'same-origin',
-        'cache-control': 'no-store',
-      });
-      res.end(body);
-    } catch (e) {
-      res.writeHead(e.code === 'ENOENT' || e.code === 'EISDIR' ? 404 : 500);
-      res.end();
-    }
-  });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
-}
+// ---- the repository root over HTTP, cross-origin isolated (so the timers are as fine as they get)
+const serve = () => serveStatic({
+  roots: { '/': root },
+  headers: () => ({
+    'cross-origin-opener-policy': 'same-origin',
+    'cross-origin-embedder-policy': 'require-corp',
+    'cross-origin-resource-policy': 'same-origin',
+  }),
+});
 
 // ---- Chromium through playwright-core (it downloads nothing; the Debian binary is used)
 async function runChromium(url) {
@@ -148,7 +127,7 @@ function print(name, r) {
 }
 
 const server = await serve();
-const url = `http://127.0.0.1:${server.address().port}/www/bench/index.html`;
+const url = `${server.origin}/www/bench/index.html`;
 const results = {};
 let failed = false;
 try {
@@ -164,7 +143,7 @@ try {
     }
   }
 } finally {
-  server.close();
+  server.close(); // not awaited: a browser may still hold a keep-alive connection
 }
 if (jsonOut) writeFileSync(jsonOut, JSON.stringify(results, null, 2));
 process.exit(failed ? 1 : 0);

@@ -17,7 +17,7 @@ import { fileURLToPath } from 'node:url';
 import { isDeepStrictEqual } from 'node:util';
 
 import { chromium, firefox } from './drivers.mjs';
-import { serve } from './server.mjs';
+import { serveStatic } from '../lib/static-server.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const FIX = path.join(ROOT, 'tests/fixtures/review');
@@ -182,10 +182,10 @@ async function scenarios(b, url, tmp) {
 }
 
 async function bench(file) {
-  const server = await serve(path.join(ROOT, 'www'));
+  const server = await serveStatic({ roots: { '/': path.join(ROOT, 'www') } });
   const b = await chromium();
   try {
-    await b.goto(`${server.url}/review/?csv=0`);
+    await b.goto(`${server.origin}/review/?csv=0`);
     await waitFor(b, "document.body.dataset.state === 'idle'", 20000, 'the page');
     const r = await reviewFile(b, file, { timeoutMs: 3600000 });
     const secs = (await b.js('window.__review.elapsedMs')) / 1000;
@@ -202,7 +202,7 @@ async function main() {
   if (args[0] === '--bench') return bench(path.resolve(args[1]));
   if (!fs.existsSync(path.join(ROOT, 'pkg/kefu_coach_review_bg.wasm'))) throw new Error('pkg/kefu_coach_review_bg.wasm missing: run scripts/build-wasm.sh');
   const which = args.length ? args : ['chromium', 'firefox'];
-  const server = await serve(path.join(ROOT, 'www'));
+  const server = await serveStatic({ roots: { '/': path.join(ROOT, 'www') } });
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'kefu-review-web-'));
   let failed = 0;
   try {
@@ -212,7 +212,7 @@ async function main() {
       const started = Date.now();
       const b = await launch();
       try {
-        await scenarios(b, server.url, tmp);
+        await scenarios(b, server.origin, tmp);
         console.log(`ok   review page in ${name} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
       } catch (e) {
         failed++;
