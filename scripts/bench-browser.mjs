@@ -117,6 +117,7 @@ function print(name, r) {
   if (r.autocorrectLoadMs !== undefined) console.log(`  autocorrect load     ${fmt(r.autocorrectLoadMs)}`);
   if (r.harperError) console.log(`  harper.js FAILED: ${r.harperError}`);
   if (r.autocorrectError) console.log(`  autocorrect FAILED: ${r.autocorrectError}`);
+  if (r.pack) console.log(`  with a ${r.pack.patterns}-pattern team pack, ${r.pack.size} chars: p50 ${fmt(r.pack.kefu.p50)}, p99 ${fmt(r.pack.kefu.p99)}`);
   console.log('  chars | Kefu p50   Kefu p99  (batch) | harper p50  harper p99 | autocorr p50 autocorr p99 | harper/Kefu autocorr/Kefu');
   for (const row of r.rows) {
     const ratio = (peer) => (peer ? `${(peer.p50 / row.kefu.p50).toFixed(1)}×` : '—');

@@ -15,6 +15,10 @@ import init, { Coach } from '../pkg/kefu_coach.js';
 import { draftOf, englishOf } from './drafts.js';
 
 const SIZES = [20, 200, 1000, 5000];
+/** Patterns of the kind a team writes (src/packs.rs), for the team-pack row. */
+const PACK_PATTERNS = ['呵呵+', '亲{2,}', '(?:没办法|没有办法)', '自己(?:看|查)', '\\d{3,}元', '[你您]们?自己', '快递(?:员|公司)?',
+  '催(?:一下|不了)', '不(?:行|可以)了?', '马上|立刻|立即', '退(?:款|货)', '差评', '投诉', '(?:谢谢|感谢)', '好的?', '稍等',
+  '\\s{2,}', '[a-z]{4,}', '哦{2,}', '!{2,}'];
 const WARM_MS = 400;
 const PEERS = '../../node_modules/';
 
@@ -154,6 +158,12 @@ export async function kefuBench({ quick = false, peers = true } = {}) {
     }
     result.rows.push(row);
   }
+  // A team pack of 20 patterns (the regex path: the built-in rules use none), 200 chars.
+  const packed = new Coach({ packs: [{ name: 'bench', rules: PACK_PATTERNS.map((pattern, i) => (
+    { id: `p${i}`, pattern, category: 'impatience', severity: 'hint', message: '团队规则' })) }] });
+  const packReq = { draft: draftOf(200), customer: '我昨天下的单,怎么还没发货?能不能快点?', first_reply: false };
+  result.pack = { patterns: PACK_PATTERNS.length, size: 200, kefu: measureSync(() => packed.check(packReq), quick ? 40 : 200, tick) };
+  packed.free();
   coach.free();
   return result;
 }
