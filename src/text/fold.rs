@@ -5,6 +5,8 @@
 //! - ASCII letters → lower case;
 //! - common traditional characters → simplified (the ones the rule lexicons use).
 
+use super::CharBits;
+
 /// Fold one character. Never changes the number of characters.
 pub fn fold_char(c: char) -> char {
     match c {
@@ -253,14 +255,13 @@ const TABLE: &[(char, char)] = &[
     ('齊', '齐'),
 ];
 
-/// One bit per `char as u32 % 4096` of the traditional characters in [`TABLE`]: most
-/// characters are in none, and skip the binary search.
-const TRADITIONAL: [u64; 64] = {
-    let mut bits = [0u64; 64];
+/// The traditional characters in [`TABLE`]: most characters are in none, and skip the binary
+/// search.
+const TRADITIONAL: CharBits = {
+    let mut bits = CharBits::EMPTY;
     let mut i = 0;
     while i < TABLE.len() {
-        let bit = TABLE[i].0 as u32 % 4096;
-        bits[(bit / 64) as usize] |= 1 << (bit % 64);
+        bits = bits.with(TABLE[i].0 as u32);
         i += 1;
     }
     bits
@@ -269,8 +270,7 @@ const TRADITIONAL: [u64; 64] = {
 /// Traditional → simplified for the characters that matter to the rules. Not a full
 /// converter: it exists so that a draft typed with a traditional IME still matches.
 fn trad_to_simp(c: char) -> char {
-    let bit = c as u32 % 4096;
-    if TRADITIONAL[(bit / 64) as usize] & (1 << (bit % 64)) == 0 {
+    if !TRADITIONAL.may_hold(c as u32) {
         return c;
     }
     match TABLE.binary_search_by(|(t, _)| t.cmp(&c)) {

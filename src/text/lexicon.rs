@@ -16,13 +16,15 @@ use std::marker::PhantomData;
 use std::ops::Range;
 use std::sync::{LazyLock, Mutex, PoisonError};
 
+use super::CharBits;
+
 /// The phrases of one list grouped by first character.
 struct Index {
     /// Order of indexing; the first [`SCOPED`] lists have a bit in a [`scope`]'s masks.
     id: u32,
     needles: &'static [&'static str],
-    /// One bit per `char as u32 % 4096`: most haystack characters start no phrase.
-    bits: [u64; 64],
+    /// The first characters: most haystack characters start no phrase.
+    firsts: CharBits,
     /// Open addressing by first character: `(char, range of order)`, `EMPTY` where free.
     table: Vec<(u32, u32, u32)>,
     mask: usize,
@@ -71,12 +73,11 @@ impl Index {
         order.sort_by(|&a, &b| {
             first(a).cmp(&first(b)).then(needles[b as usize].len().cmp(&needles[a as usize].len())).then(a.cmp(&b))
         });
-        let mut bits = [0u64; 64];
+        let mut firsts = CharBits::EMPTY;
         let mut groups: Vec<(u32, u32, u32)> = Vec::new();
         for (pos, &i) in order.iter().enumerate() {
             let c = first(i);
-            let bit = c % 4096;
-            bits[(bit / 64) as usize] |= 1 << (bit % 64);
+            firsts.insert(c);
             match groups.last_mut() {
                 Some(g) if g.0 == c => g.2 = pos as u32 + 1,
                 _ => groups.push((c, pos as u32, pos as u32 + 1)),
@@ -92,14 +93,13 @@ impl Index {
             }
             table[at] = g;
         }
-        Index { id, needles, bits, table, mask, order }
+        Index { id, needles, firsts, table, mask, order }
     }
 
     /// Whether some needle may start with `c` (false: none does).
     #[inline]
     fn may_start(&self, c: char) -> bool {
-        let bit = c as u32 % 4096;
-        self.bits[(bit / 64) as usize] & (1 << (bit % 64)) != 0
+        self.firsts.may_hold(c as u32)
     }
 
     /// The needle indices starting with `c`, longest first.
@@ -172,8 +172,8 @@ struct Local {
     map: Map,
     /// First character → the lists (bit = id) with a needle starting with it.
     starts: HashMap<u32, Lists, BuildHasherDefault<WordHasher>>,
-    /// The characters in `starts`, one bit per `char as u32 % 4096`.
-    bits: Vec<u64>,
+    /// The characters in `starts`.
+    firsts: CharBits,
     /// The lists `starts` covers.
     known: Lists,
 }
@@ -183,14 +183,10 @@ impl Local {
         if ix.id >= SCOPED {
             return;
         }
-        if self.bits.is_empty() {
-            self.bits = vec![0; 64];
-        }
         for n in ix.needles {
             let Some(c) = n.chars().next() else { continue };
             self.starts.entry(c as u32).or_default().insert(ix.id);
-            let bit = c as u32 % 4096;
-            self.bits[(bit / 64) as usize] |= 1 << (bit % 64);
+            self.firsts.insert(c as u32);
         }
         self.known.insert(ix.id);
     }
@@ -241,16 +237,12 @@ impl Scan {
             offsets: Vec::new(),
             chars: Vec::new(),
         };
-        if local.bits.is_empty() {
-            return scan;
-        }
         // The places and their lists, then grouped by list (counted first, so each group is
         // one stretch of one array).
         let mut found: Vec<(u32, char, Lists)> = Vec::new();
         let mut count = [0u32; SCOPED as usize];
         for (i, c) in text.char_indices() {
-            let bit = c as u32 % 4096;
-            if local.bits[(bit / 64) as usize] & (1 << (bit % 64)) == 0 {
+            if !local.firsts.may_hold(c as u32) {
                 continue;
             }
             if let Some(&lists) = local.starts.get(&(c as u32)) {
@@ -258,21 +250,19 @@ impl Scan {
                 lists.each(|id| count[id] += 1);
             }
         }
-        let mut next = Vec::with_capacity(SCOPED as usize);
+        // Each list's range starts empty and grows as its places are written in.
         let mut total = 0;
         for n in count {
             scan.places.push(total..total);
-            next.push(total);
             total += n;
         }
         scan.offsets = vec![0; total as usize];
         scan.chars = vec!['\0'; total as usize];
         for (at, c, lists) in found {
             lists.each(|id| {
-                let k = next[id] as usize;
+                let k = scan.places[id].end as usize;
                 scan.offsets[k] = at;
                 scan.chars[k] = c;
-                next[id] += 1;
                 scan.places[id].end += 1;
             });
         }

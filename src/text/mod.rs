@@ -10,6 +10,39 @@ pub use customer::{Closing, Customer};
 pub use draft::{is_clause_end, is_emoji, is_han, is_punct_or_space, is_sentence_end, Draft, Segment};
 pub use lexicon::{contains_any, find_all, scope, Scope, WordHasher};
 
+/// A set of characters as one bit per `char as u32 % 4096`: "certainly not in it" for most
+/// characters at the cost of one load, before an exact lookup.
+#[derive(Clone, Copy)]
+pub(crate) struct CharBits([u64; 64]);
+
+impl Default for CharBits {
+    fn default() -> CharBits {
+        CharBits::EMPTY
+    }
+}
+
+impl CharBits {
+    pub(crate) const EMPTY: CharBits = CharBits([0; 64]);
+
+    /// With `c` (a code point) added; `const` so a static table can be filtered at compile time.
+    pub(crate) const fn with(mut self, c: u32) -> CharBits {
+        let bit = c % 4096;
+        self.0[(bit / 64) as usize] |= 1 << (bit % 64);
+        self
+    }
+
+    pub(crate) fn insert(&mut self, c: u32) {
+        *self = self.with(c);
+    }
+
+    /// False when `c` is certainly not in the set.
+    #[inline]
+    pub(crate) fn may_hold(&self, c: u32) -> bool {
+        let bit = c % 4096;
+        self.0[(bit / 64) as usize] & (1 << (bit % 64)) != 0
+    }
+}
+
 /// Every phrase made by taking one option from each group in turn (`""` makes a group
 /// optional): `[["跟", "和"], ["我们", "我"], ["无关"]]` gives 跟我们无关, 跟我无关, 和我们无关,
 /// 和我无关. For phrase lists too regular to write out; built once per list (the strings live
