@@ -21,6 +21,19 @@ wasm_bindgen_test_configure!(run_in_browser);
 
 // ---------------------------------------------------------------- helpers
 
+/// Waits for the browser's next task. The test runner polls every synchronous test in one
+/// go, inside one task, while the WebDriver client waits for the page to answer (Chromium's
+/// driver gives up after 30 s); each test awaits this first, so the page answers between
+/// tests and a slow machine only has to fit the slowest test in that window.
+async fn next_task() {
+    let tick = js_sys::Promise::new(&mut |resolve, _| {
+        let set_timeout: js_sys::Function =
+            get(&js_sys::global(), "setTimeout").dyn_into().expect("setTimeout is a function");
+        set_timeout.call2(&JsValue::NULL, &resolve, &JsValue::from(0)).expect("setTimeout accepts a callback");
+    });
+    wasm_bindgen_futures::JsFuture::from(tick).await.expect("a timer never rejects");
+}
+
 fn js(json: &str) -> JsValue {
     JSON::parse(json).unwrap_or_else(|_| panic!("bad JSON in the test: {json}"))
 }
@@ -155,7 +168,8 @@ fn spans_of(draft: &JsString, report: &JsValue, rule: &str, from: u32) -> Vec<(u
 /// For every finding `draft.slice(start, end)` is the flagged text, and text before the
 /// draft (emoji, astral characters, CRLF…) moves each finding by exactly its UTF-16 length.
 #[wasm_bindgen_test]
-fn every_slice_is_the_flagged_text() {
+async fn every_slice_is_the_flagged_text() {
+    next_task().await;
     let c = coach("{}");
     let customer = "这个什么时候能发货?";
     let mut checked = 0;
@@ -187,7 +201,8 @@ fn every_slice_is_the_flagged_text() {
 }
 
 #[wasm_bindgen_test]
-fn emoji_findings_never_split_an_emoji() {
+async fn emoji_findings_never_split_an_emoji() {
+    next_task().await;
     let c = coach("{}");
     for draft in ["好的🙂🙂🙂🙂", "好的👍🏻👍🏻👍🏻", "收到😀😀😀,马上处理😂😂", "𠮷🙂🙂🙂\r\n🙂🙂"]
     {
@@ -201,7 +216,8 @@ fn emoji_findings_never_split_an_emoji() {
 /// A JS string with a lone surrogate arrives as U+FFFD, one unit for one: offsets stay
 /// aligned with the caller's string.
 #[wasm_bindgen_test]
-fn lone_surrogates_keep_offsets_aligned() {
+async fn lone_surrogates_keep_offsets_aligned() {
+    next_task().await;
     let c = coach("{}");
     let mut units: Vec<u16> = Vec::new();
     units.push(0xD83D); // a high surrogate alone
@@ -221,7 +237,8 @@ fn lone_surrogates_keep_offsets_aligned() {
 }
 
 #[wasm_bindgen_test]
-fn report_is_the_native_report_as_plain_objects() {
+async fn report_is_the_native_report_as_plain_objects() {
+    next_task().await;
     let c = coach("{}");
     let native = Coach::new(Config::default()).expect("default config");
     let drafts = ["不知道。", "亲,这个我不知道!!!加微信吧🙂🙂🙂", "𠮷\r\n你自己看吧", ""];
@@ -240,7 +257,8 @@ fn report_is_the_native_report_as_plain_objects() {
 }
 
 #[wasm_bindgen_test]
-fn request_fields_and_shorthand() {
+async fn request_fields_and_shorthand() {
+    next_task().await;
     let c = coach("{}");
     // The customer's complaint asks for an apology; a string draft has no customer.
     let draft = "包裹在转运中心,明天到。";
@@ -260,7 +278,8 @@ fn request_fields_and_shorthand() {
 }
 
 #[wasm_bindgen_test]
-fn bad_requests_throw_errors_that_name_the_field() {
+async fn bad_requests_throw_errors_that_name_the_field() {
+    next_task().await;
     let c = coach("{}");
     let cases: &[(JsValue, &str)] = &[
         (js(r#"{"draft":"好的","platform":"weibo"}"#), "platform"),
@@ -283,7 +302,8 @@ fn bad_requests_throw_errors_that_name_the_field() {
 // ---------------------------------------------------------------- config
 
 #[wasm_bindgen_test]
-fn bad_config_throws_an_error_that_says_what_and_where() {
+async fn bad_config_throws_an_error_that_says_what_and_where() {
+    next_task().await;
     let cases: &[(&str, &[&str])] = &[
         (r#"{"platform":"weibo"}"#, &["platform", "weibo"]),
         (r#"{"colour":"red"}"#, &["colour"]),
@@ -316,7 +336,8 @@ fn bad_config_throws_an_error_that_says_what_and_where() {
 }
 
 #[wasm_bindgen_test]
-fn config_presets_switches_and_packs() {
+async fn config_presets_switches_and_packs() {
+    next_task().await;
     assert!(JsCoach::new(None).is_ok());
     assert!(JsCoach::new(Some(JsValue::UNDEFINED)).is_ok());
     assert!(JsCoach::new(Some(JsValue::NULL)).is_ok());
@@ -351,7 +372,8 @@ fn config_presets_switches_and_packs() {
 // ---------------------------------------------------------------- rules
 
 #[wasm_bindgen_test]
-fn rules_metadata_matches_the_core() {
+async fn rules_metadata_matches_the_core() {
+    next_task().await;
     let rules = JsCoach::rules().map_err(|e| message(e.into())).expect("rules");
     assert!(Array::is_array(&rules));
     let rules: Vec<JsValue> = rules.unchecked_into::<Array>().iter().collect();
@@ -370,7 +392,8 @@ fn rules_metadata_matches_the_core() {
 
 /// The `.d.ts` lists exactly the categories of the core.
 #[wasm_bindgen_test]
-fn typescript_category_union_matches_the_core() {
+async fn typescript_category_union_matches_the_core() {
+    next_task().await;
     let dts = include_str!("../src/wasm/types.d.ts");
     let start = dts.find("export type Category =").expect("Category type in types.d.ts");
     let union = &dts[start..start + dts[start..].find(';').expect("end of the union")];
@@ -384,7 +407,8 @@ fn typescript_category_union_matches_the_core() {
 // ---------------------------------------------------------------- size and memory
 
 #[wasm_bindgen_test]
-fn empty_and_blank_drafts() {
+async fn empty_and_blank_drafts() {
+    next_task().await;
     let c = coach("{}");
     for d in ["", " ", "\r\n", "。。"] {
         let report = check(&c, JsValue::from_str(d));
@@ -400,14 +424,12 @@ fn empty_and_blank_drafts() {
 }
 
 #[wasm_bindgen_test]
-fn a_one_megabyte_draft() {
+async fn a_one_megabyte_draft() {
+    next_task().await;
     let c = coach("{}");
     let piece = "亲,这个我不知道!!!🙂🙂🙂加微信吧𠮷\r\n您好,SKU已经揽收了,yyds。";
-    let mut s = String::new();
-    while s.encode_utf16().count() < 1 << 20 {
-        s.push_str(piece);
-    }
-    let draft = JsString::from(s.as_str());
+    let units = piece.encode_utf16().count();
+    let draft = JsString::from(piece.repeat((1usize << 20).div_ceil(units)));
     assert!(draft.length() >= 1 << 20);
     let report = check(&c, request(&draft, "快递怎么还没到?", true));
     let found = assert_offsets(&draft, &report);
@@ -421,7 +443,8 @@ fn memory_bytes() -> f64 {
 }
 
 #[wasm_bindgen_test]
-fn ten_thousand_checks_leave_memory_flat() {
+async fn ten_thousand_checks_leave_memory_flat() {
+    next_task().await;
     let c = coach("{}");
     let drafts: Vec<JsValue> = [
         "不知道。",

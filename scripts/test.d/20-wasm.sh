@@ -24,8 +24,8 @@ node scripts/size-check.mjs
 echo "--- .d.ts and glue"
 node scripts/check-pkg.mjs
 
-# tests/web.rs in each browser. The runner drives the browser over WebDriver; a test that
-# keeps the page busy (1 MB draft, 10,000 checks) needs more than its 20 s default.
+# tests/web.rs in each browser (about 2 s each). The runner drives the browser over
+# WebDriver; the timeout is for a loaded CI machine, not for the tests' own pace.
 export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner
 export WASM_BINDGEN_TEST_TIMEOUT=${WASM_BINDGEN_TEST_TIMEOUT:-900}
 web_tests() {
