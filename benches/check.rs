@@ -1,7 +1,8 @@
 //! Throughput of `Coach::check` over every agent turn of the JDDC sample
 //! (`../shared/corpus/jddc2019_chat_0.1per.tsv`), each checked with the customer turn before
-//! it. Prints µs per draft (median, p99) measured one draft at a time, then runs criterion
-//! over the whole set. Skips with a message when the corpus is absent.
+//! it. Prints µs per draft (median, p99) measured one draft at a time, without and with a
+//! 20-pattern team pack (the patterns of www/bench), then runs criterion over the whole set.
+//! Skips with a message when the corpus is absent.
 
 use std::hint::black_box;
 use std::time::Instant;
@@ -41,7 +42,44 @@ fn requests() -> Option<Vec<Request>> {
     Some(out)
 }
 
-fn per_draft(coach: &Coach, reqs: &[Request]) {
+/// The benchmark page's team pack (www/bench/bench.js), as a team might write one.
+const PACK_PATTERNS: &[&str] = &[
+    "呵呵+",
+    "亲{2,}",
+    "(?:没办法|没有办法)",
+    "自己(?:看|查)",
+    r"\d{3,}元",
+    "[你您]们?自己",
+    "快递(?:员|公司)?",
+    "催(?:一下|不了)",
+    "不(?:行|可以)了?",
+    "马上|立刻|立即",
+    "退(?:款|货)",
+    "差评",
+    "投诉",
+    "(?:谢谢|感谢)",
+    "好的?",
+    "稍等",
+    r"\s{2,}",
+    "[a-z]{4,}",
+    "哦{2,}",
+    "!{2,}",
+];
+
+fn pack_coach() -> Coach {
+    let rules: Vec<serde_json::Value> = PACK_PATTERNS
+        .iter()
+        .enumerate()
+        .map(|(i, p)| {
+            serde_json::json!({"id": format!("p{i}"), "pattern": p, "category": "impatience",
+                "severity": "hint", "message": "团队规则"})
+        })
+        .collect();
+    let config = Config { packs: vec![serde_json::json!({"name": "bench", "rules": rules})], ..Config::default() };
+    Coach::new(config).expect("the bench pack compiles")
+}
+
+fn per_draft(label: &str, coach: &Coach, reqs: &[Request]) {
     let mut times: Vec<f64> = Vec::with_capacity(reqs.len() * 5);
     for _ in 0..5 {
         for r in reqs {
@@ -54,7 +92,7 @@ fn per_draft(coach: &Coach, reqs: &[Request]) {
     let q = |p: f64| times[((times.len() - 1) as f64 * p) as usize];
     let chars: usize = reqs.iter().map(|r| r.draft.chars().count()).sum();
     println!(
-        "per-draft over {} JDDC agent turns (avg {:.0} chars) x5: median {:.1} µs, p90 {:.1} µs, p99 {:.1} µs, max {:.1} µs",
+        "per-draft{label} over {} JDDC agent turns (avg {:.0} chars) x5: median {:.1} µs, p90 {:.1} µs, p99 {:.1} µs, max {:.1} µs",
         reqs.len(),
         chars as f64 / reqs.len() as f64,
         q(0.5),
@@ -70,7 +108,8 @@ fn bench(c: &mut Criterion) {
         println!("skipped: {CORPUS} not found (the JDDC sample lives in ../shared/corpus)");
         return;
     };
-    per_draft(&coach, &reqs);
+    per_draft("", &coach, &reqs);
+    per_draft(&format!(" with a {}-pattern team pack", PACK_PATTERNS.len()), &pack_coach(), &reqs);
     let mut g = c.benchmark_group("jddc");
     g.throughput(criterion::Throughput::Elements(reqs.len() as u64));
     g.sample_size(10);

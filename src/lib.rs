@@ -16,6 +16,7 @@ pub mod docs;
 pub mod error;
 pub mod finding;
 pub mod packs;
+pub mod pattern;
 #[cfg(feature = "review")]
 pub mod review;
 pub mod rules;

@@ -16,17 +16,18 @@
 //! }
 //! ```
 //!
-//! `pattern` is a regular expression (Rust `regex` syntax) matched against the folded draft:
+//! `pattern` is a regular expression ([`crate::pattern`]: a subset of the `regex` crate's
+//! syntax, with its matches) matched against the folded draft:
 //! full-width letters and punctuation become half-width, Latin letters lower case, common
 //! traditional characters simplified — write patterns in simplified, half-width, lower case.
 //! `unless` (optional) is a second expression: when it matches the same clause, no finding.
 //! The rule's id becomes `<category>.<id>`. A pack with any bad entry is rejected whole.
 
-use regex::Regex;
 use serde_json::Value;
 
 use crate::error::Error;
 use crate::finding::{Category, Lint, Severity};
+use crate::pattern::Pattern;
 use crate::text::Draft;
 
 /// A pack as written (JSON). Validated by [`CompiledPack::compile`].
@@ -39,8 +40,8 @@ pub struct PackRule {
     pub severity: Severity,
     pub message: String,
     pub suggestions: Vec<String>,
-    pattern: Regex,
-    unless: Option<Regex>,
+    pattern: Pattern,
+    unless: Option<Pattern>,
 }
 
 #[derive(Clone, Debug)]
@@ -134,25 +135,18 @@ impl CompiledPack {
     }
 }
 
-fn compile(pattern: &str) -> Result<Regex, String> {
+fn compile(pattern: &str) -> Result<Pattern, String> {
     if pattern.len() > MAX_PATTERN {
         return Err(format!("表达式过长(最多 {MAX_PATTERN} 字节)"));
     }
-    let re = regex::RegexBuilder::new(pattern)
-        .size_limit(1 << 20)
-        .build()
-        .map_err(|e| format!("不是有效的正则表达式: {}", e.to_string().lines().last().unwrap_or("")))?;
-    if re.is_match("") {
-        return Err("表达式会匹配空文本".into());
-    }
-    Ok(re)
+    Pattern::new(pattern).map_err(|e| format!("不是有效的正则表达式: {e}"))
 }
 
 impl PackRule {
     pub fn check(&self, draft: &Draft, out: &mut Vec<Lint>) {
         for m in self.pattern.find_iter(draft.folded()) {
             if let Some(unless) = &self.unless {
-                let clause = draft.clause_at(m.start()).map_or(m.range(), |c| c.range.clone());
+                let clause = draft.clause_at(m.start).map_or(m.clone(), |c| c.range.clone());
                 if unless.is_match(draft.text(&clause)) {
                     continue;
                 }
@@ -161,7 +155,7 @@ impl PackRule {
                 rule: self.id.clone(),
                 category: self.category,
                 severity: self.severity,
-                span: m.range(),
+                span: m,
                 message: self.message.clone(),
                 suggestions: self.suggestions.clone(),
             });

@@ -73,7 +73,7 @@ export interface RuleInfo {
 export interface PackRule {
   /** Lower-case letters, digits and hyphens. */
   id: string;
-  /** A regular expression (Rust `regex` syntax) over the folded draft: simplified, half-width, lower case. */
+  /** A regular expression over the folded draft (simplified, half-width, lower case): a subset of Rust `regex` syntax, see `src/pattern/mod.rs`. */
   pattern: string;
   /** When this expression matches the same clause, no finding. */
   unless?: string | null;

@@ -158,7 +158,7 @@ export async function kefuBench({ quick = false, peers = true } = {}) {
     }
     result.rows.push(row);
   }
-  // A team pack of 20 patterns (the regex path: the built-in rules use none), 200 chars.
+  // A team pack of 20 patterns (src/pattern: the built-in rules use none), 200 chars.
   const packed = new Coach({ packs: [{ name: 'bench', rules: PACK_PATTERNS.map((pattern, i) => (
     { id: `p${i}`, pattern, category: 'impatience', severity: 'hint', message: '团队规则' })) }] });
   const packReq = { draft: draftOf(200), customer: '我昨天下的单,怎么还没发货?能不能快点?', first_reply: false };
