@@ -56,8 +56,9 @@ impl First {
         let lead_of = |c: char| c.encode_utf8(&mut [0; 4]).as_bytes()[0] as usize;
         let mut lead = [false; 256];
         for &(low, high) in &ranges {
-            for b in lead_of(low)..=lead_of(high) {
-                lead[b] = !(0x80..0xC0).contains(&b);
+            let (first, last) = (lead_of(low), lead_of(high));
+            for (b, is_lead) in lead.iter_mut().enumerate().take(last + 1).skip(first) {
+                *is_lead = !(0x80..0xC0).contains(&b);
             }
         }
         First { ascii, only, lead, ranges }
