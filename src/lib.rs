@@ -206,15 +206,26 @@ impl Coach {
                 rule.check(&draft, &mut lints);
             }
         }
-        let mut findings: Vec<Finding> = lints.into_iter().map(|l| l.into_finding(&draft)).collect();
-        findings.sort_by(|a, b| {
-            (a.start, a.end, std::cmp::Reverse(a.severity), &a.rule).cmp(&(
-                b.start,
-                b.end,
-                std::cmp::Reverse(b.severity),
-                &b.rule,
-            ))
-        });
+        let findings: Vec<Finding> = lints.into_iter().map(|l| l.into_finding(&draft)).collect();
+        // By start, end, the more severe first, then rule id (by its rank among this
+        // report's ids), through the crate's one sort (text::sort_by_key).
+        let mut ids: Vec<&str> = Vec::new();
+        for f in &findings {
+            if let Err(i) = ids.binary_search(&f.rule.as_str()) {
+                ids.insert(i, &f.rule);
+            }
+        }
+        let keys: Vec<u128> = findings
+            .iter()
+            .map(|f| {
+                let rank = ids.binary_search(&f.rule.as_str()).unwrap_or(0) as u128;
+                let severity = u128::from(Severity::Error as u8 - f.severity as u8);
+                ((f.start as u128) << 80) | ((f.end as u128) << 32) | (severity << 30) | rank
+            })
+            .collect();
+        let mut keyed: Vec<(u128, Finding)> = keys.into_iter().zip(findings).collect();
+        text::sort_by_key(&mut keyed, |&(key, _)| key);
+        let mut findings: Vec<Finding> = keyed.into_iter().map(|(_, f)| f).collect();
         findings.dedup_by(|a, b| a.rule == b.rule && a.start == b.start && a.end == b.end);
         let (score, scores) = score::score(&findings);
         Report { score, scores, findings }

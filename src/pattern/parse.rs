@@ -313,7 +313,7 @@ pub(super) fn matches_empty(node: &Node) -> bool {
 }
 
 pub(super) fn merge(mut ranges: Ranges) -> Ranges {
-    ranges.sort_unstable();
+    crate::text::sort_by_key(&mut ranges, |&(low, high)| (u128::from(low) << 32) | u128::from(high));
     let mut out: Ranges = Vec::with_capacity(ranges.len());
     for (low, high) in ranges {
         match out.last_mut() {

@@ -70,8 +70,9 @@ impl Index {
     fn new(id: u32, needles: &'static [&'static str]) -> Index {
         let mut order: Vec<u32> = (0..needles.len() as u32).filter(|&i| !needles[i as usize].is_empty()).collect();
         let first = |i: u32| needles[i as usize].chars().next().map_or(0, |c| c as u32);
-        order.sort_by(|&a, &b| {
-            first(a).cmp(&first(b)).then(needles[b as usize].len().cmp(&needles[a as usize].len())).then(a.cmp(&b))
+        // By first character, longest first, then as listed.
+        super::sort_by_key(&mut order, |&i| {
+            (u128::from(first(i)) << 64) | u128::from(u64::MAX - needles[i as usize].len() as u64)
         });
         let mut firsts = CharBits::EMPTY;
         let mut groups: Vec<(u32, u32, u32)> = Vec::new();

@@ -3,7 +3,7 @@ use std::sync::LazyLock;
 
 use crate::finding::Lint;
 use crate::rules::{declare_rule, Context, Rule};
-use crate::text::{char_before, expand, extend_back, find_all, is_punct_or_space};
+use crate::text::{char_before, expand, extend_back, find_all, is_punct_or_space, sort_by_key};
 
 declare_rule! {
     /// ## What it does
@@ -190,7 +190,7 @@ fn questions(text: &str) -> Vec<Range<usize>> {
             }
         }
     }
-    found.sort_by_key(|(k, r)| (r.start, *k));
+    sort_by_key(&mut found, |(k, r)| ((r.start as u128) << 64) | *k as u128);
     let mut out: Vec<Range<usize>> = Vec::new();
     for (_, r) in found {
         if out.last().is_none_or(|last| r.start >= last.end) {

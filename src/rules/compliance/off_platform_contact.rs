@@ -2,7 +2,7 @@ use std::ops::Range;
 
 use crate::finding::Lint;
 use crate::rules::{declare_rule, Context, Rule};
-use crate::text::{char_after, char_before, contains_any, find_all, is_punct_or_space};
+use crate::text::{char_after, char_before, contains_any, find_all, is_punct_or_space, sort_by_key};
 
 declare_rule! {
     /// ## What it does
@@ -154,7 +154,7 @@ impl Rule for OffPlatformContact {
             .map(|(r, _)| r)
             .collect();
         spans.extend(contact_ids(text));
-        spans.sort_by_key(|r| r.start);
+        sort_by_key(&mut spans, |r| r.start as u128);
         // “发货前 wx 支付” is a payment channel, not a contact.
         spans.retain(|r| !text[r.end..].trim_start().starts_with("支付") && char_before(text, r.start) != Some('@'));
         // “微信上买可以直接微信支付”: a payment channel in the same clause.

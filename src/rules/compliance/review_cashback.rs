@@ -1,6 +1,6 @@
 use crate::finding::Lint;
 use crate::rules::{declare_rule, Context, Rule};
-use crate::text::{char_before, contains_any, find_all, is_sentence_end};
+use crate::text::{char_before, contains_any, find_all, is_sentence_end, sort_by_key};
 
 declare_rule! {
     /// ## What it does
@@ -106,7 +106,7 @@ impl Rule for ReviewCashback {
                 hits.push(r.start..r.end + at);
             }
         }
-        hits.sort_by_key(|r| r.start);
+        sort_by_key(&mut hits, |r| r.start as u128);
         for hit in hits {
             if hit.start < last_end || char_before(text, hit.start) == Some('不') {
                 continue;

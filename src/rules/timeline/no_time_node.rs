@@ -1,7 +1,7 @@
 use crate::finding::{Lint, Severity};
 use crate::rules::closing::tail::styled;
 use crate::rules::{declare_rule, Context, Rule};
-use crate::text::{contains_any, find_all, is_emoji, is_punct_or_space};
+use crate::text::{contains_any, find_all, is_emoji, is_punct_or_space, sort_by_key};
 
 use super::time::has_concrete_time;
 use super::vague_wait::VAGUE;
@@ -207,7 +207,7 @@ fn first_promise(cx: &Context) -> Option<(usize, Kind)> {
             hits.push((hit.start, words_end(text, clause.range.clone()), kind, sentence.start));
         }
     }
-    hits.sort_by_key(|h| h.0);
+    sort_by_key(&mut hits, |h| h.0 as u128);
     let first = hits.first()?;
     // “我们看一下,核实后给您答复”: the time node goes after the last promise of that sentence.
     let last = hits.iter().filter(|h| h.3 == first.3).max_by_key(|h| h.1)?;
