@@ -312,7 +312,7 @@ async fn bad_config_throws_an_error_that_says_what_and_where() {
         (r#"{"disabled_rules":"blunt.dont-know"}"#, &["config"]),
         (
             r#"{"packs":[{"name":"售后组","rules":[{"id":"x","pattern":"(呵呵","category":"impatience","severity":"warning","message":"m"}]}]}"#,
-            &["售后组", "1", "pattern"],
+            &["售后组", "1", "pattern", "第 1 个字符处", "“(” 没有对应的 “)”"],
         ),
         (
             r#"{"packs":[{"name":"售后组","rules":[{"id":"x","pattern":"呵呵","category":"mood","severity":"warning","message":"m"}]}]}"#,
