@@ -34,11 +34,13 @@ pub struct Draft {
 }
 
 /// Ends a sentence.
+#[inline]
 pub fn is_sentence_end(c: char) -> bool {
     matches!(c, '。' | '!' | '?' | ';' | '\n' | '…' | '｡')
 }
 
 /// Ends a clause (a sentence end always ends a clause too).
+#[inline]
 pub fn is_clause_end(c: char) -> bool {
     is_sentence_end(c) || matches!(c, ',' | '、' | ':' | '~' | '，' | '；')
 }
@@ -77,6 +79,7 @@ pub fn is_han(c: char) -> bool {
 }
 
 /// A pictographic emoji (not digits, not `#`, not CJK symbols).
+#[inline]
 pub fn is_emoji(c: char) -> bool {
     matches!(c as u32,
         0x1F300..=0x1F5FF | 0x1F600..=0x1F64F | 0x1F680..=0x1F6FF | 0x1F900..=0x1F9FF
@@ -85,6 +88,7 @@ pub fn is_emoji(c: char) -> bool {
 }
 
 /// Joins onto the emoji before it: variation selectors, skin tones, ZWJ, keycap.
+#[inline]
 fn is_emoji_modifier(c: char) -> bool {
     matches!(c as u32, 0xFE0E | 0xFE0F | 0x1F3FB..=0x1F3FF | 0x200D | 0x20E3 | 0xE0020..=0xE007F)
 }
@@ -94,17 +98,22 @@ impl Draft {
         let mut folded = String::with_capacity(raw.len());
         let mut positions = Vec::with_capacity(raw.len() / 2 + 1);
         let mut utf16 = 0u32;
+        // One pass: fold, and split the folded text into sentences, clauses and emoji.
+        let (mut sentences, mut clauses, mut emoji) = (Splitter::default(), Splitter::default(), Emoji::default());
         for (raw_byte, c) in raw.char_indices() {
-            positions.push(CharPos { folded: folded.len() as u32, raw: raw_byte as u32, utf16 });
-            folded.push(fold_char(c));
+            let at = folded.len();
+            positions.push(CharPos { folded: at as u32, raw: raw_byte as u32, utf16 });
+            let f = fold_char(c);
+            folded.push(f);
             utf16 += c.len_utf16() as u32;
+            let sentence_end = is_sentence_end(f);
+            sentences.step(&folded, at, f, sentence_end);
+            clauses.step(&folded, at, f, sentence_end || is_clause_end(f));
+            emoji.step(at, f);
         }
         positions.push(CharPos { folded: folded.len() as u32, raw: raw.len() as u32, utf16 });
-
-        let sentences = split(&folded, is_sentence_end);
-        let clauses = split(&folded, is_clause_end);
-        let emoji = find_emoji(&folded);
-        Draft { raw: raw.to_owned(), folded, positions, sentences, clauses, emoji }
+        let (sentences, clauses) = (sentences.finish(&folded), clauses.finish(&folded));
+        Draft { raw: raw.to_owned(), folded, positions, sentences, clauses, emoji: emoji.runs }
     }
 
     /// The text as typed.
@@ -180,30 +189,44 @@ fn segment_at(segments: &[Segment], at: usize) -> Option<&Segment> {
     segments.get(i).filter(|s| s.range.start <= at)
 }
 
-/// Split into segments that end after a terminator (runs of terminators stay together),
-/// trimmed of spaces; empty segments are dropped.
-fn split(text: &str, is_end: fn(char) -> bool) -> Vec<Segment> {
-    let mut out = Vec::new();
-    let mut start = 0;
-    let mut chars = text.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        if !is_end(c) {
-            continue;
-        }
-        let mut end = i + c.len_utf8();
-        while let Some(&(j, d)) = chars.peek() {
-            if is_end(d) || matches!(d, '”' | '’' | '」' | ')' | '）') {
-                end = j + d.len_utf8();
-                chars.next();
-            } else {
-                break;
+/// Segments that end after a terminator (runs of terminators, and the closing quotes and
+/// brackets right after them, stay together), trimmed of spaces; empty ones are dropped. Fed
+/// one character at a time.
+#[derive(Default)]
+struct Splitter {
+    start: usize,
+    /// Inside a run of terminators: where it ends so far.
+    run: Option<usize>,
+    out: Vec<Segment>,
+}
+
+impl Splitter {
+    /// `c` at byte `at` of `text` (which holds at least everything before it); `ends`: it
+    /// is a terminator.
+    #[inline]
+    fn step(&mut self, text: &str, at: usize, c: char, ends: bool) {
+        if let Some(run_end) = self.run {
+            if ends || matches!(c, '”' | '’' | '」' | ')' | '）') {
+                self.run = Some(at + c.len_utf8());
+                return;
             }
+            push_trimmed(&mut self.out, text, self.start..run_end);
+            self.start = run_end;
+            self.run = None;
         }
-        push_trimmed(&mut out, text, start..end);
-        start = end;
+        if ends {
+            self.run = Some(at + c.len_utf8());
+        }
     }
-    push_trimmed(&mut out, text, start..text.len());
-    out
+
+    fn finish(mut self, text: &str) -> Vec<Segment> {
+        if let Some(run_end) = self.run {
+            push_trimmed(&mut self.out, text, self.start..run_end);
+            self.start = run_end;
+        }
+        push_trimmed(&mut self.out, text, self.start..text.len());
+        self.out
+    }
 }
 
 fn push_trimmed(out: &mut Vec<Segment>, text: &str, r: Range<usize>) {
@@ -215,27 +238,36 @@ fn push_trimmed(out: &mut Vec<Segment>, text: &str, r: Range<usize>) {
     }
 }
 
-fn find_emoji(text: &str) -> Vec<Range<usize>> {
-    let mut out: Vec<Range<usize>> = Vec::new();
-    let mut after_zwj = false;
-    for (i, c) in text.char_indices() {
-        let end = i + c.len_utf8();
+/// Emoji with their modifiers (a ZWJ sequence is one run), fed one character at a time.
+#[derive(Default)]
+struct Emoji {
+    runs: Vec<Range<usize>>,
+    after_zwj: bool,
+}
+
+impl Emoji {
+    #[inline]
+    fn step(&mut self, at: usize, c: char) {
+        if (c as u32) < 0x200D {
+            self.after_zwj = false;
+            return;
+        }
+        let end = at + c.len_utf8();
         if is_emoji_modifier(c) {
-            if let Some(last) = out.last_mut().filter(|l| l.end == i) {
+            if let Some(last) = self.runs.last_mut().filter(|l| l.end == at) {
                 last.end = end;
-                after_zwj = c == '\u{200D}';
+                self.after_zwj = c == '\u{200D}';
             }
         } else if is_emoji(c) {
-            match out.last_mut() {
-                Some(last) if after_zwj && last.end == i => last.end = end,
-                _ => out.push(i..end),
+            match self.runs.last_mut() {
+                Some(last) if self.after_zwj && last.end == at => last.end = end,
+                _ => self.runs.push(at..end),
             }
-            after_zwj = false;
+            self.after_zwj = false;
         } else {
-            after_zwj = false;
+            self.after_zwj = false;
         }
     }
-    out
 }
 
 #[cfg(test)]

@@ -8,6 +8,7 @@
 use super::CharBits;
 
 /// Fold one character. Never changes the number of characters.
+#[inline]
 pub fn fold_char(c: char) -> char {
     match c {
         'A'..='Z' => c.to_ascii_lowercase(),
