@@ -270,8 +270,10 @@ const TRADITIONAL: CharBits = {
 
 /// Traditional → simplified for the characters that matter to the rules. Not a full
 /// converter: it exists so that a draft typed with a traditional IME still matches.
+#[inline]
 fn trad_to_simp(c: char) -> char {
-    if !TRADITIONAL.may_hold(c as u32) {
+    // Every traditional character of the table is a CJK ideograph (from U+4E00).
+    if (c as u32) < 0x4E00 || !TRADITIONAL.may_hold(c as u32) {
         return c;
     }
     match TABLE.binary_search_by(|(t, _)| t.cmp(&c)) {
@@ -295,6 +297,7 @@ mod tests {
     fn table_is_sorted() {
         // binary_search needs it; a mis-sorted entry would silently never match.
         assert!(TABLE.windows(2).all(|w| w[0].0 < w[1].0));
+        assert!(TABLE[0].0 >= '\u{4E00}', "trad_to_simp skips everything below U+4E00");
         for &(t, simp) in TABLE {
             assert_eq!(fold_char(t), simp);
         }
