@@ -206,9 +206,9 @@ impl Coach {
                 rule.check(&draft, &mut lints);
             }
         }
-        let findings: Vec<Finding> = lints.into_iter().map(|l| l.into_finding(&draft)).collect();
+        let mut findings: Vec<Finding> = lints.into_iter().map(|l| l.into_finding(&draft)).collect();
         // By start, end, the more severe first, then rule id (by its rank among this
-        // report's ids), through the crate's one sort (text::sort_by_key).
+        // report's ids), through the crate's one sort (text::sort_by_keys).
         let mut ids: Vec<&str> = Vec::new();
         for f in &findings {
             if let Err(i) = ids.binary_search(&f.rule.as_str()) {
@@ -223,9 +223,7 @@ impl Coach {
                 ((f.start as u128) << 80) | ((f.end as u128) << 32) | (severity << 30) | rank
             })
             .collect();
-        let mut keyed: Vec<(u128, Finding)> = keys.into_iter().zip(findings).collect();
-        text::sort_by_key(&mut keyed, |&(key, _)| key);
-        let mut findings: Vec<Finding> = keyed.into_iter().map(|(_, f)| f).collect();
+        text::sort_by_keys(&mut findings, keys);
         findings.dedup_by(|a, b| a.rule == b.rule && a.start == b.start && a.end == b.end);
         let (score, scores) = score::score(&findings);
         Report { score, scores, findings }

@@ -106,9 +106,8 @@ impl Draft {
             let f = fold_char(c);
             folded.push(f);
             utf16 += c.len_utf16() as u32;
-            let sentence_end = is_sentence_end(f);
-            sentences.step(&folded, at, f, sentence_end);
-            clauses.step(&folded, at, f, sentence_end || is_clause_end(f));
+            sentences.step(&folded, at, f, is_sentence_end(f));
+            clauses.step(&folded, at, f, is_clause_end(f));
             emoji.step(at, f);
         }
         positions.push(CharPos { folded: folded.len() as u32, raw: raw.len() as u32, utf16 });
@@ -205,25 +204,24 @@ impl Splitter {
     /// is a terminator.
     #[inline]
     fn step(&mut self, text: &str, at: usize, c: char, ends: bool) {
-        if let Some(run_end) = self.run {
-            if ends || matches!(c, '”' | '’' | '」' | ')' | '）') {
-                self.run = Some(at + c.len_utf8());
-                return;
-            }
-            push_trimmed(&mut self.out, text, self.start..run_end);
-            self.start = run_end;
-            self.run = None;
+        if self.run.is_some() && !ends && !matches!(c, '”' | '’' | '」' | ')' | '）') {
+            self.close_run(text);
         }
-        if ends {
+        if ends || self.run.is_some() {
             self.run = Some(at + c.len_utf8());
         }
     }
 
-    fn finish(mut self, text: &str) -> Vec<Segment> {
-        if let Some(run_end) = self.run {
+    /// The segment up to the end of the run, if inside one.
+    fn close_run(&mut self, text: &str) {
+        if let Some(run_end) = self.run.take() {
             push_trimmed(&mut self.out, text, self.start..run_end);
             self.start = run_end;
         }
+    }
+
+    fn finish(mut self, text: &str) -> Vec<Segment> {
+        self.close_run(text);
         push_trimmed(&mut self.out, text, self.start..text.len());
         self.out
     }

@@ -64,13 +64,19 @@ pub fn expand(groups: &[&[&str]]) -> Vec<&'static str> {
 /// WebAssembly each (41 KB of the coach's 436 KB for nine of them), so callers pack what they
 /// sort by into one number instead.
 pub fn sort_by_key<T>(items: &mut Vec<T>, key: impl Fn(&T) -> u128) {
-    if items.len() < 2 {
-        return;
+    if items.len() > 1 {
+        let keys = items.iter().map(key).collect();
+        sort_by_keys(items, keys);
     }
-    let mut keys: Vec<(u128, usize)> = items.iter().enumerate().map(|(i, item)| (key(item), i)).collect();
-    keys.sort_unstable();
+}
+
+/// Sorts `items` by `keys` (one per item, computed beforehand), equal keys keeping their order.
+pub fn sort_by_keys<T>(items: &mut Vec<T>, keys: Vec<u128>) {
+    debug_assert_eq!(keys.len(), items.len());
+    let mut order: Vec<(u128, usize)> = keys.into_iter().zip(0..).collect();
+    order.sort_unstable();
     let mut slots: Vec<Option<T>> = items.drain(..).map(Some).collect();
-    items.extend(keys.iter().filter_map(|&(_, i)| slots[i].take()));
+    items.extend(order.iter().filter_map(|&(_, i)| slots[i].take()));
 }
 
 /// `start` moved back over the first of `options` that `text` has just before it.
