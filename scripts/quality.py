@@ -1,0 +1,157 @@
+#!/usr/bin/env python3
+"""The blind-labelled real set: sample JDDC agent turns for labelling, and score the checker
+against the labels.
+
+Usage:
+  scripts/quality.py sample --out DIR [--n 1200] [--batches 5]
+      writes DIR/batch-K.jsonl for labellers (corpus text: keep it out of the repository)
+  scripts/quality.py score [--part tune|heldout|all] [--bin target/release/kefu-coach]
+                           [--markdown] [--show CATEGORY]
+      per-category precision and recall of the checker against tests/quality/labels.jsonl
+
+The labels (tests/quality/labels.jsonl) hold line numbers of ../shared/corpus/jddc2019_chat_
+0.1per.tsv and categories only, never the text (the corpus has no licence). Each line:
+{"line": N, "must": [...], "could": [...]}, written by people who followed
+docs/labelling-guide.md and never read the rules.
+
+Which turns are held out (never tuned on) is fixed by a hash of the line number: a third.
+
+Scoring, per category:
+  precision = warnings/errors of the category on turns labelled `must` or `could` with it,
+              over all warnings/errors of the category (a flag a trainer would accept);
+  recall    = `must` labels of the category that get any finding of it (hints count),
+              over all `must` labels of it.
+Also: the share of turns with a warning or error (flag rate) and the share of those flags
+that are justified (the category is labelled on the turn).
+Reads ../shared/corpus; exits 0 with a message where it is absent.
+"""
+import argparse
+import hashlib
+import json
+import os
+import subprocess
+import sys
+from collections import Counter
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, HERE)
+from corpus_stats import CORPUS, requests  # noqa: E402
+
+LABELS = os.path.join(HERE, "..", "tests", "quality", "labels.jsonl")
+
+
+def digest(line, salt):
+    return int(hashlib.sha256(f"{salt}:{line}".encode()).hexdigest(), 16)
+
+
+def heldout(line):
+    return digest(line, "kefu-quality-split") % 3 == 0
+
+
+def sample(a):
+    reqs = list(requests())
+    previous = {}
+    last_agent = {}
+    for r in reqs:
+        # the agent's previous reply in the same session, for the labeller's context
+        previous[r["id"]] = "" if r["first_reply"] else last_agent.get("text", "")
+        last_agent = {"text": r["draft"]}
+    chosen = sorted(reqs, key=lambda r: digest(r["id"], "kefu-quality-sample"))[: a.n]
+    chosen.sort(key=lambda r: r["id"])
+    os.makedirs(a.out, exist_ok=True)
+    for k in range(a.batches):
+        part = chosen[k :: a.batches]
+        with open(os.path.join(a.out, f"batch-{k + 1}.jsonl"), "w", encoding="utf-8") as f:
+            for r in part:
+                item = {"line": r["id"], "customer": r["customer"], "draft": r["draft"],
+                        "first_reply": r["first_reply"], "before": previous[r["id"]]}
+                f.write(json.dumps(item, ensure_ascii=False) + "\n")
+        print(f"{a.out}/batch-{k + 1}.jsonl: {len(part)} turns")
+    return 0
+
+
+def score(a):
+    labels = [json.loads(l) for l in open(LABELS, encoding="utf-8") if l.strip()]
+    if a.part != "all":
+        labels = [l for l in labels if heldout(l["line"]) == (a.part == "heldout")]
+    by_line = {l["line"]: l for l in labels}
+    reqs = [r for r in requests() if r["id"] in by_line]
+    stdin = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in reqs)
+    run = subprocess.run([a.bin, "check"], input=stdin.encode(), capture_output=True, check=True)
+    loud_n, loud_ok = Counter(), Counter()  # per category: warnings/errors, justified ones
+    must_n, must_hit = Counter(), Counter()
+    flagged_turns = justified_flags = all_flags = 0
+    shown = []
+    for out in run.stdout.decode().splitlines():
+        res = json.loads(out)
+        lab = by_line[res["id"]]
+        labelled = set(lab["must"]) | set(lab["could"])
+        got = {f["category"] for f in res["findings"]}
+        loud = [f for f in res["findings"] if f["severity"] != "hint"]
+        if loud:
+            flagged_turns += 1
+        for f in loud:
+            loud_n[f["category"]] += 1
+            all_flags += 1
+            if f["category"] in labelled:
+                loud_ok[f["category"]] += 1
+                justified_flags += 1
+            elif a.show == f["category"]:
+                shown.append(f"FALSE {res['id']}: {f['rule']} {f['message']}")
+        for c in lab["must"]:
+            must_n[c] += 1
+            if c in got:
+                must_hit[c] += 1
+            elif a.show == c:
+                shown.append(f"MISS  {res['id']}")
+    n = len(reqs)
+    cats = sorted(set(loud_n) | set(must_n))
+    rows = []
+    for c in cats:
+        p = f"{loud_ok[c] / loud_n[c]:.2f} ({loud_ok[c]}/{loud_n[c]})" if loud_n[c] else "–"
+        r = f"{must_hit[c] / must_n[c]:.2f} ({must_hit[c]}/{must_n[c]})" if must_n[c] else "–"
+        rows.append((c, p, r))
+    recall = sum(must_hit.values()) / max(1, sum(must_n.values()))
+    macro = [must_hit[c] / must_n[c] for c in must_n if must_n[c]]
+    summary = (f"turns={n} flagged={flagged_turns} ({100 * flagged_turns / max(1, n):.1f}%) "
+               f"justified={justified_flags}/{all_flags} "
+               f"({100 * justified_flags / max(1, all_flags):.1f}%) "
+               f"recall={recall:.3f} ({sum(must_hit.values())}/{sum(must_n.values())}) "
+               f"macro_recall={sum(macro) / max(1, len(macro)):.3f}")
+    if a.markdown:
+        print("| category | precision (justified/flags) | recall (found/must) |")
+        print("|---|---|---|")
+        for c, p, r in rows:
+            print(f"| {c} | {p} | {r} |")
+        print()
+        print(summary)
+    else:
+        for c, p, r in rows:
+            print(f"{c:13s} precision {p:16s} recall {r}")
+        for s in shown:
+            print(s)
+        print(summary)
+    return 0
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    sub = ap.add_subparsers(dest="cmd", required=True)
+    s = sub.add_parser("sample")
+    s.add_argument("--out", required=True)
+    s.add_argument("--n", type=int, default=1200)
+    s.add_argument("--batches", type=int, default=5)
+    c = sub.add_parser("score")
+    c.add_argument("--part", choices=["tune", "heldout", "all"], default="tune")
+    c.add_argument("--bin", default=os.path.join(HERE, "..", "target", "release", "kefu-coach"))
+    c.add_argument("--markdown", action="store_true")
+    c.add_argument("--show", default="")
+    a = ap.parse_args()
+    if not os.path.exists(CORPUS):
+        print(f"skipped: {CORPUS} not found")
+        return 0
+    return sample(a) if a.cmd == "sample" else score(a)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
