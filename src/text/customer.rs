@@ -1,7 +1,42 @@
 //! The customer's last message(s), read once: what kind of reply it asks for.
 
 use super::fold::fold;
-use super::{contains_any, find_all, is_clause_end, is_punct_or_space};
+use super::{contains_any, find_all, is_clause_end, is_punct_or_space, Part, Phrase};
+
+/// Something the customer was waiting for has not happened: 还没有派送, 至今没有更新,
+/// 没人来取件, 为什么那么久了还没充上.
+const NOT_YET: Phrase = Phrase(&[Part::Word(NOT_YET_WORDS), Part::Gap(3), Part::Word(EXPECTED)]);
+const NOT_YET_WORDS: &[&str] = &[
+    "还没有",
+    "还没",
+    "还未",
+    "一直没有",
+    "一直没",
+    "至今没有",
+    "至今没",
+    "至今未",
+    "到现在还没",
+    "到现在都没",
+    "现在还没",
+    "迟迟没",
+    "迟迟不",
+    "怎么没有",
+    "怎么没",
+    "为什么没有",
+    "为什么没",
+    "为啥没",
+    "没有人",
+    "没人",
+    "都没有",
+    "都没",
+];
+const EXPECTED: &[&str] = &[
+    "到", "送", "收到", "发", "派送", "配送", "退", "到账", "充", "更新", "联系", "处理", "回复", "取件", "取", "上门",
+    "安装", "动", "反应", "消息", "结果", "理", "管",
+];
+
+/// Words that make what follows in the clause a supposition, not a report: “如果坏了能退吗”.
+const SUPPOSE: &[&str] = &["如果", "要是", "假如", "万一", "若是", "假设", "最好", "会不会", "是否", "以防"];
 
 /// How clearly the customer is wrapping up.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
@@ -119,7 +154,9 @@ const COMPLAINT: &[&str] = &[
     "说了好几遍",
     "几遍了",
     "到底",
-    "催",
+    "催了",
+    "催过",
+    "一直催",
     "态度差",
     "态度不好",
     "什么态度",
@@ -151,6 +188,46 @@ const COMPLAINT: &[&str] = &[
     "脏的",
     "发霉",
     "生锈",
+    "烂的",
+    "烂了",
+    "拒绝给",
+    "拒绝我",
+    "被拒",
+    "拒绝退",
+    "拒绝售后",
+    "不给退",
+    "不给换",
+    "不给安装",
+    "不给处理",
+    "不给力",
+    "噪音大",
+    "噪音特别",
+    "噪音很",
+    "声音很大",
+    "送错",
+    "弄错",
+    "搞错",
+    "醉了",
+    "我晕",
+    "无语",
+    "没效率",
+    "差劲",
+    "糟糕",
+    "郁闷",
+    "两次了",
+    "三次了",
+    "四次了",
+    "好几次",
+    "好多次",
+    "多少次",
+    "x]次了",
+    "本来应该",
+    "说好的",
+    "没有收到",
+    "花儿都谢了",
+    "莫名",
+    "不说话",
+    "不能正常",
 ];
 
 const UPSET: &[&str] = &[
@@ -440,6 +517,14 @@ const NOT_A_SIGNAL: &[&str] = &[
     "不能用其他",
     "不能用别的",
     "不能用券",
+    "不是着急",
+    "不着急",
+    "不急",
+    "没生气",
+    "不生气",
+    "不是投诉",
+    "催单",
+    "第一次了",
     "不能用优惠",
     "不能用卡",
     "用不了几",
@@ -480,7 +565,8 @@ impl Customer {
         // no price objection, “还没收到” no closing.
         let masked = mask(&text, NOT_A_SIGNAL);
         let questions = questions(&text);
-        let complaint = contains_any(&masked, COMPLAINT);
+        let complaint =
+            reports(&masked, COMPLAINT) || NOT_YET.find(&masked).iter().any(|h| !supposed(&masked, h.span.start));
         let closing = closing(&masked, complaint, !questions.is_empty());
         Customer {
             complaint,
@@ -500,6 +586,19 @@ impl Customer {
     pub fn is_empty(&self) -> bool {
         self.text.chars().all(is_punct_or_space)
     }
+}
+
+/// Whether `text` reports one of `cues` as a fact, not inside a supposition.
+fn reports(text: &str, cues: &'static [&'static str]) -> bool {
+    contains_any(text, cues) && find_all(text, cues).iter().any(|(r, _)| !supposed(text, r.start))
+}
+
+/// Whether the clause around byte `at` supposes rather than reports: a 如果/要是/万一 before
+/// `at`, or a 的话 after it.
+fn supposed(text: &str, at: usize) -> bool {
+    let start = text[..at].rfind(is_clause_end).map_or(0, |i| i + text[i..].chars().next().map_or(1, char::len_utf8));
+    let end = text[at..].find(is_clause_end).map_or(text.len(), |i| at + i);
+    contains_any(&text[start..at], SUPPOSE) || text[at..end].contains("的话")
 }
 
 /// Clauses that ask something, merged when one question spans two clauses
@@ -628,6 +727,34 @@ mod tests {
         assert!(!Customer::new("贵公司的发票怎么开").price_objection);
         assert!(!Customer::new("买了第二天就降价了,能保价吗").price_objection);
         assert!(Customer::new("好的谢谢").thanks);
+    }
+
+    #[test]
+    fn complaints_in_open_wording() {
+        for c in [
+            "为什么还没有派送",
+            "至今没有更新过",
+            "返修一直没人来取件",
+            "本来应该上午送到的",
+            "等到花儿都谢了",
+            "买的橙子是烂的",
+        ] {
+            assert!(Customer::new(c).complaint, "{c}");
+        }
+    }
+
+    #[test]
+    fn suppositions_negations_and_pasted_pages_are_no_complaint() {
+        for c in [
+            "如果收到是坏的能退吗",
+            "万一漏发了怎么办",
+            "质量有问题的话可以换吗",
+            "我不是着急,就问问",
+            "我上次了解过",
+            "[订单x] 催单 查看物流",
+        ] {
+            assert!(!Customer::new(c).complaint, "{c}");
+        }
     }
 
     #[test]

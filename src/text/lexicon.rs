@@ -401,6 +401,28 @@ pub fn find_all(hay: &str, needles: &'static [&'static str]) -> Vec<(Range<usize
     out
 }
 
+/// Every one of `needles` that starts at byte `at` of `hay` (a char boundary), longest first.
+pub fn words_at<'h>(
+    hay: &'h str,
+    at: usize,
+    needles: &'static [&'static str],
+) -> impl Iterator<Item = &'static str> + 'h {
+    let first = hay.get(at..).and_then(|rest| rest.chars().next());
+    let ix = index(needles);
+    let cands = first.map_or(&[][..], |c| ix.candidates(c));
+    let width = first.map_or(0, char::len_utf8);
+    cands
+        .iter()
+        .map(move |&k| ix.needles[k as usize])
+        .filter(move |n| starts_with(&hay.as_bytes()[at..], n.as_bytes(), width))
+}
+
+/// The longest of `needles` that ends at byte `at` of `hay` (a char boundary), if any.
+pub fn word_before(hay: &str, at: usize, needles: &'static [&'static str]) -> Option<&'static str> {
+    let head = hay.get(..at)?;
+    needles.iter().copied().filter(|n| !n.is_empty() && head.ends_with(n)).max_by_key(|n| n.len())
+}
+
 /// Whether `hay` contains any of `needles`.
 pub fn contains_any(hay: &str, needles: &'static [&'static str]) -> bool {
     if hay.is_empty() || needles.is_empty() {

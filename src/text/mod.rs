@@ -1,14 +1,17 @@
 //! Reading text once: the draft ([`Draft`]), the customer's message ([`Customer`]), and
 //! small matching helpers every rule uses.
 
+pub mod classes;
 mod customer;
 mod draft;
 pub mod fold;
 mod lexicon;
+mod phrase;
 
 pub use customer::{Closing, Customer};
 pub use draft::{is_clause_end, is_emoji, is_han, is_punct_or_space, is_sentence_end, Draft, Segment};
-pub use lexicon::{contains_any, find_all, scope, Scope, WordHasher};
+pub use lexicon::{contains_any, find_all, scope, word_before, words_at, Scope, WordHasher};
+pub use phrase::{Hit, Part, Phrase};
 
 /// A set of characters as one bit per `char as u32 % 4096`: "certainly not in it" for most
 /// characters at the cost of one load, before an exact lookup.

@@ -1,8 +1,7 @@
-use std::sync::LazyLock;
-
 use crate::finding::Lint;
 use crate::rules::{declare_rule, Context, Rule};
-use crate::text::{contains_any, expand, extend_back, extend_on, find_all};
+use crate::text::classes::{THIRD_PARTY, WE};
+use crate::text::{contains_any, extend_back, extend_on, sort_by_key, Part, Phrase};
 
 declare_rule! {
     /// ## What it does
@@ -36,30 +35,28 @@ declare_rule! {
     }
 }
 
-/// Disowning: “不归我们管”, “跟我们没关系”, “这不是我们的问题”; a 又/也/都… just before
-/// goes with it.
-static DISOWN: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
-    const WE: &[&str] = &["我们", "我", "咱们", "本店", "店铺"];
-    [
-        expand(&[&["不归"], &["我们", "我", "咱们", "本店", "店铺", "我们店"], &["管"]]),
-        expand(&[&["跟", "和", "与"], WE, &["没", "没有", "没什么", "无"], &["关"], &["", "系"]]),
-        expand(&[&["不关"], &WE[..4], &["", "的"], &["事"]]),
-        expand(&[&["不是"], &WE[..4], &["", "的", "这边的"], &["问题", "责任", "事", "错"]]),
-        expand(&[&["我们", "我", "咱们", "这边"], &["", "也"], &["管不"], &["了", "着"]]),
-        expand(&[&["我们", "我", "咱们", "这边", "本店"], &["不负责"]]),
-        expand(&[&["不在"], &["我们", "我"], &["", "的"], &["", "负责", "服务"], &["范围"]]),
-    ]
-    .concat()
-});
+/// Disowning: “不归我们管”, “跟我们店铺无关”, “这不是我们的问题”, “我们管不了”.
+const DISOWN: &[Phrase] = &[
+    Phrase(&[Part::Word(&["不归"]), Part::Word(WE), Part::Word(&["管"])]),
+    Phrase(&[Part::Word(&["跟", "和", "与"]), Part::Word(WE), Part::Word(NO_RELATION)]),
+    Phrase(&[Part::Word(&["不关"]), Part::Word(WE), Part::Maybe(&["的"]), Part::Word(&["事"])]),
+    Phrase(&[Part::Word(&["不是"]), Part::Word(WE), Part::Maybe(&["的", "这边的"]), Part::Word(FAULT)]),
+    Phrase(&[Part::Word(WE), Part::Maybe(&["也", "可"]), Part::Word(&["管不了", "管不着", "不负责", "负责不了"])]),
+    Phrase(&[Part::Word(&["不在"]), Part::Word(WE), Part::Gap(4), Part::Word(&["范围"])]),
+];
+const NO_RELATION: &[&str] = &["没关系", "没有关系", "没什么关系", "无关", "不相关", "没啥关系"];
+const FAULT: &[&str] = &["问题", "责任", "事", "错"];
 const DISOWN_LEAD: &[&str] = &["又", "也", "都", "就", "可", "并"];
 
-/// Who the customer is sent to, longest first.
-const PARTIES: &[&str] =
-    &["快递公司", "快递员", "配送员", "品牌方", "快递", "物流", "厂家", "商家", "卖家", "平台", "官方", "售后", "配送"];
-/// Sending the customer away: “(你)(自己)(去)问(一下)快递(吧)”, “找商家去”.
-static SEND_AWAY: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
-    expand(&[&["问问", "问一下", "去问", "问", "找", "联系", "打电话给", "咨询"], &["", "一下"], PARTIES])
-});
+/// Sending the customer away: “(你)(自己)(去)问(一下)快递(吧)”, “你得找快递公司索赔”.
+const SEND_AWAY: Phrase = Phrase(&[
+    Part::Maybe(&["你", "您"]),
+    Part::Maybe(&["得", "要", "只能", "自己", "直接", "自行"]),
+    Part::Maybe(&["去"]),
+    Part::Word(&["问问", "问一下", "问", "找", "联系", "打电话给", "咨询"]),
+    Part::Maybe(&["一下"]),
+    Part::Word(THIRD_PARTY),
+]);
 const SEND_AWAY_TAIL: &[&str] = &["吧", "去", "啊", "呀", "好了", "就行", "就好", "就可以"];
 
 /// The agent taking part: then it is not a brush-off.
@@ -67,19 +64,25 @@ const AGENT_ACTS: &[&str] =
     &["我帮", "我来", "我这边", "我们会", "我们这边", "帮您", "为您", "给您", "小妹", "我们帮", "这边"];
 /// A polite option among others: “您也可以联系配送员”, “建议您联系商家”.
 const OPTION: &[&str] = &["可以", "建议", "或者", "如需", "如果", "需要的话", "方便的话"];
+/// A condition or a question around a disowning: “如果不是我们的问题…” states a policy.
+const CONDITION: &[&str] = &["如果", "若", "万一", "假如", "要是", "如"];
 
 impl Rule for NotOurJob {
     fn check(&self, cx: &Context, out: &mut Vec<Lint>) {
         let text = cx.draft.folded();
         let mut kept = 0;
-        for (core, _) in find_all(text, &DISOWN) {
+        let mut disowned: Vec<_> = DISOWN.iter().flat_map(|p| p.find(text)).map(|h| h.span).collect();
+        sort_by_key(&mut disowned, |r| r.start as u128);
+        for core in disowned {
+            if core.start < kept {
+                continue;
+            }
             let m = extend_back(text, core.start, DISOWN_LEAD).max(kept)..core.end;
             kept = m.end;
             // “如果不是我们的问题…” states a policy; “是不是我们的问题” asks.
             let clause_start = cx.draft.clause_at(m.start).map_or(m.start, |c| c.range.start);
             let before = &text[clause_start..m.start];
-            if contains_any(before, &["如果", "若", "万一", "假如", "要是", "如"]) || before.ends_with('是')
-            {
+            if contains_any(before, CONDITION) || before.ends_with('是') {
                 continue;
             }
             if text[m.end..].starts_with(['吗', '?']) {
@@ -94,12 +97,10 @@ impl Rule for NotOurJob {
             out.push(Self::META.lint(start..m.end, "推诿责任,改为主动跟进").suggest(fix));
         }
         let mut kept = 0;
-        for (core, phrase) in find_all(text, &SEND_AWAY) {
-            let Some(party) = PARTIES.iter().find(|p| phrase.ends_with(*p)) else { continue };
-            let mut start = extend_back(text, core.start, &["去"]);
-            start = extend_back(text, start, &["自己", "直接"]);
-            start = extend_back(text, start, &["你", "您"]).max(kept);
-            let m = start..extend_on(text, core.end, SEND_AWAY_TAIL);
+        for hit in SEND_AWAY.find(text) {
+            let party = hit.part(text, 5);
+            let start = hit.span.start.max(kept);
+            let m = start..extend_on(text, hit.span.end, SEND_AWAY_TAIL);
             kept = m.end;
             let Some(clause) = cx.draft.clause_at(m.start) else { continue };
             let before = &text[clause.range.start..m.start];
@@ -126,11 +127,12 @@ impl Rule for NotOurJob {
             if !brush_off {
                 continue;
             }
-            let who = match *party {
-                "快递员" | "配送" | "配送员" => "配送员",
-                "快递" | "快递公司" | "物流" => "快递",
-                "厂家" => "厂家",
+            let who = match party {
+                "快递员" | "配送" | "配送员" | "快递小哥" => "配送员",
+                "快递" | "快递公司" | "物流" | "物流公司" => "快递",
+                "厂家" | "厂商" | "生产厂家" | "品牌方" | "品牌商" | "品牌" => "厂家",
                 p if p.contains("家") => "商家",
+                "支付宝" | "微信支付" | "银行" | "银联" | "花呗" => "支付平台",
                 _ => "相关部门",
             };
             let fix = format!("我这边马上帮您联系{who}核实,【预计时间】前给您回复");

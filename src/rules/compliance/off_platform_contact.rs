@@ -2,13 +2,15 @@ use std::ops::Range;
 
 use crate::finding::Lint;
 use crate::rules::{declare_rule, Context, Rule};
-use crate::text::{char_after, char_before, contains_any, find_all, is_punct_or_space, sort_by_key};
+use crate::text::classes::{CHANNEL, INVITE};
+use crate::text::{char_after, char_before, contains_any, find_all, is_punct_or_space, sort_by_key, Part, Phrase};
 
 declare_rule! {
     /// ## What it does
-    /// Flags an invitation to move the chat or the deal off the platform: 加微信 / 加个微信 /
-    /// vx / wx / QQ号 / 私聊 / 线下交易 / 私下转账 / 我的手机号, and an 11-digit mobile number
-    /// or a QQ number written into the reply.
+    /// Flags an invitation to move the chat or the deal off the platform: an inviting verb and
+    /// a contact channel a few characters apart (加微信 / 加我们微信 / 搜一下我的扣扣, with the
+    /// spellings that dodge filters: 薇信, v信, vx, 企鹅), 私聊 / 线下交易 / 私下转账 /
+    /// 我的手机号, and an 11-digit mobile number or a QQ number written into the reply.
     ///
     /// Left alone: payment channels (“微信支付”, “微信零钱”, “QQ钱包”), a QQ mailbox asked for an
     /// invoice, and asking for the receiver's phone for delivery (“您留一下手机号码”).
@@ -73,6 +75,9 @@ const PHRASES: &[&str] = &[
     "打我电话",
     "打我手机",
 ];
+
+/// 加 (我们的) 微信, 搜一下 qq: an inviting verb, up to four characters, a channel.
+const INVITATION: Phrase = Phrase(&[Part::Word(INVITE), Part::Gap(4), Part::Word(CHANNEL)]);
 
 /// Contact ids: vx / wx and their look-alikes as words, a QQ number, an 11-digit mobile
 /// number. Found left to right as the regular expression
@@ -153,6 +158,7 @@ impl Rule for OffPlatformContact {
             .filter(|(r, p)| !(*p == "微信上" && text[r.end..].starts_with("支付")))
             .map(|(r, _)| r)
             .collect();
+        spans.extend(INVITATION.find(text).into_iter().map(|h| h.span));
         spans.extend(contact_ids(text));
         sort_by_key(&mut spans, |r| r.start as u128);
         // “发货前 wx 支付” is a payment channel, not a contact.

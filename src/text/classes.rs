@@ -1,0 +1,266 @@
+//! The shared word classes: who is spoken to, who speaks, who else is involved, the channels
+//! off the platform, time, actions and softeners. Written once, used by every rule that needs
+//! them (through [`super::Phrase`] or the lexicon), so a new spelling added here reaches every
+//! rule at once. All words are in folded form (half width, lower case, simplified).
+
+/// The customer, as agents address them.
+pub const CUSTOMER: &[&str] = &["您", "你", "亲", "亲亲", "亲爱的", "顾客", "客户", "买家"];
+
+/// We, our shop, this side: who owns the follow-up.
+pub const WE: &[&str] = &[
+    "我们店铺",
+    "我们店",
+    "我们这边",
+    "我们家",
+    "我们",
+    "咱们店铺",
+    "咱们店",
+    "咱们",
+    "咱家",
+    "本店",
+    "小店",
+    "店铺",
+    "敝店",
+    "我这边",
+    "我",
+    "这边",
+    "小妹",
+    "客服",
+];
+
+/// Parties other than the shop the customer could be sent to.
+pub const THIRD_PARTY: &[&str] = &[
+    "快递公司",
+    "快递员",
+    "快递小哥",
+    "配送员",
+    "快递",
+    "物流公司",
+    "物流",
+    "驿站",
+    "菜鸟",
+    "顺丰",
+    "中通",
+    "圆通",
+    "韵达",
+    "申通",
+    "邮政",
+    "ems",
+    "品牌方",
+    "品牌商",
+    "品牌",
+    "厂家",
+    "厂商",
+    "生产厂家",
+    "工厂",
+    "供应商",
+    "商家",
+    "卖家",
+    "平台",
+    "官方",
+    "官方客服",
+    "售后",
+    "售后部门",
+    "维修点",
+    "售后网点",
+    "配送",
+    "支付宝",
+    "微信支付",
+    "银行",
+    "银联",
+    "信用卡中心",
+    "花呗",
+    "运营商",
+    "保险公司",
+    "财务",
+    "其他部门",
+    "相关部门",
+    "别的部门",
+    "京东",
+    "淘宝",
+    "天猫",
+    "拼多多",
+    "抖音",
+    "客服热线",
+    "12315",
+];
+
+/// Contact channels off the platform, with the spellings agents use to slip past filters.
+pub const CHANNEL: &[&str] = &[
+    "微信号",
+    "微信",
+    "wx",
+    "vx",
+    "v信",
+    "v x",
+    "w x",
+    "薇信",
+    "威信",
+    "围信",
+    "维信",
+    "徽信",
+    "绿泡泡",
+    "qq号",
+    "qq",
+    "扣扣",
+    "企鹅号",
+    "企鹅",
+    "钉钉",
+    "私人号",
+];
+
+/// Verbs that invite the customer to a channel (加 … 微信, 搜 … qq).
+pub const INVITE: &[&str] =
+    &["加", "添加", "加一下", "加个", "搜", "搜一下", "关注", "扫", "扫码", "联系", "私聊", "私我"];
+
+/// Time words that are concrete enough to plan on: a clock time, a day, a count of days or
+/// hours. Vague ones (马上, 稍等, 尽快, 近期) are [`VAGUE_TIME`].
+pub const CONCRETE_TIME: &[&str] = &[
+    "今天",
+    "今日",
+    "明天",
+    "明日",
+    "后天",
+    "今晚",
+    "明早",
+    "上午",
+    "下午",
+    "晚上",
+    "中午",
+    "点前",
+    "点之前",
+    "点以前",
+    "点左右",
+    "点钟",
+    "工作日",
+    "个工作日",
+    "小时",
+    "分钟",
+    "天内",
+    "天之内",
+    "日内",
+    "周内",
+    "周一",
+    "周二",
+    "周三",
+    "周四",
+    "周五",
+    "周六",
+    "周日",
+    "星期",
+    "号前",
+    "号之前",
+    "月底",
+    "月初",
+];
+
+/// Time words that promise nothing checkable.
+pub const VAGUE_TIME: &[&str] = &[
+    "马上",
+    "立刻",
+    "立即",
+    "稍等",
+    "稍后",
+    "稍候",
+    "等等",
+    "尽快",
+    "尽早",
+    "很快",
+    "近期",
+    "过几天",
+    "过两天",
+    "过段时间",
+    "一会儿",
+    "一会",
+    "晚点",
+    "回头",
+    "随后",
+    "之后",
+    "后续",
+    "耐心等待",
+    "等一下",
+    "等一等",
+];
+
+/// What the shop does for the customer: the actions a time should come with.
+pub const ACTION: &[&str] = &[
+    "退款",
+    "退钱",
+    "退回",
+    "退",
+    "发货",
+    "发出",
+    "寄出",
+    "补发",
+    "重发",
+    "换货",
+    "核实",
+    "核查",
+    "查询",
+    "查一下",
+    "审核",
+    "处理",
+    "跟进",
+    "安排",
+    "联系",
+    "反馈",
+    "回复",
+    "答复",
+    "到账",
+    "返还",
+    "赔付",
+    "补偿",
+    "上门",
+    "取件",
+];
+
+/// Softeners that make a request polite (请, 麻烦您, 辛苦…).
+pub const SOFTENER: &[&str] = &[
+    "请",
+    "麻烦",
+    "劳烦",
+    "烦请",
+    "辛苦",
+    "可以",
+    "可否",
+    "能否",
+    "方便",
+    "建议",
+    "帮忙",
+    "需要您",
+    "您看",
+    "您可以",
+    "如果",
+];
+
+/// Feelings a customer's complaint carries, as a reply acknowledges them.
+pub const FEELING: &[&str] =
+    &["理解", "明白", "体谅", "着急", "焦急", "心情", "不便", "困扰", "麻烦", "不愉快", "久等"];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every word folded: matching is on the folded draft, so an unfolded word never matches.
+    #[test]
+    fn every_word_is_folded_and_unique() {
+        for (name, class) in [
+            ("CUSTOMER", CUSTOMER),
+            ("WE", WE),
+            ("THIRD_PARTY", THIRD_PARTY),
+            ("CHANNEL", CHANNEL),
+            ("INVITE", INVITE),
+            ("CONCRETE_TIME", CONCRETE_TIME),
+            ("VAGUE_TIME", VAGUE_TIME),
+            ("ACTION", ACTION),
+            ("SOFTENER", SOFTENER),
+            ("FEELING", FEELING),
+        ] {
+            let mut seen = std::collections::HashSet::new();
+            for w in class {
+                assert_eq!(super::super::fold::fold(w), *w, "{name}: {w} is not folded");
+                assert!(seen.insert(w), "{name}: {w} twice");
+            }
+        }
+    }
+}
