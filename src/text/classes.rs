@@ -212,6 +212,14 @@ pub const ACTION: &[&str] = &[
     "补偿",
     "上门",
     "取件",
+    "预约",
+    "留言",
+    "登记",
+    "提交",
+    "催促",
+    "备注",
+    "上报",
+    "升级",
 ];
 
 /// Softeners that make a request polite (请, 麻烦您, 辛苦…).

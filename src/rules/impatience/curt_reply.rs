@@ -70,6 +70,11 @@ impl Rule for CurtReply {
     fn check(&self, cx: &Context, out: &mut Vec<Lint>) {
         let text = cx.draft.folded();
         let core = text.trim_matches(|c: char| is_punct_or_space(c) || c == '~');
+        // “亲,哦” is as curt as “哦”: a greeting in front adds no answer.
+        let core = ["亲亲", "亲", "您好", "你好"]
+            .iter()
+            .find_map(|g| core.strip_prefix(g))
+            .map_or(core, |rest| rest.trim_start_matches(|c: char| is_punct_or_space(c) || c == '~'));
         if !CURT.contains(&core) {
             return;
         }

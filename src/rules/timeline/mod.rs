@@ -5,8 +5,10 @@ use super::Rule;
 mod no_time_node;
 pub(super) mod time;
 mod vague_wait;
+mod wait_without_time;
 
 pub(super) fn register(v: &mut Vec<Box<dyn Rule>>) {
     v.push(Box::new(no_time_node::NoTimeNode));
     v.push(Box::new(vague_wait::VagueWait));
+    v.push(Box::new(wait_without_time::WaitWithoutTime));
 }

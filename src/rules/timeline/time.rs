@@ -109,14 +109,7 @@ const WHEN_WORDS: &[&str] = &[
     "当日",
     "次日",
     "隔天",
-    "马上",
-    "立即",
-    "立刻",
-    "即刻",
-    "现在",
-    "这就",
     "实时",
-    "第一时间",
     "[时间x]",
     "[日期x]",
     "月底",
@@ -125,8 +118,17 @@ const WHEN_WORDS: &[&str] = &[
     "【预计时间】",
 ];
 
+/// Starting right now: says when the work starts, not when the customer has the outcome.
+const IMMEDIATE: &[&str] = &["马上", "立即", "立刻", "即刻", "现在", "这就", "第一时间"];
+
 /// Whether `text` (folded) names a concrete time or an immediate action.
 pub fn has_concrete_time(text: &str) -> bool {
+    contains_any(text, IMMEDIATE) || names_outcome_time(text)
+}
+
+/// Whether `text` (folded) says when the customer will have the outcome: a date, a clock
+/// time, an amount of days or hours (马上 and 立即 say only when the work starts).
+pub fn names_outcome_time(text: &str) -> bool {
     if contains_any(text, WHEN_WORDS) {
         return true;
     }

@@ -103,7 +103,8 @@ const BUSY: &[&str] = &[
 /// “请您稍后评价”, “您过几天再试试”: the customer's own later step, not a wait for the shop.
 fn customer_side(text: &str, at: usize, word: &str) -> bool {
     let before: String = text[..at].chars().rev().take(3).collect();
-    if before.contains('您') || before.contains('你') || before.contains('请') {
+    let greeting = before.contains("好您") || before.contains("好你");
+    if !greeting && (before.contains('您') || before.contains('你') || before.contains('请')) {
         return true;
     }
     let after: String = text[at + word.len()..].chars().take(6).collect();

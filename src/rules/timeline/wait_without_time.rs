@@ -1,0 +1,104 @@
+use crate::finding::{Lint, Severity};
+use crate::rules::apology::words::{asks_for_facts, is_holding, only_questions};
+use crate::rules::closing::tail::styled;
+use crate::rules::{declare_rule, Context, Rule};
+use crate::text::classes::ACTION;
+use crate::text::{contains_any, find_all, is_punct_or_space, Part, Phrase};
+
+use super::time::names_outcome_time;
+use super::vague_wait::VAGUE;
+
+declare_rule! {
+    /// ## What it does
+    /// Flags a reply to a customer who is waiting or asks when, that asks them to wait or
+    /// says the matter is in hand (请耐心等待, 请您稍等, 在处理了, 审核完就退, 我马上联系快递
+    /// 核实) but never says when they will have the outcome. 马上 says when the work starts,
+    /// not when it ends. Offers the time node after that clause.
+    ///
+    /// Asking for patience (请耐心等待) with no time is a hint even when the customer has not
+    /// asked when.
+    ///
+    /// Left alone: a reply that names a time (今天18点前, 1-3个工作日), one that only asks
+    /// for what it needs (订单号, a photo), and 尽快-style waits (`timeline.vague-wait`). A
+    /// short holding line while the agent checks (“稍等,正在为您查询”) gets a hint.
+    ///
+    /// ## Why is this bad?
+    /// The guides: “若问题复杂需耗时处理,应先告知客户预计等待时间” and “明确告知客户流程和时间
+    /// 节点”. A customer already waiting hears “请耐心等待” as no answer at all.
+    ///
+    /// ## Example
+    /// ```text
+    /// (客户:退款什么时候到账?) 亲,退款已经在处理了,请耐心等待。
+    /// ```
+    ///
+    /// ## Use instead
+    /// ```text
+    /// (客户:退款什么时候到账?) 亲,退款已经在处理了,预计1-3个工作日到账,请耐心等待。
+    /// ```
+    pub struct WaitWithoutTime {
+        id: "timeline.wait-without-time",
+        category: Timeline,
+        severity: Warning,
+        title: "让客户等却不说等多久",
+    }
+}
+
+/// Asking the customer to wait, or a step that ends before the outcome (审核完就退).
+const WAIT: &[&str] = &[
+    "耐心等待",
+    "请稍等",
+    "请您稍等",
+    "稍等一下",
+    "稍等片刻",
+    "稍等",
+    "等一下",
+    "等待",
+    "处理中",
+    "审核中",
+    "审核完",
+    "处理完",
+    "审核通过后",
+    "核实后",
+    "慢了",
+    "在路上",
+    "运输中",
+];
+
+/// It is in hand: 在处理, 正在为您核实, 已经在给您安排补发.
+const IN_HAND: Phrase =
+    Phrase(&[Part::Word(&["正在", "在", "已经", "已"]), Part::Maybe(&["给您", "为您", "帮您"]), Part::Word(ACTION)]);
+
+/// Asking for patience outright: improvable even when the customer has not asked when.
+const PATIENCE: &[&str] = &["耐心等待", "等待审核", "等待处理", "等待结果"];
+
+/// The outcome is an answer from us rather than a parcel or a payment.
+const CHECKING: &[&str] = &["核实", "查询", "查一下", "查看", "联系", "确认", "反馈"];
+
+impl Rule for WaitWithoutTime {
+    fn check(&self, cx: &Context, out: &mut Vec<Lint>) {
+        let c = cx.customer;
+        let text = cx.draft.folded();
+        let waiting = c.waiting || c.asks_when;
+        if !waiting && !contains_any(text, PATIENCE) {
+            return;
+        }
+        if names_outcome_time(text) || contains_any(text, VAGUE) || only_questions(cx) || asks_for_facts(cx) {
+            return;
+        }
+        let wait = find_all(text, WAIT).into_iter().next().map(|(r, _)| r);
+        let in_hand = IN_HAND.find(text).into_iter().next().map(|h| h.span);
+        let Some(hit) = [wait, in_hand].into_iter().flatten().min_by_key(|r| r.start) else { return };
+        let Some(clause) = cx.draft.clause_at(hit.start) else { return };
+        let at = clause.range.start
+            + text[clause.range.clone()].trim_end_matches(|ch: char| is_punct_or_space(ch) || ch == '~').len();
+        let node = if contains_any(text, CHECKING) {
+            ",【预计时间】前给您回复"
+        } else {
+            ",预计【预计时间】完成"
+        };
+        let severity = if waiting && !is_holding(cx) { Severity::Warning } else { Severity::Hint };
+        out.push(
+            Self::META.lint(at..at, "客户在等,说清要等多久").suggest(styled(cx.draft, node)).with_severity(severity),
+        );
+    }
+}
