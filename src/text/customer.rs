@@ -31,8 +31,86 @@ const NOT_YET_WORDS: &[&str] = &[
     "都没",
 ];
 const EXPECTED: &[&str] = &[
-    "到", "送", "收到", "发", "派送", "配送", "退", "到账", "充", "更新", "联系", "处理", "回复", "取件", "取", "上门",
-    "安装", "动", "反应", "消息", "结果", "理", "管",
+    "到",
+    "送",
+    "收到",
+    "发",
+    "派送",
+    "配送",
+    "退",
+    "到账",
+    "充",
+    "更新",
+    "联系",
+    "处理",
+    "回复",
+    "取件",
+    "取",
+    "上门",
+    "安装",
+    "动",
+    "反应",
+    "消息",
+    "结果",
+    "理",
+    "管",
+    "赠品",
+    "配件",
+    "说明书",
+    "物流信息",
+    "物流",
+];
+
+/// Something about the goods or the service is bad: 太慢了, 态度很差, 声音好大, 东西太难用了.
+const BAD: Phrase = Phrase(&[Part::Word(DEGREE), Part::Word(BAD_QUALITY)]);
+const DEGREE: &[&str] = &[
+    "太",
+    "好",
+    "很",
+    "特别",
+    "非常",
+    "这么",
+    "那么",
+    "真",
+    "超",
+    "巨",
+    "贼",
+    "有点",
+    "挺",
+    "也太",
+    "怎么这么",
+    "实在",
+    "比较",
+];
+const BAD_QUALITY: &[&str] = &[
+    "慢",
+    "差",
+    "难用",
+    "难吃",
+    "难看",
+    "难闻",
+    "臭",
+    "脏",
+    "旧",
+    "薄",
+    "吵",
+    "烫",
+    "痛",
+    "疼",
+    "粗糙",
+    "劣质",
+    "刺鼻",
+    "不舒服",
+    "不好用",
+    "不靠谱",
+    "不方便",
+    "扎",
+    "硬",
+    "响",
+    "敷衍",
+    "离谱",
+    "过分",
+    "失望",
 ];
 
 /// Words that make what follows in the clause a supposition, not a report: “如果坏了能退吗”.
@@ -72,6 +150,9 @@ pub struct Customer {
     pub waiting: bool,
     /// Thanks the agent (谢谢, 感谢, 辛苦了), whatever else the message says.
     pub thanks: bool,
+    /// The complaint is only ever asked about, calmly (“为什么我的优惠券用不了?”): a question
+    /// to answer more than a grievance.
+    pub complaint_asked: bool,
 }
 
 const COMPLAINT: &[&str] = &[
@@ -228,6 +309,23 @@ const COMPLAINT: &[&str] = &[
     "莫名",
     "不说话",
     "不能正常",
+    "发成",
+    "磨脚",
+    "掉毛",
+    "起皮",
+    "开线",
+    "断了",
+    "卡顿",
+    "死机",
+    "黑屏",
+    "漏水",
+    "漏电",
+    "异响",
+    "半天才",
+    "才回",
+    "声音好大",
+    "声音太大",
+    "声音特别大",
 ];
 
 const UPSET: &[&str] = &[
@@ -576,17 +674,29 @@ impl Customer {
         // no price objection, “还没收到” no closing.
         let masked = mask(&text, NOT_A_SIGNAL);
         let questions = questions(&text);
-        let complaint =
-            reports(&masked, COMPLAINT) || NOT_YET.find(&masked).iter().any(|h| !supposed(&masked, h.span.start));
+        // Where the customer reports a problem, outside any supposition.
+        let mut cues: Vec<usize> = Vec::new();
+        if contains_any(&masked, COMPLAINT) {
+            cues.extend(find_all(&masked, COMPLAINT).into_iter().map(|(r, _)| r.start));
+        }
+        let not_yet: Vec<usize> = NOT_YET.find(&masked).into_iter().map(|h| h.span.start).collect();
+        cues.extend(&not_yet);
+        cues.extend(BAD.find(&masked).into_iter().map(|h| h.span.start));
+        cues.retain(|&at| !supposed(&masked, at));
+        let complaint = !cues.is_empty();
+        let upset = contains_any(&masked, UPSET);
+        let waiting = contains_any(&masked, WAITING) || not_yet.iter().any(|&at| !supposed(&masked, at));
+        let complaint_asked = complaint && !upset && !waiting && cues.iter().all(|&at| asked(&masked, at));
         let closing = closing(&masked, complaint, !questions.is_empty());
         Customer {
             complaint,
-            upset: contains_any(&masked, UPSET),
+            complaint_asked,
+            upset,
             asks_when: contains_any(&masked, WHEN),
             price_objection: contains_any(&masked, PRICE_OBJECTION),
             quality_objection: contains_any(&masked, QUALITY_OBJECTION),
             declines: contains_any(&masked, DECLINES),
-            waiting: contains_any(&masked, WAITING),
+            waiting,
             thanks: contains_any(&masked, THANKS),
             questions,
             closing,
@@ -599,16 +709,26 @@ impl Customer {
     }
 }
 
-/// Whether `text` reports one of `cues` as a fact, not inside a supposition.
-fn reports(text: &str, cues: &'static [&'static str]) -> bool {
-    contains_any(text, cues) && find_all(text, cues).iter().any(|(r, _)| !supposed(text, r.start))
+/// Whether the clause around byte `at` is a question (为什么…, …吗?).
+fn asked(text: &str, at: usize) -> bool {
+    let (start, end) = clause_around(text, at);
+    let clause = &text[start..end];
+    clause.contains(['?', '吗'])
+        || contains_any(clause, &["为什么", "为啥", "怎么回事", "是不是"])
+        || text[end..].starts_with('?')
+}
+
+/// The clause around byte `at`: from after the clause end before it to the one after it.
+fn clause_around(text: &str, at: usize) -> (usize, usize) {
+    let start = text[..at].rfind(is_clause_end).map_or(0, |i| i + text[i..].chars().next().map_or(1, char::len_utf8));
+    let end = text[at..].find(is_clause_end).map_or(text.len(), |i| at + i);
+    (start, end)
 }
 
 /// Whether the clause around byte `at` supposes rather than reports: a 如果/要是/万一 before
 /// `at`, or a 的话 after it.
 fn supposed(text: &str, at: usize) -> bool {
-    let start = text[..at].rfind(is_clause_end).map_or(0, |i| i + text[i..].chars().next().map_or(1, char::len_utf8));
-    let end = text[at..].find(is_clause_end).map_or(text.len(), |i| at + i);
+    let (start, end) = clause_around(text, at);
     contains_any(&text[start..at], SUPPOSE) || text[at..end].contains("的话")
 }
 

@@ -46,7 +46,9 @@ impl Rule for MissingApology {
         // Feelings already acknowledged, a holding line (“稍等,正在为您查询”) or a question
         // that gathers facts: the apology can come with the answer, so only a hint.
         let offer = contains_any(text, &["有什么", "请问有"]) && text.contains('帮');
-        let severity = if contains_any(text, EMPATHY) || is_holding(cx) || only_questions(cx) || offer {
+        let calm_question = cx.customer.complaint_asked;
+        let severity = if contains_any(text, EMPATHY) || is_holding(cx) || only_questions(cx) || offer || calm_question
+        {
             Severity::Hint
         } else {
             Severity::Warning
