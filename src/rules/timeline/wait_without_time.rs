@@ -3,7 +3,7 @@ use crate::rules::apology::words::{asks_for_facts, is_holding, only_questions};
 use crate::rules::closing::tail::styled;
 use crate::rules::{declare_rule, Context, Rule};
 use crate::text::classes::ACTION;
-use crate::text::{contains_any, find_all, is_punct_or_space, Part, Phrase};
+use crate::text::{char_before, contains_any, find_all, is_punct_or_space, Part, Phrase};
 
 use super::time::names_outcome_time;
 use super::vague_wait::VAGUE;
@@ -52,7 +52,9 @@ const WAIT: &[&str] = &[
     "稍等片刻",
     "稍等",
     "等一下",
-    "等待",
+    "请等待",
+    "等待审核",
+    "等待处理",
     "处理中",
     "审核中",
     "审核完",
@@ -85,7 +87,8 @@ impl Rule for WaitWithoutTime {
         if names_outcome_time(text) || contains_any(text, VAGUE) || only_questions(cx) || asks_for_facts(cx) {
             return;
         }
-        let wait = find_all(text, WAIT).into_iter().next().map(|(r, _)| r);
+        // “感谢您的耐心等待” thanks for a wait that is over.
+        let wait = find_all(text, WAIT).into_iter().map(|(r, _)| r).find(|r| char_before(text, r.start) != Some('的'));
         let in_hand = IN_HAND.find(text).into_iter().next().map(|h| h.span);
         let Some(hit) = [wait, in_hand].into_iter().flatten().min_by_key(|r| r.start) else { return };
         let Some(clause) = cx.draft.clause_at(hit.start) else { return };
