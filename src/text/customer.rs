@@ -758,9 +758,10 @@ fn questions(text: &str) -> Vec<String> {
             out.push(c);
         }
     };
+    // Messages joined with a space (“哪个色号 显白吗”) are separate questions too.
     for ch in text.chars() {
         clause.push(ch);
-        if is_clause_end(ch) {
+        if is_clause_end(ch) || ch == ' ' {
             flush(&mut clause, &mut out);
         }
     }

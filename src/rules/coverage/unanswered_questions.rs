@@ -1,7 +1,8 @@
-use crate::finding::Lint;
+use crate::finding::{Lint, Severity};
 use crate::rules::apology::words::{asks_for_facts, is_holding, only_questions};
 use crate::rules::closing::tail::{end_insert, styled};
 use crate::rules::{declare_rule, Context, Rule};
+use crate::text::is_han;
 
 use super::topics::{answered, topic_of, Topic};
 
@@ -16,6 +17,9 @@ declare_rule! {
     /// Questions about anything else are not judged (the coach can't tell whether they were
     /// answered), and a holding line, a reply that asks the customer something first, or
     /// one that asks for the order number or a photo is left alone.
+    ///
+    /// When three or more questions get fewer statements than questions and the topics don't
+    /// tell, a hint: some may have been left out.
     ///
     /// ## Why is this bad?
     /// “避免答非所问……若客户同时提出多个问题,需逐一回应”: an answer to one question out of
@@ -48,6 +52,17 @@ impl Rule for UnansweredQuestions {
         if asks_for_facts(cx) {
             return;
         }
+        let asked = questions.len();
+        let fallback = |out: &mut Vec<Lint>| {
+            if asked >= 3 && answers(cx) < asked {
+                let (at, join) = end_insert(cx.draft);
+                let add = styled(cx.draft, "另外,关于【其他问题】,【补充回答】。");
+                let message = format!("客户问了{asked}个问题,逐一回应");
+                out.push(
+                    Self::META.lint(at..at, message).suggest(format!("{join}{add}")).with_severity(Severity::Hint),
+                );
+            }
+        };
         let mut topics: Vec<&'static Topic> = Vec::new();
         for q in questions {
             if let Some(t) = topic_of(q) {
@@ -59,18 +74,25 @@ impl Rule for UnansweredQuestions {
         // Two questions about the same thing are one question asked twice.
         let distinct = topics.len() + questions.iter().filter(|q| topic_of(q).is_none()).count();
         if distinct < 2 {
-            return;
+            return fallback(out);
         }
         let reply = cx.draft.folded();
         let open: Vec<&str> = topics.iter().filter(|t| !answered(t, reply)).map(|t| t.name).collect();
-        // A reply that names none of the topics may answer tersely (“不会的呢”); only one that
-        // speaks to some topics and not to others has visibly left questions out.
-        if open.is_empty() || open.len() == topics.len() {
-            return;
-        }
         let (at, join) = end_insert(cx.draft);
+        // A reply that names none of the topics may answer tersely (“不会的呢”); only one that
+        // speaks to some topics and not to others has visibly left questions out. Otherwise,
+        // fewer statements than questions may have left some out: a hint.
+        if open.is_empty() || open.len() == topics.len() {
+            return fallback(out);
+        }
         let names = open.join("、");
         let add = styled(cx.draft, &format!("另外,关于{names},【补充回答】。"));
         out.push(Self::META.lint(at..at, format!("还没回答:{names}")).suggest(format!("{join}{add}")));
     }
+}
+
+/// How many statements the reply makes: its clauses that carry at least two Han characters.
+fn answers(cx: &Context) -> usize {
+    let d = cx.draft;
+    d.clauses().iter().filter(|c| d.text(&c.range).chars().filter(|ch| is_han(*ch)).count() >= 2).count()
 }

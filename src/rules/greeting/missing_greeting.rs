@@ -64,6 +64,14 @@ const GREETINGS: &[&str] = &[
 ];
 
 /// Phrases that only make sense later in a chat.
+/// Greetings that only call the customer or say the agent is there.
+const GREETINGS_BY_ADDRESS_ONLY: &[&str] = &["亲", "在的", "在呢", "小主", "客官"];
+
+/// Whether `head` greets with more than an address: 您好, 欢迎, 很高兴为您服务…
+fn has_real_greeting(head: &str) -> bool {
+    GREETINGS.iter().filter(|g| !GREETINGS_BY_ADDRESS_ONLY.contains(g)).any(|g| head.contains(g))
+}
+
 const UNDER_WAY: &[&str] = &["还有其他", "还有什么其他", "还有别的", "之前的问题", "此前咨询"];
 
 /// The customer refers back to earlier in the chat.
@@ -118,6 +126,16 @@ impl Rule for MissingGreeting {
         let head_end = cx.draft.folded().char_indices().nth(12).map_or(cx.draft.folded().len(), |(i, _)| i);
         let head = &cx.draft.folded()[..first.range.end.max(head_end)];
         if contains_any(head, GREETINGS) || (contains_any(head, OFFER_ASK) && contains_any(head, OFFER_HELP)) {
+            // 亲 or 在的 alone calls the customer or answers “在吗”, but greets no one: a hint.
+            if !contains_any(head, GREETINGS_BY_ADDRESS_ONLY)
+                || contains_any(head, OFFER_HELP)
+                || has_real_greeting(head)
+            {
+                return;
+            }
+            let at = crate::rules::opening_insert_at(cx.draft);
+            let hello = crate::rules::closing::tail::styled(cx.draft, "您好!");
+            out.push(Self::META.lint(at..at, "首次回复先问候客户").suggest(hello).with_severity(Severity::Hint));
             return;
         }
         // A first turn answering “只可以退?” or “不是明天送达么?” follows something said
