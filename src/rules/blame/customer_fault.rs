@@ -39,6 +39,13 @@ const EVIDENCE: &str = "麻烦您提供一下照片,我们马上为您核实";
 /// (phrase, neutral replacement for its clause).
 const PHRASES: &[(&str, &str)] = &[
     ("是您自己的问题", CHECK),
+    ("是您自己", CHECK),
+    ("是你自己", CHECK),
+    ("乱说", EVIDENCE),
+    ("瞎说", EVIDENCE),
+    ("讲证据", EVIDENCE),
+    ("拿出证据", EVIDENCE),
+    ("有证据吗", EVIDENCE),
     ("是你自己的问题", CHECK),
     ("您自己的问题", CHECK),
     ("你自己的问题", CHECK),

@@ -1,6 +1,8 @@
 use crate::finding::Lint;
 use crate::rules::{declare_rule, Context, Rule};
-use crate::text::{char_before, contains_any, find_all};
+use std::ops::Range;
+
+use crate::text::{char_before, contains_any, find_all, Part, Phrase};
 
 declare_rule! {
     /// ## What it does
@@ -95,6 +97,19 @@ const SOFTENERS: &[&str] = &[
     "不需要",
 ];
 /// After 快点, these make it the pressure category's business (快点下单) or not an order.
+/// An order in other words: 你先寄回来, 您自己对照一下型号, 自己在订单页面申请, 把银行卡号发一下.
+const BARE_ORDERS: &[Phrase] = &[
+    Phrase(&[Part::Word(ORDER_LEAD), Part::Gap(8), Part::Word(CUSTOMER_STEP)]),
+    Phrase(&[Part::Word(&["把"]), Part::Gap(10), Part::Word(&["发一下", "发过来", "发给我", "发我", "拍一下", "报一下"])]),
+];
+/// Who is told to do it, and how: the lead words the fix replaces with 麻烦您.
+const ORDER_LEAD: &[&str] = &["你自己", "您自己", "你先", "你去", "你把", "自己"];
+/// What a customer can be told to do.
+const CUSTOMER_STEP: &[&str] = &[
+    "看", "查", "对照", "核对", "申请", "翻", "找", "寄回", "退回", "付款", "填", "点", "操作", "联系", "问", "确认",
+    "修改", "取消", "提交", "截图", "下载", "安装", "设置", "处理", "拍",
+];
+
 const FAST_NOT_MINE: &[&str] = &["击", "下单", "付款", "拍", "买", "支付", "到", "发", "送", "处理", "的"];
 
 impl Rule for Imperative {
@@ -110,7 +125,7 @@ impl Rule for Imperative {
             let after = &text[hit.end..clause.range.end];
             // “没给我发”, “不用自己去”, “别自己找”: a report or a comfort, not an order.
             let negated = char_before(text, hit.start).is_some_and(|c| matches!(c, '没' | '不' | '别' | '未'));
-            if negated || contains_any(before, SOFTENERS) || after.starts_with('吗') || after.contains('?') {
+            if negated || contains_any(before, SOFTENERS) || asks(after) {
                 continue;
             }
             // The agent doing it: “我这边给您发过来”, “我自己查了一下”.
@@ -143,5 +158,48 @@ impl Rule for Imperative {
                 };
             out.push(Self::META.lint(span, "请客户做事先说“麻烦您”").suggest(fix));
         }
+        let mut kept = out.last().map_or(0, |l: &Lint| if l.rule == Self::META.id { l.span.end } else { 0 });
+        for phrase in BARE_ORDERS {
+            for hit in phrase.find(text) {
+                if hit.span.start < kept || !is_order(cx, &hit.span, hit.parts[0].end) {
+                    continue;
+                }
+                kept = hit.span.end;
+                let lead = hit.parts[0].clone();
+                let rest = cx.draft.raw_text(&(lead.start..hit.span.end));
+                let fix = match &text[lead.clone()] {
+                    "把" | "你先" | "你把" => format!("麻烦您{}", rest.trim_start_matches('你')),
+                    _ => format!("麻烦您{}", cx.draft.raw_text(&(lead.end..hit.span.end))),
+                };
+                out.push(Self::META.lint(hit.span, "命令式语气,改用“麻烦您…”").suggest(fix));
+            }
+        }
     }
+}
+
+/// Whether the clause after an order asks rather than tells (“…吗”, “…多少?”); “看物流啊???”
+/// is an exasperated order, not a question.
+fn asks(after: &str) -> bool {
+    after.starts_with('吗')
+        || (after.contains('?') && !after.trim_end_matches(['?', '!']).ends_with(['啊', '呀', '嘛', '哦']))
+}
+
+/// Whether `span` orders the customer about: no softener before it in its clause (nor a 请 or
+/// 麻烦 earlier in the sentence), no negation, not a question, not the agent's own step.
+/// `lead_end` is where its lead words end (“要您自己查看” is softened by 要您).
+fn is_order(cx: &Context, span: &Range<usize>, lead_end: usize) -> bool {
+    let text = cx.draft.folded();
+    let (Some(clause), Some(sentence)) = (cx.draft.clause_at(span.start), cx.draft.sentence_at(span.start)) else {
+        return false;
+    };
+    let before = &text[sentence.range.start..span.start];
+    let clause_before = &text[clause.range.start..span.start];
+    let lead = &text[clause.range.start..lead_end];
+    let after = &text[span.end..clause.range.end.max(span.end)];
+    let negated = char_before(text, span.start).is_some_and(|c| matches!(c, '没' | '不' | '别' | '未'));
+    !(negated
+        || contains_any(lead, SOFTENERS)
+        || contains_any(before, &["请", "麻烦", "劳烦", "烦请", "辛苦"])
+        || asks(after)
+        || contains_any(clause_before, &["我", "给您", "为您", "帮您", "小妹", "这边"]))
 }

@@ -54,12 +54,23 @@ const NONE: &[&str] = &[];
 const YOU: &[&str] = &["你", "您"];
 
 /// In order: where two start at the same place, the first wins.
-static FORMS: [Form; 12] = [
+static FORMS: [Form; 13] = [
+    // 现在怪谁?  这个价位你还想要什么质量?  你有证据吗?
+    Form {
+        core: LazyLock::new(|| {
+            vec!["能怪谁", "怪谁", "赖谁", "怨谁", "还想要什么", "还想怎么样", "还想怎样", "还要怎样", "有证据吗", "证据呢"]
+        }),
+        leads: &[],
+        gap: 0,
+        ends: NONE,
+        end_optional: true,
+        not_after: &[],
+    },
     // 你(自己)没看到…吗
     Form {
         core: LazyLock::new(|| expand(&[&["没", "没有"], &["看到", "看见", "看", "注意到", "仔细看"]])),
         leads: &[&["自己"], YOU],
-        gap: 8,
+        gap: 14,
         ends: Q,
         end_optional: false,
         not_after: &[],
@@ -91,7 +102,7 @@ static FORMS: [Form; 12] = [
             ])
         }),
         leads: &[&["连这个都", "这都", "这也", "都", "也"], YOU],
-        gap: 6,
+        gap: 10,
         ends: Q,
         end_optional: false,
         not_after: &[],
@@ -121,7 +132,10 @@ static FORMS: [Form; 12] = [
         core: LazyLock::new(|| {
             expand(&[
                 &["不是"],
-                &["说", "告诉", "写", "讲", "跟您说", "和您说", "跟你说", "和你说", "提醒", "写着", "标"],
+                &[
+                    "说", "告诉", "写", "讲", "跟您说", "和您说", "跟你说", "和你说", "提醒", "写着", "标", "回复", "发给",
+                    "发过", "给您发", "给你发",
+                ],
             ])
         }),
         leads: &[],
