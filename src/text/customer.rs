@@ -682,7 +682,7 @@ impl Customer {
         let not_yet: Vec<usize> = NOT_YET.find(&masked).into_iter().map(|h| h.span.start).collect();
         cues.extend(&not_yet);
         cues.extend(BAD.find(&masked).into_iter().map(|h| h.span.start));
-        cues.retain(|&at| !supposed(&masked, at));
+        cues.retain(|&at| !supposed(&masked, at) && !own_mistake(&masked, at));
         let complaint = !cues.is_empty();
         let upset = contains_any(&masked, UPSET);
         let waiting = contains_any(&masked, WAITING) || not_yet.iter().any(|&at| !supposed(&masked, at));
@@ -707,6 +707,17 @@ impl Customer {
     pub fn is_empty(&self) -> bool {
         self.text.chars().all(is_punct_or_space)
     }
+}
+
+/// Whether the cue at byte `at` is the customer's own slip (“我刚才把订单号发错了”, “我摔坏了”):
+/// 我 before it in its clause, and a cue of doing something wrong.
+fn own_mistake(text: &str, at: usize) -> bool {
+    let (start, _) = clause_around(text, at);
+    let cue = &text[at..];
+    let slip = ["发错", "弄错", "搞错", "写错", "填错", "拍错", "买错", "摔坏", "摔碎", "弄坏"]
+        .iter()
+        .any(|c| cue.starts_with(c));
+    slip && text[start..at].contains('我') && !text[start..at].contains("你们") && !text[start..at].contains("给我")
 }
 
 /// Whether the clause around byte `at` is a question (为什么…, …吗?).

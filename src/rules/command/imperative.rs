@@ -100,7 +100,11 @@ const SOFTENERS: &[&str] = &[
 /// An order in other words: 你先寄回来, 您自己对照一下型号, 自己在订单页面申请, 把银行卡号发一下.
 const BARE_ORDERS: &[Phrase] = &[
     Phrase(&[Part::Word(ORDER_LEAD), Part::Gap(8), Part::Word(CUSTOMER_STEP)]),
-    Phrase(&[Part::Word(&["把"]), Part::Gap(10), Part::Word(&["发一下", "发过来", "发给我", "发我", "拍一下", "报一下"])]),
+    Phrase(&[
+        Part::Word(&["把"]),
+        Part::Gap(10),
+        Part::Word(&["发一下", "发过来", "发给我", "发我", "拍一下", "报一下"]),
+    ]),
 ];
 /// Who is told to do it, and how: the lead words the fix replaces with 麻烦您.
 const ORDER_LEAD: &[&str] = &["你自己", "您自己", "你先", "你去", "你把", "自己"];

@@ -91,6 +91,12 @@ impl Rule for HedgeWord {
             let core_end =
                 text.get(hit.end..core_end).and_then(|s| s.find(char::is_whitespace)).map_or(core_end, |i| hit.end + i);
             let Some(mut lint) = lint_for(cx.draft, &hit, word, clause.range.start, core_end) else { continue };
+            // A guess the reply goes on to check (“可能是快递员提前点了签收,我马上帮您核实”)
+            // follows the guides (verify, then answer): a hint at most.
+            let sentence = cx.draft.sentence_at(hit.start).map_or(clause.range.clone(), |s| s.range.clone());
+            if contains_any(&text[clause.range.end.min(sentence.end)..sentence.end], CHECKS_IT) {
+                lint = lint.with_severity(Severity::Hint);
+            }
             // “大概一年吧,应该是。”: a trailing tag clause goes with this finding's fix.
             if lint.span.start >= clause.range.start {
                 let sentence_end = cx.draft.sentence_at(hit.start).map_or(core_end, |s| s.range.end);
@@ -109,13 +115,19 @@ impl Rule for HedgeWord {
     }
 }
 
+/// The reply checks the guess it just made.
+const CHECKS_IT: &[&str] = &["核实", "核查", "确认一下", "查一下", "查询", "帮您查", "为您查"];
+
 fn excluded(text: &str, hit: &Range<usize>, word: &str) -> bool {
     let before = &text[..hit.start];
     let after = &text[hit.end..];
     match word {
         "可能" => {
-            // “可能获得…” describes a prize draw; “可能给您带来了不便” is an apology.
-            ["获得", "会获得", "抽中", "给您带来", "带来"].iter().any(|a| after.starts_with(a))
+            // “可能获得…” describes a prize draw; “可能给您带来了不便” is an apology; “可能要麻烦
+            // 您…” is courtesy.
+            ["获得", "会获得", "抽中", "给您带来", "带来", "要麻烦", "需要麻烦", "得麻烦", "要辛苦", "会麻烦"]
+                .iter()
+                .any(|a| after.starts_with(a))
                 || matches!(char_before(text, hit.start), Some('不' | '尽'))
                 || before.ends_with("不太")
                 || before.ends_with("不大")
