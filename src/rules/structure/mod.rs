@@ -3,7 +3,9 @@
 use super::Rule;
 
 mod no_enumeration;
+mod run_on;
 
 pub(super) fn register(v: &mut Vec<Box<dyn Rule>>) {
     v.push(Box::new(no_enumeration::NoEnumeration));
+    v.push(Box::new(run_on::RunOn));
 }
