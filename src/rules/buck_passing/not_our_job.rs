@@ -1,4 +1,4 @@
-use crate::finding::Lint;
+use crate::finding::{Lint, Severity};
 use crate::rules::{declare_rule, Context, Rule};
 use crate::text::classes::{THIRD_PARTY, WE};
 use crate::text::{contains_any, extend_back, extend_on, sort_by_key, Part, Phrase};
@@ -54,7 +54,7 @@ const SEND_AWAY: Phrase = Phrase(&[
     Part::Maybe(&["得", "要", "只能", "自己", "直接", "自行"]),
     Part::Maybe(&["去"]),
     Part::Word(&["问问", "问一下", "问", "找", "联系", "打电话给", "咨询"]),
-    Part::Maybe(&["一下"]),
+    Part::Maybe(&["一下", "下"]),
     Part::Word(THIRD_PARTY),
 ]);
 const SEND_AWAY_TAIL: &[&str] = &["吧", "去", "啊", "呀", "好了", "就行", "就好", "就可以"];
@@ -105,11 +105,14 @@ impl Rule for NotOurJob {
             let Some(clause) = cx.draft.clause_at(m.start) else { continue };
             let before = &text[clause.range.start..m.start];
             let whole = &text[clause.range.clone()];
-            if contains_any(before, AGENT_ACTS)
-                || before.ends_with(['为', '帮', '替', '给'])
-                || contains_any(whole, OPTION)
-                || whole.contains(['吗', '?'])
+            if contains_any(before, AGENT_ACTS) || before.ends_with(['为', '帮', '替', '给']) || whole.contains(['吗', '?'])
             {
+                continue;
+            }
+            // “您可以联系商家客服” offered politely: fine beside the agent's own step, a hint
+            // when it is all the reply does.
+            let option = contains_any(whole, OPTION);
+            if option && contains_any(text, AGENT_ACTS) {
                 continue;
             }
             let marked = &text[m.clone()];
@@ -124,7 +127,7 @@ impl Rule for NotOurJob {
                 || marked.ends_with("就行")
                 || marked.ends_with("就好")
                 || marked.ends_with("就可以");
-            if !brush_off {
+            if !brush_off && !option {
                 continue;
             }
             let who = match party {
@@ -136,7 +139,8 @@ impl Rule for NotOurJob {
                 _ => "相关部门",
             };
             let fix = format!("我这边马上帮您联系{who}核实,【预计时间】前给您回复");
-            out.push(Self::META.lint(m, "让客户自己去找,改为主动跟进").suggest(fix));
+            let severity = if option { Severity::Hint } else { Severity::Warning };
+            out.push(Self::META.lint(m, "让客户自己去找,改为主动跟进").suggest(fix).with_severity(severity));
         }
     }
 }
