@@ -436,6 +436,16 @@ const FINAL: &[&str] = &[
     "就这样吧",
     "再见",
     "拜拜",
+    "没什么问题",
+    "没啥问题",
+    "没什么事了",
+    "没啥事了",
+    "没事儿了",
+    "我下单了",
+    "去下单了",
+    "我去下单",
+    "我拍了",
+    "拍下了",
 ];
 
 /// Thanks end a chat only when they are most of the message (“好的谢谢”), not when they

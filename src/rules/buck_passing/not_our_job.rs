@@ -105,7 +105,9 @@ impl Rule for NotOurJob {
             let Some(clause) = cx.draft.clause_at(m.start) else { continue };
             let before = &text[clause.range.start..m.start];
             let whole = &text[clause.range.clone()];
-            if contains_any(before, AGENT_ACTS) || before.ends_with(['为', '帮', '替', '给']) || whole.contains(['吗', '?'])
+            if contains_any(before, AGENT_ACTS)
+                || before.ends_with(['为', '帮', '替', '给'])
+                || whole.contains(['吗', '?'])
             {
                 continue;
             }
