@@ -113,6 +113,13 @@ const BAD_QUALITY: &[&str] = &[
     "失望",
 ];
 
+/// A long wait counted out: 都第三天了, 都一个星期了, 说了三遍了.
+const COUNTED: Phrase = Phrase(&[
+    Part::Word(&["都", "已经"]),
+    Part::Gap(4),
+    Part::Word(&["天了", "周了", "星期了", "个月了", "遍了", "次了"]),
+]);
+
 /// Words that make what follows in the clause a supposition, not a report: “如果坏了能退吗”.
 const SUPPOSE: &[&str] = &["如果", "要是", "假如", "万一", "若是", "假设", "最好", "会不会", "是否", "以防"];
 
@@ -326,6 +333,65 @@ const COMPLAINT: &[&str] = &[
     "声音好大",
     "声音太大",
     "声音特别大",
+    "瘪了",
+    "凹",
+    "变形了",
+    "掉漆",
+    "脱落",
+    "起泡",
+    "色差",
+    "缩水",
+    "线头",
+    "松动",
+    "卡住",
+    "打不开",
+    "充不进电",
+    "不亮",
+    "没声音",
+    "不制冷",
+    "不出水",
+    "闪退",
+    "短路",
+    "故障",
+    "毛病",
+    "次品",
+    "残次",
+    "不符",
+    "与描述不符",
+    "货不对板",
+    "跟图片不一样",
+    "和图片不一样",
+    "只收到",
+    "少一个",
+    "缺一个",
+    "钱没退",
+    "扣了两次",
+    "多扣",
+    "重复扣款",
+    "乱收费",
+    "没人回",
+    "推来推去",
+    "踢皮球",
+    "忽悠",
+    "欺骗",
+    "虚假",
+    "套路",
+    "崩溃",
+    "恶心",
+    "什么玩意",
+    "再也不买",
+    "曝光",
+    "赔偿",
+    "迟迟",
+    "一直不发",
+    "还不发",
+    "还不到",
+    "又没",
+    "又坏",
+    "又延迟",
+    "延迟",
+    "耽误",
+    "误事",
 ];
 
 const UPSET: &[&str] = &[
@@ -637,6 +703,9 @@ const NOT_A_SIGNAL: &[&str] = &[
     "不能用别的",
     "不能用券",
     "不是着急",
+    "不是故障",
+    "不是质量",
+    "多少个",
     "不着急",
     "不急",
     "没生气",
@@ -692,10 +761,13 @@ impl Customer {
         let not_yet: Vec<usize> = NOT_YET.find(&masked).into_iter().map(|h| h.span.start).collect();
         cues.extend(&not_yet);
         cues.extend(BAD.find(&masked).into_iter().map(|h| h.span.start));
+        let counted: Vec<usize> = COUNTED.find(&masked).into_iter().map(|h| h.span.start).collect();
+        cues.extend(&counted);
         cues.retain(|&at| !supposed(&masked, at) && !own_mistake(&masked, at));
         let complaint = !cues.is_empty();
         let upset = contains_any(&masked, UPSET);
-        let waiting = contains_any(&masked, WAITING) || not_yet.iter().any(|&at| !supposed(&masked, at));
+        let waiting =
+            contains_any(&masked, WAITING) || not_yet.iter().chain(&counted).any(|&at| !supposed(&masked, at));
         let complaint_asked = complaint && !upset && !waiting && cues.iter().all(|&at| asked(&masked, at));
         let closing = closing(&masked, complaint, !questions.is_empty());
         Customer {

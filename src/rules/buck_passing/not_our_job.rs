@@ -43,6 +43,10 @@ const DISOWN: &[Phrase] = &[
     Phrase(&[Part::Word(&["不是"]), Part::Word(WE), Part::Maybe(&["的", "这边的"]), Part::Word(FAULT)]),
     Phrase(&[Part::Word(WE), Part::Maybe(&["也", "可"]), Part::Word(&["管不了", "管不着", "不负责", "负责不了"])]),
     Phrase(&[Part::Word(&["不在"]), Part::Word(WE), Part::Gap(4), Part::Word(&["范围"])]),
+    // 这是快递那边的问题, 是厂家的责任
+    Phrase(&[Part::Word(&["是"]), Part::Word(THIRD_PARTY), Part::Gap(3), Part::Word(FAULT)]),
+    // 这边只负责发货
+    Phrase(&[Part::Word(WE), Part::Word(&["只负责", "只是负责", "只管", "就负责"])]),
 ];
 const NO_RELATION: &[&str] = &["没关系", "没有关系", "没什么关系", "无关", "不相关", "没啥关系"];
 const FAULT: &[&str] = &["问题", "责任", "事", "错"];
@@ -56,6 +60,15 @@ const SEND_AWAY: Phrase = Phrase(&[
     Part::Word(&["问问", "问一下", "问", "找", "联系", "打电话给", "咨询"]),
     Part::Maybe(&["一下", "下"]),
     Part::Word(THIRD_PARTY),
+]);
+/// Leaving the customer to settle it with someone else: 需要您自己和快递协商.
+const SETTLE_ALONE: Phrase = Phrase(&[
+    Part::Word(&["您", "你"]),
+    Part::Maybe(&["自己", "自行", "直接"]),
+    Part::Word(&["和", "跟", "与"]),
+    Part::Word(THIRD_PARTY),
+    Part::Gap(3),
+    Part::Word(&["协商", "沟通", "交涉", "商量", "反映", "联系"]),
 ]);
 const SEND_AWAY_TAIL: &[&str] = &["吧", "去", "啊", "呀", "好了", "就行", "就好", "就可以"];
 
@@ -72,6 +85,10 @@ impl Rule for NotOurJob {
         let text = cx.draft.folded();
         let mut kept = 0;
         let mut disowned: Vec<_> = DISOWN.iter().flat_map(|p| p.find(text)).map(|h| h.span).collect();
+        // Settling it alone is disowning it too, unless the agent also acts.
+        if !contains_any(text, AGENT_ACTS) {
+            disowned.extend(SETTLE_ALONE.find(text).into_iter().map(|h| h.span));
+        }
         sort_by_key(&mut disowned, |r| r.start as u128);
         for core in disowned {
             if core.start < kept {
