@@ -29,6 +29,13 @@ const NOT_YET_WORDS: &[&str] = &[
     "没人",
     "都没有",
     "都没",
+    "怎么不",
+    "为什么不",
+    "咋不",
+    "还不",
+    "一直不",
+    "都不",
+    "也不",
 ];
 const EXPECTED: &[&str] = &[
     "到",
@@ -59,6 +66,10 @@ const EXPECTED: &[&str] = &[
     "说明书",
     "物流信息",
     "物流",
+    "回",
+    "说话",
+    "接电话",
+    "给",
 ];
 
 /// Something about the goods or the service is bad: 太慢了, 态度很差, 声音好大, 东西太难用了.
@@ -111,6 +122,8 @@ const BAD_QUALITY: &[&str] = &[
     "离谱",
     "过分",
     "失望",
+    "麻烦",
+    "复杂",
 ];
 
 /// A long wait counted out: 都第三天了, 都一个星期了, 说了三遍了.
@@ -392,6 +405,55 @@ const COMPLAINT: &[&str] = &[
     "延迟",
     "耽误",
     "误事",
+    "呵呵",
+    "可真行",
+    "真行啊",
+    "好家伙",
+    "下次不来",
+    "不会再买",
+    "再也不来",
+    "这什么质量",
+    "什么破",
+    "用了一次就",
+    "穿了一次就",
+    "洗了一次就",
+    "没几天就",
+    "才几天就",
+    "才用了",
+    "第二次了",
+    "又是这样",
+    "凭什么",
+    "给个说法",
+    "给个解释",
+    "怎么搞的",
+    "不负责任",
+    "没诚信",
+    "说话不算数",
+    "说话不算话",
+    "骗子",
+    "太让人",
+    "让人失望",
+    "被砍",
+    "被取消",
+    "被关闭",
+    "被拒",
+    "被扣",
+    "被封",
+    "没用",
+    "不管用",
+    "没效果",
+    "到现在",
+    "至今",
+    "明明",
+    "居然",
+    "竟然",
+    "还要我",
+    "还得我",
+    "白等",
+    "白跑",
+    "不回消息",
+    "不回复",
+    "已读不回",
 ];
 
 const UPSET: &[&str] = &[
@@ -428,6 +490,14 @@ const UPSET: &[&str] = &[
     "太过分",
     "过分了",
     "无语",
+    "呵呵",
+    "可真行",
+    "好家伙",
+    "凭什么",
+    "给个说法",
+    "骗子",
+    "不负责任",
+    "再也不",
 ];
 
 const WHEN: &[&str] = &[
@@ -811,12 +881,26 @@ fn asked(text: &str, at: usize) -> bool {
         || text[end..].starts_with('?')
 }
 
-/// The clause around byte `at`: from after the clause end before it to the one after it.
+/// The clause around byte `at`: from after the clause end before it to the one after it, at
+/// most [`CLAUSE_REACH`] bytes either way (a pasted page with no punctuation stays linear).
 fn clause_around(text: &str, at: usize) -> (usize, usize) {
-    let start = text[..at].rfind(is_clause_end).map_or(0, |i| i + text[i..].chars().next().map_or(1, char::len_utf8));
-    let end = text[at..].find(is_clause_end).map_or(text.len(), |i| at + i);
+    let mut from = at.saturating_sub(CLAUSE_REACH);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let mut to = (at + CLAUSE_REACH).min(text.len());
+    while !text.is_char_boundary(to) {
+        to -= 1;
+    }
+    let start = text[from..at]
+        .rfind(is_clause_end)
+        .map_or(from, |i| from + i + text[from + i..].chars().next().map_or(1, char::len_utf8));
+    let end = text[at..to].find(is_clause_end).map_or(to, |i| at + i);
     (start, end)
 }
+
+/// How far [`clause_around`] looks: 40 Han characters.
+const CLAUSE_REACH: usize = 120;
 
 /// Whether the clause around byte `at` supposes rather than reports: a 如果/要是/万一 before
 /// `at`, or a 的话 after it.
