@@ -173,6 +173,8 @@ pub struct Customer {
     /// The complaint is only ever asked about, calmly (“为什么我的优惠券用不了?”): a question
     /// to answer more than a grievance.
     pub complaint_asked: bool,
+    /// Says outright that they are done (没有了, 没事了, 再见), not only thanks.
+    pub says_done: bool,
 }
 
 const COMPLAINT: &[&str] = &[
@@ -841,6 +843,7 @@ impl Customer {
         let complaint_asked = complaint && !upset && !waiting && cues.iter().all(|&at| asked(&masked, at));
         let closing = closing(&masked, complaint, !questions.is_empty());
         Customer {
+            says_done: contains_any(&masked, FINAL),
             complaint,
             complaint_asked,
             upset,

@@ -128,7 +128,10 @@ impl Rule for MissingClosing {
         if strength == Closing::Weak && text.chars().filter(|c| is_han(*c)).count() > WEAK_MAX_HAN {
             return;
         }
-        let severity = if strength == Closing::Strong && !contains_any(text, THANKS_REPLIES) {
+        // Thanks alone (no 没有了 / 再见) to a reply that still carries news (“财务正在审核退款,
+        // 一个工作日之内…”): the customer thanked for the news; a goodbye is only nicer.
+        let news = !cx.customer.says_done && text.chars().filter(|c| is_han(*c)).count() > WEAK_MAX_HAN;
+        let severity = if strength == Closing::Strong && !news && !contains_any(text, THANKS_REPLIES) {
             Severity::Warning
         } else {
             Severity::Hint

@@ -1,6 +1,7 @@
 use std::ops::Range;
 
 use crate::finding::{Lint, Severity};
+use crate::rules::apology::words::is_holding;
 use crate::rules::{declare_rule, Context, Rule};
 use crate::text::{char_after, char_before, contains_any, find_all, is_punct_or_space, Draft};
 
@@ -94,7 +95,8 @@ impl Rule for HedgeWord {
             // A guess the reply goes on to check (“可能是快递员提前点了签收,我马上帮您核实”)
             // follows the guides (verify, then answer): a hint at most.
             let sentence = cx.draft.sentence_at(hit.start).map_or(clause.range.clone(), |s| s.range.clone());
-            if contains_any(&text[clause.range.end.min(sentence.end)..sentence.end], CHECKS_IT) {
+            // In a holding line (“正在为您查询,查询时间可能稍长”) it is about the wait, not a fact.
+            if contains_any(&text[clause.range.end.min(sentence.end)..sentence.end], CHECKS_IT) || is_holding(cx) {
                 lint = lint.with_severity(Severity::Hint);
             }
             // “大概一年吧,应该是。”: a trailing tag clause goes with this finding's fix.
