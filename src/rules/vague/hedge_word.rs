@@ -77,6 +77,7 @@ const TAG_FILLER: &[char] = &['是', '吧', '的', '啦', '哈', '呢', '哦', '
 impl Rule for HedgeWord {
     fn check(&self, cx: &Context, out: &mut Vec<Lint>) {
         let text = cx.draft.folded();
+        let holding = is_holding(cx);
         let mut last_end = 0;
         for (hit, word) in find_all(text, HEDGES) {
             if hit.start < last_end || excluded(text, &hit, word) {
@@ -96,7 +97,7 @@ impl Rule for HedgeWord {
             // follows the guides (verify, then answer): a hint at most.
             let sentence = cx.draft.sentence_at(hit.start).map_or(clause.range.clone(), |s| s.range.clone());
             // In a holding line (“正在为您查询,查询时间可能稍长”) it is about the wait, not a fact.
-            if contains_any(&text[clause.range.end.min(sentence.end)..sentence.end], CHECKS_IT) || is_holding(cx) {
+            if contains_any(&text[clause.range.end.min(sentence.end)..sentence.end], CHECKS_IT) || holding {
                 lint = lint.with_severity(Severity::Hint);
             }
             // “大概一年吧,应该是。”: a trailing tag clause goes with this finding's fix.
