@@ -73,7 +73,7 @@ const EXPECTED: &[&str] = &[
 ];
 
 /// Something about the goods or the service is bad: 太慢了, 态度很差, 声音好大, 东西太难用了.
-const BAD: Phrase = Phrase(&[Part::Word(DEGREE), Part::Word(BAD_QUALITY)]);
+const BAD: Phrase = Phrase(&[Part::Word(DEGREE), Part::Key(BAD_QUALITY)]);
 const DEGREE: &[&str] = &[
     "太",
     "好",
@@ -130,7 +130,7 @@ const BAD_QUALITY: &[&str] = &[
 const COUNTED: Phrase = Phrase(&[
     Part::Word(&["都", "已经"]),
     Part::Gap(4),
-    Part::Word(&["天了", "周了", "星期了", "个月了", "遍了", "次了"]),
+    Part::Key(&["天了", "周了", "星期了", "个月了", "遍了", "次了"]),
 ]);
 
 /// Words that make what follows in the clause a supposition, not a report: “如果坏了能退吗”.

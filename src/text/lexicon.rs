@@ -401,26 +401,36 @@ pub fn find_all(hay: &str, needles: &'static [&'static str]) -> Vec<(Range<usize
     out
 }
 
-/// Every one of `needles` that starts at byte `at` of `hay` (a char boundary), longest first.
-pub fn words_at<'h>(
-    hay: &'h str,
-    at: usize,
-    needles: &'static [&'static str],
-) -> impl Iterator<Item = &'static str> + 'h {
-    let first = hay.get(at..).and_then(|rest| rest.chars().next());
-    let ix = index(needles);
-    let cands = first.map_or(&[][..], |c| ix.candidates(c));
-    let width = first.map_or(0, char::len_utf8);
-    cands
-        .iter()
-        .map(move |&k| ix.needles[k as usize])
-        .filter(move |n| starts_with(&hay.as_bytes()[at..], n.as_bytes(), width))
-}
+/// A phrase list resolved once, for looking words up at many places of one text
+/// ([`super::Phrase`] does, from every place its first list matches).
+#[derive(Clone, Copy)]
+pub struct List(&'static Index);
 
-/// The longest of `needles` that ends at byte `at` of `hay` (a char boundary), if any.
-pub fn word_before(hay: &str, at: usize, needles: &'static [&'static str]) -> Option<&'static str> {
-    let head = hay.get(..at)?;
-    needles.iter().copied().filter(|n| !n.is_empty() && head.ends_with(n)).max_by_key(|n| n.len())
+impl List {
+    pub fn of(needles: &'static [&'static str]) -> List {
+        List(index(needles))
+    }
+
+    /// Every needle that starts at byte `at` of `hay` (a char boundary), longest first.
+    pub fn words_at<'h>(self, hay: &'h str, at: usize) -> impl Iterator<Item = &'static str> + 'h {
+        let ix = self.0;
+        let first = hay.get(at..).and_then(|rest| rest.chars().next());
+        let cands = first.map_or(&[][..], |c| ix.candidates(c));
+        let width = first.map_or(0, char::len_utf8);
+        cands
+            .iter()
+            .map(move |&k| ix.needles[k as usize])
+            .filter(move |n| starts_with(&hay.as_bytes()[at..], n.as_bytes(), width))
+    }
+
+    /// Every needle that ends at byte `at` of `hay` (a char boundary), longest first.
+    pub fn words_before(self, hay: &str, at: usize) -> Vec<&'static str> {
+        let head = hay.get(..at).unwrap_or("");
+        let mut found: Vec<&'static str> =
+            self.0.needles.iter().copied().filter(|n| !n.is_empty() && head.ends_with(n)).collect();
+        super::sort_by_key(&mut found, |n| u128::from(u64::MAX - n.len() as u64));
+        found
+    }
 }
 
 /// Whether `hay` contains any of `needles`.

@@ -9,13 +9,17 @@
 
 use std::ops::Range;
 
-use super::{find_all, is_clause_end, word_before, words_at};
+use super::{find_all, is_clause_end, List};
 
 /// One step of a [`Phrase`].
 #[derive(Clone, Copy, Debug)]
 pub enum Part {
     /// One of these words, here.
     Word(&'static [&'static str]),
+    /// One of these words, here, and the part the search starts from: give the rarest words
+    /// this role (`[Word(DEGREE), Key(BAD)]`: 太/很 are everywhere, 慢/差 are not). Without a
+    /// key, the first `Word` is searched first.
+    Key(&'static [&'static str]),
     /// One of these words here, or nothing.
     Maybe(&'static [&'static str]),
     /// Up to this many characters of anything but a clause end (,。!?…), as few as will do.
@@ -24,8 +28,10 @@ pub enum Part {
 
 /// Words in order with bounded gaps, e.g. `[Word(ADD), Gap(4), Word(CHANNEL)]`.
 ///
-/// Leading [`Part::Maybe`]s are read backwards from the first [`Part::Word`], so a phrase may
-/// begin with optional words (“(您)(自己)去问快递”). A gap must be followed by a word.
+/// The phrase is found from its *anchor*, its [`Part::Key`] or else its first [`Part::Word`]:
+/// one scan of the text for that list, then the parts before it are read backwards from each
+/// place it matches and the parts after it forwards. A gap sits between two words (or optional
+/// words).
 #[derive(Clone, Copy, Debug)]
 pub struct Phrase(pub &'static [Part]);
 
@@ -44,36 +50,49 @@ impl Hit {
     }
 }
 
+/// A phrase being matched in one text: its lists resolved once.
+struct Matcher<'p, 't> {
+    parts: &'p [Part],
+    lists: Vec<Option<List>>,
+    text: &'t str,
+}
+
 impl Phrase {
     /// Every match in `text`, left to right, not overlapping.
     pub fn find(&self, text: &str) -> Vec<Hit> {
-        let Some(anchor) = self.0.iter().position(|p| matches!(p, Part::Word(_))) else { return Vec::new() };
-        let Part::Word(first) = self.0[anchor] else { return Vec::new() };
         let mut out: Vec<Hit> = Vec::new();
+        let Some(anchor) = self.anchor() else { return out };
+        let (Part::Word(first) | Part::Key(first)) = self.0[anchor] else { return out };
+        let hits = find_all(text, first);
+        if hits.is_empty() {
+            return out;
+        }
+        let m = Matcher {
+            parts: self.0,
+            lists: self
+                .0
+                .iter()
+                .map(|p| match p {
+                    Part::Word(w) | Part::Key(w) | Part::Maybe(w) => Some(List::of(w)),
+                    Part::Gap(_) => None,
+                })
+                .collect(),
+            text,
+        };
         let mut kept = 0;
-        for (r, _) in find_all(text, first) {
+        let mut parts = vec![0..0; self.0.len()];
+        for (r, _) in hits {
             if r.start < kept {
                 continue;
             }
-            let mut parts = vec![0..0; self.0.len()];
             parts[anchor] = r.clone();
-            if !self.match_from(text, anchor + 1, r.end, &mut parts) {
+            if !m.forward(anchor + 1, r.end, &mut parts) || !m.backward(anchor, r.start, kept, &mut parts) {
                 continue;
             }
-            let mut start = r.start;
-            for i in (0..anchor).rev() {
-                let Part::Maybe(words) = self.0[i] else { break };
-                match word_before(text, start, words) {
-                    Some(w) if start - w.len() >= kept => {
-                        parts[i] = start - w.len()..start;
-                        start -= w.len();
-                    }
-                    _ => parts[i] = start..start,
-                }
-            }
+            let start = parts.iter().map(|p| p.start).min().unwrap_or(r.start);
             let end = parts.iter().map(|p| p.end).max().unwrap_or(r.end);
             kept = end;
-            out.push(Hit { span: start..end, parts });
+            out.push(Hit { span: start..end, parts: parts.clone() });
         }
         out
     }
@@ -83,30 +102,40 @@ impl Phrase {
         !self.find(text).is_empty()
     }
 
-    /// Matches parts `i..` from byte `at`, filling `parts`; nearest first.
-    fn match_from(&self, text: &str, i: usize, at: usize, parts: &mut [Range<usize>]) -> bool {
-        let Some(part) = self.0.get(i) else { return true };
-        match *part {
-            Part::Word(words) => words_at(text, at, words).any(|w| {
+    /// The part the search starts from: the key, or else the first word.
+    fn anchor(&self) -> Option<usize> {
+        self.0
+            .iter()
+            .position(|p| matches!(p, Part::Key(_)))
+            .or_else(|| self.0.iter().position(|p| matches!(p, Part::Word(_))))
+    }
+}
+
+impl Matcher<'_, '_> {
+    /// Matches parts `i..` from byte `at` on, filling `parts`; nearest first.
+    fn forward(&self, i: usize, at: usize, parts: &mut [Range<usize>]) -> bool {
+        let Some(part) = self.parts.get(i) else { return true };
+        let text = self.text;
+        match (*part, self.lists[i]) {
+            (Part::Word(_) | Part::Key(_), Some(list)) => list.words_at(text, at).any(|w| {
                 parts[i] = at..at + w.len();
-                self.match_from(text, i + 1, at + w.len(), parts)
+                self.forward(i + 1, at + w.len(), parts)
             }),
-            Part::Maybe(words) => {
-                let taken = words_at(text, at, words).any(|w| {
+            (Part::Maybe(_), Some(list)) => {
+                list.words_at(text, at).any(|w| {
                     parts[i] = at..at + w.len();
-                    self.match_from(text, i + 1, at + w.len(), parts)
-                });
-                taken || {
+                    self.forward(i + 1, at + w.len(), parts)
+                }) || {
                     parts[i] = at..at;
-                    self.match_from(text, i + 1, at, parts)
+                    self.forward(i + 1, at, parts)
                 }
             }
-            Part::Gap(most) => {
+            (Part::Gap(most), _) => {
                 let mut end = at;
                 let mut chars = text[at..].chars();
                 for taken in 0..=most {
                     parts[i] = at..end;
-                    if self.match_from(text, i + 1, end, parts) {
+                    if self.forward(i + 1, end, parts) {
                         return true;
                     }
                     match chars.next() {
@@ -116,6 +145,48 @@ impl Phrase {
                 }
                 false
             }
+            _ => false,
+        }
+    }
+
+    /// Matches parts `..i` backwards, the last of them ending at byte `at`, not before `floor`.
+    fn backward(&self, i: usize, at: usize, floor: usize, parts: &mut [Range<usize>]) -> bool {
+        let Some(i) = i.checked_sub(1) else { return true };
+        let text = self.text;
+        match (self.parts[i], self.lists[i]) {
+            (Part::Word(_) | Part::Key(_), Some(list)) => list.words_before(text, at).into_iter().any(|w| {
+                at - w.len() >= floor && {
+                    parts[i] = at - w.len()..at;
+                    self.backward(i, at - w.len(), floor, parts)
+                }
+            }),
+            (Part::Maybe(_), Some(list)) => {
+                list.words_before(text, at).into_iter().any(|w| {
+                    at - w.len() >= floor && {
+                        parts[i] = at - w.len()..at;
+                        self.backward(i, at - w.len(), floor, parts)
+                    }
+                }) || {
+                    parts[i] = at..at;
+                    self.backward(i, at, floor, parts)
+                }
+            }
+            (Part::Gap(most), _) => {
+                let mut start = at;
+                let mut chars = text[floor..at].chars();
+                for taken in 0..=most {
+                    parts[i] = start..at;
+                    if self.backward(i, start, floor, parts) {
+                        return true;
+                    }
+                    match chars.next_back() {
+                        Some(c) if !is_clause_end(c) && taken < most => start -= c.len_utf8(),
+                        _ => break,
+                    }
+                }
+                false
+            }
+            _ => false,
         }
     }
 }
@@ -154,5 +225,22 @@ mod tests {
         let text = "去问快递";
         assert_eq!(p.find(text)[0].span, 0..text.len());
         assert_eq!(p.find("问快递,问支付宝").len(), 2);
+    }
+
+    #[test]
+    fn required_words_and_gaps_before_the_anchor_read_backwards() {
+        const DEGREE: &[&str] = &["太", "很"];
+        const BAD: &[&str] = &["慢", "差"];
+        let p = Phrase(&[Part::Word(DEGREE), Part::Key(BAD)]);
+        let text = "快递太慢了,态度很差";
+        let hits = p.find(text);
+        assert_eq!(hits.iter().map(|h| &text[h.span.clone()]).collect::<Vec<_>>(), ["太慢", "很差"]);
+        assert!(!p.is_in("有点慢"));
+        const ALL: &[&str] = &["都"];
+        const DAYS: &[&str] = &["天了"];
+        let p = Phrase(&[Part::Word(ALL), Part::Gap(4), Part::Key(DAYS)]);
+        assert!(p.is_in("都第三天了"));
+        assert!(!p.is_in("都,三天了"), "a gap stops at a clause end");
+        assert!(!p.is_in("都过了好多好多天了"));
     }
 }

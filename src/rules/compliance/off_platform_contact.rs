@@ -77,7 +77,7 @@ const PHRASES: &[&str] = &[
 ];
 
 /// 加 (我们的) 微信, 搜一下 qq: an inviting verb, up to four characters, a channel.
-const INVITATION: Phrase = Phrase(&[Part::Word(INVITE), Part::Gap(4), Part::Word(CHANNEL)]);
+const INVITATION: Phrase = Phrase(&[Part::Word(INVITE), Part::Gap(4), Part::Key(CHANNEL)]);
 
 /// Contact ids: vx / wx and their look-alikes as words, a QQ number, an 11-digit mobile
 /// number. Found left to right as the regular expression
