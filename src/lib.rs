@@ -191,7 +191,7 @@ impl Coach {
         if !draft.is_blank() {
             // Every rule looks up phrase lists in these: read them once for all.
             let _scope = text::scope(&[draft.folded(), &customer.text]);
-            let cx = Context { draft: &draft, customer: &customer, first_reply: req.first_reply, platform };
+            let cx = Context::new(&draft, &customer, req.first_reply, platform);
             for rule in &self.rules {
                 let meta = rule.meta();
                 if self.disabled_categories.contains(&meta.category) || self.disabled_rules.contains(meta.id) {

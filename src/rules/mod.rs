@@ -52,6 +52,26 @@ pub struct Context<'a> {
     pub customer: &'a Customer,
     pub first_reply: bool,
     pub platform: Platform,
+    /// Whether the draft names a time for the outcome (今天18点前, 1-3个工作日): read on first
+    /// use, since several timeline rules ask.
+    outcome_time: std::cell::OnceCell<bool>,
+}
+
+impl<'a> Context<'a> {
+    pub fn new(draft: &'a Draft, customer: &'a Customer, first_reply: bool, platform: Platform) -> Context<'a> {
+        Context { draft, customer, first_reply, platform, outcome_time: std::cell::OnceCell::new() }
+    }
+
+    /// Whether the draft says when the customer will have the outcome (a date, a clock time,
+    /// an amount of days or hours).
+    pub fn names_outcome_time(&self) -> bool {
+        *self.outcome_time.get_or_init(|| timeline::time::names_outcome_time(self.draft.folded()))
+    }
+
+    /// Whether the draft names a concrete time or an immediate action (马上, 立即).
+    pub fn has_concrete_time(&self) -> bool {
+        timeline::time::is_immediate(self.draft.folded()) || self.names_outcome_time()
+    }
 }
 
 pub trait Described {

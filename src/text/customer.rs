@@ -978,7 +978,9 @@ fn closing(text: &str, complaint: bool, asks: bool) -> Closing {
 fn strip_words(s: &str, words: &[&str]) -> String {
     let mut out = s.to_owned();
     for w in words {
-        out = out.replace(w, "");
+        if out.contains(w) {
+            out = out.replace(w, "");
+        }
     }
     out
 }

@@ -3,7 +3,6 @@ use crate::rules::closing::tail::styled;
 use crate::rules::{declare_rule, Context, Rule};
 use crate::text::{contains_any, find_all, is_emoji, is_punct_or_space, sort_by_key};
 
-use super::time::has_concrete_time;
 use super::vague_wait::VAGUE;
 
 declare_rule! {
@@ -128,7 +127,7 @@ impl Rule for NoTimeNode {
     fn check(&self, cx: &Context, out: &mut Vec<Lint>) {
         let d = cx.draft;
         let text = d.folded();
-        if has_concrete_time(text) || contains_any(text, VAGUE) {
+        if cx.has_concrete_time() || contains_any(text, VAGUE) {
             return;
         }
         let Some((clause_end, kind)) = first_promise(cx) else {

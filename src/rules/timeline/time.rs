@@ -123,7 +123,12 @@ const IMMEDIATE: &[&str] = &["马上", "立即", "立刻", "即刻", "现在", "
 
 /// Whether `text` (folded) names a concrete time or an immediate action.
 pub fn has_concrete_time(text: &str) -> bool {
-    contains_any(text, IMMEDIATE) || names_outcome_time(text)
+    is_immediate(text) || names_outcome_time(text)
+}
+
+/// Whether `text` (folded) starts the work right now (马上, 立即, 第一时间).
+pub fn is_immediate(text: &str) -> bool {
+    contains_any(text, IMMEDIATE)
 }
 
 /// Whether `text` (folded) says when the customer will have the outcome: a date, a clock

@@ -2,8 +2,6 @@ use crate::finding::{Lint, Severity};
 use crate::rules::{declare_rule, Context, Rule};
 use crate::text::{contains_any, find_all, is_han};
 
-use super::time::has_concrete_time;
-
 declare_rule! {
     /// ## What it does
     /// Flags a wait with no end (尽快, 过几天, 晚点, 回头, 改天, 稍后, 等着吧) in a reply that
@@ -120,7 +118,7 @@ const FILLER: &[char] =
 impl Rule for VagueWait {
     fn check(&self, cx: &Context, out: &mut Vec<Lint>) {
         let text = cx.draft.folded();
-        if has_concrete_time(text) {
+        if cx.has_concrete_time() {
             return;
         }
         // Built once: `find_all` indexes a list by its address.

@@ -5,7 +5,6 @@ use crate::rules::{declare_rule, Context, Rule};
 use crate::text::classes::ACTION;
 use crate::text::{char_before, contains_any, find_all, is_punct_or_space, Part, Phrase};
 
-use super::time::names_outcome_time;
 use super::vague_wait::VAGUE;
 
 declare_rule! {
@@ -84,7 +83,7 @@ impl Rule for WaitWithoutTime {
         if !waiting && !contains_any(text, PATIENCE) {
             return;
         }
-        if names_outcome_time(text) || contains_any(text, VAGUE) || only_questions(cx) || asks_for_facts(cx) {
+        if cx.names_outcome_time() || contains_any(text, VAGUE) || only_questions(cx) || asks_for_facts(cx) {
             return;
         }
         // “感谢您的耐心等待” thanks for a wait that is over.
