@@ -24,8 +24,11 @@ import { dirname, join } from 'node:path';
 // What is left in the coach (twiggy, before wasm-opt): static data 131 KB (phrase lists, rule
 // docs, fold and Unicode tables), the rules 81 KB, js-sys and wasm-bindgen glue 43 KB,
 // serde_json 22 KB (team packs are JSON values), float formatting 20 KB; the aim is 150 KB.
-const DEFAULT_BUDGET_KB = 197;
-const REVIEW_BUDGET_KB = 270;
+// Then the judgment rework (shared word classes, the phrase grammar, three rules, the
+// customer's complaint in open wording): the coach 182.3 -> 197.4 KB (447,515 raw), the review
+// module 253.8 -> 269.3 KB; the budgets allow what the issue allows, 10 % over 182.3 / 253.8.
+const DEFAULT_BUDGET_KB = 200;
+const REVIEW_BUDGET_KB = 279;
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
