@@ -7,23 +7,14 @@
 //! of the rule's first finding must give exactly that text, and the fixed text must no
 //! longer get this rule. `fires: false` — a look-alike the rule must leave alone.
 
+mod common;
+use common::{req, FIXTURES as DIR};
 use std::collections::BTreeSet;
 use std::fs;
 use std::path::Path;
 
 use kefu_coach::{Coach, Config, Request};
 use serde_json::Value;
-
-const DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/rules");
-
-fn req(case: &Value) -> Request {
-    Request {
-        draft: case["draft"].as_str().expect("draft").to_owned(),
-        customer: case["customer"].as_str().unwrap_or("").to_owned(),
-        first_reply: case["first_reply"].as_bool().unwrap_or(false),
-        platform: case["platform"].as_str().map(str::to_owned),
-    }
-}
 
 #[test]
 fn every_rule_has_a_fixture_file_and_every_file_a_rule() {

@@ -27,6 +27,8 @@
 //!   您好 for `greeting.missing-greeting`, dropped trailing marks for
 //!   `punctuation.repeated-marks`, and so on.
 
+mod common;
+use common::{req, FIXTURES as DIR};
 use std::collections::BTreeMap;
 use std::fmt;
 use std::fs;
@@ -34,8 +36,6 @@ use std::path::Path;
 
 use kefu_coach::{Coach, Config, Request};
 use serde_json::Value;
-
-const DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/rules");
 
 /// Overall: share of the firing cases' variants that still fire, and of the look-alikes'
 /// variants that stay quiet.
@@ -49,16 +49,6 @@ const RULE_FIRE_FLOORS: &[(&str, f64)] = &[];
 const MIN_RULE_VARIANTS: usize = 6;
 /// Failing variants printed per rule; set `KEFU_VARIANTS_ALL=1` to print them all.
 const SHOWN_PER_RULE: usize = 3;
-
-/// Mirrors `tests/rules.rs`.
-fn req(case: &Value) -> Request {
-    Request {
-        draft: case["draft"].as_str().expect("draft").to_owned(),
-        customer: case["customer"].as_str().unwrap_or("").to_owned(),
-        first_reply: case["first_reply"].as_bool().unwrap_or(false),
-        platform: case["platform"].as_str().map(str::to_owned),
-    }
-}
 
 /// The kinds of meaning-preserving change.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]

@@ -1,10 +1,7 @@
-//! The shared word classes: who is spoken to, who speaks, who else is involved, the channels
-//! off the platform, time, actions and softeners. Written once, used by every rule that needs
+//! The shared word classes: who speaks for the shop, who else is involved, the channels off
+//! the platform and the shop's actions (time words live in `rules::timeline::time`). Written once, used by every rule that needs
 //! them (through [`super::Phrase`] or the lexicon), so a new spelling added here reaches every
 //! rule at once. All words are in folded form (half width, lower case, simplified).
-
-/// The customer, as agents address them.
-pub const CUSTOMER: &[&str] = &["您", "你", "亲", "亲亲", "亲爱的", "顾客", "客户", "买家"];
 
 /// We, our shop, this side: who owns the follow-up.
 pub const WE: &[&str] = &[
@@ -118,75 +115,6 @@ pub const CHANNEL: &[&str] = &[
 pub const INVITE: &[&str] =
     &["加", "添加", "加一下", "加个", "搜", "搜一下", "关注", "扫", "扫码", "联系", "私聊", "私我"];
 
-/// Time words that are concrete enough to plan on: a clock time, a day, a count of days or
-/// hours. Vague ones (马上, 稍等, 尽快, 近期) are [`VAGUE_TIME`].
-pub const CONCRETE_TIME: &[&str] = &[
-    "今天",
-    "今日",
-    "明天",
-    "明日",
-    "后天",
-    "今晚",
-    "明早",
-    "上午",
-    "下午",
-    "晚上",
-    "中午",
-    "点前",
-    "点之前",
-    "点以前",
-    "点左右",
-    "点钟",
-    "工作日",
-    "个工作日",
-    "小时",
-    "分钟",
-    "天内",
-    "天之内",
-    "日内",
-    "周内",
-    "周一",
-    "周二",
-    "周三",
-    "周四",
-    "周五",
-    "周六",
-    "周日",
-    "星期",
-    "号前",
-    "号之前",
-    "月底",
-    "月初",
-];
-
-/// Time words that promise nothing checkable.
-pub const VAGUE_TIME: &[&str] = &[
-    "马上",
-    "立刻",
-    "立即",
-    "稍等",
-    "稍后",
-    "稍候",
-    "等等",
-    "尽快",
-    "尽早",
-    "很快",
-    "近期",
-    "过几天",
-    "过两天",
-    "过段时间",
-    "一会儿",
-    "一会",
-    "晚点",
-    "回头",
-    "随后",
-    "之后",
-    "后续",
-    "耐心等待",
-    "等一下",
-    "等一等",
-];
-
 /// What the shop does for the customer: the actions a time should come with.
 pub const ACTION: &[&str] = &[
     "退款",
@@ -227,29 +155,6 @@ pub const ACTION: &[&str] = &[
     "升级",
 ];
 
-/// Softeners that make a request polite (请, 麻烦您, 辛苦…).
-pub const SOFTENER: &[&str] = &[
-    "请",
-    "麻烦",
-    "劳烦",
-    "烦请",
-    "辛苦",
-    "可以",
-    "可否",
-    "能否",
-    "方便",
-    "建议",
-    "帮忙",
-    "需要您",
-    "您看",
-    "您可以",
-    "如果",
-];
-
-/// Feelings a customer's complaint carries, as a reply acknowledges them.
-pub const FEELING: &[&str] =
-    &["理解", "明白", "体谅", "着急", "焦急", "心情", "不便", "困扰", "麻烦", "不愉快", "久等"];
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -257,18 +162,9 @@ mod tests {
     /// Every word folded: matching is on the folded draft, so an unfolded word never matches.
     #[test]
     fn every_word_is_folded_and_unique() {
-        for (name, class) in [
-            ("CUSTOMER", CUSTOMER),
-            ("WE", WE),
-            ("THIRD_PARTY", THIRD_PARTY),
-            ("CHANNEL", CHANNEL),
-            ("INVITE", INVITE),
-            ("CONCRETE_TIME", CONCRETE_TIME),
-            ("VAGUE_TIME", VAGUE_TIME),
-            ("ACTION", ACTION),
-            ("SOFTENER", SOFTENER),
-            ("FEELING", FEELING),
-        ] {
+        for (name, class) in
+            [("WE", WE), ("THIRD_PARTY", THIRD_PARTY), ("CHANNEL", CHANNEL), ("INVITE", INVITE), ("ACTION", ACTION)]
+        {
             let mut seen = std::collections::HashSet::new();
             for w in class {
                 assert_eq!(super::super::fold::fold(w), *w, "{name}: {w} is not folded");
