@@ -379,6 +379,10 @@ fn trim_end_punct(text: &str, r: std::ops::Range<usize>) -> usize {
 
 /// The sentence from the refusal's clause on, with 暂时无法 for the refusal, an apology in
 /// front and an alternative at the end where the draft has none.
+/// What makes a refusal a standing rule rather than a limit of the moment.
+const LASTING: &[&str] =
+    &["规定", "政策", "规则", "一律", "定制", "特殊商品", "生鲜", "已拆封", "拆封后", "已使用", "不支持七天", "根据"];
+
 #[allow(clippy::too_many_arguments)]
 fn soften(
     cx: &Context,
@@ -395,12 +399,16 @@ fn soften(
     if !apology {
         s.push_str("非常抱歉,");
     }
+    // A rule that never changes (“定制商品不支持退换”) is no temporary limit: no 暂时.
+    let sentence = cx.draft.sentence_at(hit.start).map_or(&text[..0], |r| cx.draft.text(&r.range));
+    let lasting = contains_any(sentence, LASTING);
+    let replacement = if lasting { replacement.trim_start_matches("暂时") } else { replacement };
     let lead = cx.draft.raw_text(&(from..hit.start));
-    let specific = !matches!(replacement, "暂时无法" | "暂时无法支持");
+    let specific = !matches!(replacement, "暂时无法" | "暂时无法支持" | "无法" | "无法支持");
     if terminal && (!specific || lead.trim().is_empty()) {
         let lead = lead.trim_end_matches(['也', '是', '都', '真', '确', '实']);
         s.push_str(if lead.is_empty() { "这个" } else { lead });
-        s.push_str("暂时无法满足");
+        s.push_str(if lasting { "无法满足" } else { "暂时无法满足" });
         // The particles after a bare refusal go: “不行的哦” → “暂时无法满足”.
         let rest_start = text[hit.end..end]
             .char_indices()

@@ -132,7 +132,12 @@ impl Rule for VagueWait {
             // 稍后 is softer than 尽快 or 等着: a hint unless the customer is waiting already.
             let soft = w == "稍后" && !(cx.customer.waiting || cx.customer.asks_when);
             let severity = if soft { Severity::Hint } else { Severity::Warning };
-            out.push(Self::META.lint(hit, "等待没有终点,给出预计时间").suggest(*fix).with_severity(severity));
+            // A doubled first character (“尽尽快”, a typo) goes with the word it doubles.
+            let first = w.chars().next().map_or(0, char::len_utf8);
+            let start = if text[..hit.start].ends_with(&w[..first]) { hit.start - first } else { hit.start };
+            out.push(
+                Self::META.lint(start..hit.end, "等待没有终点,给出预计时间").suggest(*fix).with_severity(severity),
+            );
             return;
         }
         if contains_any(text, BUSY) {

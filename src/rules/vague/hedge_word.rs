@@ -3,7 +3,7 @@ use std::ops::Range;
 use crate::finding::{Lint, Severity};
 use crate::rules::apology::words::is_holding;
 use crate::rules::{declare_rule, Context, Rule};
-use crate::text::{char_after, char_before, contains_any, find_all, is_punct_or_space, Draft};
+use crate::text::{char_after, char_before, contains_any, find_all, is_emoji, is_punct_or_space, Draft};
 
 declare_rule! {
     /// ## What it does
@@ -12,7 +12,10 @@ declare_rule! {
     ///
     /// A hedged time (“大概三天能到”) gets the firmer “预计三天能到”; a hedged range
     /// (“大概3-5天”) is only a hint, since a range already reads as an estimate. Other hedges
-    /// get the statement without the hedge, or a promise to verify first.
+    /// get a promise to verify first (the guides: 核实后再回复), and the statement without the
+    /// hedge as the second choice, for an agent who does know. A guess the same sentence goes on
+    /// to check (“可能是快递员提前点了签收,我马上帮您核实”) and one in a holding line are hints;
+    /// “可能要麻烦您…” is courtesy.
     ///
     /// A caveat with its reason (“由于促销…可能会晚到”) or a disclaimer (“可能有色差,以实物为准”)
     /// is only a hint.
@@ -244,9 +247,20 @@ fn lint_for(draft: &Draft, hit: &Range<usize>, word: &str, clause_start: usize, 
             HedgeWord::META.lint(span, format!("“{word}”之后最好给出预计时间或方案")).with_severity(Severity::Hint),
         );
     }
-    let lint = HedgeWord::META.lint(span, format!("“{word}”显得没把握,给确定答复"));
-    let lint = if body.chars().any(|c| !is_punct_or_space(c)) { lint.suggest(body) } else { lint };
-    Some(lint.suggest("我帮您核实后给您准确答复"))
+    // Verify, then answer (the guides): deleting the hedge alone would turn a guess into a
+    // promise nobody checked, so that is only the second choice. The promise replaces the
+    // whole clause (“这个尺码应该偏大” → “这个我帮您核实后…”), so it reads whole.
+    let lead = draft.raw_text(&(clause_start..start));
+    let (span, verify) = if lead.trim().is_empty() {
+        (span, "我帮您核实后给您准确答复")
+    } else {
+        (clause_start..core_end, "这个我帮您核实后给您准确答复")
+    };
+    // A trailing emoji is the agent's tone, not the guess: it stays.
+    let tone = &body[body.trim_end_matches(|c: char| is_emoji(c) || c == '\u{fe0f}').len()..];
+    let lint =
+        HedgeWord::META.lint(span, format!("“{word}”显得没把握,核实后给确定答复")).suggest(format!("{verify}{tone}"));
+    Some(if body.chars().any(|c| !is_punct_or_space(c)) { lint.suggest(format!("{lead}{body}")) } else { lint })
 }
 
 /// A clause that is only a hedge and particles (“应该是。”, “可能吧”).
