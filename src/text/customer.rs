@@ -830,16 +830,19 @@ impl Customer {
         if contains_any(&masked, COMPLAINT) {
             cues.extend(find_all(&masked, COMPLAINT).into_iter().map(|(r, _)| r.start));
         }
-        let not_yet: Vec<usize> = NOT_YET.find(&masked).into_iter().map(|h| h.span.start).collect();
-        cues.extend(&not_yet);
         cues.extend(BAD.find(&masked).into_iter().map(|h| h.span.start));
-        let counted: Vec<usize> = COUNTED.find(&masked).into_iter().map(|h| h.span.start).collect();
-        cues.extend(&counted);
         cues.retain(|&at| !supposed(&masked, at) && !own_mistake(&masked, at));
+        // What has not happened yet, or a wait counted out, is a complaint and a wait at once.
+        let overdue: Vec<usize> = [NOT_YET, COUNTED]
+            .iter()
+            .flat_map(|p| p.find(&masked))
+            .map(|h| h.span.start)
+            .filter(|&at| !supposed(&masked, at))
+            .collect();
+        cues.extend(&overdue);
         let complaint = !cues.is_empty();
         let upset = contains_any(&masked, UPSET);
-        let waiting =
-            contains_any(&masked, WAITING) || not_yet.iter().chain(&counted).any(|&at| !supposed(&masked, at));
+        let waiting = contains_any(&masked, WAITING) || !overdue.is_empty();
         let complaint_asked = complaint && !upset && !waiting && cues.iter().all(|&at| asked(&masked, at));
         let closing = closing(&masked, complaint, !questions.is_empty());
         Customer {

@@ -114,6 +114,9 @@ const CUSTOMER_STEP: &[&str] = &[
     "修改", "取消", "提交", "截图", "下载", "安装", "设置", "处理", "拍",
 ];
 
+/// The agent doing it: “我这边给您发过来”, “我自己查了一下”.
+const AGENT_DOES_IT: &[&str] = &["我", "给您", "为您", "帮您", "小妹", "这边"];
+
 const FAST_NOT_MINE: &[&str] = &["击", "下单", "付款", "拍", "买", "支付", "到", "发", "送", "处理", "的"];
 
 impl Rule for Imperative {
@@ -134,8 +137,7 @@ impl Rule for Imperative {
             }
             // The agent doing it: “我这边给您发过来”, “我自己查了一下”.
             let clause_before = &text[clause.range.start..hit.start];
-            if contains_any(clause_before, &["我", "给您", "为您", "帮您", "小妹", "这边"]) || after.starts_with('们')
-            {
+            if contains_any(clause_before, AGENT_DOES_IT) || after.starts_with('们') {
                 continue;
             }
             if word.starts_with('快') && FAST_NOT_MINE.iter().any(|w| after.starts_with(w)) {
@@ -205,5 +207,5 @@ fn is_order(cx: &Context, span: &Range<usize>, lead_end: usize) -> bool {
         || contains_any(lead, SOFTENERS)
         || contains_any(before, &["请", "麻烦", "劳烦", "烦请", "辛苦"])
         || asks(after)
-        || contains_any(clause_before, &["我", "给您", "为您", "帮您", "小妹", "这边"]))
+        || contains_any(clause_before, AGENT_DOES_IT))
 }

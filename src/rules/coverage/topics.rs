@@ -1,6 +1,6 @@
 //! What a customer's question is about, and whether a reply speaks to it.
 
-use crate::rules::timeline::time::has_concrete_time;
+use crate::rules::Context;
 use crate::text::contains_any;
 
 pub struct Topic {
@@ -135,6 +135,6 @@ pub fn topic_of(question: &str) -> Option<&'static Topic> {
 }
 
 /// Whether the reply speaks to the topic.
-pub fn answered(topic: &Topic, reply: &str) -> bool {
-    contains_any(reply, topic.answers) || (topic.time_answers && has_concrete_time(reply))
+pub fn answered(topic: &Topic, cx: &Context) -> bool {
+    contains_any(cx.draft.folded(), topic.answers) || (topic.time_answers && cx.has_concrete_time())
 }

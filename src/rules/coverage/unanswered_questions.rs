@@ -76,8 +76,7 @@ impl Rule for UnansweredQuestions {
         if distinct < 2 {
             return fallback(out);
         }
-        let reply = cx.draft.folded();
-        let open: Vec<&str> = topics.iter().filter(|t| !answered(t, reply)).map(|t| t.name).collect();
+        let open: Vec<&str> = topics.iter().filter(|t| !answered(t, cx)).map(|t| t.name).collect();
         let (at, join) = end_insert(cx.draft);
         // A reply that names none of the topics may answer tersely (“不会的呢”); only one that
         // speaks to some topics and not to others has visibly left questions out. Otherwise,

@@ -121,7 +121,9 @@ const WHEN_WORDS: &[&str] = &[
 /// Starting right now: says when the work starts, not when the customer has the outcome.
 const IMMEDIATE: &[&str] = &["马上", "立即", "立刻", "即刻", "现在", "这就", "第一时间"];
 
-/// Whether `text` (folded) names a concrete time or an immediate action.
+/// Whether `text` (folded) names a concrete time or an immediate action. Rules ask
+/// [`crate::rules::Context::has_concrete_time`], which reads the draft's outcome time once.
+#[cfg(test)]
 pub fn has_concrete_time(text: &str) -> bool {
     is_immediate(text) || names_outcome_time(text)
 }
