@@ -5,7 +5,9 @@ use std::io::{self, BufRead, BufWriter, IsTerminal, Write};
 use serde_json::{json, Value};
 
 use super::{coach_from, render, Args};
-use kefu_coach::{Coach, Request};
+use serde::Serialize;
+
+use kefu_coach::{Coach, Report, Request};
 
 pub fn run(args: &[String]) -> Result<(), String> {
     let args = Args::parse(args, &["customer", "platform", "config"], &["first-reply", "json", "color", "no-color"])?;
@@ -46,11 +48,10 @@ pub fn jsonl(coach: &Coach, input: impl BufRead, output: impl Write) -> io::Resu
             Ok(text) => check_line(coach, &text),
             Err(_) => Err("不是有效的 UTF-8 文本".to_owned()),
         };
-        let value = match result {
-            Ok(v) => v,
-            Err(error) => json!({"id": null, "line": n, "error": error}),
-        };
-        serde_json::to_writer(&mut out, &value)?;
+        match result {
+            Ok(checked) => serde_json::to_writer(&mut out, &checked)?,
+            Err(error) => serde_json::to_writer(&mut out, &json!({"id": null, "line": n, "error": error}))?,
+        }
         out.write_all(b"\n")?;
         if interactive {
             out.flush()?;
@@ -59,7 +60,16 @@ pub fn jsonl(coach: &Coach, input: impl BufRead, output: impl Write) -> io::Resu
     out.flush()
 }
 
-fn check_line(coach: &Coach, text: &str) -> Result<Value, String> {
+/// A result line. Written straight from the report: a copy as a `Value` tree would hold
+/// every finding twice (three times the report's size on a draft dense with problems).
+#[derive(Serialize)]
+struct Checked {
+    id: Value,
+    #[serde(flatten)]
+    report: Report,
+}
+
+fn check_line(coach: &Coach, text: &str) -> Result<Checked, String> {
     let value: Value = match serde_json::from_str(text) {
         Ok(v) => v,
         // JavaScript strings may hold lone surrogates; serde_json refuses their escapes.
@@ -72,7 +82,7 @@ fn check_line(coach: &Coach, text: &str) -> Result<Value, String> {
     let id = value.get("id").cloned().unwrap_or(Value::Null);
     let req: Request = serde_json::from_value(value).map_err(|e| format!("字段类型错误: {e}"))?;
     let report = coach.try_check(&req).map_err(|e| e.to_string())?;
-    Ok(json!({"id": id, "score": report.score, "scores": report.scores, "findings": report.findings}))
+    Ok(Checked { id, report })
 }
 
 /// Replace `\uD800`-style escapes that are not part of a surrogate pair with `\uFFFD`.

@@ -99,7 +99,8 @@ impl Draft {
         let mut positions = Vec::with_capacity(raw.len() / 2 + 1);
         let mut utf16 = 0u32;
         // One pass: fold, and split the folded text into sentences, clauses and emoji.
-        let (mut sentences, mut clauses, mut emoji) = (Splitter::default(), Splitter::default(), Emoji::default());
+        let (mut sentences, mut clauses, mut emoji) =
+            (Splitter::new(MAX_SENTENCE), Splitter::new(MAX_CLAUSE), Emoji::default());
         for (raw_byte, c) in raw.char_indices() {
             let at = folded.len();
             positions.push(CharPos { folded: at as u32, raw: raw_byte as u32, utf16 });
@@ -153,6 +154,14 @@ impl Draft {
         &self.raw[self.positions[a].raw as usize..self.positions[b].raw as usize]
     }
 
+    /// The clauses lying wholly inside `r`, found by binary search (a rule may ask this
+    /// for every hit without reading the whole draft each time).
+    pub fn clauses_in(&self, r: &Range<usize>) -> &[Segment] {
+        let from = self.clauses.partition_point(|c| c.range.start < r.start);
+        let to = from + self.clauses[from..].partition_point(|c| c.range.end <= r.end);
+        &self.clauses[from..to]
+    }
+
     /// The clause containing the folded byte offset `at`.
     pub fn clause_at(&self, at: usize) -> Option<&Segment> {
         segment_at(&self.clauses, at)
@@ -193,19 +202,36 @@ fn segment_at(segments: &[Segment], at: usize) -> Option<&Segment> {
 /// one character at a time.
 #[derive(Default)]
 struct Splitter {
+    /// The longest segment, in bytes: text with no punctuation is cut into pieces of this
+    /// size, so that rules reading a hit's clause or sentence read a bounded stretch (a
+    /// 20,000-character paste without punctuation is not one clause).
+    limit: usize,
     start: usize,
     /// Inside a run of terminators: where it ends so far.
     run: Option<usize>,
     out: Vec<Segment>,
 }
 
+/// The longest clause and sentence, in bytes of folded text (the longest clause among the
+/// 18,087 JDDC sample replies is 554 bytes).
+pub const MAX_CLAUSE: usize = 1024;
+pub const MAX_SENTENCE: usize = 3072;
+
 impl Splitter {
+    fn new(limit: usize) -> Splitter {
+        Splitter { limit, ..Splitter::default() }
+    }
+
     /// `c` at byte `at` of `text` (which holds at least everything before it); `ends`: it
     /// is a terminator.
     #[inline]
     fn step(&mut self, text: &str, at: usize, c: char, ends: bool) {
         if self.run.is_some() && !ends && !matches!(c, '”' | '’' | '」' | ')' | '）') {
             self.close_run(text);
+        }
+        if self.run.is_none() && at - self.start >= self.limit {
+            push_trimmed(&mut self.out, text, self.start..at);
+            self.start = at;
         }
         if ends || self.run.is_some() {
             self.run = Some(at + c.len_utf8());
@@ -279,6 +305,21 @@ mod tests {
         assert_eq!(s, ["亲,您好!", "请问有什么可以帮您?", "好的。"]);
         let c: Vec<&str> = d.clauses().iter().map(|s| d.text(&s.range)).collect();
         assert_eq!(c, ["亲,", "您好!", "请问有什么可以帮您?", "好的。"]);
+    }
+
+    #[test]
+    fn text_without_punctuation_is_cut_into_bounded_pieces() {
+        let long = "这个我帮你看一下".repeat(500);
+        let d = Draft::new(&format!("{long}。好的"));
+        for (segments, limit) in [(d.clauses(), MAX_CLAUSE), (d.sentences(), MAX_SENTENCE)] {
+            assert!(segments.len() > long.len() / limit, "{} pieces", segments.len());
+            assert!(segments.iter().all(|s| s.range.len() <= limit + 3), "a piece over {limit} bytes");
+            // Together they still cover every character, in order.
+            assert_eq!(segments.iter().map(|s| s.range.len()).sum::<usize>(), d.folded().len());
+        }
+        let c = d.clauses_in(&(0..d.folded().len()));
+        assert_eq!(c.len(), d.clauses().len());
+        assert_eq!(d.text(&d.clauses_in(&(long.len()..d.folded().len()))[0].range), "好的");
     }
 
     #[test]

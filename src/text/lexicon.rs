@@ -14,6 +14,7 @@ use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::marker::PhantomData;
 use std::ops::Range;
+use std::rc::Rc;
 use std::sync::{LazyLock, Mutex, PoisonError};
 
 use super::CharBits;
@@ -177,10 +178,12 @@ struct Local {
     firsts: CharBits,
     /// The lists `starts` covers.
     known: Lists,
+    /// Those lists' indexes, by id.
+    by_id: Vec<Option<&'static Index>>,
 }
 
 impl Local {
-    fn learn(&mut self, ix: &Index) {
+    fn learn(&mut self, ix: &'static Index) {
         if ix.id >= SCOPED {
             return;
         }
@@ -190,6 +193,10 @@ impl Local {
             self.firsts.insert(c as u32);
         }
         self.known.insert(ix.id);
+        if self.by_id.len() <= ix.id as usize {
+            self.by_id.resize(ix.id as usize + 1, None);
+        }
+        self.by_id[ix.id as usize] = Some(ix);
     }
 }
 
@@ -215,59 +222,96 @@ fn index(needles: &'static [&'static str]) -> &'static Index {
     })
 }
 
-/// One text read for every list known when it was read.
+/// One text read for its lists: where a phrase of each list starts, confirmed.
 struct Scan {
-    /// The text's address range.
+    /// The text's address range, and a copy of the text for the lists met later.
     start: usize,
     end: usize,
-    known: Lists,
-    /// For list `id`, `places[id]` is a range of `offsets` and `chars`: the byte offsets (from
-    /// `start`, ascending) and characters of the places where one of its needles may start.
-    places: Vec<Range<u32>>,
+    text: Box<str>,
+    /// By list id: the places where one of its needles starts (`None`: not read yet).
+    lists: Vec<Option<Rc<Places>>>,
+}
+
+/// The places of one list in a scanned text, ascending.
+#[derive(Default)]
+struct Places {
+    /// Byte offsets from the text's start, and the characters there.
     offsets: Vec<u32>,
     chars: Vec<char>,
+    /// Where the shortest needle starting there ends (a lookup in a slice ending before it
+    /// can't contain that needle).
+    ends: Vec<u32>,
+    /// The longest needle of the list, in bytes.
+    longest: u32,
+}
+
+impl Places {
+    fn push(&mut self, ix: &Index, text: &str, at: usize, c: char) {
+        let rest = &text.as_bytes()[at..];
+        // Candidates come longest first: read from the end, the first that matches is the
+        // shortest.
+        let shortest = ix
+            .candidates(c)
+            .iter()
+            .rev()
+            .map(|&k| ix.needles[k as usize])
+            .find(|n| starts_with(rest, n.as_bytes(), c.len_utf8()));
+        if let Some(n) = shortest {
+            self.offsets.push(at as u32);
+            self.chars.push(c);
+            self.ends.push((at + n.len()) as u32);
+        }
+    }
+
+    fn of(ix: &Index, text: &str) -> Places {
+        let mut places = Places { longest: longest(ix), ..Places::default() };
+        for (i, c) in text.char_indices() {
+            if ix.may_start(c) {
+                places.push(ix, text, i, c);
+            }
+        }
+        places
+    }
+}
+
+fn longest(ix: &Index) -> u32 {
+    ix.needles.iter().map(|n| n.len() as u32).max().unwrap_or(0)
 }
 
 impl Scan {
+    /// Reads `text` once for every list `local` knows.
     fn new(text: &str, local: &Local) -> Scan {
-        let mut scan = Scan {
-            start: text.as_ptr() as usize,
-            end: text.as_ptr() as usize + text.len(),
-            known: local.known,
-            places: Vec::new(),
-            offsets: Vec::new(),
-            chars: Vec::new(),
-        };
-        // The places and their lists, then grouped by list (counted first, so each group is
-        // one stretch of one array).
-        let mut found: Vec<(u32, char, Lists)> = Vec::new();
-        let mut count = [0u32; SCOPED as usize];
+        let mut places: Vec<Places> = Vec::new();
+        local.known.each(|id| {
+            if places.len() <= id {
+                places.resize_with(id + 1, Places::default);
+            }
+            places[id].longest = local.by_id[id].map_or(0, longest);
+        });
         for (i, c) in text.char_indices() {
             if !local.firsts.may_hold(c as u32) {
                 continue;
             }
             if let Some(&lists) = local.starts.get(&(c as u32)) {
-                found.push((i as u32, c, lists));
-                lists.each(|id| count[id] += 1);
+                lists.each(|id| {
+                    if let Some(ix) = local.by_id[id] {
+                        places[id].push(ix, text, i, c);
+                    }
+                });
             }
         }
-        // Each list's range starts empty and grows as its places are written in.
-        let mut total = 0;
-        for n in count {
-            scan.places.push(total..total);
-            total += n;
+        let lists =
+            places.into_iter().enumerate().map(|(id, p)| local.known.contains(id as u32).then(|| Rc::new(p))).collect();
+        Scan { start: text.as_ptr() as usize, end: text.as_ptr() as usize + text.len(), text: text.into(), lists }
+    }
+
+    /// The places of `ix`'s list, reading the text for it if this is its first lookup here.
+    fn places(&mut self, ix: &Index) -> Rc<Places> {
+        let id = ix.id as usize;
+        if self.lists.len() <= id {
+            self.lists.resize(id + 1, None);
         }
-        scan.offsets = vec![0; total as usize];
-        scan.chars = vec!['\0'; total as usize];
-        for (at, c, lists) in found {
-            lists.each(|id| {
-                let k = scan.places[id].end as usize;
-                scan.offsets[k] = at;
-                scan.chars[k] = c;
-                scan.places[id].end += 1;
-            });
-        }
-        scan
+        self.lists[id].get_or_insert_with(|| Rc::new(Places::of(ix, &self.text))).clone()
     }
 }
 
@@ -283,7 +327,8 @@ pub struct Scope<'a> {
     _texts: PhantomData<&'a str>,
 }
 
-/// Reads `texts` once for all the lists indexed so far on this thread.
+/// Reads `texts` once for all the lists indexed so far on this thread; a list met later is
+/// read on its first lookup.
 pub fn scope<'a>(texts: &[&'a str]) -> Scope<'a> {
     let outer = SCANS.with(|s| s.borrow().len());
     LOCAL.with(|local| {
@@ -305,30 +350,28 @@ impl Drop for Scope<'_> {
     }
 }
 
-/// Calls `visit(i, c)` for every character of `hay` (byte offset `i`) with which a needle of
-/// `ix` may start, in order, until it returns false.
-fn starts_in(hay: &str, ix: &Index, mut visit: impl FnMut(usize, char) -> bool) {
+/// The places of `ix`'s list in the scanned text holding `hay`, and `hay`'s offset in it.
+fn scanned(hay: &str, ix: &Index) -> Option<(Rc<Places>, u32)> {
     let (from, to) = (hay.as_ptr() as usize, hay.as_ptr() as usize + hay.len());
-    let scanned = ix.id < SCOPED
-        && SCANS.with(|scans| {
-            let scans = scans.borrow();
-            let Some(scan) = scans.iter().rev().find(|s| s.start <= from && to <= s.end && s.known.contains(ix.id))
-            else {
-                return false;
-            };
-            let (lo, hi) = ((from - scan.start) as u32, (to - scan.start) as u32);
-            let places = scan.places[ix.id as usize].clone();
-            let offsets = &scan.offsets[places.start as usize..places.end as usize];
-            let chars = &scan.chars[places.start as usize..places.end as usize];
-            let first = if lo == 0 { 0 } else { offsets.partition_point(|&o| o < lo) };
-            for (&at, &c) in offsets[first..].iter().zip(&chars[first..]) {
-                if at >= hi || !visit((at - lo) as usize, c) {
-                    break;
-                }
+    SCANS.with(|scans| {
+        let mut scans = scans.borrow_mut();
+        let scan = scans.iter_mut().rev().find(|s| s.start <= from && to <= s.end)?;
+        Some((scan.places(ix), (from - scan.start) as u32))
+    })
+}
+
+/// Calls `visit(i, c)` for every place of `hay` (byte offset `i`, character `c`) where a needle
+/// of `ix` may start, in order, until it returns false. In a scanned text only the places where
+/// one does start are visited.
+fn starts_in(hay: &str, ix: &Index, mut visit: impl FnMut(usize, char) -> bool) {
+    if let Some((places, lo)) = scanned(hay, ix) {
+        let hi = lo + hay.len() as u32;
+        let first = if lo == 0 { 0 } else { places.offsets.partition_point(|&o| o < lo) };
+        for (&at, &c) in places.offsets[first..].iter().zip(&places.chars[first..]) {
+            if at >= hi || !visit((at - lo) as usize, c) {
+                break;
             }
-            true
-        });
-    if scanned {
+        }
         return;
     }
     for (i, c) in hay.char_indices() {
@@ -439,6 +482,18 @@ pub fn contains_any(hay: &str, needles: &'static [&'static str]) -> bool {
         return false;
     }
     let ix = index(needles);
+    if let Some((places, lo)) = scanned(hay, ix) {
+        // The first place at or after the slice's start decides, unless its shortest needle
+        // runs past the slice's end; then every later place lies within the longest needle of
+        // that end, so a lookup visits a bounded number of places wherever the slice is.
+        let hi = lo + hay.len() as u32;
+        let first = places.offsets.partition_point(|&o| o < lo);
+        return places.offsets[first..]
+            .iter()
+            .zip(&places.ends[first..])
+            .take_while(|(&at, _)| at < hi)
+            .any(|(_, &end)| end <= hi);
+    }
     let mut found = false;
     starts_in(hay, ix, |i, c| {
         let rest = &hay.as_bytes()[i..];
@@ -509,6 +564,24 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn a_list_met_after_the_scope_is_read_on_its_first_lookup() {
+        // Used nowhere else, so unknown when the scope reads the text.
+        const LATE: &[&str] = &["迟到的词", "迟到", "词"];
+        let text = String::from("迟到的词,没迟到,一个词迟");
+        let _scope = scope(&[&text]);
+        let cuts: Vec<usize> = (0..=text.len()).filter(|&i| text.is_char_boundary(i)).collect();
+        for &a in &cuts {
+            for &b in cuts.iter().filter(|&&b| b >= a) {
+                let hay = &text[a..b];
+                assert_eq!(find_all(hay, LATE), reference(hay, LATE), "{hay:?}");
+                assert_eq!(contains_any(hay, LATE), !reference(hay, LATE).is_empty(), "{hay:?}");
+            }
+        }
+        let id = index(LATE).id as usize;
+        SCANS.with(|s| assert!(s.borrow().last().is_some_and(|scan| scan.lists.get(id).is_some_and(Option::is_some))));
     }
 
     #[test]

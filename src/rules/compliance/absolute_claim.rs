@@ -325,7 +325,8 @@ impl Rule for AbsoluteClaim {
             if comparing && term.starts_with('最') {
                 continue;
             }
-            let Some(span) = claim_span(text, &hit, term) else { continue };
+            let sentence = cx.draft.sentence_at(hit.start).map_or(0, |s| s.range.start);
+            let Some(span) = claim_span(text, sentence, &hit, term) else { continue };
             let replacement = TERMS.iter().find(|(t, _)| *t == term).map_or("", |(_, r)| *r);
             let lint = Self::META.lint(span.clone(), format!("“{}”是广告法禁用的绝对化用语", cx.draft.raw_text(&span)));
             out.push(suggest(cx, lint, &span, term, replacement));
@@ -334,15 +335,15 @@ impl Rule for AbsoluteClaim {
 }
 
 /// The span to flag for a term, or `None` where the words are not a claim here.
-fn claim_span(text: &str, hit: &Range<usize>, term: &str) -> Option<Range<usize>> {
+fn claim_span(text: &str, sentence: usize, hit: &Range<usize>, term: &str) -> Option<Range<usize>> {
     let before = &text[..hit.start];
     let after = &text[hit.end..];
     // Comparing the shop's own products (“这几款里这款最好”) is allowed.
-    let clause_start = before
+    let clause_start = before[sentence..]
         .char_indices()
         .rev()
         .find(|(_, c)| matches!(c, ',' | '。' | '!' | '?' | ';' | ' ' | '\n'))
-        .map_or(0, |(i, c)| i + c.len_utf8());
+        .map_or(sentence, |(i, c)| sentence + i + c.len_utf8());
     if term.starts_with('最') && IN_SHOP.iter().any(|w| before[clause_start..].contains(w)) {
         return None;
     }

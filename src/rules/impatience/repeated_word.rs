@@ -53,7 +53,11 @@ impl Rule for RepeatedWord {
         // Built once: `find_all` indexes a list by its address.
         static NEEDLES: std::sync::LazyLock<Vec<&str>> =
             std::sync::LazyLock::new(|| REPEATS.iter().map(|(r, _)| *r).collect());
+        let mut last_end = 0;
         for (hit, word) in find_all(text, &NEEDLES) {
+            if hit.start < last_end {
+                continue;
+            }
             // Take the whole run: “好好好好” is one finding.
             let unit = &word[..word.chars().next().map_or(0, char::len_utf8)];
             let mut end = hit.end;
@@ -75,6 +79,7 @@ impl Rule for RepeatedWord {
                 continue;
             }
             let fix = REPEATS.iter().find(|(r, _)| *r == word).map_or("好的", |(_, f)| *f);
+            last_end = end;
             out.push(Self::META.lint(hit.start..end, "重复应答显得敷衍").suggest(fix));
         }
     }

@@ -12,8 +12,21 @@ use crate::text::{char_after, contains_any};
 /// tests), read by hand so that no regex is compiled on the first check. 点 comes only after
 /// a number that can't be “(快)一点”, and never a bare 分 (“十分抱歉”).
 fn has_amount(text: &str) -> bool {
-    (0..text.len()).filter(|&i| text.is_char_boundary(i)).any(|i| amount_at(text, i) || hour_at(text, i))
+    // Read from inside a run of digits or numerals, a number ends where the run ends: only a
+    // run's first character is tried, so a long run is read once rather than once per character.
+    let run_of = |p: char, c: char, numerals: &str| {
+        (p.is_ascii_digit() && c.is_ascii_digit()) || (numerals.contains(p) && numerals.contains(c))
+    };
+    let mut prev = None;
+    text.char_indices().any(|(i, c)| {
+        let p = prev.replace(c);
+        (!p.is_some_and(|p| run_of(p, c, AMOUNT_NUMERALS)) && amount_at(text, i))
+            || (!p.is_some_and(|p| run_of(p, c, HOUR_NUMERALS)) && hour_at(text, i))
+    })
 }
+
+const AMOUNT_NUMERALS: &str = "一二两三四五六七八九十半";
+const HOUR_NUMERALS: &str = "二两三四五六七八九十";
 
 const UNITS: &[&str] = &["工作日", "小时", "钟头", "分钟", "秒", "天", "日", "号", "周", "星期", "个月", "月"];
 
@@ -27,7 +40,7 @@ fn number_ends(text: &str, at: usize) -> Vec<usize> {
         let decimals = after.strip_prefix('.').map_or(0, |d| d.bytes().take_while(u8::is_ascii_digit).count());
         return if decimals > 0 { vec![at + digits + 1 + decimals, at + digits] } else { vec![at + digits] };
     }
-    let han = rest.chars().take_while(|c| "一二两三四五六七八九十半".contains(*c)).map(char::len_utf8).sum::<usize>();
+    let han = rest.chars().take_while(|c| AMOUNT_NUMERALS.contains(*c)).map(char::len_utf8).sum::<usize>();
     if han > 0 {
         return vec![at + han];
     }
@@ -69,7 +82,7 @@ fn unit_at(text: &str, at: usize) -> bool {
 fn hour_at(text: &str, at: usize) -> bool {
     let rest = &text[at..];
     let len = match rest.bytes().take_while(u8::is_ascii_digit).count() {
-        0 => rest.chars().take_while(|c| "二两三四五六七八九十".contains(*c)).map(char::len_utf8).sum::<usize>(),
+        0 => rest.chars().take_while(|c| HOUR_NUMERALS.contains(*c)).map(char::len_utf8).sum::<usize>(),
         n => n,
     };
     let len = if len == 0 && rest.starts_with("[数字x]") { "[数字x]".len() } else { len };

@@ -106,9 +106,7 @@ impl Rule for HedgeWord {
             // “大概一年吧,应该是。”: a trailing tag clause goes with this finding's fix.
             if lint.span.start >= clause.range.start {
                 let sentence_end = cx.draft.sentence_at(hit.start).map_or(core_end, |s| s.range.end);
-                for next in
-                    cx.draft.clauses().iter().filter(|c| c.range.start >= core_end && c.range.end <= sentence_end)
-                {
+                for next in cx.draft.clauses_in(&(core_end..sentence_end)) {
                     if !is_tag(cx.draft.text(&next.range)) {
                         break;
                     }
@@ -225,9 +223,9 @@ fn lint_for(draft: &Draft, hit: &Range<usize>, word: &str, clause_start: usize, 
     let body = strip_doubt_tail(rest.trim_start());
     let span = start..core_end;
     let caused = {
-        let sentence = draft.sentence_at(hit.start).map_or(0, |s| s.range.start);
-        contains_any(&text[sentence..hit.start], &["由于", "因为", "如果", "若", "万一", "受"])
-            || contains_any(&text[sentence..], &["色差", "误差", "以实物为准", "以实际为准", "以页面为准"])
+        let sentence = draft.sentence_at(hit.start).map_or(hit.start..core_end, |s| s.range.clone());
+        contains_any(&text[sentence.start..hit.start], &["由于", "因为", "如果", "若", "万一", "受"])
+            || contains_any(&text[sentence], &["色差", "误差", "以实物为准", "以实际为准", "以页面为准"])
     };
     if starts_with_time(&text[hit.end..]) && contains_any(body, EVENTS) {
         let ranged = is_range(body);
