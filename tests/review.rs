@@ -274,3 +274,75 @@ fn cli_writes_html_json_and_csv() {
     assert!(String::from_utf8_lossy(&bad.stderr).contains("打开 /nonexistent/log.csv 失败"));
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// A fresh directory for one test's files.
+fn scratch(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("kefu-review-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(dir.join("sub")).expect("temp dir");
+    dir
+}
+
+/// `kefu-coach review …` run in `dir`, stdin from `stdin` (a file) when given.
+fn kefu_in(dir: &Path, args: &[&str], stdin: Option<&Path>) -> std::process::Output {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_kefu-coach"));
+    cmd.current_dir(dir).arg("review").args(args).arg("--no-progress");
+    if let Some(p) = stdin {
+        cmd.stdin(std::fs::File::open(p).expect("stdin file"));
+    }
+    cmd.output().expect("run kefu-coach")
+}
+
+#[test]
+fn cli_refuses_an_output_that_is_an_input_before_touching_anything() {
+    let dir = scratch("same-file");
+    let log = "会话ID,角色,内容\n1,客户,在吗\n1,客服,不知道\n";
+    std::fs::write(dir.join("log.csv"), log).expect("log");
+    std::fs::write(dir.join("team.json"), "{}").expect("config");
+    #[cfg(unix)]
+    {
+        std::os::unix::fs::symlink(dir.join("log.csv"), dir.join("link.csv")).expect("symlink");
+        std::fs::hard_link(dir.join("log.csv"), dir.join("hard.csv")).expect("hard link");
+    }
+    let mut cases: Vec<(Vec<&str>, &str, &str)> = vec![
+        (vec!["log.csv", "--out", "log.csv"], "--out", "log.csv"),
+        (vec!["log.csv", "--csv", "log.csv"], "--csv", "log.csv"),
+        (vec!["log.csv", "--out", "./log.csv"], "--out", "./log.csv"),
+        (vec!["./sub/../log.csv", "--csv=log.csv"], "--csv", "log.csv"),
+        (vec!["log.csv", "--config", "team.json", "--out", "team.json"], "--out", "team.json"),
+        (vec!["log.csv", "--out", "r.html", "--csv", "./r.html"], "--csv", "./r.html"),
+    ];
+    #[cfg(unix)]
+    cases.extend([
+        (vec!["log.csv", "--out", "link.csv"], "--out", "link.csv"),
+        (vec!["link.csv", "--csv", "hard.csv"], "--csv", "hard.csv"),
+    ]);
+    for (args, flag, file) in &cases {
+        let out = kefu_in(&dir, args, None);
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {err}");
+        assert!(
+            err.contains(flag) && err.contains(&format!("“{file}”")) && err.contains("同一个文件"),
+            "{args:?}: {err}"
+        );
+        assert_eq!(std::fs::read_to_string(dir.join("log.csv")).expect("log"), log, "{args:?} left the log alone");
+        assert_eq!(std::fs::read_to_string(dir.join("team.json")).expect("config"), "{}");
+        assert!(!dir.join("r.html").exists(), "{args:?} created nothing");
+        assert!(out.stdout.is_empty(), "{args:?}: nothing read");
+    }
+    // Standard input redirected from the log is the log too (unix); from elsewhere it is fine.
+    #[cfg(unix)]
+    {
+        let out = kefu_in(&dir, &["-", "--out", "log.csv"], Some(&dir.join("log.csv")));
+        assert_eq!(out.status.code(), Some(2), "{}", String::from_utf8_lossy(&out.stderr));
+        assert!(String::from_utf8_lossy(&out.stderr).contains("标准输入"));
+        assert_eq!(std::fs::read_to_string(dir.join("log.csv")).expect("log"), log);
+    }
+    let out = kefu_in(&dir, &["-", "--out", "r.html", "--csv", "sub/f.csv"], Some(&dir.join("log.csv")));
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(dir.join("r.html").exists() && dir.join("sub/f.csv").exists());
+    // Writing over an earlier report is fine.
+    let out = kefu_in(&dir, &["log.csv", "--out", "r.html", "--csv", "/dev/null"], None);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let _ = std::fs::remove_dir_all(&dir);
+}

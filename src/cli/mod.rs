@@ -1,6 +1,7 @@
 //! Subcommands: `check`, `rules`. Arguments are parsed by hand: there are few of them.
 
 mod check;
+mod paths;
 mod render;
 mod review;
 mod rules;

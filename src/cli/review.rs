@@ -3,8 +3,10 @@
 
 use std::fs::File;
 use std::io::{self, BufWriter, IsTerminal, Read, Write};
+use std::path::Path;
 use std::time::{Duration, Instant};
 
+use super::paths::Identity;
 use super::Args;
 use kefu_coach::review::{html, mapping, parallel, Encoding, Options, Overrides, Progress, ReviewReport};
 
@@ -32,6 +34,7 @@ pub fn run(args: &[String]) -> Result<(), String> {
     let [path] = args.positional() else {
         return Err(format!("review 需要一个日志文件\n\n{USAGE}"));
     };
+    check_outputs(path, &args)?;
     let options = options(&args)?;
     let threads = match args.value("threads") {
         Some(t) => {
@@ -71,6 +74,33 @@ pub fn run(args: &[String]) -> Result<(), String> {
     }
     if report.totals.malformed > 0 {
         eprintln!("kefu-coach: {} 行无法读取,已跳过(行号见报告)", report.totals.malformed);
+    }
+    Ok(())
+}
+
+/// Refuse an output that is an input (the log, stdin's file, the config) or the other
+/// output, before anything is read or created.
+fn check_outputs(log: &str, args: &Args) -> Result<(), String> {
+    let mut inputs = Vec::new();
+    if log == "-" {
+        inputs.extend(Identity::stdin().map(|id| ("标准输入所读的文件".to_owned(), id)));
+    } else {
+        inputs.push((format!("日志文件 “{log}”"), Identity::of(Path::new(log))));
+    }
+    if let Some(c) = args.value("config") {
+        inputs.push((format!("--config “{c}”"), Identity::of(Path::new(c))));
+    }
+    let mut outputs: Vec<(String, Identity)> = Vec::new();
+    for flag in ["out", "csv"] {
+        let Some(p) = args.value(flag) else { continue };
+        let id = Identity::of(Path::new(p));
+        if let Some((what, _)) = inputs.iter().find(|(_, input)| id.same(input)) {
+            return Err(format!("--{flag} “{p}” 和 {what} 是同一个文件,写入会覆盖它;请换一个输出文件名"));
+        }
+        if let Some((what, _)) = outputs.iter().find(|(_, other)| id.same(other)) {
+            return Err(format!("--{flag} “{p}” 和 {what} 是同一个文件;请给两个输出不同的文件名"));
+        }
+        outputs.push((format!("--{flag} “{p}”"), id));
     }
     Ok(())
 }
