@@ -346,3 +346,19 @@ fn cli_refuses_an_output_that_is_an_input_before_touching_anything() {
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn cli_bounds_threads_with_a_message_not_an_abort() {
+    let log = fixture("simple.csv");
+    let log = log.to_str().expect("utf-8 path");
+    for bad in ["100000", "0", "257", "-1", "abc", "18446744073709551616"] {
+        let out = kefu_in(Path::new("."), &[log, "--threads", bad], None);
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "--threads {bad}: {err}");
+        assert!(err.contains("--threads 应是 1 到 256 之间的整数") && err.contains(bad), "{err}");
+    }
+    let out = kefu_in(Path::new("."), &[log, "--threads", "256", "--json"], None);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let report: Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    assert_eq!(report["totals"]["checked"], 2);
+}

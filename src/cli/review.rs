@@ -17,7 +17,7 @@ pub const USAGE: &str = "\
                                          指定列(表头名或从 1 起的列号);header=no: 没有表头
   --encoding auto|utf-8|gbk|gb18030      文件编码(默认 auto)
   --out FILE.html    写 HTML 报告        --json   在标准输出写 JSON 报告
-  --csv FILE         把每条问题写成 CSV   --threads N  检查线程数(默认全部 CPU)
+  --csv FILE         把每条问题写成 CSV   --threads N  检查线程数,1 到 256(默认全部 CPU)
   --config FILE      团队配置/规则包      --no-progress  不显示进度条
 ";
 
@@ -37,10 +37,13 @@ pub fn run(args: &[String]) -> Result<(), String> {
     check_outputs(path, &args)?;
     let options = options(&args)?;
     let threads = match args.value("threads") {
-        Some(t) => {
-            t.parse::<usize>().ok().filter(|n| *n >= 1).ok_or_else(|| format!("--threads 应是正整数,而不是 “{t}”"))?
-        }
-        None => std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1),
+        Some(t) => t
+            .trim()
+            .parse::<usize>()
+            .ok()
+            .filter(|n| (1..=parallel::MAX_THREADS).contains(n))
+            .ok_or_else(|| format!("--threads 应是 1 到 {} 之间的整数,而不是 “{t}”", parallel::MAX_THREADS))?,
+        None => std::thread::available_parallelism().map_or(1, |n| n.get().min(parallel::MAX_THREADS)),
     };
     let (input, total): (Box<dyn Read>, Option<u64>) = if path == "-" {
         (Box::new(io::stdin().lock()), None)

@@ -16,6 +16,10 @@ use crate::{Coach, Report};
 pub const CHUNK: usize = 1 << 20;
 /// Agent turns sent to a worker at a time.
 pub const BATCH: usize = 256;
+/// Most checking threads: each builds its own [`Coach`] and stack, and checking is CPU
+/// bound, so threads beyond the cores only cost memory. 256 covers the largest servers;
+/// thousands would exhaust memory or the process's thread limit.
+pub const MAX_THREADS: usize = 256;
 
 type Checked = Vec<(Job, Report)>;
 
@@ -40,8 +44,8 @@ impl Sink<'_> {
     }
 }
 
-/// Review `input` on `threads` threads (1 = all on this one). `csv` receives the findings;
-/// `progress` is called after each chunk.
+/// Review `input` on `threads` threads (1 = all on this one; at most [`MAX_THREADS`]). `csv`
+/// receives the findings; `progress` is called after each chunk.
 pub fn run(
     mut input: impl Read,
     options: Options,
@@ -49,6 +53,7 @@ pub fn run(
     csv: Option<&mut dyn Write>,
     progress: &mut dyn FnMut(Progress),
 ) -> Result<ReviewReport, String> {
+    let threads = threads.min(MAX_THREADS);
     let config = options.config.clone();
     let coach = Coach::new(config.clone()).map_err(|e| e.to_string())?;
     let mut ingest = Ingest::new(options);
@@ -86,11 +91,13 @@ pub fn run(
     let job_rx = Arc::new(Mutex::new(job_rx));
     let (res_tx, res_rx) = mpsc::channel::<(u64, Checked)>();
     std::thread::scope(|scope| -> Result<(), String> {
-        for _ in 0..threads {
+        for i in 0..threads {
             let job_rx = Arc::clone(&job_rx);
             let res_tx = res_tx.clone();
             let config = config.clone();
-            scope.spawn(move || {
+            // A thread the system refuses is an error, not an abort: the ones started stop
+            // when `job_tx` is dropped on the way out.
+            let spawned = std::thread::Builder::new().name(format!("review-{i}")).spawn_scoped(scope, move || {
                 let Ok(coach) = Coach::new(config) else { return };
                 loop {
                     let next = match job_rx.lock() {
@@ -110,6 +117,10 @@ pub fn run(
                     }
                 }
             });
+            if let Err(e) = spawned {
+                drop(job_tx);
+                return Err(format!("无法启动第 {} 个检查线程: {e};请用 --threads 减少线程数", i + 1));
+            }
         }
         drop(res_tx);
         let mut order = Order::default();
