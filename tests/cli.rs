@@ -131,3 +131,51 @@ fn unknown_commands_and_flags_fail_with_usage() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("--platfrom"));
 }
+
+#[test]
+fn a_line_over_4_mib_is_an_error_line_and_a_1_mb_draft_is_checked() {
+    let big = "您好".repeat(1 << 18) + "不知道"; // 1.5 MB of UTF-8
+    let mut input = serde_json::to_string(&serde_json::json!({"id": 1, "draft": big})).unwrap();
+    input.push('\n');
+    input.push_str(&format!("{{\"id\": 2, \"draft\": \"{}\"}}\n", "x".repeat(5 << 20)));
+    input.push_str("{\"id\": 3, \"draft\": \"不知道\"}");
+    let (out, _, code) = run_jsonl(&input, &[]);
+    assert_eq!(code, 0);
+    assert_eq!(out.len(), 3);
+    assert_eq!(out[0]["id"], 1);
+    assert!(out[0]["findings"].as_array().unwrap().iter().any(|f| f["rule"] == "blunt.dont-know"), "the end is read");
+    assert_eq!(out[1], serde_json::json!({"id": null, "line": 2, "error": "这一行超过 4 MiB,已跳过"}));
+    assert_eq!(out[2]["id"], 3);
+}
+
+/// A 100 MiB line under a 60 MB address-space limit: it is skipped, not buffered.
+#[cfg(target_os = "linux")]
+#[test]
+fn an_enormous_line_is_not_held_in_memory() {
+    let mut child = Command::new("sh")
+        .args(["-c", "ulimit -v 60000 && exec \"$0\" check", env!("CARGO_BIN_EXE_kefu-coach")])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn sh");
+    let mut stdin = child.stdin.take().expect("stdin");
+    let writer = std::thread::spawn(move || {
+        let chunk = vec![b'x'; 1 << 20];
+        let _ = stdin.write_all(b"{\"id\": 1, \"draft\": \"");
+        for _ in 0..100 {
+            if stdin.write_all(&chunk).is_err() {
+                return;
+            }
+        }
+        let _ = stdin.write_all("\"}\n{\"id\": 2, \"draft\": \"不知道\"}\n".as_bytes());
+    });
+    let out = child.wait_with_output().expect("wait");
+    writer.join().expect("writer");
+    let text = String::from_utf8_lossy(&out.stdout);
+    let lines: Vec<Value> = text.lines().map(|l| serde_json::from_str(l).expect("JSON")).collect();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(lines.len(), 2, "{text}");
+    assert_eq!(lines[0]["line"], 1);
+    assert_eq!(lines[1]["id"], 2);
+}

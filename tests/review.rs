@@ -362,3 +362,56 @@ fn cli_bounds_threads_with_a_message_not_an_abort() {
     let report: Value = serde_json::from_slice(&out.stdout).expect("JSON");
     assert_eq!(report["totals"]["checked"], 2);
 }
+
+#[test]
+fn a_line_over_4_mib_is_a_malformed_entry_and_the_rest_is_reviewed() {
+    let mut log = "会话ID,角色,内容\n1,客户,在吗\n".to_owned();
+    log += &format!("1,客服,{}\n", "好".repeat(2 << 20));
+    log += "1,客服,不知道\n";
+    let r = review(log.as_bytes(), opts("auto"), 2);
+    assert_eq!(r.malformed.shown.len(), 1);
+    assert_eq!(r.malformed.shown[0], kefu_coach::review::Malformed::new(3, "这一行超过 4 MiB,已跳过"));
+    assert!(rules_at(&r, 4).contains(&"blunt.dont-know".to_owned()));
+    // A quoted record over several lines has the same limit: 3 MiB is read whole…
+    let record = |bytes: usize| format!("{}\n", "好".repeat(2000)).repeat(bytes / 6001);
+    let log = format!("会话ID,角色,内容\n1,客户,\"{}\"\n1,客服,不知道\n", record(3 << 20));
+    let r = review(log.as_bytes(), opts("auto"), 1);
+    assert_eq!(r.malformed.count, 0, "{:?}", r.malformed.shown);
+    assert_eq!(r.totals.checked, 1);
+    // …more is reported at the line it starts on.
+    let log = format!("会话ID,角色,内容\n1,客户,\"{}\"\n1,客服,不知道\n", record(5 << 20));
+    let r = review(log.as_bytes(), opts("auto"), 1);
+    assert_eq!(r.malformed.shown[0].line, 2);
+    assert!(r.malformed.shown[0].reason.contains("4 MiB"), "{:?}", r.malformed.shown[0]);
+}
+
+/// A 100 MiB line under a 60 MB address-space limit: skipped, not buffered.
+#[cfg(target_os = "linux")]
+#[test]
+fn cli_does_not_hold_an_enormous_line_in_memory() {
+    use std::io::Write;
+    let mut child = Command::new("sh")
+        .args(["-c", "ulimit -v 60000 && exec \"$0\" review - --threads 1 --json", env!("CARGO_BIN_EXE_kefu-coach")])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("spawn sh");
+    let mut stdin = child.stdin.take().expect("stdin");
+    let writer = std::thread::spawn(move || {
+        let chunk = vec![b'x'; 1 << 20];
+        let _ = stdin.write_all("会话ID,角色,内容\n1,客户,".as_bytes());
+        for _ in 0..100 {
+            if stdin.write_all(&chunk).is_err() {
+                return;
+            }
+        }
+        let _ = stdin.write_all("\n1,客服,不知道\n".as_bytes());
+    });
+    let out = child.wait_with_output().expect("wait");
+    writer.join().expect("writer");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let report: Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    assert_eq!(report["malformed"]["shown"][0]["line"], 2);
+    assert_eq!(report["totals"]["checked"], 1);
+}
