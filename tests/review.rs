@@ -415,3 +415,34 @@ fn cli_does_not_hold_an_enormous_line_in_memory() {
     assert_eq!(report["malformed"]["shown"][0]["line"], 2);
     assert_eq!(report["totals"]["checked"], 1);
 }
+
+#[test]
+fn extra_columns_from_an_unquoted_comma_are_read_back_into_the_text_and_reported() {
+    let extra = |r: &ReviewReport, line: u64| {
+        r.malformed
+            .shown
+            .iter()
+            .any(|m| m.line == line && m.reason.contains("多 1 列") && m.reason.contains("并回内容"))
+    };
+    // The text last: everything after its start is the text.
+    let r = review("会话ID,角色,内容\n1,客户,在吗\n1,客服,好的,不知道\n".as_bytes(), opts("auto"), 1);
+    assert!(extra(&r, 3), "{:?}", r.malformed.shown);
+    assert!(rules_at(&r, 3).contains(&"blunt.dont-know".to_owned()), "the rest of the message is checked");
+    assert_eq!(r.worst_replies[0].text, "好的,不知道");
+    assert_consistent(&r);
+    // A column after the text moves back into place.
+    let log = "会话ID,角色,内容,时间\n1,客户,在吗,2024-05-01 10:00:00\n1,客服,好的,不知道,2024-05-01 10:00:30\n";
+    let r = review(log.as_bytes(), opts("auto"), 1);
+    assert!(extra(&r, 3), "{:?}", r.malformed.shown);
+    assert_eq!(r.totals.malformed, 1, "the time is read: {:?}", r.malformed.shown);
+    assert_eq!(r.response_time.as_ref().map(|t| t.replies), Some(1));
+    assert!(rules_at(&r, 3).contains(&"blunt.dont-know".to_owned()));
+    // A file without header goes by its first row; TSV by tabs.
+    let o = Options { overrides: Overrides::parse("header=no,session=1,role=2,text=3").expect("map"), ..opts("csv") };
+    let r = review("9,客户,在吗\n9,客服,好的,不知道\n".as_bytes(), o, 1);
+    assert!(r.malformed.shown.iter().any(|m| m.line == 2 && m.reason.contains("比第一行的 3 列多 1 列")));
+    assert!(rules_at(&r, 2).contains(&"blunt.dont-know".to_owned()));
+    let r = review("session\trole\ttext\n1\tagent\t好的\t不知道\n".as_bytes(), opts("auto"), 1);
+    assert!(r.malformed.shown.iter().any(|m| m.line == 2 && m.reason.contains("制表符")));
+    assert_eq!(r.worst_replies[0].text, "好的\t不知道");
+}

@@ -76,7 +76,7 @@ pub fn run(args: &[String]) -> Result<(), String> {
         print!("{}", summary(&report, args.value("out"), args.value("csv")));
     }
     if report.totals.malformed > 0 {
-        eprintln!("kefu-coach: {} 行无法读取,已跳过(行号见报告)", report.totals.malformed);
+        eprintln!("kefu-coach: {} 行无法读取或有异常(行号和原因见报告)", report.totals.malformed);
     }
     Ok(())
 }

@@ -118,7 +118,7 @@ fn overview(h: &mut String, r: &ReviewReport) {
     card(h, pct(t.with_findings, t.checked), "有问题的回复占比", "");
     card(h, t.findings.to_string(), "问题总数", "");
     card(h, t.sessions.to_string(), "会话数", "");
-    card(h, t.malformed.to_string(), "无法读取的行", if t.malformed > 0 { "low" } else { "" });
+    card(h, t.malformed.to_string(), "无法读取或有异常的行", if t.malformed > 0 { "low" } else { "" });
     h.push_str("</div>");
     let _ = write!(
         h,
@@ -404,7 +404,7 @@ fn malformed(h: &mut String, r: &ReviewReport) {
     if m.count == 0 {
         return;
     }
-    let _ = write!(h, "<section id=\"malformed\"><h2>无法读取的行({} 行)</h2>", m.count);
+    let _ = write!(h, "<section id=\"malformed\"><h2>无法读取或有异常的行({} 行)</h2>", m.count);
     h.push_str("<table><thead><tr><th class=\"n\">行号</th><th>原因</th></tr></thead><tbody>");
     for x in &m.shown {
         let _ = write!(h, "<tr><td class=\"n\">{}</td><td>{}</td></tr>", x.line, esc(&x.reason));

@@ -72,7 +72,13 @@ pub struct Layout {
 }
 
 enum Parser {
-    Delimited { parser: Delimited, resolved: Option<Resolved> },
+    Delimited {
+        parser: Delimited,
+        resolved: Option<Resolved>,
+        /// Columns a row should have, and what says so (the header, the first row, the preset).
+        width: Option<(usize, &'static str)>,
+        delim: char,
+    },
     Jsonl,
 }
 
@@ -181,7 +187,8 @@ impl Ingest {
                 let delim = if preset.format == Format::Csv { ',' } else { '\t' };
                 let resolved =
                     if preset.header { None } else { Some(Resolved::from_preset(&preset, &self.options.overrides)?) };
-                Parser::Delimited { parser: Delimited::new(delim, preset.quote), resolved }
+                let width = preset.width.map(|w| (w, "预设"));
+                Parser::Delimited { parser: Delimited::new(delim, preset.quote), resolved, width, delim }
             }
         };
         let platform = match self.options.config.platform {
@@ -260,7 +267,7 @@ impl Reading {
                 }
                 json_row(n, &text, &self.overrides, self.agent_value.as_deref())
             }
-            Parser::Delimited { parser, resolved } => {
+            Parser::Delimited { parser, resolved, width, delim } => {
                 let Some(record) = parser.line(n, &text) else { return };
                 let record = match record {
                     Ok(r) => r,
@@ -277,14 +284,16 @@ impl Reading {
                         Ok(r) => *resolved = Some(r),
                         Err(e) => self.fatal = Some(e),
                     }
+                    *width = Some((record.fields.len(), "表头"));
                     return;
                 };
-                delimited_row(record, resolved, &self.layout.preset, self.agent_value.as_deref())
+                let width = *width.get_or_insert((record.fields.len(), "第一行"));
+                delimited_row(record, resolved, &self.layout.preset, width, *delim, self.agent_value.as_deref())
             }
         };
         match row {
-            Ok((row, note)) => {
-                if let Some(note) = note {
+            Ok((row, notes)) => {
+                for note in notes {
                     malformed.push(note);
                 }
                 self.turn(row, counts, response, out);
@@ -361,11 +370,20 @@ impl Reading {
     }
 }
 
-type RowResult = Result<(Row, Option<Malformed>), Malformed>;
+/// A row, with what is odd about it (reported, the row still read); or why it can't be read.
+type RowResult = Result<(Row, Vec<Malformed>), Malformed>;
 
-fn delimited_row(record: super::record::Record, r: &Resolved, preset: &Preset, agent_value: Option<&str>) -> RowResult {
+fn delimited_row(
+    record: super::record::Record,
+    r: &Resolved,
+    preset: &Preset,
+    (width, width_of): (usize, &'static str),
+    delim: char,
+    agent_value: Option<&str>,
+) -> RowResult {
     let n = record.line;
     let mut fields = record.fields;
+    let mut notes = Vec::new();
     let get = |f: Field, fields: &[String]| -> Result<Option<String>, Malformed> {
         let i = Field::ALL.iter().position(|x| *x == f).unwrap_or(0);
         match r.index[i] {
@@ -376,13 +394,29 @@ fn delimited_row(record: super::record::Record, r: &Resolved, preset: &Preset, a
             },
         }
     };
-    // The JDDC dump has no quoting: a tab inside a message makes extra columns.
-    if preset.jddc_text {
-        if let Some(t) = r.index[2] {
-            if fields.len() > t + 1 && r.index.iter().flatten().all(|&i| i <= t) {
-                let tail = fields.split_off(t).join("\t");
-                fields.push(tail);
+    // More columns than the header: a delimiter inside a message that was not quoted (the
+    // JDDC dump has no quoting at all). The extra columns are taken back into the text, the
+    // columns after it move left; reported, except for JDDC where it is the format.
+    let extra = fields.len().saturating_sub(width);
+    if extra > 0 {
+        let len = fields.len();
+        match r.index[2].filter(|&t| t < width) {
+            Some(t) => {
+                let after = fields.split_off(t + extra + 1);
+                let text = fields.split_off(t).join(delim.encode_utf8(&mut [0; 4]));
+                fields.push(text);
+                fields.extend(after);
             }
+            None => {
+                return Err(Malformed::new(n, format!("有 {len} 列,比{width_of}的 {width} 列多 {extra} 列,已跳过")));
+            }
+        }
+        if !preset.jddc_text {
+            let what = if delim == '\t' { "制表符" } else { "逗号" };
+            notes.push(Malformed::new(
+                n,
+                format!("有 {len} 列,比{width_of}的 {width} 列多 {extra} 列:按内容里有未加引号的{what}读入,多出的列已并回内容"),
+            ));
         }
     }
     let session = get(Field::Session, &fields)?.unwrap_or_default();
@@ -393,7 +427,9 @@ fn delimited_row(record: super::record::Record, r: &Resolved, preset: &Preset, a
     if preset.jddc_text {
         text = jddc_text(&text);
     }
-    build_row(n, session, &role_text, text, agent, time, agent_value)
+    let (row, time_note) = build_row(n, session, &role_text, text, agent, time, agent_value)?;
+    notes.extend(time_note);
+    Ok((row, notes))
 }
 
 fn json_row(n: u64, line: &str, o: &Overrides, agent_value: Option<&str>) -> RowResult {
@@ -429,6 +465,7 @@ fn json_row(n: u64, line: &str, o: &Overrides, agent_value: Option<&str>) -> Row
         get(Field::Time),
         agent_value,
     )
+    .map(|(row, note)| (row, note.into_iter().collect()))
 }
 
 fn build_row(
@@ -439,7 +476,7 @@ fn build_row(
     agent: Option<String>,
     time: Option<String>,
     agent_value: Option<&str>,
-) -> RowResult {
+) -> Result<(Row, Option<Malformed>), Malformed> {
     let session = session.trim().to_owned();
     if session.is_empty() {
         return Err(Malformed::new(n, "会话ID为空"));
