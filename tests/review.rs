@@ -446,3 +446,36 @@ fn extra_columns_from_an_unquoted_comma_are_read_back_into_the_text_and_reported
     assert!(r.malformed.shown.iter().any(|m| m.line == 2 && m.reason.contains("制表符")));
     assert_eq!(r.worst_replies[0].text, "好的\t不知道");
 }
+
+#[test]
+fn long_turns_are_checked_whole_and_every_cut_is_listed() {
+    // `before` characters, then “不知道”.
+    let long = |before: usize| {
+        let text: String = "您好，这边为您查询一下订单的物流信息。".chars().cycle().take(before).collect();
+        text + "不知道"
+    };
+    let customer = "请问".repeat(300);
+    let log =
+        format!("会话ID,角色,内容\n1,客户,{customer}\n1,客服,{}\n2,客户,在吗\n2,客服,{}\n", long(2_504), long(11_997));
+    let r = review(log.as_bytes(), opts("auto"), 2);
+    // “不知道” at character 2,504 is found.
+    assert!(rules_at(&r, 3).contains(&"blunt.dont-know".to_owned()), "{:?}", r.worst_replies);
+    // The 12,000-character turn is checked up to 10,000 and listed; so is the 600-character
+    // customer message, used as context up to 400.
+    let shortened: Vec<(u64, &str)> = r.shortened.shown.iter().map(|m| (m.line, m.reason.as_str())).collect();
+    assert_eq!(r.totals.shortened, 2);
+    assert_eq!(shortened[0], (2, "客户消息有 600 字,超过 400 字:作为上下文只用了前 400 字"), "{shortened:?}");
+    assert_eq!(shortened[1], (5, "客服回复有 12000 字,超过 10000 字:只检查了前 10000 字"), "{shortened:?}");
+    assert_eq!(r.totals.malformed, 0);
+    assert_consistent(&r);
+    let page = html::render(&r, "long.csv");
+    assert!(page.contains("<section id=\"shortened\"") && page.contains("只检查了前 10000 字"));
+    assert!(json(&r)["shortened"]["shown"][1]["line"] == 5);
+
+    let dir = scratch("long");
+    std::fs::write(dir.join("long.csv"), &log).expect("log");
+    let out = kefu_in(&dir, &["long.csv"], None);
+    assert!(out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("2 条消息过长"), "{}", String::from_utf8_lossy(&out.stderr));
+    let _ = std::fs::remove_dir_all(&dir);
+}

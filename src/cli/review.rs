@@ -75,6 +75,9 @@ pub fn run(args: &[String]) -> Result<(), String> {
     } else {
         print!("{}", summary(&report, args.value("out"), args.value("csv")));
     }
+    if report.totals.shortened > 0 {
+        eprintln!("kefu-coach: {} 条消息过长,只检查(或作为上下文只用了)前一部分(行号见报告)", report.totals.shortened);
+    }
     if report.totals.malformed > 0 {
         eprintln!("kefu-coach: {} 行无法读取或有异常(行号和原因见报告)", report.totals.malformed);
     }

@@ -14,10 +14,14 @@ use super::{Malformed, MalformedLog, Options};
 use crate::Request;
 
 /// Customer messages kept as the context of the next agent turn.
-const CONTEXT_TURNS: usize = 4;
-/// Characters kept of each context message and of each agent turn checked.
-const CONTEXT_CHARS: usize = 400;
-const DRAFT_CHARS: usize = 2000;
+pub const CONTEXT_TURNS: usize = 4;
+/// Characters of each customer message used as context.
+pub const CONTEXT_CHARS: usize = 400;
+/// Characters of an agent turn checked: five pages of text, 10 ms on ordinary text. The
+/// limit is there because some texts (one character repeated, long runs of digits) cost the
+/// checker time growing with the square of their length: 0.1 s at this length. Every turn
+/// cut is listed in the report ([`Ingest::shortened`]).
+pub const DRAFT_CHARS: usize = 10_000;
 
 /// One agent turn to check, with what the agent had in front of them.
 #[derive(Clone, Debug)]
@@ -89,6 +93,8 @@ struct Reading {
     agent_value: Option<String>,
     session: SessionState,
     seq: u64,
+    /// Turns cut at [`DRAFT_CHARS`] or [`CONTEXT_CHARS`].
+    shortened: MalformedLog,
     /// The preset's platform, unless the team's configuration names one.
     platform: Option<String>,
     fatal: Option<String>,
@@ -134,6 +140,12 @@ impl Ingest {
 
     pub fn lines(&self) -> u64 {
         self.splitter.lines()
+    }
+
+    /// Turns too long to be used whole, by line: agent turns checked only up to
+    /// [`DRAFT_CHARS`], customer messages used as context only up to [`CONTEXT_CHARS`].
+    pub fn shortened(&self) -> Option<&MalformedLog> {
+        self.reading.as_ref().map(|r| &r.shortened)
     }
 
     /// Feed the next bytes of the file; agent turns ready to check are appended to `out`.
@@ -203,6 +215,7 @@ impl Ingest {
             agent_value,
             session: SessionState::default(),
             seq: 0,
+            shortened: MalformedLog::default(),
             platform,
             fatal: None,
         });
@@ -325,7 +338,14 @@ impl Reading {
                 if s.customer.len() == CONTEXT_TURNS {
                     s.customer.pop_front();
                 }
-                s.customer.push_back(truncate(text, CONTEXT_CHARS));
+                let (kept, cut) = shorten(text, CONTEXT_CHARS);
+                if let Some(len) = cut {
+                    self.shortened.push(Malformed::new(
+                        row.line,
+                        format!("客户消息有 {len} 字,超过 {CONTEXT_CHARS} 字:作为上下文只用了前 {CONTEXT_CHARS} 字"),
+                    ));
+                }
+                s.customer.push_back(kept);
                 if s.waiting_since.is_none() {
                     s.waiting_since = row.time;
                 }
@@ -351,13 +371,20 @@ impl Reading {
                     }
                     _ => None,
                 };
+                let (draft, cut) = shorten(text, DRAFT_CHARS);
+                if let Some(len) = cut {
+                    self.shortened.push(Malformed::new(
+                        row.line,
+                        format!("客服回复有 {len} 字,超过 {DRAFT_CHARS} 字:只检查了前 {DRAFT_CHARS} 字"),
+                    ));
+                }
                 out.push(Job {
                     seq: self.seq,
                     line: row.line,
                     session: s.id.clone().unwrap_or_else(|| Arc::from("")),
                     agent,
                     request: Request {
-                        draft: truncate(text, DRAFT_CHARS),
+                        draft,
                         customer: s.customer.iter().map(String::as_str).collect::<Vec<_>>().join("\n"),
                         first_reply: !s.agent_replied,
                         platform: self.platform.clone(),
@@ -508,6 +535,15 @@ fn jddc_text(t: &str) -> String {
         return String::new();
     }
     t.replace("!@@@!", "\n")
+}
+
+/// The first `max_chars` characters of `s` (with `…` when cut), and its length in
+/// characters when it was cut.
+fn shorten(s: &str, max_chars: usize) -> (String, Option<usize>) {
+    match s.char_indices().nth(max_chars) {
+        Some((at, _)) => (format!("{}…", &s[..at]), Some(max_chars + s[at..].chars().count())),
+        None => (s.to_owned(), None),
+    }
 }
 
 fn truncate(s: &str, max_chars: usize) -> String {

@@ -14,8 +14,11 @@ use crate::{Coach, Report};
 
 /// Bytes read at a time.
 pub const CHUNK: usize = 1 << 20;
-/// Agent turns sent to a worker at a time.
+/// Agent turns sent to a worker at a time…
 pub const BATCH: usize = 256;
+/// …or fewer, when their text reaches this many bytes: memory stays flat, and long turns
+/// are spread over the threads, whatever the length of the turns.
+pub const BATCH_BYTES: usize = 1 << 20;
 /// Most checking threads: each builds its own [`Coach`] and stack, and checking is CPU
 /// bound, so threads beyond the cores only cost memory. 256 covers the largest servers;
 /// thousands would exhaust memory or the process's thread limit.
@@ -127,8 +130,8 @@ pub fn run(
         let result = (|| -> Result<(), String> {
             loop {
                 let n = feed(&mut input, &mut buf, &mut ingest, &mut jobs)?;
-                while jobs.len() >= BATCH || (n == 0 && !jobs.is_empty()) {
-                    let rest = jobs.split_off(jobs.len().min(BATCH));
+                while let Some(end) = batch_end(&jobs, n == 0) {
+                    let rest = jobs.split_off(end);
                     let batch = std::mem::replace(&mut jobs, rest);
                     job_tx.send((order.sent, batch)).map_err(|_| "检查线程意外退出".to_owned())?;
                     order.sent += 1;
@@ -188,6 +191,23 @@ impl Order {
     }
 }
 
+/// How many of `jobs` make the next batch: [`BATCH`] turns or [`BATCH_BYTES`] of text,
+/// whichever comes first; at the end of input, what is left. `None`: wait for more.
+fn batch_end(jobs: &[Job], last: bool) -> Option<usize> {
+    let mut bytes = 0;
+    for (i, job) in jobs.iter().take(BATCH).enumerate() {
+        bytes += job.request.draft.len() + job.request.customer.len();
+        if bytes >= BATCH_BYTES {
+            return Some(i + 1);
+        }
+    }
+    if jobs.len() >= BATCH {
+        Some(BATCH)
+    } else {
+        (last && !jobs.is_empty()).then_some(jobs.len())
+    }
+}
+
 /// Read the next chunk into `buf` and hand it to `ingest` (at the end of input: flush it).
 /// Returns the number of bytes read; 0 means the input is done.
 fn feed(input: &mut impl Read, buf: &mut [u8], ingest: &mut Ingest, jobs: &mut Vec<Job>) -> Result<usize, String> {
@@ -207,5 +227,35 @@ fn read_chunk(input: &mut impl Read, buf: &mut [u8]) -> Result<usize, String> {
             Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
             Err(e) => return Err(format!("读取日志失败: {e}")),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Request;
+
+    fn jobs(sizes: &[usize]) -> Vec<Job> {
+        sizes
+            .iter()
+            .enumerate()
+            .map(|(i, &n)| Job {
+                seq: i as u64,
+                line: i as u64 + 1,
+                session: Arc::from("s"),
+                agent: None,
+                request: Request { draft: "x".repeat(n), ..Request::default() },
+            })
+            .collect()
+    }
+
+    #[test]
+    fn batches_end_at_256_turns_or_1_mib_of_text() {
+        assert_eq!(batch_end(&jobs(&[10; 300]), false), Some(BATCH));
+        assert_eq!(batch_end(&jobs(&[10; 100]), false), None);
+        assert_eq!(batch_end(&jobs(&[10; 100]), true), Some(100));
+        assert_eq!(batch_end(&[], true), None);
+        assert_eq!(batch_end(&jobs(&[400_000, 400_000, 400_000, 10]), false), Some(3));
+        assert_eq!(batch_end(&jobs(&[2 << 20, 10]), false), Some(1));
     }
 }
