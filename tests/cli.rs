@@ -179,3 +179,36 @@ fn an_enormous_line_is_not_held_in_memory() {
     assert_eq!(lines[0]["line"], 1);
     assert_eq!(lines[1]["id"], 2);
 }
+
+#[test]
+fn control_characters_from_a_pack_or_a_draft_never_reach_the_terminal_raw() {
+    let dir = std::env::temp_dir().join(format!("kefu-cli-ansi-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let cfg = dir.join("pack.json");
+    let pack = serde_json::json!({"packs": [{"name": "售后组", "rules": [{"id": "no-hehe", "pattern": "呵呵",
+        "category": "impatience", "severity": "warning", "message": "\u{1b}[2J\u{1b}[31m呵呵\u{7}\u{202e}",
+        "suggestions": ["好的\u{1b}]0;title\u{7}\r"]}]}]});
+    std::fs::write(&cfg, pack.to_string()).unwrap();
+    let cfg = cfg.to_str().unwrap();
+    let out = bin().args(["check", "呵呵\u{1b}[1m", "--config", cfg, "--no-color"]).output().unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(out.status.success());
+    assert!(!text.chars().any(|c| c.is_control() && c != '\n' || c == '\u{202e}'), "{text:?}");
+    assert!(text.contains(r"\x1b[2J\x1b[31m呵呵\x07\u{202e}"), "{text}");
+    assert!(text.contains(r"好的\x1b]0;title\x07\r"), "{text}");
+    assert!(text.contains(r"│ 呵呵\x1b[1m"), "{text}");
+    // JSON keeps the exact strings.
+    let out = bin().args(["check", "呵呵", "--config", cfg, "--json"]).output().unwrap();
+    let report: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(report["findings"][0]["message"], "\u{1b}[2J\u{1b}[31m呵呵\u{7}\u{202e}");
+    let (lines, _, _) = run_jsonl(r#"{"id": 1, "draft": "呵呵"}"#, &["--config", cfg]);
+    assert_eq!(lines[0]["findings"][0]["suggestions"][0], "好的\u{1b}]0;title\u{7}\r");
+    // Errors quoting a file's text too.
+    std::fs::write(dir.join("bad.json"), r#"{"packs": [{"name": "\u001b[2Jx", "rules": [{"id": "A\u001b"}]}]}"#)
+        .unwrap();
+    let out = bin().args(["check", "好", "--config", dir.join("bad.json").to_str().unwrap()]).output().unwrap();
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(!err.contains('\u{1b}') && err.contains(r"\x1b[2Jx"), "{err:?}");
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -42,7 +42,9 @@ pub fn run(args: &[String]) -> i32 {
     match result {
         Ok(()) => 0,
         Err(e) => {
-            eprintln!("kefu-coach: {e}");
+            // Errors quote the user's files (a pack's fields, a log's header): never raw
+            // control characters on the terminal.
+            eprintln!("kefu-coach: {}", render::printable(&e, true));
             2
         }
     }

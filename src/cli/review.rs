@@ -7,6 +7,7 @@ use std::path::Path;
 use std::time::{Duration, Instant};
 
 use super::paths::Identity;
+use super::render::printable;
 use super::Args;
 use kefu_coach::review::{html, mapping, parallel, Encoding, Options, Overrides, Progress, ReviewReport};
 
@@ -151,10 +152,10 @@ fn summary(r: &ReviewReport, out: Option<&str>, csv: Option<&str>) -> String {
         s += &format!("回复用时 中位数 {:.0} 秒, P90 {:.0} 秒\n", rt.median_s, rt.p90_s);
     }
     if let Some(o) = out {
-        s += &format!("HTML 报告: {o}\n");
+        s += &format!("HTML 报告: {}\n", printable(o, false));
     }
     if let Some(c) = csv {
-        s += &format!("问题明细 CSV: {c}\n");
+        s += &format!("问题明细 CSV: {}\n", printable(c, false));
     }
     s
 }
