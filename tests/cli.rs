@@ -212,3 +212,13 @@ fn control_characters_from_a_pack_or_a_draft_never_reach_the_terminal_raw() {
     assert!(!err.contains('\u{1b}') && err.contains(r"\x1b[2Jx"), "{err:?}");
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn a_config_over_4_mib_is_refused_not_read_into_memory() {
+    for args in [&["check", "好", "--config", "/dev/zero"][..], &["review", "-", "--config", "/dev/zero"]] {
+        let out = bin().args(args).stdin(Stdio::null()).output().unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {err}");
+        assert!(err.contains("配置文件 /dev/zero 超过 4 MiB"), "{err}");
+    }
+}

@@ -125,13 +125,7 @@ fn options(args: &Args) -> Result<Options, String> {
         Some(e) => Encoding::parse(e)?,
         None => None,
     };
-    let config = match args.value("config") {
-        Some(path) => {
-            let text = std::fs::read_to_string(path).map_err(|e| format!("读取 {path} 失败: {e}"))?;
-            kefu_coach::Config::from_json(&text).map_err(|e| format!("{path}: {e}"))?
-        }
-        None => kefu_coach::Config::default(),
-    };
+    let config = super::config_from(args)?;
     Ok(Options { preset, overrides, encoding, config })
 }
 
