@@ -131,3 +131,94 @@ fn unknown_commands_and_flags_fail_with_usage() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("--platfrom"));
 }
+
+#[test]
+fn a_line_over_4_mib_is_an_error_line_and_a_1_mb_draft_is_checked() {
+    let big = "您好".repeat(1 << 18) + "不知道"; // 1.5 MB of UTF-8
+    let mut input = serde_json::to_string(&serde_json::json!({"id": 1, "draft": big})).unwrap();
+    input.push('\n');
+    input.push_str(&format!("{{\"id\": 2, \"draft\": \"{}\"}}\n", "x".repeat(5 << 20)));
+    input.push_str("{\"id\": 3, \"draft\": \"不知道\"}");
+    let (out, _, code) = run_jsonl(&input, &[]);
+    assert_eq!(code, 0);
+    assert_eq!(out.len(), 3);
+    assert_eq!(out[0]["id"], 1);
+    assert!(out[0]["findings"].as_array().unwrap().iter().any(|f| f["rule"] == "blunt.dont-know"), "the end is read");
+    assert_eq!(out[1], serde_json::json!({"id": null, "line": 2, "error": "这一行超过 4 MiB,已跳过"}));
+    assert_eq!(out[2]["id"], 3);
+}
+
+/// A 100 MiB line under a 60 MB address-space limit: it is skipped, not buffered.
+#[cfg(target_os = "linux")]
+#[test]
+fn an_enormous_line_is_not_held_in_memory() {
+    let mut child = Command::new("sh")
+        .args(["-c", "ulimit -v 60000 && exec \"$0\" check", env!("CARGO_BIN_EXE_kefu-coach")])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn sh");
+    let mut stdin = child.stdin.take().expect("stdin");
+    let writer = std::thread::spawn(move || {
+        let chunk = vec![b'x'; 1 << 20];
+        let _ = stdin.write_all(b"{\"id\": 1, \"draft\": \"");
+        for _ in 0..100 {
+            if stdin.write_all(&chunk).is_err() {
+                return;
+            }
+        }
+        let _ = stdin.write_all("\"}\n{\"id\": 2, \"draft\": \"不知道\"}\n".as_bytes());
+    });
+    let out = child.wait_with_output().expect("wait");
+    writer.join().expect("writer");
+    let text = String::from_utf8_lossy(&out.stdout);
+    let lines: Vec<Value> = text.lines().map(|l| serde_json::from_str(l).expect("JSON")).collect();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(lines.len(), 2, "{text}");
+    assert_eq!(lines[0]["line"], 1);
+    assert_eq!(lines[1]["id"], 2);
+}
+
+#[test]
+fn control_characters_from_a_pack_or_a_draft_never_reach_the_terminal_raw() {
+    let dir = std::env::temp_dir().join(format!("kefu-cli-ansi-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let cfg = dir.join("pack.json");
+    let pack = serde_json::json!({"packs": [{"name": "售后组", "rules": [{"id": "no-hehe", "pattern": "呵呵",
+        "category": "impatience", "severity": "warning", "message": "\u{1b}[2J\u{1b}[31m呵呵\u{7}\u{202e}",
+        "suggestions": ["好的\u{1b}]0;title\u{7}\r"]}]}]});
+    std::fs::write(&cfg, pack.to_string()).unwrap();
+    let cfg = cfg.to_str().unwrap();
+    let out = bin().args(["check", "呵呵\u{1b}[1m", "--config", cfg, "--no-color"]).output().unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(out.status.success());
+    assert!(!text.chars().any(|c| c.is_control() && c != '\n' || c == '\u{202e}'), "{text:?}");
+    assert!(text.contains(r"\x1b[2J\x1b[31m呵呵\x07\u{202e}"), "{text}");
+    assert!(text.contains(r"好的\x1b]0;title\x07\r"), "{text}");
+    assert!(text.contains(r"│ 呵呵\x1b[1m"), "{text}");
+    // JSON keeps the exact strings.
+    let out = bin().args(["check", "呵呵", "--config", cfg, "--json"]).output().unwrap();
+    let report: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(report["findings"][0]["message"], "\u{1b}[2J\u{1b}[31m呵呵\u{7}\u{202e}");
+    let (lines, _, _) = run_jsonl(r#"{"id": 1, "draft": "呵呵"}"#, &["--config", cfg]);
+    assert_eq!(lines[0]["findings"][0]["suggestions"][0], "好的\u{1b}]0;title\u{7}\r");
+    // Errors quoting a file's text too.
+    std::fs::write(dir.join("bad.json"), r#"{"packs": [{"name": "\u001b[2Jx", "rules": [{"id": "A\u001b"}]}]}"#)
+        .unwrap();
+    let out = bin().args(["check", "好", "--config", dir.join("bad.json").to_str().unwrap()]).output().unwrap();
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(!err.contains('\u{1b}') && err.contains(r"\x1b[2Jx"), "{err:?}");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn a_config_over_4_mib_is_refused_not_read_into_memory() {
+    for args in [&["check", "好", "--config", "/dev/zero"][..], &["review", "-", "--config", "/dev/zero"]] {
+        let out = bin().args(args).stdin(Stdio::null()).output().unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {err}");
+        assert!(err.contains("配置文件 /dev/zero 超过 4 MiB"), "{err}");
+    }
+}

@@ -274,3 +274,208 @@ fn cli_writes_html_json_and_csv() {
     assert!(String::from_utf8_lossy(&bad.stderr).contains("打开 /nonexistent/log.csv 失败"));
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// A fresh directory for one test's files.
+fn scratch(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("kefu-review-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(dir.join("sub")).expect("temp dir");
+    dir
+}
+
+/// `kefu-coach review …` run in `dir`, stdin from `stdin` (a file) when given.
+fn kefu_in(dir: &Path, args: &[&str], stdin: Option<&Path>) -> std::process::Output {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_kefu-coach"));
+    cmd.current_dir(dir).arg("review").args(args).arg("--no-progress");
+    if let Some(p) = stdin {
+        cmd.stdin(std::fs::File::open(p).expect("stdin file"));
+    }
+    cmd.output().expect("run kefu-coach")
+}
+
+#[test]
+fn cli_refuses_an_output_that_is_an_input_before_touching_anything() {
+    let dir = scratch("same-file");
+    let log = "会话ID,角色,内容\n1,客户,在吗\n1,客服,不知道\n";
+    std::fs::write(dir.join("log.csv"), log).expect("log");
+    std::fs::write(dir.join("team.json"), "{}").expect("config");
+    #[cfg(unix)]
+    {
+        std::os::unix::fs::symlink(dir.join("log.csv"), dir.join("link.csv")).expect("symlink");
+        std::fs::hard_link(dir.join("log.csv"), dir.join("hard.csv")).expect("hard link");
+    }
+    let mut cases: Vec<(Vec<&str>, &str, &str)> = vec![
+        (vec!["log.csv", "--out", "log.csv"], "--out", "log.csv"),
+        (vec!["log.csv", "--csv", "log.csv"], "--csv", "log.csv"),
+        (vec!["log.csv", "--out", "./log.csv"], "--out", "./log.csv"),
+        (vec!["./sub/../log.csv", "--csv=log.csv"], "--csv", "log.csv"),
+        (vec!["log.csv", "--config", "team.json", "--out", "team.json"], "--out", "team.json"),
+        (vec!["log.csv", "--out", "r.html", "--csv", "./r.html"], "--csv", "./r.html"),
+    ];
+    #[cfg(unix)]
+    cases.extend([
+        (vec!["log.csv", "--out", "link.csv"], "--out", "link.csv"),
+        (vec!["link.csv", "--csv", "hard.csv"], "--csv", "hard.csv"),
+    ]);
+    for (args, flag, file) in &cases {
+        let out = kefu_in(&dir, args, None);
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {err}");
+        assert!(
+            err.contains(flag) && err.contains(&format!("“{file}”")) && err.contains("同一个文件"),
+            "{args:?}: {err}"
+        );
+        assert_eq!(std::fs::read_to_string(dir.join("log.csv")).expect("log"), log, "{args:?} left the log alone");
+        assert_eq!(std::fs::read_to_string(dir.join("team.json")).expect("config"), "{}");
+        assert!(!dir.join("r.html").exists(), "{args:?} created nothing");
+        assert!(out.stdout.is_empty(), "{args:?}: nothing read");
+    }
+    // Standard input redirected from the log is the log too (unix); from elsewhere it is fine.
+    #[cfg(unix)]
+    {
+        let out = kefu_in(&dir, &["-", "--out", "log.csv"], Some(&dir.join("log.csv")));
+        assert_eq!(out.status.code(), Some(2), "{}", String::from_utf8_lossy(&out.stderr));
+        assert!(String::from_utf8_lossy(&out.stderr).contains("标准输入"));
+        assert_eq!(std::fs::read_to_string(dir.join("log.csv")).expect("log"), log);
+    }
+    let out = kefu_in(&dir, &["-", "--out", "r.html", "--csv", "sub/f.csv"], Some(&dir.join("log.csv")));
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(dir.join("r.html").exists() && dir.join("sub/f.csv").exists());
+    // Writing over an earlier report is fine.
+    let out = kefu_in(&dir, &["log.csv", "--out", "r.html", "--csv", "/dev/null"], None);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn cli_bounds_threads_with_a_message_not_an_abort() {
+    let log = fixture("simple.csv");
+    let log = log.to_str().expect("utf-8 path");
+    for bad in ["100000", "0", "257", "-1", "abc", "18446744073709551616"] {
+        let out = kefu_in(Path::new("."), &[log, "--threads", bad], None);
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "--threads {bad}: {err}");
+        assert!(err.contains("--threads 应是 1 到 256 之间的整数") && err.contains(bad), "{err}");
+    }
+    let out = kefu_in(Path::new("."), &[log, "--threads", "256", "--json"], None);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let report: Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    assert_eq!(report["totals"]["checked"], 2);
+}
+
+#[test]
+fn a_line_over_4_mib_is_a_malformed_entry_and_the_rest_is_reviewed() {
+    let mut log = "会话ID,角色,内容\n1,客户,在吗\n".to_owned();
+    log += &format!("1,客服,{}\n", "好".repeat(2 << 20));
+    log += "1,客服,不知道\n";
+    let r = review(log.as_bytes(), opts("auto"), 2);
+    assert_eq!(r.malformed.shown.len(), 1);
+    assert_eq!(r.malformed.shown[0], kefu_coach::review::Malformed::new(3, "这一行超过 4 MiB,已跳过"));
+    assert!(rules_at(&r, 4).contains(&"blunt.dont-know".to_owned()));
+    // A quoted record over several lines has the same limit: 3 MiB is read whole…
+    let record = |bytes: usize| format!("{}\n", "好".repeat(2000)).repeat(bytes / 6001);
+    let log = format!("会话ID,角色,内容\n1,客户,\"{}\"\n1,客服,不知道\n", record(3 << 20));
+    let r = review(log.as_bytes(), opts("auto"), 1);
+    assert_eq!(r.malformed.count, 0, "{:?}", r.malformed.shown);
+    assert_eq!(r.totals.checked, 1);
+    // …more is reported at the line it starts on.
+    let log = format!("会话ID,角色,内容\n1,客户,\"{}\"\n1,客服,不知道\n", record(5 << 20));
+    let r = review(log.as_bytes(), opts("auto"), 1);
+    assert_eq!(r.malformed.shown[0].line, 2);
+    assert!(r.malformed.shown[0].reason.contains("4 MiB"), "{:?}", r.malformed.shown[0]);
+}
+
+/// A 100 MiB line under a 60 MB address-space limit: skipped, not buffered.
+#[cfg(target_os = "linux")]
+#[test]
+fn cli_does_not_hold_an_enormous_line_in_memory() {
+    use std::io::Write;
+    let mut child = Command::new("sh")
+        .args(["-c", "ulimit -v 60000 && exec \"$0\" review - --threads 1 --json", env!("CARGO_BIN_EXE_kefu-coach")])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("spawn sh");
+    let mut stdin = child.stdin.take().expect("stdin");
+    let writer = std::thread::spawn(move || {
+        let chunk = vec![b'x'; 1 << 20];
+        let _ = stdin.write_all("会话ID,角色,内容\n1,客户,".as_bytes());
+        for _ in 0..100 {
+            if stdin.write_all(&chunk).is_err() {
+                return;
+            }
+        }
+        let _ = stdin.write_all("\n1,客服,不知道\n".as_bytes());
+    });
+    let out = child.wait_with_output().expect("wait");
+    writer.join().expect("writer");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let report: Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    assert_eq!(report["malformed"]["shown"][0]["line"], 2);
+    assert_eq!(report["totals"]["checked"], 1);
+}
+
+#[test]
+fn extra_columns_from_an_unquoted_comma_are_read_back_into_the_text_and_reported() {
+    let extra = |r: &ReviewReport, line: u64| {
+        r.malformed
+            .shown
+            .iter()
+            .any(|m| m.line == line && m.reason.contains("多 1 列") && m.reason.contains("并回内容"))
+    };
+    // The text last: everything after its start is the text.
+    let r = review("会话ID,角色,内容\n1,客户,在吗\n1,客服,好的,不知道\n".as_bytes(), opts("auto"), 1);
+    assert!(extra(&r, 3), "{:?}", r.malformed.shown);
+    assert!(rules_at(&r, 3).contains(&"blunt.dont-know".to_owned()), "the rest of the message is checked");
+    assert_eq!(r.worst_replies[0].text, "好的,不知道");
+    assert_consistent(&r);
+    // A column after the text moves back into place.
+    let log = "会话ID,角色,内容,时间\n1,客户,在吗,2024-05-01 10:00:00\n1,客服,好的,不知道,2024-05-01 10:00:30\n";
+    let r = review(log.as_bytes(), opts("auto"), 1);
+    assert!(extra(&r, 3), "{:?}", r.malformed.shown);
+    assert_eq!(r.totals.malformed, 1, "the time is read: {:?}", r.malformed.shown);
+    assert_eq!(r.response_time.as_ref().map(|t| t.replies), Some(1));
+    assert!(rules_at(&r, 3).contains(&"blunt.dont-know".to_owned()));
+    // A file without header goes by its first row; TSV by tabs.
+    let o = Options { overrides: Overrides::parse("header=no,session=1,role=2,text=3").expect("map"), ..opts("csv") };
+    let r = review("9,客户,在吗\n9,客服,好的,不知道\n".as_bytes(), o, 1);
+    assert!(r.malformed.shown.iter().any(|m| m.line == 2 && m.reason.contains("比第一行的 3 列多 1 列")));
+    assert!(rules_at(&r, 2).contains(&"blunt.dont-know".to_owned()));
+    let r = review("session\trole\ttext\n1\tagent\t好的\t不知道\n".as_bytes(), opts("auto"), 1);
+    assert!(r.malformed.shown.iter().any(|m| m.line == 2 && m.reason.contains("制表符")));
+    assert_eq!(r.worst_replies[0].text, "好的\t不知道");
+}
+
+#[test]
+fn long_turns_are_checked_whole_and_every_cut_is_listed() {
+    // `before` characters, then “不知道”.
+    let long = |before: usize| {
+        let text: String = "您好，这边为您查询一下订单的物流信息。".chars().cycle().take(before).collect();
+        text + "不知道"
+    };
+    let customer = "请问".repeat(300);
+    let log =
+        format!("会话ID,角色,内容\n1,客户,{customer}\n1,客服,{}\n2,客户,在吗\n2,客服,{}\n", long(2_504), long(11_997));
+    let r = review(log.as_bytes(), opts("auto"), 2);
+    // “不知道” at character 2,504 is found.
+    assert!(rules_at(&r, 3).contains(&"blunt.dont-know".to_owned()), "{:?}", r.worst_replies);
+    // The 12,000-character turn is checked up to 10,000 and listed; so is the 600-character
+    // customer message, used as context up to 400.
+    let shortened: Vec<(u64, &str)> = r.shortened.shown.iter().map(|m| (m.line, m.reason.as_str())).collect();
+    assert_eq!(r.totals.shortened, 2);
+    assert_eq!(shortened[0], (2, "客户消息有 600 字,超过 400 字:作为上下文只用了前 400 字"), "{shortened:?}");
+    assert_eq!(shortened[1], (5, "客服回复有 12000 字,超过 10000 字:只检查了前 10000 字"), "{shortened:?}");
+    assert_eq!(r.totals.malformed, 0);
+    assert_consistent(&r);
+    let page = html::render(&r, "long.csv");
+    assert!(page.contains("<section id=\"shortened\"") && page.contains("只检查了前 10000 字"));
+    assert!(json(&r)["shortened"]["shown"][1]["line"] == 5);
+
+    let dir = scratch("long");
+    std::fs::write(dir.join("long.csv"), &log).expect("log");
+    let out = kefu_in(&dir, &["long.csv"], None);
+    assert!(out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("2 条消息过长"), "{}", String::from_utf8_lossy(&out.stderr));
+    let _ = std::fs::remove_dir_all(&dir);
+}

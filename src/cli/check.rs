@@ -35,18 +35,27 @@ pub fn run(args: &[String]) -> Result<(), String> {
     }
 }
 
+/// Longest input line read, in bytes: 4 MiB holds a 1 MB draft even with every character
+/// escaped as `\uXXXX`. A longer line is skipped without being kept in memory.
+pub const MAX_LINE: usize = 4 << 20;
+
 /// One result line per non-blank input line, in input order. A line that can't be read
 /// gets `{"id": null, "line": N, "error": "…"}` and the run goes on.
-pub fn jsonl(coach: &Coach, input: impl BufRead, output: impl Write) -> io::Result<()> {
+pub fn jsonl(coach: &Coach, mut input: impl BufRead, output: impl Write) -> io::Result<()> {
     let interactive = io::stdout().is_terminal();
     let mut out = BufWriter::new(output);
-    for (i, line) in input.split(b'\n').enumerate() {
-        let n = i + 1;
-        let line = line?;
-        let result = match String::from_utf8(line) {
-            Ok(text) if text.trim().is_empty() => continue,
-            Ok(text) => check_line(coach, &text),
-            Err(_) => Err("不是有效的 UTF-8 文本".to_owned()),
+    let mut line = Vec::new();
+    let mut n = 0;
+    while let Some(fits) = read_line(&mut input, &mut line, MAX_LINE)? {
+        n += 1;
+        let result = if !fits {
+            Err(format!("这一行超过 {} MiB,已跳过", MAX_LINE >> 20))
+        } else {
+            match std::str::from_utf8(&line) {
+                Ok(text) if text.trim().is_empty() => continue,
+                Ok(text) => check_line(coach, text),
+                Err(_) => Err("不是有效的 UTF-8 文本".to_owned()),
+            }
         };
         match result {
             Ok(checked) => serde_json::to_writer(&mut out, &checked)?,
@@ -58,6 +67,39 @@ pub fn jsonl(coach: &Coach, input: impl BufRead, output: impl Write) -> io::Resu
         }
     }
     out.flush()
+}
+
+/// The next line (without its `\n`) into `line`. `None` at the end of input; `Some(false)`
+/// when the line is longer than `max` bytes: it is read to its end but not kept.
+fn read_line(input: &mut impl BufRead, line: &mut Vec<u8>, max: usize) -> io::Result<Option<bool>> {
+    line.clear();
+    let (mut started, mut fits) = (false, true);
+    loop {
+        let chunk = match input.fill_buf() {
+            Ok(c) => c,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e),
+        };
+        if chunk.is_empty() {
+            return Ok(started.then_some(fits));
+        }
+        started = true;
+        let newline = chunk.iter().position(|&b| b == b'\n');
+        let part = &chunk[..newline.unwrap_or(chunk.len())];
+        if fits && line.len() + part.len() > max {
+            fits = false;
+            line.clear();
+            line.shrink_to(0);
+        }
+        if fits {
+            line.extend_from_slice(part);
+        }
+        let used = newline.map_or(chunk.len(), |i| i + 1);
+        input.consume(used);
+        if newline.is_some() {
+            return Ok(Some(fits));
+        }
+    }
 }
 
 /// A result line. Written straight from the report: a copy as a `Value` tree would hold
@@ -127,6 +169,19 @@ fn replace_lone_surrogates(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn long_lines_are_skipped_to_their_end() {
+        let input = b"ab\n0123456789\ncd\r\n\nlast";
+        let mut r = io::BufReader::with_capacity(3, &input[..]);
+        let mut line = Vec::new();
+        let mut got = Vec::new();
+        while let Some(fits) = read_line(&mut r, &mut line, 5).unwrap() {
+            got.push((fits, String::from_utf8(line.clone()).unwrap()));
+        }
+        let want = [(true, "ab"), (false, ""), (true, "cd\r"), (true, ""), (true, "last")];
+        assert_eq!(got, want.map(|(f, s)| (f, s.to_owned())));
+    }
 
     #[test]
     fn lone_surrogates_become_replacement_chars() {

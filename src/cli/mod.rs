@@ -1,6 +1,7 @@
 //! Subcommands: `check`, `rules`. Arguments are parsed by hand: there are few of them.
 
 mod check;
+mod paths;
 mod render;
 mod review;
 mod rules;
@@ -41,7 +42,9 @@ pub fn run(args: &[String]) -> i32 {
     match result {
         Ok(()) => 0,
         Err(e) => {
-            eprintln!("kefu-coach: {e}");
+            // Errors quote the user's files (a pack's fields, a log's header): never raw
+            // control characters on the terminal.
+            eprintln!("kefu-coach: {}", render::printable(&e, true));
             2
         }
     }
@@ -96,14 +99,25 @@ impl Args {
     }
 }
 
+/// Largest `--config` file read: a pack of 500 rules is well under 1 MiB; `/dev/zero` or a
+/// log passed by mistake is refused instead of filling memory.
+pub const MAX_CONFIG: u64 = 4 << 20;
+
+/// The team configuration in `--config FILE`, or the defaults.
+pub fn config_from(args: &Args) -> Result<kefu_coach::Config, String> {
+    use std::io::Read;
+    let Some(path) = args.value("config") else { return Ok(kefu_coach::Config::default()) };
+    let mut text = String::new();
+    std::fs::File::open(path)
+        .and_then(|f| f.take(MAX_CONFIG + 1).read_to_string(&mut text))
+        .map_err(|e| format!("读取 {path} 失败: {e}"))?;
+    if text.len() as u64 > MAX_CONFIG {
+        return Err(format!("配置文件 {path} 超过 {} MiB,不像团队配置", MAX_CONFIG >> 20));
+    }
+    kefu_coach::Config::from_json(&text).map_err(|e| format!("{path}: {e}"))
+}
+
 /// Build a coach from `--config FILE`, or the defaults.
 pub fn coach_from(args: &Args) -> Result<kefu_coach::Coach, String> {
-    let config = match args.value("config") {
-        Some(path) => {
-            let text = std::fs::read_to_string(path).map_err(|e| format!("读取 {path} 失败: {e}"))?;
-            kefu_coach::Config::from_json(&text).map_err(|e| format!("{path}: {e}"))?
-        }
-        None => kefu_coach::Config::default(),
-    };
-    kefu_coach::Coach::new(config).map_err(|e| e.to_string())
+    kefu_coach::Coach::new(config_from(args)?).map_err(|e| e.to_string())
 }

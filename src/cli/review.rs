@@ -3,8 +3,11 @@
 
 use std::fs::File;
 use std::io::{self, BufWriter, IsTerminal, Read, Write};
+use std::path::Path;
 use std::time::{Duration, Instant};
 
+use super::paths::Identity;
+use super::render::printable;
 use super::Args;
 use kefu_coach::review::{html, mapping, parallel, Encoding, Options, Overrides, Progress, ReviewReport};
 
@@ -15,7 +18,7 @@ pub const USAGE: &str = "\
                                          指定列(表头名或从 1 起的列号);header=no: 没有表头
   --encoding auto|utf-8|gbk|gb18030      文件编码(默认 auto)
   --out FILE.html    写 HTML 报告        --json   在标准输出写 JSON 报告
-  --csv FILE         把每条问题写成 CSV   --threads N  检查线程数(默认全部 CPU)
+  --csv FILE         把每条问题写成 CSV   --threads N  检查线程数,1 到 256(默认全部 CPU)
   --config FILE      团队配置/规则包      --no-progress  不显示进度条
 ";
 
@@ -32,12 +35,16 @@ pub fn run(args: &[String]) -> Result<(), String> {
     let [path] = args.positional() else {
         return Err(format!("review 需要一个日志文件\n\n{USAGE}"));
     };
+    check_outputs(path, &args)?;
     let options = options(&args)?;
     let threads = match args.value("threads") {
-        Some(t) => {
-            t.parse::<usize>().ok().filter(|n| *n >= 1).ok_or_else(|| format!("--threads 应是正整数,而不是 “{t}”"))?
-        }
-        None => std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1),
+        Some(t) => t
+            .trim()
+            .parse::<usize>()
+            .ok()
+            .filter(|n| (1..=parallel::MAX_THREADS).contains(n))
+            .ok_or_else(|| format!("--threads 应是 1 到 {} 之间的整数,而不是 “{t}”", parallel::MAX_THREADS))?,
+        None => std::thread::available_parallelism().map_or(1, |n| n.get().min(parallel::MAX_THREADS)),
     };
     let (input, total): (Box<dyn Read>, Option<u64>) = if path == "-" {
         (Box::new(io::stdin().lock()), None)
@@ -69,8 +76,38 @@ pub fn run(args: &[String]) -> Result<(), String> {
     } else {
         print!("{}", summary(&report, args.value("out"), args.value("csv")));
     }
+    if report.totals.shortened > 0 {
+        eprintln!("kefu-coach: {} 条消息过长,只检查(或作为上下文只用了)前一部分(行号见报告)", report.totals.shortened);
+    }
     if report.totals.malformed > 0 {
-        eprintln!("kefu-coach: {} 行无法读取,已跳过(行号见报告)", report.totals.malformed);
+        eprintln!("kefu-coach: {} 行无法读取或有异常(行号和原因见报告)", report.totals.malformed);
+    }
+    Ok(())
+}
+
+/// Refuse an output that is an input (the log, stdin's file, the config) or the other
+/// output, before anything is read or created.
+fn check_outputs(log: &str, args: &Args) -> Result<(), String> {
+    let mut inputs = Vec::new();
+    if log == "-" {
+        inputs.extend(Identity::stdin().map(|id| ("标准输入所读的文件".to_owned(), id)));
+    } else {
+        inputs.push((format!("日志文件 “{log}”"), Identity::of(Path::new(log))));
+    }
+    if let Some(c) = args.value("config") {
+        inputs.push((format!("--config “{c}”"), Identity::of(Path::new(c))));
+    }
+    let mut outputs: Vec<(String, Identity)> = Vec::new();
+    for flag in ["out", "csv"] {
+        let Some(p) = args.value(flag) else { continue };
+        let id = Identity::of(Path::new(p));
+        if let Some((what, _)) = inputs.iter().find(|(_, input)| id.same(input)) {
+            return Err(format!("--{flag} “{p}” 和 {what} 是同一个文件,写入会覆盖它;请换一个输出文件名"));
+        }
+        if let Some((what, _)) = outputs.iter().find(|(_, other)| id.same(other)) {
+            return Err(format!("--{flag} “{p}” 和 {what} 是同一个文件;请给两个输出不同的文件名"));
+        }
+        outputs.push((format!("--{flag} “{p}”"), id));
     }
     Ok(())
 }
@@ -88,13 +125,7 @@ fn options(args: &Args) -> Result<Options, String> {
         Some(e) => Encoding::parse(e)?,
         None => None,
     };
-    let config = match args.value("config") {
-        Some(path) => {
-            let text = std::fs::read_to_string(path).map_err(|e| format!("读取 {path} 失败: {e}"))?;
-            kefu_coach::Config::from_json(&text).map_err(|e| format!("{path}: {e}"))?
-        }
-        None => kefu_coach::Config::default(),
-    };
+    let config = super::config_from(args)?;
     Ok(Options { preset, overrides, encoding, config })
 }
 
@@ -115,10 +146,10 @@ fn summary(r: &ReviewReport, out: Option<&str>, csv: Option<&str>) -> String {
         s += &format!("回复用时 中位数 {:.0} 秒, P90 {:.0} 秒\n", rt.median_s, rt.p90_s);
     }
     if let Some(o) = out {
-        s += &format!("HTML 报告: {o}\n");
+        s += &format!("HTML 报告: {}\n", printable(o, false));
     }
     if let Some(c) = csv {
-        s += &format!("问题明细 CSV: {c}\n");
+        s += &format!("问题明细 CSV: {}\n", printable(c, false));
     }
     s
 }

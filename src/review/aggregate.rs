@@ -230,6 +230,7 @@ impl Aggregator {
         input: InputInfo,
         counts: &Counts,
         malformed: &MalformedLog,
+        shortened: &MalformedLog,
         response: &ResponseTimes,
     ) -> ReviewReport {
         self.close_session();
@@ -302,6 +303,7 @@ impl Aggregator {
                 with_findings: self.with_findings,
                 findings: self.findings,
                 malformed: malformed.count,
+                shortened: shortened.count,
             },
             score,
             categories,
@@ -320,6 +322,7 @@ impl Aggregator {
             worst_replies,
             response_time: response.summary(),
             malformed: MalformedSummary { count: malformed.count, shown: malformed.shown.clone() },
+            shortened: MalformedSummary { count: shortened.count, shown: shortened.shown.clone() },
         }
     }
 }

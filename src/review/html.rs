@@ -95,6 +95,7 @@ pub fn render(r: &ReviewReport, source: &str) -> String {
     worst(&mut h, r, &title);
     response(&mut h, r);
     malformed(&mut h, r);
+    shortened(&mut h, r);
     h.push_str(
         "<footer>由 kefu-coach(客服话术教练)在本机生成:聊天记录没有离开这台电脑。\
          得分规则:每条问题按严重程度扣分(错误 20、警告 10、提示 3)。</footer></main></body></html>\n",
@@ -118,13 +119,20 @@ fn overview(h: &mut String, r: &ReviewReport) {
     card(h, pct(t.with_findings, t.checked), "有问题的回复占比", "");
     card(h, t.findings.to_string(), "问题总数", "");
     card(h, t.sessions.to_string(), "会话数", "");
-    card(h, t.malformed.to_string(), "无法读取的行", if t.malformed > 0 { "low" } else { "" });
+    card(h, t.malformed.to_string(), "无法读取或有异常的行", if t.malformed > 0 { "low" } else { "" });
     h.push_str("</div>");
     let _ = write!(
         h,
         "<p class=\"muted\">共读取 {} 条消息:客服 {}、客户 {}、系统 {};其中空消息 {} 条。</p>",
         t.rows, t.agent_turns, t.customer_turns, t.system_turns, t.empty_turns
     );
+    if t.shortened > 0 {
+        let _ = write!(
+            h,
+            "<p class=\"low\">{} 条消息过长,只检查(或作为上下文只用了)前一部分:行号见<a href=\"#shortened\">下文</a>。</p>",
+            t.shortened
+        );
+    }
     if let Some(s) = &r.score {
         h.push_str("<h2>五个维度</h2>");
         let rows: Vec<(String, f64)> = s.dimensions.iter().map(|d| (d.zh.to_owned(), d.mean)).collect();
@@ -399,12 +407,29 @@ fn response(h: &mut String, r: &ReviewReport) {
     );
 }
 
+fn shortened(h: &mut String, r: &ReviewReport) {
+    let m = &r.shortened;
+    if m.count == 0 {
+        return;
+    }
+    let _ = write!(h, "<section id=\"shortened\"><h2>过长而只用了一部分的消息({} 条)</h2>", m.count);
+    h.push_str("<table><thead><tr><th class=\"n\">行号</th><th>说明</th></tr></thead><tbody>");
+    for x in &m.shown {
+        let _ = write!(h, "<tr><td class=\"n\">{}</td><td>{}</td></tr>", x.line, esc(&x.reason));
+    }
+    h.push_str("</tbody></table>");
+    if m.count > m.shown.len() as u64 {
+        let _ = write!(h, "<p class=\"muted\">只列出前 {} 条。</p>", m.shown.len());
+    }
+    h.push_str("</section>");
+}
+
 fn malformed(h: &mut String, r: &ReviewReport) {
     let m = &r.malformed;
     if m.count == 0 {
         return;
     }
-    let _ = write!(h, "<section id=\"malformed\"><h2>无法读取的行({} 行)</h2>", m.count);
+    let _ = write!(h, "<section id=\"malformed\"><h2>无法读取或有异常的行({} 行)</h2>", m.count);
     h.push_str("<table><thead><tr><th class=\"n\">行号</th><th>原因</th></tr></thead><tbody>");
     for x in &m.shown {
         let _ = write!(h, "<tr><td class=\"n\">{}</td><td>{}</td></tr>", x.line, esc(&x.reason));

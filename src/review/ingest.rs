@@ -14,10 +14,14 @@ use super::{Malformed, MalformedLog, Options};
 use crate::Request;
 
 /// Customer messages kept as the context of the next agent turn.
-const CONTEXT_TURNS: usize = 4;
-/// Characters kept of each context message and of each agent turn checked.
-const CONTEXT_CHARS: usize = 400;
-const DRAFT_CHARS: usize = 2000;
+pub const CONTEXT_TURNS: usize = 4;
+/// Characters of each customer message used as context.
+pub const CONTEXT_CHARS: usize = 400;
+/// Characters of an agent turn checked: five pages of text, ~5 ms on ordinary text. The
+/// limit is there because some texts (one character repeated, long runs of digits) cost the
+/// checker time growing with the square of their length: ~0.15 s at this length, 12 s at
+/// 100,000. Every turn cut is listed in the report ([`Ingest::shortened`]).
+pub const DRAFT_CHARS: usize = 10_000;
 
 /// One agent turn to check, with what the agent had in front of them.
 #[derive(Clone, Debug)]
@@ -72,7 +76,13 @@ pub struct Layout {
 }
 
 enum Parser {
-    Delimited { parser: Delimited, resolved: Option<Resolved> },
+    Delimited {
+        parser: Delimited,
+        resolved: Option<Resolved>,
+        /// Columns a row should have, and what says so (the header, the first row, the preset).
+        width: Option<(usize, &'static str)>,
+        delim: char,
+    },
     Jsonl,
 }
 
@@ -83,6 +93,8 @@ struct Reading {
     agent_value: Option<String>,
     session: SessionState,
     seq: u64,
+    /// Turns cut at [`DRAFT_CHARS`] or [`CONTEXT_CHARS`].
+    shortened: MalformedLog,
     /// The preset's platform, unless the team's configuration names one.
     platform: Option<String>,
     fatal: Option<String>,
@@ -128,6 +140,12 @@ impl Ingest {
 
     pub fn lines(&self) -> u64 {
         self.splitter.lines()
+    }
+
+    /// Turns too long to be used whole, by line: agent turns checked only up to
+    /// [`DRAFT_CHARS`], customer messages used as context only up to [`CONTEXT_CHARS`].
+    pub fn shortened(&self) -> Option<&MalformedLog> {
+        self.reading.as_ref().map(|r| &r.shortened)
     }
 
     /// Feed the next bytes of the file; agent turns ready to check are appended to `out`.
@@ -181,7 +199,8 @@ impl Ingest {
                 let delim = if preset.format == Format::Csv { ',' } else { '\t' };
                 let resolved =
                     if preset.header { None } else { Some(Resolved::from_preset(&preset, &self.options.overrides)?) };
-                Parser::Delimited { parser: Delimited::new(delim, preset.quote), resolved }
+                let width = preset.width.map(|w| (w, "预设"));
+                Parser::Delimited { parser: Delimited::new(delim, preset.quote), resolved, width, delim }
             }
         };
         let platform = match self.options.config.platform {
@@ -196,6 +215,7 @@ impl Ingest {
             agent_value,
             session: SessionState::default(),
             seq: 0,
+            shortened: MalformedLog::default(),
             platform,
             fatal: None,
         });
@@ -260,7 +280,7 @@ impl Reading {
                 }
                 json_row(n, &text, &self.overrides, self.agent_value.as_deref())
             }
-            Parser::Delimited { parser, resolved } => {
+            Parser::Delimited { parser, resolved, width, delim } => {
                 let Some(record) = parser.line(n, &text) else { return };
                 let record = match record {
                     Ok(r) => r,
@@ -277,14 +297,16 @@ impl Reading {
                         Ok(r) => *resolved = Some(r),
                         Err(e) => self.fatal = Some(e),
                     }
+                    *width = Some((record.fields.len(), "表头"));
                     return;
                 };
-                delimited_row(record, resolved, &self.layout.preset, self.agent_value.as_deref())
+                let width = *width.get_or_insert((record.fields.len(), "第一行"));
+                delimited_row(record, resolved, &self.layout.preset, width, *delim, self.agent_value.as_deref())
             }
         };
         match row {
-            Ok((row, note)) => {
-                if let Some(note) = note {
+            Ok((row, notes)) => {
+                for note in notes {
                     malformed.push(note);
                 }
                 self.turn(row, counts, response, out);
@@ -316,7 +338,14 @@ impl Reading {
                 if s.customer.len() == CONTEXT_TURNS {
                     s.customer.pop_front();
                 }
-                s.customer.push_back(truncate(text, CONTEXT_CHARS));
+                let (kept, cut) = shorten(text, CONTEXT_CHARS);
+                if let Some(len) = cut {
+                    self.shortened.push(Malformed::new(
+                        row.line,
+                        format!("客户消息有 {len} 字,超过 {CONTEXT_CHARS} 字:作为上下文只用了前 {CONTEXT_CHARS} 字"),
+                    ));
+                }
+                s.customer.push_back(kept);
                 if s.waiting_since.is_none() {
                     s.waiting_since = row.time;
                 }
@@ -342,13 +371,20 @@ impl Reading {
                     }
                     _ => None,
                 };
+                let (draft, cut) = shorten(text, DRAFT_CHARS);
+                if let Some(len) = cut {
+                    self.shortened.push(Malformed::new(
+                        row.line,
+                        format!("客服回复有 {len} 字,超过 {DRAFT_CHARS} 字:只检查了前 {DRAFT_CHARS} 字"),
+                    ));
+                }
                 out.push(Job {
                     seq: self.seq,
                     line: row.line,
                     session: s.id.clone().unwrap_or_else(|| Arc::from("")),
                     agent,
                     request: Request {
-                        draft: truncate(text, DRAFT_CHARS),
+                        draft,
                         customer: s.customer.iter().map(String::as_str).collect::<Vec<_>>().join("\n"),
                         first_reply: !s.agent_replied,
                         platform: self.platform.clone(),
@@ -361,11 +397,20 @@ impl Reading {
     }
 }
 
-type RowResult = Result<(Row, Option<Malformed>), Malformed>;
+/// A row, with what is odd about it (reported, the row still read); or why it can't be read.
+type RowResult = Result<(Row, Vec<Malformed>), Malformed>;
 
-fn delimited_row(record: super::record::Record, r: &Resolved, preset: &Preset, agent_value: Option<&str>) -> RowResult {
+fn delimited_row(
+    record: super::record::Record,
+    r: &Resolved,
+    preset: &Preset,
+    (width, width_of): (usize, &'static str),
+    delim: char,
+    agent_value: Option<&str>,
+) -> RowResult {
     let n = record.line;
     let mut fields = record.fields;
+    let mut notes = Vec::new();
     let get = |f: Field, fields: &[String]| -> Result<Option<String>, Malformed> {
         let i = Field::ALL.iter().position(|x| *x == f).unwrap_or(0);
         match r.index[i] {
@@ -376,13 +421,29 @@ fn delimited_row(record: super::record::Record, r: &Resolved, preset: &Preset, a
             },
         }
     };
-    // The JDDC dump has no quoting: a tab inside a message makes extra columns.
-    if preset.jddc_text {
-        if let Some(t) = r.index[2] {
-            if fields.len() > t + 1 && r.index.iter().flatten().all(|&i| i <= t) {
-                let tail = fields.split_off(t).join("\t");
-                fields.push(tail);
+    // More columns than the header: a delimiter inside a message that was not quoted (the
+    // JDDC dump has no quoting at all). The extra columns are taken back into the text, the
+    // columns after it move left; reported, except for JDDC where it is the format.
+    let extra = fields.len().saturating_sub(width);
+    if extra > 0 {
+        let len = fields.len();
+        match r.index[2].filter(|&t| t < width) {
+            Some(t) => {
+                let after = fields.split_off(t + extra + 1);
+                let text = fields.split_off(t).join(delim.encode_utf8(&mut [0; 4]));
+                fields.push(text);
+                fields.extend(after);
             }
+            None => {
+                return Err(Malformed::new(n, format!("有 {len} 列,比{width_of}的 {width} 列多 {extra} 列,已跳过")));
+            }
+        }
+        if !preset.jddc_text {
+            let what = if delim == '\t' { "制表符" } else { "逗号" };
+            notes.push(Malformed::new(
+                n,
+                format!("有 {len} 列,比{width_of}的 {width} 列多 {extra} 列:按内容里有未加引号的{what}读入,多出的列已并回内容"),
+            ));
         }
     }
     let session = get(Field::Session, &fields)?.unwrap_or_default();
@@ -393,7 +454,9 @@ fn delimited_row(record: super::record::Record, r: &Resolved, preset: &Preset, a
     if preset.jddc_text {
         text = jddc_text(&text);
     }
-    build_row(n, session, &role_text, text, agent, time, agent_value)
+    let (row, time_note) = build_row(n, session, &role_text, text, agent, time, agent_value)?;
+    notes.extend(time_note);
+    Ok((row, notes))
 }
 
 fn json_row(n: u64, line: &str, o: &Overrides, agent_value: Option<&str>) -> RowResult {
@@ -429,6 +492,7 @@ fn json_row(n: u64, line: &str, o: &Overrides, agent_value: Option<&str>) -> Row
         get(Field::Time),
         agent_value,
     )
+    .map(|(row, note)| (row, note.into_iter().collect()))
 }
 
 fn build_row(
@@ -439,7 +503,7 @@ fn build_row(
     agent: Option<String>,
     time: Option<String>,
     agent_value: Option<&str>,
-) -> RowResult {
+) -> Result<(Row, Option<Malformed>), Malformed> {
     let session = session.trim().to_owned();
     if session.is_empty() {
         return Err(Malformed::new(n, "会话ID为空"));
@@ -471,6 +535,15 @@ fn jddc_text(t: &str) -> String {
         return String::new();
     }
     t.replace("!@@@!", "\n")
+}
+
+/// The first `max_chars` characters of `s` (with `…` when cut), and its length in
+/// characters when it was cut.
+fn shorten(s: &str, max_chars: usize) -> (String, Option<usize>) {
+    match s.char_indices().nth(max_chars) {
+        Some((at, _)) => (format!("{}…", &s[..at]), Some(max_chars + s[at..].chars().count())),
+        None => (s.to_owned(), None),
+    }
 }
 
 fn truncate(s: &str, max_chars: usize) -> String {

@@ -171,6 +171,8 @@ pub struct Preset {
     pub platform: Option<&'static str>,
     /// JDDC: `NULL` is an empty turn, `!@@@!` joins messages sent at once.
     pub jddc_text: bool,
+    /// Columns of a row, when the preset knows it (else the header's, or the first row's).
+    pub width: Option<usize>,
 }
 
 pub const PRESETS: &[&str] = &["auto", "jddc", "csv", "tsv", "jsonl"];
@@ -186,6 +188,7 @@ impl Preset {
             agent_value: None,
             platform: None,
             jddc_text: false,
+            width: None,
         };
         Ok(match id.trim().to_ascii_lowercase().as_str() {
             "jddc" => Preset {
@@ -197,6 +200,7 @@ impl Preset {
                 agent_value: Some("1"),
                 platform: Some("jd"),
                 jddc_text: true,
+                width: Some(7),
             },
             "csv" => base,
             "tsv" => Preset { id: "tsv", format: Format::Tsv, ..base },

@@ -62,7 +62,8 @@ pub struct Options {
     pub config: Config,
 }
 
-/// A row that could not be read, by its 1-based line number.
+/// A row that could not be read (or was read with a correction), by its 1-based line
+/// number. Also a turn too long to be used whole ([`ingest::Ingest::shortened`]).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Malformed {
     pub line: u64,
@@ -197,5 +198,7 @@ fn report(aggregator: Aggregator, ingest: &Ingest) -> ReviewReport {
             lines: 0,
         },
     };
-    aggregator.finish(input, &ingest.counts, &ingest.malformed, &ingest.response)
+    let none = MalformedLog::default();
+    let shortened = ingest.shortened().unwrap_or(&none);
+    aggregator.finish(input, &ingest.counts, &ingest.malformed, shortened, &ingest.response)
 }

@@ -32,6 +32,10 @@ pub struct ReviewReport {
     /// `None` when the log has no usable time column.
     pub response_time: Option<ResponseSummary>,
     pub malformed: MalformedSummary,
+    /// Turns too long to be used whole: agent turns checked only up to their first
+    /// [`DRAFT_CHARS`](super::ingest::DRAFT_CHARS) characters, customer messages used as
+    /// context only up to [`CONTEXT_CHARS`](super::ingest::CONTEXT_CHARS).
+    pub shortened: MalformedSummary,
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -58,6 +62,8 @@ pub struct Totals {
     pub with_findings: u64,
     pub findings: u64,
     pub malformed: u64,
+    /// Turns cut (see [`ReviewReport::shortened`]).
+    pub shortened: u64,
 }
 
 #[derive(Clone, Debug, Serialize)]

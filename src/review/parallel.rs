@@ -14,8 +14,15 @@ use crate::{Coach, Report};
 
 /// Bytes read at a time.
 pub const CHUNK: usize = 1 << 20;
-/// Agent turns sent to a worker at a time.
+/// Agent turns sent to a worker at a time…
 pub const BATCH: usize = 256;
+/// …or fewer, when their text reaches this many bytes: memory stays flat, and long turns
+/// are spread over the threads, whatever the length of the turns.
+pub const BATCH_BYTES: usize = 1 << 20;
+/// Most checking threads: each builds its own [`Coach`] and stack, and checking is CPU
+/// bound, so threads beyond the cores only cost memory. 256 covers the largest servers;
+/// thousands would exhaust memory or the process's thread limit.
+pub const MAX_THREADS: usize = 256;
 
 type Checked = Vec<(Job, Report)>;
 
@@ -40,8 +47,8 @@ impl Sink<'_> {
     }
 }
 
-/// Review `input` on `threads` threads (1 = all on this one). `csv` receives the findings;
-/// `progress` is called after each chunk.
+/// Review `input` on `threads` threads (1 = all on this one; at most [`MAX_THREADS`]). `csv`
+/// receives the findings; `progress` is called after each chunk.
 pub fn run(
     mut input: impl Read,
     options: Options,
@@ -49,6 +56,7 @@ pub fn run(
     csv: Option<&mut dyn Write>,
     progress: &mut dyn FnMut(Progress),
 ) -> Result<ReviewReport, String> {
+    let threads = threads.min(MAX_THREADS);
     let config = options.config.clone();
     let coach = Coach::new(config.clone()).map_err(|e| e.to_string())?;
     let mut ingest = Ingest::new(options);
@@ -86,11 +94,13 @@ pub fn run(
     let job_rx = Arc::new(Mutex::new(job_rx));
     let (res_tx, res_rx) = mpsc::channel::<(u64, Checked)>();
     std::thread::scope(|scope| -> Result<(), String> {
-        for _ in 0..threads {
+        for i in 0..threads {
             let job_rx = Arc::clone(&job_rx);
             let res_tx = res_tx.clone();
             let config = config.clone();
-            scope.spawn(move || {
+            // A thread the system refuses is an error, not an abort: the ones started stop
+            // when `job_tx` is dropped on the way out.
+            let spawned = std::thread::Builder::new().name(format!("review-{i}")).spawn_scoped(scope, move || {
                 let Ok(coach) = Coach::new(config) else { return };
                 loop {
                     let next = match job_rx.lock() {
@@ -110,14 +120,18 @@ pub fn run(
                     }
                 }
             });
+            if let Err(e) = spawned {
+                drop(job_tx);
+                return Err(format!("无法启动第 {} 个检查线程: {e};请用 --threads 减少线程数", i + 1));
+            }
         }
         drop(res_tx);
         let mut order = Order::default();
         let result = (|| -> Result<(), String> {
             loop {
                 let n = feed(&mut input, &mut buf, &mut ingest, &mut jobs)?;
-                while jobs.len() >= BATCH || (n == 0 && !jobs.is_empty()) {
-                    let rest = jobs.split_off(jobs.len().min(BATCH));
+                while let Some(end) = batch_end(&jobs, n == 0) {
+                    let rest = jobs.split_off(end);
                     let batch = std::mem::replace(&mut jobs, rest);
                     job_tx.send((order.sent, batch)).map_err(|_| "检查线程意外退出".to_owned())?;
                     order.sent += 1;
@@ -177,6 +191,23 @@ impl Order {
     }
 }
 
+/// How many of `jobs` make the next batch: [`BATCH`] turns or [`BATCH_BYTES`] of text,
+/// whichever comes first; at the end of input, what is left. `None`: wait for more.
+fn batch_end(jobs: &[Job], last: bool) -> Option<usize> {
+    let mut bytes = 0;
+    for (i, job) in jobs.iter().take(BATCH).enumerate() {
+        bytes += job.request.draft.len() + job.request.customer.len();
+        if bytes >= BATCH_BYTES {
+            return Some(i + 1);
+        }
+    }
+    if jobs.len() >= BATCH {
+        Some(BATCH)
+    } else {
+        (last && !jobs.is_empty()).then_some(jobs.len())
+    }
+}
+
 /// Read the next chunk into `buf` and hand it to `ingest` (at the end of input: flush it).
 /// Returns the number of bytes read; 0 means the input is done.
 fn feed(input: &mut impl Read, buf: &mut [u8], ingest: &mut Ingest, jobs: &mut Vec<Job>) -> Result<usize, String> {
@@ -196,5 +227,35 @@ fn read_chunk(input: &mut impl Read, buf: &mut [u8]) -> Result<usize, String> {
             Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
             Err(e) => return Err(format!("读取日志失败: {e}")),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Request;
+
+    fn jobs(sizes: &[usize]) -> Vec<Job> {
+        sizes
+            .iter()
+            .enumerate()
+            .map(|(i, &n)| Job {
+                seq: i as u64,
+                line: i as u64 + 1,
+                session: Arc::from("s"),
+                agent: None,
+                request: Request { draft: "x".repeat(n), ..Request::default() },
+            })
+            .collect()
+    }
+
+    #[test]
+    fn batches_end_at_256_turns_or_1_mib_of_text() {
+        assert_eq!(batch_end(&jobs(&[10; 300]), false), Some(BATCH));
+        assert_eq!(batch_end(&jobs(&[10; 100]), false), None);
+        assert_eq!(batch_end(&jobs(&[10; 100]), true), Some(100));
+        assert_eq!(batch_end(&[], true), None);
+        assert_eq!(batch_end(&jobs(&[400_000, 400_000, 400_000, 10]), false), Some(3));
+        assert_eq!(batch_end(&jobs(&[2 << 20, 10]), false), Some(1));
     }
 }

@@ -6,8 +6,8 @@ use super::Malformed;
 
 /// A record longer than this many physical lines is taken for an unclosed quote.
 pub const MAX_RECORD_LINES: u64 = 1000;
-/// …or longer than this many bytes.
-pub const MAX_RECORD_BYTES: usize = 1 << 20;
+/// …or longer than this many bytes: as long as a line may be ([`super::lines::MAX_LINE`]).
+pub const MAX_RECORD_BYTES: usize = super::lines::MAX_LINE;
 
 /// One record: the line it starts on and its fields.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -82,7 +82,11 @@ impl Delimited {
             if p.lines >= MAX_RECORD_LINES || p.bytes >= MAX_RECORD_BYTES {
                 return Some(Err(Malformed::new(
                     p.line,
-                    format!("引号未闭合:从第 {} 行起到第 {number} 行仍在引号内,已跳过这些行", p.line),
+                    format!(
+                        "引号未闭合(或记录超过 {MAX_RECORD_LINES} 行、{} MiB):从第 {} 行起到第 {number} 行仍在引号内,已跳过这些行",
+                        MAX_RECORD_BYTES >> 20,
+                        p.line
+                    ),
                 )));
             }
             self.partial = Some(p);
