@@ -3,8 +3,15 @@
 //! it. Prints µs per draft (median, p99) measured one draft at a time, without and with a
 //! 20-pattern team pack (the patterns of www/bench), then runs criterion over the whole set.
 //! Skips with a message when the corpus is absent.
+//!
+//! Before that, the hostile rows: time and peak memory of one check of 1 MB of text dense
+//! with problems (the firing fixtures of tests/fixtures/rules, end to end), of the issue's
+//! repeated 可能不知道,亲。 from 5,000 to 824,000 characters, and of single characters
+//! repeated (你, 1, 嗯). Goal: 1 MB within 1 s and 64 MB.
 
+use std::alloc::{GlobalAlloc, Layout, System};
 use std::hint::black_box;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Instant;
 
 use criterion::{criterion_group, criterion_main, Criterion};
@@ -102,8 +109,91 @@ fn per_draft(label: &str, coach: &Coach, reqs: &[Request]) {
     );
 }
 
+/// Counts the bytes the program holds, for the hostile rows' peak memory.
+struct Counting;
+
+static HELD: AtomicUsize = AtomicUsize::new(0);
+static PEAK: AtomicUsize = AtomicUsize::new(0);
+
+unsafe impl GlobalAlloc for Counting {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        let held = HELD.fetch_add(layout.size(), Ordering::Relaxed) + layout.size();
+        PEAK.fetch_max(held, Ordering::Relaxed);
+        // SAFETY: the caller's contract for `GlobalAlloc::alloc`, passed on unchanged.
+        unsafe { System.alloc(layout) }
+    }
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        HELD.fetch_sub(layout.size(), Ordering::Relaxed);
+        // SAFETY: as above.
+        unsafe { System.dealloc(ptr, layout) }
+    }
+}
+
+#[global_allocator]
+static ALLOC: Counting = Counting;
+
+/// `unit` repeated to `chars` characters.
+fn repeated(unit: &str, chars: usize) -> String {
+    unit.chars().cycle().take(chars).collect()
+}
+
+/// The firing drafts of the rule fixtures, one after another, to `bytes` bytes.
+fn dense(bytes: usize) -> String {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/rules");
+    let mut drafts = Vec::new();
+    let mut files: Vec<_> = std::fs::read_dir(dir).expect("tests/fixtures/rules").flatten().map(|e| e.path()).collect();
+    files.sort();
+    for f in files {
+        for line in std::fs::read_to_string(f).expect("a fixture file").lines() {
+            let Ok(v) = serde_json::from_str::<serde_json::Value>(line) else { continue };
+            if v["fires"] == true {
+                drafts.push(v["draft"].as_str().unwrap_or_default().to_owned());
+            }
+        }
+    }
+    let mut text = String::new();
+    for d in drafts.iter().cycle() {
+        if text.len() + d.len() > bytes {
+            break;
+        }
+        text.push_str(d);
+    }
+    text
+}
+
+fn hostile(coach: &Coach) {
+    let mut rows: Vec<(String, String)> = vec![("1 MB of the firing fixtures".into(), dense(1 << 20))];
+    for chars in [5_000, 20_000, 50_000, 100_000, 824_000] {
+        rows.push((format!("可能不知道,亲。 x {chars} chars"), repeated("可能不知道,亲。", chars)));
+    }
+    for unit in ["你", "1", "嗯"] {
+        rows.push((format!("{unit} x 1 MB"), repeated(unit, (1 << 20) / unit.len())));
+    }
+    for (label, draft) in rows {
+        let req = Request {
+            draft,
+            customer: "怎么还没发货?都一周了,你们怎么回事".into(),
+            first_reply: false,
+            platform: Some("jd".into()),
+        };
+        let before = HELD.load(Ordering::Relaxed);
+        PEAK.store(before, Ordering::Relaxed);
+        let t = Instant::now();
+        let findings = black_box(coach.check(black_box(&req))).findings.len();
+        let secs = t.elapsed().as_secs_f64();
+        let peak = PEAK.load(Ordering::Relaxed) - before;
+        println!(
+            "hostile: {label:<34} {:>9} bytes {:>8.3} s {:>7.1} MB peak {findings:>7} findings",
+            req.draft.len(),
+            secs,
+            peak as f64 / (1 << 20) as f64
+        );
+    }
+}
+
 fn bench(c: &mut Criterion) {
     let coach = Coach::new(Config::default()).expect("default config");
+    hostile(&coach);
     let Some(reqs) = requests() else {
         println!("skipped: {CORPUS} not found (the JDDC sample lives in ../shared/corpus)");
         return;

@@ -14,7 +14,6 @@ use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::marker::PhantomData;
 use std::ops::Range;
-use std::rc::Rc;
 use std::sync::{LazyLock, Mutex, PoisonError};
 
 use super::CharBits;
@@ -45,9 +44,6 @@ struct Lists([u64; 4]);
 impl Lists {
     fn insert(&mut self, id: u32) {
         self.0[id as usize / 64] |= 1 << (id % 64);
-    }
-    fn contains(&self, id: u32) -> bool {
-        self.0[id as usize / 64] & (1 << (id % 64)) != 0
     }
     /// The ids, ascending.
     fn each(&self, mut f: impl FnMut(usize)) {
@@ -228,90 +224,114 @@ struct Scan {
     start: usize,
     end: usize,
     text: Box<str>,
-    /// By list id: the places where one of its needles starts (`None`: not read yet).
-    lists: Vec<Option<Rc<Places>>>,
+    /// By list id: its stretch of `places` (`None`: not read yet), and whether a needle was
+    /// confirmed at each (the first read notes only where one may start, cheaply; the list's
+    /// first lookup confirms them).
+    lists: Vec<Option<(Range<u32>, bool)>>,
+    /// Every list's places, one stretch per list, each ascending.
+    places: Vec<Place>,
 }
 
-/// The places of one list in a scanned text, ascending.
-#[derive(Default)]
-struct Places {
-    /// Byte offsets from the text's start, and the characters there.
-    offsets: Vec<u32>,
-    chars: Vec<char>,
-    /// Where the shortest needle starting there ends (a lookup in a slice ending before it
-    /// can't contain that needle).
-    ends: Vec<u32>,
-    /// The longest needle of the list, in bytes.
-    longest: u32,
+/// Where a needle of a list starts in a scanned text.
+#[derive(Clone, Copy)]
+struct Place {
+    /// Byte offset from the text's start.
+    at: u32,
+    /// Where the shortest needle starting there ends: a lookup in a slice ending before it
+    /// can't contain that needle.
+    end: u32,
+    c: char,
 }
 
-impl Places {
-    fn push(&mut self, ix: &Index, text: &str, at: usize, c: char) {
-        let rest = &text.as_bytes()[at..];
-        // Candidates come longest first: read from the end, the first that matches is the
-        // shortest.
-        let shortest = ix
-            .candidates(c)
-            .iter()
-            .rev()
-            .map(|&k| ix.needles[k as usize])
-            .find(|n| starts_with(rest, n.as_bytes(), c.len_utf8()));
-        if let Some(n) = shortest {
-            self.offsets.push(at as u32);
-            self.chars.push(c);
-            self.ends.push((at + n.len()) as u32);
-        }
-    }
-
-    fn of(ix: &Index, text: &str) -> Places {
-        let mut places = Places { longest: longest(ix), ..Places::default() };
-        for (i, c) in text.char_indices() {
-            if ix.may_start(c) {
-                places.push(ix, text, i, c);
-            }
-        }
-        places
-    }
-}
-
-fn longest(ix: &Index) -> u32 {
-    ix.needles.iter().map(|n| n.len() as u32).max().unwrap_or(0)
+/// The place at `at` for `ix`'s list, if a needle of it starts there.
+#[inline]
+fn confirm(ix: &Index, text: &str, at: usize, c: char) -> Option<Place> {
+    let rest = &text.as_bytes()[at..];
+    // Candidates come longest first: read from the end, the first that matches is the
+    // shortest.
+    let n = ix
+        .candidates(c)
+        .iter()
+        .rev()
+        .map(|&k| ix.needles[k as usize])
+        .find(|n| starts_with(rest, n.as_bytes(), c.len_utf8()))?;
+    Some(Place { at: at as u32, end: (at + n.len()) as u32, c })
 }
 
 impl Scan {
     /// Reads `text` once for every list `local` knows.
     fn new(text: &str, local: &Local) -> Scan {
-        let mut places: Vec<Places> = Vec::new();
-        local.known.each(|id| {
-            if places.len() <= id {
-                places.resize_with(id + 1, Places::default);
-            }
-            places[id].longest = local.by_id[id].map_or(0, longest);
-        });
-        for (i, c) in text.char_indices() {
-            if !local.firsts.may_hold(c as u32) {
-                continue;
-            }
-            if let Some(&lists) = local.starts.get(&(c as u32)) {
-                lists.each(|id| {
-                    if let Some(ix) = local.by_id[id] {
-                        places[id].push(ix, text, i, c);
+        // Each character that may start a phrase, with the lists it may start one of.
+        let each_start = |f: &mut dyn FnMut(usize, char, Lists)| {
+            for (i, c) in text.char_indices() {
+                if local.firsts.may_hold(c as u32) {
+                    if let Some(&lists) = local.starts.get(&(c as u32)) {
+                        f(i, c, lists);
                     }
-                });
+                }
             }
+        };
+        // Grouped by list: the text is read twice, to count each list's stretch and then to
+        // fill it in, so nothing but the places themselves is held.
+        let mut count = [0u32; SCOPED as usize];
+        each_start(&mut |_, _, lists| lists.each(|id| count[id] += 1));
+        let mut lists = vec![None; SCOPED as usize];
+        let mut total = 0;
+        local.known.each(|id| {
+            lists[id] = Some((total..total, false));
+            total += count[id];
+        });
+        let mut places = vec![Place { at: 0, end: 0, c: '\0' }; total as usize];
+        each_start(&mut |i, c, ids| {
+            ids.each(|id| {
+                if let Some((r, _)) = &mut lists[id] {
+                    places[r.end as usize] = Place { at: i as u32, end: 0, c };
+                    r.end += 1;
+                }
+            })
+        });
+        Scan {
+            start: text.as_ptr() as usize,
+            end: text.as_ptr() as usize + text.len(),
+            text: text.into(),
+            lists,
+            places,
         }
-        let lists =
-            places.into_iter().enumerate().map(|(id, p)| local.known.contains(id as u32).then(|| Rc::new(p))).collect();
-        Scan { start: text.as_ptr() as usize, end: text.as_ptr() as usize + text.len(), text: text.into(), lists }
     }
 
-    /// The places of `ix`'s list, reading the text for it if this is its first lookup here.
-    fn places(&mut self, ix: &Index) -> Rc<Places> {
+    /// The stretch of `places` of `ix`'s list, reading the text for it first if this is its
+    /// first lookup here.
+    fn places_of(&mut self, ix: &Index) -> Range<usize> {
         let id = ix.id as usize;
         if self.lists.len() <= id {
             self.lists.resize(id + 1, None);
         }
-        self.lists[id].get_or_insert_with(|| Rc::new(Places::of(ix, &self.text))).clone()
+        match self.lists[id].clone() {
+            Some((r, true)) => r.start as usize..r.end as usize,
+            Some((r, false)) => {
+                // Keep the places where a needle does start, in place.
+                let mut kept = r.start as usize;
+                for k in r.start as usize..r.end as usize {
+                    let p = self.places[k];
+                    if let Some(place) = confirm(ix, &self.text, p.at as usize, p.c) {
+                        self.places[kept] = place;
+                        kept += 1;
+                    }
+                }
+                self.lists[id] = Some((r.start..kept as u32, true));
+                r.start as usize..kept
+            }
+            None => {
+                let from = self.places.len();
+                for (i, c) in self.text.char_indices() {
+                    if ix.may_start(c) {
+                        self.places.extend(confirm(ix, &self.text, i, c));
+                    }
+                }
+                self.lists[id] = Some((from as u32..self.places.len() as u32, true));
+                from..self.places.len()
+            }
+        }
     }
 }
 
@@ -350,28 +370,34 @@ impl Drop for Scope<'_> {
     }
 }
 
-/// The places of `ix`'s list in the scanned text holding `hay`, and `hay`'s offset in it.
-fn scanned(hay: &str, ix: &Index) -> Option<(Rc<Places>, u32)> {
+/// Calls `f` with the places of `ix`'s list from `hay`'s start on (offsets from `hay`'s
+/// start: `at - lo`) and `hay`'s offset `lo` in its scanned text, if a live scope holds `hay`.
+fn with_places<T>(hay: &str, ix: &Index, f: impl FnOnce(&[Place], u32) -> T) -> Option<T> {
     let (from, to) = (hay.as_ptr() as usize, hay.as_ptr() as usize + hay.len());
     SCANS.with(|scans| {
         let mut scans = scans.borrow_mut();
         let scan = scans.iter_mut().rev().find(|s| s.start <= from && to <= s.end)?;
-        Some((scan.places(ix), (from - scan.start) as u32))
+        let stretch = scan.places_of(ix);
+        let lo = (from - scan.start) as u32;
+        let places = &scan.places[stretch];
+        let first = if lo == 0 { 0 } else { places.partition_point(|p| p.at < lo) };
+        Some(f(&places[first..], lo))
     })
 }
 
 /// Calls `visit(i, c)` for every place of `hay` (byte offset `i`, character `c`) where a needle
 /// of `ix` may start, in order, until it returns false. In a scanned text only the places where
-/// one does start are visited.
+/// one does start are visited. (`visit` must not look anything up itself.)
 fn starts_in(hay: &str, ix: &Index, mut visit: impl FnMut(usize, char) -> bool) {
-    if let Some((places, lo)) = scanned(hay, ix) {
-        let hi = lo + hay.len() as u32;
-        let first = if lo == 0 { 0 } else { places.offsets.partition_point(|&o| o < lo) };
-        for (&at, &c) in places.offsets[first..].iter().zip(&places.chars[first..]) {
-            if at >= hi || !visit((at - lo) as usize, c) {
+    let hi = hay.len() as u32;
+    let scanned = with_places(hay, ix, |places, lo| {
+        for p in places {
+            if p.at - lo >= hi || !visit((p.at - lo) as usize, p.c) {
                 break;
             }
         }
+    });
+    if scanned.is_some() {
         return;
     }
     for (i, c) in hay.char_indices() {
@@ -482,17 +508,14 @@ pub fn contains_any(hay: &str, needles: &'static [&'static str]) -> bool {
         return false;
     }
     let ix = index(needles);
-    if let Some((places, lo)) = scanned(hay, ix) {
-        // The first place at or after the slice's start decides, unless its shortest needle
-        // runs past the slice's end; then every later place lies within the longest needle of
-        // that end, so a lookup visits a bounded number of places wherever the slice is.
-        let hi = lo + hay.len() as u32;
-        let first = places.offsets.partition_point(|&o| o < lo);
-        return places.offsets[first..]
-            .iter()
-            .zip(&places.ends[first..])
-            .take_while(|(&at, _)| at < hi)
-            .any(|(_, &end)| end <= hi);
+    // The first place at or after the slice's start decides, unless its shortest needle runs
+    // past the slice's end; then every later place lies within the longest needle of that
+    // end, so a lookup visits a bounded number of places wherever the slice is.
+    let hi = hay.len() as u32;
+    if let Some(found) =
+        with_places(hay, ix, |places, lo| places.iter().take_while(|p| p.at - lo < hi).any(|p| p.end - lo <= hi))
+    {
+        return found;
     }
     let mut found = false;
     starts_in(hay, ix, |i, c| {
