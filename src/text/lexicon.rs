@@ -306,32 +306,32 @@ impl Scan {
         if self.lists.len() <= id {
             self.lists.resize(id + 1, None);
         }
-        match self.lists[id].clone() {
-            Some((r, true)) => r.start as usize..r.end as usize,
-            Some((r, false)) => {
-                // Keep the places where a needle does start, in place.
-                let mut kept = r.start as usize;
-                for k in r.start as usize..r.end as usize {
-                    let p = self.places[k];
-                    if let Some(place) = confirm(ix, &self.text, p.at as usize, p.c) {
-                        self.places[kept] = place;
-                        kept += 1;
-                    }
+        if self.lists[id].is_none() {
+            // A list met after the first read: note where it may start now.
+            let from = self.places.len() as u32;
+            for (i, c) in self.text.char_indices() {
+                if ix.may_start(c) {
+                    self.places.push(Place { at: i as u32, end: 0, c });
                 }
-                self.lists[id] = Some((r.start..kept as u32, true));
-                r.start as usize..kept
             }
-            None => {
-                let from = self.places.len();
-                for (i, c) in self.text.char_indices() {
-                    if ix.may_start(c) {
-                        self.places.extend(confirm(ix, &self.text, i, c));
-                    }
-                }
-                self.lists[id] = Some((from as u32..self.places.len() as u32, true));
-                from..self.places.len()
-            }
+            self.lists[id] = Some((from..self.places.len() as u32, false));
         }
+        let Some((r, confirmed)) = self.lists[id].clone() else { return 0..0 };
+        let (from, mut to) = (r.start as usize, r.end as usize);
+        if !confirmed {
+            // Keep the places where a needle does start, in place.
+            let mut kept = from;
+            for k in from..to {
+                let p = self.places[k];
+                if let Some(place) = confirm(ix, &self.text, p.at as usize, p.c) {
+                    self.places[kept] = place;
+                    kept += 1;
+                }
+            }
+            to = kept;
+            self.lists[id] = Some((r.start..to as u32, true));
+        }
+        from..to
     }
 }
 

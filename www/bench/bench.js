@@ -14,7 +14,7 @@
 import init, { Coach } from '../pkg/kefu_coach.js';
 import { draftOf, englishOf } from './drafts.js';
 
-const SIZES = [20, 200, 1000, 5000];
+const SIZES = [20, 200, 1000, 5000, 20000];
 /** Patterns of the kind a team writes (src/packs.rs), for the team-pack row. */
 const PACK_PATTERNS = ['呵呵+', '亲{2,}', '(?:没办法|没有办法)', '自己(?:看|查)', '\\d{3,}元', '[你您]们?自己', '快递(?:员|公司)?',
   '催(?:一下|不了)', '不(?:行|可以)了?', '马上|立刻|立即', '退(?:款|货)', '差评', '投诉', '(?:谢谢|感谢)', '好的?', '稍等',

@@ -14,19 +14,28 @@ use crate::text::{char_after, contains_any};
 fn has_amount(text: &str) -> bool {
     // Read from inside a run of digits or numerals, a number ends where the run ends: only a
     // run's first character is tried, so a long run is read once rather than once per character.
-    let run_of = |p: char, c: char, numerals: &str| {
-        (p.is_ascii_digit() && c.is_ascii_digit()) || (numerals.contains(p) && numerals.contains(c))
-    };
-    let mut prev = None;
+    let mut prev = 0;
     text.char_indices().any(|(i, c)| {
-        let p = prev.replace(c);
-        (!p.is_some_and(|p| run_of(p, c, AMOUNT_NUMERALS)) && amount_at(text, i))
-            || (!p.is_some_and(|p| run_of(p, c, HOUR_NUMERALS)) && hour_at(text, i))
+        let (p, n) = (prev, numeral(c));
+        prev = n;
+        let amount_run = p != 0 && n != 0 && (p == DIGIT) == (n == DIGIT);
+        let hour_run = p == n && (n == DIGIT || n == HOUR);
+        (!amount_run && amount_at(text, i)) || (!hour_run && hour_at(text, i))
     })
 }
 
-const AMOUNT_NUMERALS: &str = "一二两三四五六七八九十半";
-const HOUR_NUMERALS: &str = "二两三四五六七八九十";
+const DIGIT: u8 = 1;
+const HOUR: u8 = 2;
+/// What a character is to a number: an ASCII digit, a numeral that can name an hour (二…十),
+/// a numeral that can't (一, 半), or nothing (0).
+fn numeral(c: char) -> u8 {
+    match c {
+        '0'..='9' => DIGIT,
+        '二' | '两' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十' => HOUR,
+        '一' | '半' => 3,
+        _ => 0,
+    }
+}
 
 const UNITS: &[&str] = &["工作日", "小时", "钟头", "分钟", "秒", "天", "日", "号", "周", "星期", "个月", "月"];
 
@@ -40,7 +49,7 @@ fn number_ends(text: &str, at: usize) -> Vec<usize> {
         let decimals = after.strip_prefix('.').map_or(0, |d| d.bytes().take_while(u8::is_ascii_digit).count());
         return if decimals > 0 { vec![at + digits + 1 + decimals, at + digits] } else { vec![at + digits] };
     }
-    let han = rest.chars().take_while(|c| AMOUNT_NUMERALS.contains(*c)).map(char::len_utf8).sum::<usize>();
+    let han = rest.chars().take_while(|c| numeral(*c) > DIGIT).map(char::len_utf8).sum::<usize>();
     if han > 0 {
         return vec![at + han];
     }
@@ -82,7 +91,7 @@ fn unit_at(text: &str, at: usize) -> bool {
 fn hour_at(text: &str, at: usize) -> bool {
     let rest = &text[at..];
     let len = match rest.bytes().take_while(u8::is_ascii_digit).count() {
-        0 => rest.chars().take_while(|c| HOUR_NUMERALS.contains(*c)).map(char::len_utf8).sum::<usize>(),
+        0 => rest.chars().take_while(|c| numeral(*c) == HOUR).map(char::len_utf8).sum::<usize>(),
         n => n,
     };
     let len = if len == 0 && rest.starts_with("[数字x]") { "[数字x]".len() } else { len };
