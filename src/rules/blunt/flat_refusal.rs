@@ -5,10 +5,11 @@ use crate::text::{char_after, char_before, contains_any, find_all, is_emoji, is_
 declare_rule! {
     /// ## What it does
     /// Flags a direct refusal — 不行, 不能, 没办法, 不可以, 不支持, 不可能, 做不到, 改不了,
-    /// 退不了, 催不了… — that comes without an apology and without an alternative. A refusal
+    /// 退不了, 催不了, and 无法 too — that comes without an apology and without an alternative. A refusal
     /// with one of the two gets a hint; with both it is left alone.
     ///
-    /// Left alone too: conditions (“如果不行的话可以换货”), questions (“能不能…”, “行不行”,
+    /// Left alone too: conditions (“如果不行的话可以换货”), consequences the agent warns of
+    /// (“订单一旦取消是无法恢复的”, “取消了就无法恢复了”), questions (“能不能…”, “行不行”,
     /// “…可以吗?”), polite requests (“能不能麻烦您…”) and product facts (“不能水洗”,
     /// “不支持无线充电”): a refusal word counts only when it ends the clause, follows the shop
     /// (“我们/这边/本店…不能”) or refuses a service (修改, 退换, 发货, 优惠, 保证, 7天无理由…).
@@ -53,6 +54,11 @@ const REFUSALS: &[(&str, &str)] = &[
     ("办不到", "暂时无法办到"),
     ("不行", "暂时无法"),
     ("不能", "暂时无法"),
+    // Already the guides' word: only the apology and the alternative are missing.
+    ("暂时无法", "暂时无法"),
+    ("无法", "暂时无法"),
+    ("没有解决的方法", "暂时无法解决"),
+    ("没有解决办法", "暂时无法解决"),
     ("取消不了", "暂时无法取消"),
     ("处理不了", "暂时无法处理"),
     ("操作不了", "暂时无法操作"),
@@ -110,6 +116,7 @@ const SERVICE: &[&str] = &[
     "保价",
     "恢复",
     "合并",
+    "合开",
     "拆",
     "转",
     "帮",
@@ -153,7 +160,7 @@ const SERVICE: &[&str] = &[
 ];
 /// Refusal words that can also state a product fact (“不能水洗”, “不支持快充”).
 const GENERIC: &[&str] =
-    &["不行", "不能", "不可以", "不支持", "不允许", "没办法", "没有办法", "没法", "没法子", "不给"];
+    &["不行", "不能", "不可以", "不支持", "不允许", "没办法", "没有办法", "没法", "没法子", "不给", "无法", "暂时无法"];
 /// What the customer asks for when a bare “不行” refuses a service rather than states a fact.
 const SERVICE_ASKED: &[&str] = &[
     "改",
@@ -286,11 +293,7 @@ impl Rule for FlatRefusal {
             if contains_any(before, THIRD_PARTY) || contains_any(before, &["为什么", "什么", "为啥", "怎么"]) {
                 continue;
             }
-            if is_question(text, &hit, word, after)
-                || contains_any(before, CONDITION)
-                || before.contains("的话")
-                || after.contains("的话")
-            {
+            if is_question(text, &hit, word, after) || in_condition(before, after) || is_consequence(before) {
                 continue;
             }
             let terminal = is_terminal(after.split(char::is_whitespace).next().unwrap_or(""));
@@ -349,6 +352,25 @@ fn is_question(text: &str, hit: &std::ops::Range<usize>, word: &str, after: &str
     after.contains(['吗', '?', '嘛']) || after.trim_end_matches(is_end_char).ends_with('么')
 }
 
+/// The refusal sits inside a condition (“如果不行的话可以换货”, “要是不能改就退”), not in the
+/// consequence that follows one (“不可以的话就是不能取消的哦”).
+fn in_condition(before: &str, after: &str) -> bool {
+    let closed = before.rfind("的话").map(|i| i + "的话".len());
+    let opened = find_all(before, CONDITION).last().map(|(r, _)| r.start);
+    match (opened, closed) {
+        (Some(o), Some(c)) => o > c || after.contains("的话"),
+        (Some(_), None) => true,
+        (None, Some(_)) => false,
+        (None, None) => after.contains("的话"),
+    }
+}
+
+/// A consequence the agent warns of, not a request refused: “订单一旦取消是无法恢复的”,
+/// “取消了就无法恢复了哦”.
+fn is_consequence(before: &str) -> bool {
+    before.contains("一旦") || before.trim_end_matches(['也', '都', '再']).ends_with('就')
+}
+
 fn is_end_char(c: char) -> bool {
     is_punct_or_space(c) || c == '~' || is_emoji(c) || c == '\u{FE0F}'
 }
@@ -402,8 +424,10 @@ fn soften(
     // A rule that never changes (“定制商品不支持退换”) is no temporary limit: no 暂时.
     let sentence = cx.draft.sentence_at(hit.start).map_or(&text[..0], |r| cx.draft.text(&r.range));
     let lasting = contains_any(sentence, LASTING);
-    let replacement = if lasting { replacement.trim_start_matches("暂时") } else { replacement };
     let lead = cx.draft.raw_text(&(from..hit.start));
+    // “这边暂时没有解决的方法”: the 暂时 is there already.
+    let replacement =
+        if lasting || lead.ends_with("暂时") { replacement.trim_start_matches("暂时") } else { replacement };
     let specific = !matches!(replacement, "暂时无法" | "暂时无法支持" | "无法" | "无法支持");
     if terminal && (!specific || lead.trim().is_empty()) {
         let lead = lead.trim_end_matches(['也', '是', '都', '真', '确', '实']);
