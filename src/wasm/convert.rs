@@ -18,8 +18,76 @@ pub fn error(e: Error) -> JsError {
     JsError::new(&e.to_string())
 }
 
+/// A plain object: a literal `{…}`, `Object.create(null)`, or one of those from another
+/// realm (a frame, a content script's sandbox, a structured clone). Not an array, a function,
+/// a boxed primitive (`new String('…')`), a `Map`, a `Date` or a class instance: those would
+/// otherwise read as an empty object (no fields, or `JSON.stringify` giving `{}`) and pass
+/// silently as an empty draft or the default configuration.
 fn is_plain_object(v: &JsValue) -> bool {
-    v.is_object() && !js_sys::Array::is_array(v) && !v.is_function()
+    if !v.is_object() || js_sys::Array::is_array(v) || v.is_function() {
+        return false;
+    }
+    // `Reflect.getPrototypeOf` (a Proxy's trap may throw: then it is not plain either).
+    match js_sys::Reflect::get_prototype_of(v) {
+        Ok(proto) if proto.is_null() => true,
+        Ok(proto) => js_sys::Reflect::get_prototype_of(&proto).is_ok_and(|p| p.is_null()),
+        Err(_) => false,
+    }
+}
+
+/// What a value the caller gave us is, for an error message: `String 对象`, `Map`, `数组`…
+fn kind(v: &JsValue) -> String {
+    if v.is_null() {
+        return "null".to_owned();
+    }
+    if v.is_undefined() {
+        return "undefined".to_owned();
+    }
+    if v.as_string().is_some() {
+        return "字符串".to_owned();
+    }
+    if v.as_f64().is_some() {
+        return "数字".to_owned();
+    }
+    if v.as_bool().is_some() {
+        return "布尔值".to_owned();
+    }
+    if js_sys::Array::is_array(v) {
+        return "数组".to_owned();
+    }
+    if v.is_function() {
+        return "函数".to_owned();
+    }
+    if !v.is_object() {
+        return v.js_typeof().as_string().unwrap_or_default();
+    }
+    // The constructor's name, read without calling anything the caller defined beyond a getter.
+    let name = js_sys::Reflect::get_prototype_of(v)
+        .ok()
+        .filter(|p| !p.is_null())
+        .and_then(|p| js_sys::Reflect::get(&p, &JsValue::from_str("constructor")).ok())
+        .filter(|c| c.is_function())
+        .and_then(|c| js_sys::Reflect::get(&c, &JsValue::from_str("name")).ok())
+        .and_then(|n| n.as_string())
+        .filter(|n| !n.is_empty());
+    match name.as_deref() {
+        Some(n @ ("String" | "Number" | "Boolean")) => format!("{n} 对象(new {n}(…))"),
+        Some(n) => format!("{n} 对象"),
+        None => "非普通对象".to_owned(),
+    }
+}
+
+/// The hint after "收到的是 …": a boxed string is unboxed with `String(x)`; other objects are
+/// copied into a plain one.
+fn not_plain(v: &JsValue, what: &str) -> String {
+    let got = kind(v);
+    let fix = match got.as_str() {
+        s if s.starts_with("String 对象") => ",请传入字符串本身,例如 String(x)",
+        s if s.starts_with("Map") => ",请先转换为普通对象,例如 Object.fromEntries(map)",
+        s if s.ends_with("对象") => ",请传入普通对象(对象字面量 {…})",
+        _ => "",
+    };
+    format!("{what};收到的是{got}{fix}")
 }
 
 /// `JSON.stringify` of a value the caller gave us, or why it can't be read.
@@ -36,7 +104,7 @@ pub fn config(value: Option<JsValue>) -> Result<Config, JsError> {
         return Ok(Config::default());
     };
     if !is_plain_object(&value) {
-        return Err(error(Error::config("config", "配置应是一个对象,例如 {platform: 'jd'}")));
+        return Err(error(Error::config("config", not_plain(&value, "配置应是一个普通对象,例如 {platform: 'jd'}"))));
     }
     let text = json_text(&value).map_err(|m| error(Error::config("config", m)))?;
     Config::from_json(&text).map_err(error)
@@ -45,7 +113,10 @@ pub fn config(value: Option<JsValue>) -> Result<Config, JsError> {
 /// A team pack as a JS object.
 pub fn pack(value: JsValue) -> Result<Pack, JsError> {
     if !is_plain_object(&value) {
-        return Err(error(Error::config("pack", "规则包应是一个对象,例如 {name: '售后组', rules: [...]}")));
+        return Err(error(Error::config(
+            "pack",
+            not_plain(&value, "规则包应是一个普通对象,例如 {name: '售后组', rules: [...]}"),
+        )));
     }
     let text = json_text(&value).map_err(|m| error(Error::config("pack", m)))?;
     serde_json::from_str(&text).map_err(|e| error(Error::config("pack", e.to_string())))
@@ -60,7 +131,7 @@ pub fn request(value: JsValue) -> Result<Request, JsError> {
     if !is_plain_object(&value) {
         return Err(error(Error::request(
             "request",
-            "check() 需要字符串,或 {draft, customer, first_reply, platform} 对象",
+            not_plain(&value, "check() 需要字符串,或 {draft, customer, first_reply, platform} 普通对象"),
         )));
     }
     Ok(Request {
