@@ -1,6 +1,12 @@
 // The content script proper: waits for an eligible editor to get focus, then loads the core
 // (lazily) and attaches the annotator to it. The core runs here when the page allows
 // WebAssembly in content scripts, otherwise in the background script (automatic).
+//
+// The page is not trusted: its scripts can reach the <kefu-coach> shadow root (open, by
+// contract) and dispatch events, so the annotator runs with `requireTrusted` (only real user
+// gestures act), nothing here listens to the page's messages, custom events or attributes
+// beyond reading its chat context, and settings change only through storage written by the
+// extension's own pages or by a trusted gesture in the coach's UI.
 import { ext } from './browser.js';
 import { annotate, editorRoot, COACHED_ATTR } from '../annotator/index.js';
 import { getHost } from '../annotator/host.js';
@@ -46,6 +52,7 @@ function attach(target) {
   sessions.set(root, entry);
   entry.handle = annotate(root, {
     check,
+    requireTrusted: true,
     context: () => {
       const ctx = siteFor(document, settings).context(document, settings);
       if (settings.platform !== 'auto') ctx.platform = settings.platform;
