@@ -781,4 +781,57 @@ export const PAGE_SCENARIOS = {
     if (bad.length) throw new Error(bad.join('\n'));
     return notes.join('; ');
   },
+
+  /** A page can't fetch the extension's files to detect it: nothing but the .wasm the content
+   *  script needs is web-accessible, and in Chromium not even that at its static URL
+   *  (use_dynamic_url: only the per-session URL runtime.getURL gives works). The content
+   *  script still loads the core through that URL. Firefox: no manifest warnings. */
+  async extensionFilesHidden(d, origin) {
+    const files = [
+      'manifest.json', 'extension/background.js', 'extension/content.js', 'extension/core.js', 'extension/settings.js',
+      'extension/browser.js', 'extension/options/options.html', 'extension/options/options.js',
+      'extension/popup/popup.html', 'extension/popup/popup.js', 'pkg/kefu_coach.js',
+    ];
+    // Firefox's moz-extension:// host is a random per-install UUID (the suite fixes it), and
+    // Firefox has no use_dynamic_url: the .wasm stays loadable by a page that knows the UUID.
+    if (d.name === 'chromium') files.push('pkg/kefu_coach_bg.wasm');
+    // The content script loads the core (in the content script, not the background).
+    await open(d, origin, EDITORS[0]);
+    const s = await typeDraft(d, EDITORS[0]);
+    assert(s.engine === 'content', `core ran in ${s.engine}`);
+    await pageErrors(d);
+    // Then the page tries each file (the refusals show in the console: no error check after).
+    const got = await d.eval(`async (base, files) => {
+      const out = {};
+      for (const f of files) {
+        const url = base + '/' + f;
+        try {
+          const r = await fetch(url, { cache: 'no-store' });
+          out[f] = 'fetched ' + r.status;
+          continue;
+        } catch (_) { /* refused: what we want */ }
+        if (f.endsWith('.js')) {
+          try {
+            await import(url);
+            out[f] = 'imported';
+          } catch (_) { /* refused */ }
+        }
+      }
+      return out;
+    }`, d.extOrigin, files);
+    const loaded = Object.entries(got);
+    assert(!loaded.length, `a page script loaded the extension's files: ${JSON.stringify(got)}`);
+    let note = `${files.length} files refused to the page`;
+    if (d.name === 'chromium') {
+      const wasm = d.requests.filter((u) => u.endsWith('/pkg/kefu_coach_bg.wasm') && !u.startsWith(d.extOrigin));
+      assert(wasm.length, `the content script did not fetch the .wasm through a dynamic URL: ${d.requests.filter((u) => u.includes('kefu_coach_bg')).join(', ')}`);
+      note += `; .wasm loaded via ${new URL(wasm[wasm.length - 1]).host.slice(0, 8)}… (static id ${d.extId.slice(0, 8)}…)`;
+    }
+    if (d.manifestWarnings) {
+      const warnings = await d.manifestWarnings();
+      assert(!warnings.length, `manifest warnings: ${JSON.stringify(warnings)}`);
+      note += '; no manifest warnings';
+    }
+    return note;
+  },
 };

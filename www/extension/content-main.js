@@ -1,5 +1,5 @@
-// The content script proper: waits for an eligible editor to get focus, then loads the core
-// (lazily) and attaches the annotator to it. The core runs here when the page allows
+// The content script proper: waits for an eligible editor to get focus, then instantiates the
+// core (lazily) and attaches the annotator to it. The core runs here when the page allows
 // WebAssembly in content scripts, otherwise in the background script (automatic).
 //
 // The page is not trusted: its scripts can reach the <kefu-coach> shadow root (open, by
@@ -10,6 +10,7 @@
 import { ext } from './browser.js';
 import { annotate, editorRoot, COACHED_ATTR } from '../annotator/index.js';
 import { getHost } from '../annotator/host.js';
+import * as core from './core.js';
 import { bumpStats, isSiteOn, loadPacks, loadSettings, onSettingsChanged, saveSettings } from './settings.js';
 import { siteFor } from './sites/index.js';
 
@@ -124,7 +125,8 @@ async function createEngine() {
   const blocked = typeof blockedAt === 'number' && Date.now() - blockedAt < 86400000;
   if (settings.engine !== 'background' && !blocked) {
     try {
-      const core = await withTimeout(import(ext.runtime.getURL('extension/core.js')), LOAD_TIMEOUT_MS);
+      // The .wasm is the only file fetched from the extension here (web-accessible, through
+      // the dynamic URL runtime.getURL gives where the browser has one).
       await withTimeout(core.loadCore(ext.runtime.getURL('pkg/kefu_coach_bg.wasm')), LOAD_TIMEOUT_MS);
       let coach = core.buildCoach(settings, packs);
       mark('content');
