@@ -789,7 +789,7 @@ export const PAGE_SCENARIOS = {
   async extensionFilesHidden(d, origin) {
     const files = [
       'manifest.json', 'extension/background.js', 'extension/content.js', 'extension/core.js', 'extension/settings.js',
-      'extension/browser.js', 'extension/options/options.html', 'extension/options/options.js',
+      'extension/browser.js', 'extension/blocked.js', 'extension/options/options.html', 'extension/options/options.js',
       'extension/popup/popup.html', 'extension/popup/popup.js', 'pkg/kefu_coach.js',
     ];
     // Firefox's moz-extension:// host is a random per-install UUID (the suite fixes it), and
@@ -833,5 +833,72 @@ export const PAGE_SCENARIOS = {
       note += '; no manifest warnings';
     }
     return note;
+  },
+
+  /** Pages that refused WebAssembly are remembered in one storage entry, bounded: at most
+   *  MAX_BLOCKED pages, none older than a day; the per-page keys of earlier builds are removed.
+   *  Both browsers run the module (blocked.js) against real storage; Chromium also goes
+   *  through a strict-CSP page, which records the refusal in that entry. */
+  async blockedBound(d, origin) {
+    const ext = '(globalThis.browser || chrome)';
+    const r = await d.inExtension(`async () => {
+      const e = ${ext};
+      const m = await import('/extension/blocked.js');
+      const now = Date.now();
+      const map = {};
+      for (let i = 0; i < 250; i++) map['http://site' + i + '.test/'] = now - 1000 - i * 60000;
+      for (let i = 0; i < 20; i++) map['http://old' + i + '.test/'] = now - 2 * 86400000 - i;
+      const legacy = {};
+      for (let i = 0; i < 30; i++) legacy['wasmBlocked:http://legacy' + i + '.test/'] = now;
+      await e.storage.local.set({ [m.BLOCKED_KEY]: map, ...legacy, stats: { date: 'keep', checked: 1, flagged: 0, applied: 0 } });
+      await m.rememberBlocked('http://new.test/page');
+      const kept = (await e.storage.local.get(m.BLOCKED_KEY))[m.BLOCKED_KEY];
+      const out = {
+        max: m.MAX_BLOCKED,
+        n: Object.keys(kept).length,
+        hasNew: 'http://new.test/page' in kept,
+        newestKept: 'http://site0.test/' in kept,
+        oldestDropped: !('http://site249.test/' in kept),
+        expired: Object.keys(kept).filter((k) => k.startsWith('http://old')).length,
+        blockedNew: await m.isBlocked('http://new.test/page'),
+        blockedExpired: await m.isBlocked('http://old0.test/'),
+        dropped: await m.dropLegacyBlocked(),
+      };
+      const all = await e.storage.local.get(null);
+      out.legacyLeft = Object.keys(all).filter((k) => k.startsWith('wasmBlocked:')).length;
+      out.othersKept = !!(all.stats && all.stats.date === 'keep');
+      // A nearly full entry for the page-level check below.
+      const full = {};
+      for (let i = 0; i < m.MAX_BLOCKED; i++) full['http://full' + i + '.test/'] = now - 1000 - i;
+      await e.storage.local.set({ [m.BLOCKED_KEY]: full });
+      await e.storage.local.remove('stats');
+      return out;
+    }`);
+    const want = { n: r.max, hasNew: true, newestKept: true, oldestDropped: true, expired: 0, blockedNew: true, blockedExpired: false, dropped: 30, legacyLeft: 0, othersKept: true };
+    const wrong = Object.entries(want).filter(([k, v]) => r[k] !== v);
+    assert(!wrong.length, `blocked.js: ${JSON.stringify(r)} (expected ${JSON.stringify(want)})`);
+    if (d.name !== 'chromium') return `bounded at ${r.max}; Firefox runs WebAssembly on strict-CSP pages, so only the module is exercised`;
+    // Chromium: a strict-CSP page refuses WebAssembly in the content script; the refusal goes
+    // into the bounded entry (not a key of its own), the oldest entry makes room.
+    const fx = EDITORS.find((e) => e.name === 'input');
+    await open(d, origin, fx, '/csp-strict');
+    const s = await typeDraft(d, fx);
+    assert(s.engine === 'background', `strict CSP page: core ran in ${s.engine}`);
+    const page = `${origin}/csp-strict${fx.url}`;
+    const until = Date.now() + 5000;
+    let st;
+    for (;;) {
+      st = await d.inExtension(`async (page) => {
+        const all = await ${ext}.storage.local.get(null);
+        const map = all.wasmBlocked || {};
+        return { n: Object.keys(map).length, has: page in map, own: Object.keys(all).filter((k) => k.startsWith('wasmBlocked:')) };
+      }`, page);
+      if ((st.has && st.n <= r.max) || Date.now() > until) break;
+      await sleep(200);
+    }
+    assert(st.has && st.n <= r.max && !st.own.length, `after a refusal on ${page}: ${JSON.stringify(st)}`);
+    await d.inExtension(`() => ${ext}.storage.local.remove('wasmBlocked')`);
+    await pageErrors(d, [/csp: script-src wasm-eval/]);
+    return `bounded at ${r.max}; a refusal on a strict-CSP page recorded in the entry (${st.n} pages)`;
   },
 };

@@ -10,6 +10,7 @@
 import { ext } from './browser.js';
 import { annotate, editorRoot, COACHED_ATTR } from '../annotator/index.js';
 import { getHost } from '../annotator/host.js';
+import { isBlocked, pageKey, rememberBlocked } from './blocked.js';
 import * as core from './core.js';
 import { bumpStats, isSiteOn, loadPacks, loadSettings, onSettingsChanged, saveSettings } from './settings.js';
 import { siteFor } from './sites/index.js';
@@ -119,11 +120,9 @@ async function createEngine() {
     getHost(document).host.dataset.engine = mode;
   };
   // Chromium reports the failed WebAssembly compile to the page as a CSP violation, so a
-  // page that refused it once goes straight to the background for a day.
-  const blockedKey = `wasmBlocked:${location.origin}${location.pathname}`;
-  const { [blockedKey]: blockedAt } = await ext.storage.local.get(blockedKey);
-  const blocked = typeof blockedAt === 'number' && Date.now() - blockedAt < 86400000;
-  if (settings.engine !== 'background' && !blocked) {
+  // page that refused it once goes straight to the background for a day (blocked.js).
+  const page = pageKey(location);
+  if (settings.engine !== 'background' && !(await isBlocked(page))) {
     try {
       // The .wasm is the only file fetched from the extension here (web-accessible, through
       // the dynamic URL runtime.getURL gives where the browser has one).
@@ -142,7 +141,7 @@ async function createEngine() {
     } catch (e) {
       // This page's Content-Security-Policy forbids WebAssembly here (or the load stalled):
       // use the background. Only a refusal is remembered.
-      if (!(e && e.slow)) ext.storage.local.set({ [blockedKey]: Date.now() });
+      if (!(e && e.slow)) rememberBlocked(page).catch(() => {});
     }
   }
   mark('background');
