@@ -18,76 +18,39 @@ pub fn error(e: Error) -> JsError {
     JsError::new(&e.to_string())
 }
 
-/// A plain object: a literal `{…}`, `Object.create(null)`, or one of those from another
-/// realm (a frame, a content script's sandbox, a structured clone). Not an array, a function,
-/// a boxed primitive (`new String('…')`), a `Map`, a `Date` or a class instance: those would
-/// otherwise read as an empty object (no fields, or `JSON.stringify` giving `{}`) and pass
-/// silently as an empty draft or the default configuration.
-fn is_plain_object(v: &JsValue) -> bool {
-    if !v.is_object() || js_sys::Array::is_array(v) || v.is_function() {
-        return false;
-    }
-    // `Reflect.getPrototypeOf` (a Proxy's trap may throw: then it is not plain either).
-    match js_sys::Reflect::get_prototype_of(v) {
-        Ok(proto) if proto.is_null() => true,
-        Ok(proto) => js_sys::Reflect::get_prototype_of(&proto).is_ok_and(|p| p.is_null()),
-        Err(_) => false,
-    }
+// Whether a value is a plain object, asked in JavaScript (prototypes and constructor names
+// are JS's business, and this keeps the wasm small). A plain object is a literal `{…}`,
+// `Object.create(null)`, or one of those from another realm (a frame, a content script's
+// sandbox). A boxed string, a `Map`, a `Date` or a class instance is not: it would read as an
+// empty object (no fields, or `{}` through `JSON.stringify`) and pass silently as an empty
+// draft or the default configuration.
+#[wasm_bindgen(inline_js = "
+const TYPES = { string: '字符串', number: '数字', boolean: '布尔值', function: '函数' };
+export function notPlain(v) {
+  if (v === null || typeof v !== 'object') return v === null ? 'null' : TYPES[typeof v] || typeof v;
+  if (Array.isArray(v)) return '数组';
+  try {
+    const p = Object.getPrototypeOf(v);
+    if (p === null || Object.getPrototypeOf(p) === null) return '';
+    const n = String((p.constructor && p.constructor.name) || '非普通');
+    if (n === 'String') return 'String 对象(new String(…)),请传入字符串本身,例如 String(x)';
+    if (n === 'Map') return 'Map 对象,请先转换为普通对象,例如 Object.fromEntries(map)';
+    const boxed = n === 'Number' || n === 'Boolean' ? `(new ${n}(…))` : '';
+    return `${n} 对象${boxed},请传入普通对象(对象字面量 {…})`;
+  } catch (_) {
+    return '非普通对象'; // a Proxy whose traps throw
+  }
+}")]
+extern "C" {
+    /// `''` for a plain object; otherwise what the value is and how to pass it instead.
+    #[wasm_bindgen(js_name = notPlain)]
+    fn not_plain_kind(value: &JsValue) -> String;
 }
 
-/// What a value the caller gave us is, for an error message: `String 对象`, `Map`, `数组`…
-fn kind(v: &JsValue) -> String {
-    if v.is_null() {
-        return "null".to_owned();
-    }
-    if v.is_undefined() {
-        return "undefined".to_owned();
-    }
-    if v.as_string().is_some() {
-        return "字符串".to_owned();
-    }
-    if v.as_f64().is_some() {
-        return "数字".to_owned();
-    }
-    if v.as_bool().is_some() {
-        return "布尔值".to_owned();
-    }
-    if js_sys::Array::is_array(v) {
-        return "数组".to_owned();
-    }
-    if v.is_function() {
-        return "函数".to_owned();
-    }
-    if !v.is_object() {
-        return v.js_typeof().as_string().unwrap_or_default();
-    }
-    // The constructor's name, read without calling anything the caller defined beyond a getter.
-    let name = js_sys::Reflect::get_prototype_of(v)
-        .ok()
-        .filter(|p| !p.is_null())
-        .and_then(|p| js_sys::Reflect::get(&p, &JsValue::from_str("constructor")).ok())
-        .filter(|c| c.is_function())
-        .and_then(|c| js_sys::Reflect::get(&c, &JsValue::from_str("name")).ok())
-        .and_then(|n| n.as_string())
-        .filter(|n| !n.is_empty());
-    match name.as_deref() {
-        Some(n @ ("String" | "Number" | "Boolean")) => format!("{n} 对象(new {n}(…))"),
-        Some(n) => format!("{n} 对象"),
-        None => "非普通对象".to_owned(),
-    }
-}
-
-/// The hint after "收到的是 …": a boxed string is unboxed with `String(x)`; other objects are
-/// copied into a plain one.
-fn not_plain(v: &JsValue, what: &str) -> String {
-    let got = kind(v);
-    let fix = match got.as_str() {
-        s if s.starts_with("String 对象") => ",请传入字符串本身,例如 String(x)",
-        s if s.starts_with("Map") => ",请先转换为普通对象,例如 Object.fromEntries(map)",
-        s if s.ends_with("对象") => ",请传入普通对象(对象字面量 {…})",
-        _ => "",
-    };
-    format!("{what};收到的是{got}{fix}")
+/// `None` for a plain object; otherwise the error message: `what`, then what came in.
+fn not_plain(value: &JsValue, what: &str) -> Option<String> {
+    let got = not_plain_kind(value);
+    (!got.is_empty()).then(|| format!("{what};收到的是{got}"))
 }
 
 /// `JSON.stringify` of a value the caller gave us, or why it can't be read.
@@ -103,8 +66,8 @@ pub fn config(value: Option<JsValue>) -> Result<Config, JsError> {
     let Some(value) = value.filter(|v| !v.is_null() && !v.is_undefined()) else {
         return Ok(Config::default());
     };
-    if !is_plain_object(&value) {
-        return Err(error(Error::config("config", not_plain(&value, "配置应是一个普通对象,例如 {platform: 'jd'}"))));
+    if let Some(m) = not_plain(&value, "配置应是一个普通对象,例如 {platform: 'jd'}") {
+        return Err(error(Error::config("config", m)));
     }
     let text = json_text(&value).map_err(|m| error(Error::config("config", m)))?;
     Config::from_json(&text).map_err(error)
@@ -112,11 +75,8 @@ pub fn config(value: Option<JsValue>) -> Result<Config, JsError> {
 
 /// A team pack as a JS object.
 pub fn pack(value: JsValue) -> Result<Pack, JsError> {
-    if !is_plain_object(&value) {
-        return Err(error(Error::config(
-            "pack",
-            not_plain(&value, "规则包应是一个普通对象,例如 {name: '售后组', rules: [...]}"),
-        )));
+    if let Some(m) = not_plain(&value, "规则包应是一个普通对象,例如 {name: '售后组', rules: [...]}") {
+        return Err(error(Error::config("pack", m)));
     }
     let text = json_text(&value).map_err(|m| error(Error::config("pack", m)))?;
     serde_json::from_str(&text).map_err(|e| error(Error::config("pack", e.to_string())))
@@ -128,11 +88,9 @@ pub fn request(value: JsValue) -> Result<Request, JsError> {
     if let Some(draft) = value.as_string() {
         return Ok(Request::draft(draft));
     }
-    if !is_plain_object(&value) {
-        return Err(error(Error::request(
-            "request",
-            not_plain(&value, "check() 需要字符串,或 {draft, customer, first_reply, platform} 普通对象"),
-        )));
+    if let Some(m) = not_plain(&value, "check() 需要字符串,或 {draft, customer, first_reply, platform} 普通对象")
+    {
+        return Err(error(Error::request("request", m)));
     }
     Ok(Request {
         draft: string_field(&value, "draft")?.unwrap_or_default(),
