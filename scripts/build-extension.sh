@@ -28,7 +28,7 @@ for browser in chrome firefox; do
   rm -f "$out/extension/manifest.json" "$out/extension/README.md"
   cp -R www/annotator "$out/annotator"
   cp "$pkg/kefu_coach.js" "$pkg/kefu_coach_bg.wasm" "$out/pkg/"
-  cp -R "$pkg/snippets" "$out/pkg/snippets" # the glue's inline JS (src/wasm/report.rs)
+  cp -R "$pkg/snippets" "$out/pkg/snippets" # the glue's inline JS (src/wasm/report.rs, convert.rs)
   # The content script: one classic script bundled from extension/content.js with everything
   # it imports (content-main.js, the annotator, the site adapters, the core's glue), so that
   # the .wasm is the only file a page's content script loads from the extension (see
