@@ -369,6 +369,76 @@ async fn config_presets_switches_and_packs() {
     assert_eq!(c.platform(), "douyin");
 }
 
+/// A value built by JavaScript source (boxed strings, class instances, other realms).
+fn js_eval(src: &str) -> JsValue {
+    js_sys::eval(src).unwrap_or_else(|e| panic!("the test's JS threw: {e:?} ({src})"))
+}
+
+/// Objects that are not plain (a boxed string, a Map, a Date, a class instance) used to read as
+/// an empty object: `check(new String('不知道'))` scored 100 with no findings and
+/// `new Coach(new Map())` was the default configuration. They throw an Error that names what
+/// came in and how to pass it; plain objects from any realm still work.
+#[wasm_bindgen_test]
+async fn non_plain_objects_are_refused_with_a_message_to_act_on() {
+    next_task().await;
+    let c = coach("{}");
+    let check_error = |v: JsValue| match c.check(v.clone()) {
+        Ok(r) => panic!("{v:?} should throw, got score {}", num(&r, "score")),
+        Err(e) => message(e.into()),
+    };
+    let requests: &[(&str, &[&str])] = &[
+        ("new String('不知道')", &["request", "String 对象", "String(x)"]),
+        ("new Map([['draft', '不知道']])", &["request", "Map", "Object.fromEntries"]),
+        ("new Date()", &["request", "Date 对象"]),
+        ("new (class Draft { constructor() { this.draft = '不知道'; } })()", &["request", "Draft 对象", "普通对象"]),
+        ("new Number(5)", &["request", "Number 对象"]),
+    ];
+    for (src, words) in requests {
+        let m = check_error(js_eval(src));
+        for w in *words {
+            assert!(m.contains(w), "check({src}): “{m}” should mention {w}");
+        }
+    }
+    let config_error_of = |src: &str| config_error(js_eval(src));
+    for (src, words) in [
+        ("new Map([['platform', 'jd']])", &["config", "Map", "Object.fromEntries"][..]),
+        ("new String('jd')", &["config", "String 对象"][..]),
+        ("new (class Settings { constructor() { this.platform = 'jd'; } })()", &["config", "Settings 对象"][..]),
+    ] {
+        let m = config_error_of(src);
+        for w in words {
+            assert!(m.contains(w), "new Coach({src}): “{m}” should mention {w}");
+        }
+    }
+    let mut c2 = coach(r#"{"platform":"jd"}"#);
+    let m = c2
+        .configure(Some(js_eval("new Map()")))
+        .map(|_| ())
+        .map_err(|e| message(e.into()))
+        .expect_err("configure(new Map())");
+    assert!(m.contains("config") && m.contains("Map"), "{m}");
+    assert_eq!(c2.platform(), "jd", "a refused configure keeps the coach as it was");
+    let m = c2.add_pack(js_eval("new Map()")).map_err(|e| message(e.into())).expect_err("addPack(new Map())");
+    assert!(m.contains("pack") && m.contains("Map"), "{m}");
+
+    // Plain objects still work: no prototype, and another realm's Object (an iframe's).
+    let flagged = |v: JsValue| findings(&check(&c, v)).iter().map(|f| text(f, "rule")).collect::<Vec<_>>();
+    let null_proto = js_eval("Object.assign(Object.create(null), { draft: '不知道。' })");
+    assert!(flagged(null_proto).contains(&"blunt.dont-know".to_owned()));
+    let foreign = js_eval(
+        "(() => { const f = document.createElement('iframe'); document.body.appendChild(f); \
+         const o = f.contentWindow.JSON.parse('{\"draft\":\"不知道。\"}'); \
+         return Object.getPrototypeOf(o) === Object.prototype ? null : o; })()",
+    );
+    assert!(foreign.is_object(), "the iframe's object should come from another realm");
+    assert!(flagged(foreign).contains(&"blunt.dont-know".to_owned()));
+    let foreign_config =
+        js_eval("(() => { const f = document.querySelector('iframe'); return f.contentWindow.JSON.parse('{\"platform\":\"jd\"}'); })()");
+    let c3 = JsCoach::new(Some(foreign_config)).map_err(|e| message(e.into())).expect("another realm's plain config");
+    assert_eq!(c3.platform(), "jd");
+    js_eval("document.querySelector('iframe').remove()");
+}
+
 // ---------------------------------------------------------------- rules
 
 #[wasm_bindgen_test]

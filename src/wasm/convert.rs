@@ -18,8 +18,39 @@ pub fn error(e: Error) -> JsError {
     JsError::new(&e.to_string())
 }
 
-fn is_plain_object(v: &JsValue) -> bool {
-    v.is_object() && !js_sys::Array::is_array(v) && !v.is_function()
+// Whether a value is a plain object, asked in JavaScript (prototypes and constructor names
+// are JS's business, and this keeps the wasm small). A plain object is a literal `{…}`,
+// `Object.create(null)`, or one of those from another realm (a frame, a content script's
+// sandbox). A boxed string, a `Map`, a `Date` or a class instance is not: it would read as an
+// empty object (no fields, or `{}` through `JSON.stringify`) and pass silently as an empty
+// draft or the default configuration.
+#[wasm_bindgen(inline_js = "
+const TYPES = { string: '字符串', number: '数字', boolean: '布尔值', function: '函数' };
+export function notPlain(v) {
+  if (v === null || typeof v !== 'object') return v === null ? 'null' : TYPES[typeof v] || typeof v;
+  if (Array.isArray(v)) return '数组';
+  try {
+    const p = Object.getPrototypeOf(v);
+    if (p === null || Object.getPrototypeOf(p) === null) return '';
+    const n = String((p.constructor && p.constructor.name) || '非普通');
+    if (n === 'String') return 'String 对象(new String(…)),请传入字符串本身,例如 String(x)';
+    if (n === 'Map') return 'Map 对象,请先转换为普通对象,例如 Object.fromEntries(map)';
+    const boxed = n === 'Number' || n === 'Boolean' ? `(new ${n}(…))` : '';
+    return `${n} 对象${boxed},请传入普通对象(对象字面量 {…})`;
+  } catch (_) {
+    return '非普通对象'; // a Proxy whose traps throw
+  }
+}")]
+extern "C" {
+    /// `''` for a plain object; otherwise what the value is and how to pass it instead.
+    #[wasm_bindgen(js_name = notPlain)]
+    fn not_plain_kind(value: &JsValue) -> String;
+}
+
+/// `None` for a plain object; otherwise the error message: `what`, then what came in.
+fn not_plain(value: &JsValue, what: &str) -> Option<String> {
+    let got = not_plain_kind(value);
+    (!got.is_empty()).then(|| format!("{what};收到的是{got}"))
 }
 
 /// `JSON.stringify` of a value the caller gave us, or why it can't be read.
@@ -35,8 +66,8 @@ pub fn config(value: Option<JsValue>) -> Result<Config, JsError> {
     let Some(value) = value.filter(|v| !v.is_null() && !v.is_undefined()) else {
         return Ok(Config::default());
     };
-    if !is_plain_object(&value) {
-        return Err(error(Error::config("config", "配置应是一个对象,例如 {platform: 'jd'}")));
+    if let Some(m) = not_plain(&value, "配置应是一个普通对象,例如 {platform: 'jd'}") {
+        return Err(error(Error::config("config", m)));
     }
     let text = json_text(&value).map_err(|m| error(Error::config("config", m)))?;
     Config::from_json(&text).map_err(error)
@@ -44,8 +75,8 @@ pub fn config(value: Option<JsValue>) -> Result<Config, JsError> {
 
 /// A team pack as a JS object.
 pub fn pack(value: JsValue) -> Result<Pack, JsError> {
-    if !is_plain_object(&value) {
-        return Err(error(Error::config("pack", "规则包应是一个对象,例如 {name: '售后组', rules: [...]}")));
+    if let Some(m) = not_plain(&value, "规则包应是一个普通对象,例如 {name: '售后组', rules: [...]}") {
+        return Err(error(Error::config("pack", m)));
     }
     let text = json_text(&value).map_err(|m| error(Error::config("pack", m)))?;
     serde_json::from_str(&text).map_err(|e| error(Error::config("pack", e.to_string())))
@@ -57,11 +88,9 @@ pub fn request(value: JsValue) -> Result<Request, JsError> {
     if let Some(draft) = value.as_string() {
         return Ok(Request::draft(draft));
     }
-    if !is_plain_object(&value) {
-        return Err(error(Error::request(
-            "request",
-            "check() 需要字符串,或 {draft, customer, first_reply, platform} 对象",
-        )));
+    if let Some(m) = not_plain(&value, "check() 需要字符串,或 {draft, customer, first_reply, platform} 普通对象")
+    {
+        return Err(error(Error::request("request", m)));
     }
     Ok(Request {
         draft: string_field(&value, "draft")?.unwrap_or_default(),

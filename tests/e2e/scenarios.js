@@ -82,6 +82,21 @@ const MARK_CHECK = `(start, end) => {
   return { paint: 'overlay', ok, inside, offset, mark: [m.left, m.top, m.width], box: [er.left, er.top, er.width, er.height] };
 }`;
 
+// A point on the underline of [start, end) (overlay mark or highlight range), in viewport
+// coordinates.
+const UNDERLINE_AT = `(start, end) => {
+  const root = document.querySelector('kefu-coach').shadowRoot;
+  const m = [...root.querySelectorAll('[data-kefu-mark]')].find((x) => Number(x.dataset.start) === start);
+  if (m) { const r = m.getBoundingClientRect(); return { x: r.left + r.width / 2, y: r.top - 6 }; }
+  for (const name of ['kefu-coach-warning', 'kefu-coach-error', 'kefu-coach-hint']) {
+    const hl = CSS.highlights.get(name);
+    if (hl) for (const r of hl) if (r.toString().includes('不知道')) { const b = r.getBoundingClientRect(); return { x: b.left + b.width / 2, y: b.top + b.height / 2 }; }
+  }
+  return null;
+}`;
+
+const CARD = `() => { const c = document.querySelector('kefu-coach').shadowRoot.querySelector('[data-kefu-card]'); return c && c.offsetParent !== null ? c.dataset.rule : null; }`;
+
 // ---- helpers -----------------------------------------------------------------------------
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
@@ -193,17 +208,7 @@ export const SCENARIOS = {
     await open(d, origin, fx);
     const s = await typeDraft(d, fx);
     const f = blunt(s);
-    const rect = await d.eval(`(start, end) => {
-      const e = document.getElementById('editor');
-      const root = document.querySelector('kefu-coach').shadowRoot;
-      const m = [...root.querySelectorAll('[data-kefu-mark]')].find((x) => Number(x.dataset.start) === start);
-      if (m) { const r = m.getBoundingClientRect(); return { x: r.left + r.width / 2, y: r.top - 6 }; }
-      for (const name of ['kefu-coach-warning', 'kefu-coach-error', 'kefu-coach-hint']) {
-        const hl = CSS.highlights.get(name);
-        if (hl) for (const r of hl) if (r.toString().includes('不知道')) { const b = r.getBoundingClientRect(); return { x: b.left + b.width / 2, y: b.top + b.height / 2 }; }
-      }
-      return null;
-    }`, f.start, f.end);
+    const rect = await d.eval(UNDERLINE_AT, f.start, f.end);
     assert(rect, 'no underline to hover');
     await d.mouseMove(rect.x, rect.y);
     const card = await waitFor(d, `() => { const c = document.querySelector('kefu-coach').shadowRoot.querySelector('[data-kefu-card]'); return c && c.offsetParent !== null ? c.dataset.rule : null; }`, (r) => r === 'blunt.dont-know', 'the hover card', 5000);
@@ -339,7 +344,6 @@ SCENARIOS.keyboardCard = async (d, origin, fx) => {
   const f = blunt(s);
   await d.press('Home');
   for (let i = 0; i <= f.start; i++) await d.press('ArrowRight');
-  const CARD = `() => { const c = document.querySelector('kefu-coach').shadowRoot.querySelector('[data-kefu-card]'); return c && c.offsetParent !== null ? c.dataset.rule : null; }`;
   await waitFor(d, CARD, (r) => r === 'blunt.dont-know', 'the card for the finding under the caret', 5000);
   await d.press('Escape');
   await waitFor(d, CARD, (r) => r === null, 'Escape to close the card', 3000);
@@ -617,5 +621,284 @@ export const PAGE_SCENARIOS = {
     } finally {
       await d.inExtension(`() => (globalThis.browser || chrome).storage.sync.set({ disabledRules: [] })`);
     }
+  },
+
+  /** The page is not the user. Its scripts can reach the coach's open shadow root and the
+   *  editor, but a synthetic click, key or pointer event on any control does nothing: the
+   *  stored settings and counts, the editor's text, the findings, the badge's list and the
+   *  card all stay as they were. Each probe is judged on its own (a probe that changed
+   *  something gets a fresh page for the next). The same controls then work for real input
+   *  (the driver's clicks and keys). */
+  async untrustedInput(d, origin) {
+    const ext = '(globalThis.browser || chrome)';
+    const STORED = `async () => {
+      const e = ${ext};
+      const sync = await e.storage.sync.get(null);
+      const { stats, packs } = await e.storage.local.get(['stats', 'packs']);
+      return JSON.stringify({ sync: Object.keys(sync).sort().map((k) => [k, sync[k]]), applied: stats ? stats.applied : 0, packs: packs || [] });
+    }`;
+    const VIEW = `() => {
+      const r = document.querySelector('kefu-coach').shadowRoot;
+      const c = r.querySelector('[data-kefu-card]');
+      return {
+        listOpen: r.querySelector('[data-kefu-badge]').getAttribute('aria-expanded') === 'true',
+        card: c && c.offsetParent !== null ? c.dataset.rule : null,
+        rules: [...r.querySelectorAll('[data-kefu-finding]')].map((f) => f.dataset.rule).join(','),
+      };
+    }`;
+    // The ways a page script could "click" an element: its click() method, and the events a
+    // real click fires (plus a keyboard Enter and a mouseleave). One click each, so a toggle
+    // that let them through would show.
+    const CLICK = `(sel, how) => {
+      const r = document.querySelector('kefu-coach').shadowRoot;
+      const els = [...r.querySelectorAll(sel)];
+      for (const el of els) {
+        if (how !== 'events') el.click();
+        if (how === 'method') continue;
+        for (const type of ['pointerdown', 'mousedown', 'pointerup', 'mouseup', 'click', 'mouseleave']) {
+          const C = type.startsWith('pointer') ? PointerEvent : MouseEvent;
+          el.dispatchEvent(new C(type, { bubbles: true, composed: true, cancelable: true, view: window, detail: 1, button: 0 }));
+        }
+        el.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', code: 'Enter', bubbles: true, composed: true, cancelable: true }));
+      }
+      return els.length;
+    }`;
+    const KEY = `(type, key, alt) => {
+      const e = document.getElementById('editor');
+      e.dispatchEvent(new KeyboardEvent(type, { key, code: key, altKey: !!alt, bubbles: true, composed: true, cancelable: true }));
+    }`;
+    const notes = [];
+    const bad = [];
+    let stored = await d.inExtension(STORED);
+    try {
+      for (const fx of EDITORS.filter((e) => e.name === 'textarea' || e.name === 'contenteditable')) {
+        let f = null;
+        let rulesBefore = '';
+        let dirty = true;
+        /** A page with the draft checked (and the card open by real keys when `card`). */
+        const fresh = async (card) => {
+          if (dirty) {
+            await open(d, origin, fx);
+            f = blunt(await typeDraft(d, fx));
+            await settle(d);
+            rulesBefore = (await d.eval(VIEW)).rules;
+            dirty = false;
+          }
+          if (card && (await d.eval(CARD)) !== 'blunt.dont-know') {
+            await d.click('#editor');
+            await d.press('Home');
+            for (let i = 0; i <= f.start; i++) await d.press('ArrowRight');
+            await waitFor(d, CARD, (r) => r === 'blunt.dont-know', 'the card for the finding under the caret', 5000);
+          }
+        };
+        /** After a synthetic `what`: the text and findings as they were, and `want(view)`. */
+        const probe = async (what, want, wantText) => {
+          await sleep(450); // past the card's 300 ms hide delay and a frame for the pointer
+          const v = await d.eval(VIEW);
+          const problems = [];
+          if ((await d.eval(fx.model)) !== DRAFT || (await d.eval(EDITOR_TEXT)) !== DRAFT) problems.push("changed the editor's text");
+          if (v.rules !== rulesBefore) problems.push(`changed the findings (${rulesBefore} -> ${v.rules})`);
+          if (!want(v)) problems.push(wantText);
+          if (problems.length) {
+            bad.push(`${fx.name}: ${what} ${problems.join('; ')}`);
+            dirty = true;
+          }
+        };
+        const storage = async (what) => {
+          await sleep(1300); // today's counts are written in batches, a second apart
+          const now = await d.inExtension(STORED);
+          if (now !== stored) {
+            bad.push(`${fx.name}: ${what} changed storage: ${stored} -> ${now}`);
+            await d.inExtension(`() => ${ext}.storage.sync.set({ disabledRules: [] })`);
+            stored = await d.inExtension(STORED);
+            dirty = true;
+          }
+        };
+
+        // The card (opened by real keys: the caret moved into the flagged words).
+        await fresh(true);
+        await d.eval(KEY, 'keydown', 'Enter', true);
+        await probe('a synthetic Alt+Enter', (v) => v.card, 'closed the card');
+        await fresh(true);
+        await d.eval(KEY, 'keydown', 'Escape');
+        await probe('a synthetic Escape', (v) => v.card, 'closed the card');
+        await fresh(true);
+        const inCard = await d.eval(CLICK, '[data-kefu-card] button');
+        await probe(`synthetic clicks on the card's ${inCard} buttons (apply, ignore once, turn the rule off)`, (v) => v.card && inCard >= 3, 'closed the card (or it has no buttons)');
+        await storage("synthetic input on the card");
+        // A real Escape closes it; synthetic caret or pointer moves don't reopen it.
+        await fresh(true);
+        await d.press('Escape');
+        await waitFor(d, CARD, (r) => r === null, 'a real Escape to close the card', 3000);
+        await d.eval(KEY, 'keyup', 'ArrowRight');
+        await d.eval(`() => document.getElementById('editor').dispatchEvent(new MouseEvent('mouseup', { bubbles: true, composed: true }))`);
+        await probe('a synthetic keyup/mouseup with the caret in the flagged words', (v) => !v.card, 'opened the card');
+        await fresh(false);
+        const at = await d.eval(UNDERLINE_AT, f.start, f.end);
+        assert(at, 'no underline to point at');
+        await d.eval(`(x, y) => {
+          const o = { clientX: x, clientY: y, bubbles: true, composed: true, view: window };
+          (document.elementFromPoint(x, y) || document.body).dispatchEvent(new MouseEvent('mousemove', o));
+          document.dispatchEvent(new PointerEvent('pointermove', o));
+        }`, at.x, at.y);
+        await probe('a synthetic mousemove over the underline', (v) => !v.card, 'opened the card');
+
+        // The badge and its list.
+        for (const how of ['method', 'events']) {
+          await fresh(false);
+          await d.eval(CLICK, '[data-kefu-badge]', how);
+          await probe(`a synthetic click on the badge (${how === 'method' ? 'click()' : 'dispatched events'})`, (v) => !v.listOpen, "opened the badge's list");
+        }
+        await fresh(false);
+        const inList = await d.eval(CLICK, '[data-kefu-finding] button');
+        await probe(`synthetic clicks on the list's ${inList} buttons (apply, ignore once, turn the rule off)`, () => inList >= 3, 'found no buttons');
+        await storage("synthetic clicks on the badge and its list");
+        // Messages and events a page could send: nothing listens.
+        await fresh(false);
+        await d.eval(`() => {
+          for (const msg of [{ type: 'kefu:check', request: { draft: 'x' } }, { type: 'kefu:disable', rule: 'blunt.dont-know' }, { disabledRules: ['blunt.dont-know'] }]) window.postMessage(msg, '*');
+          for (const type of ['kefu:disable', 'kefu:settings', 'kefu-coach:apply']) document.dispatchEvent(new CustomEvent(type, { detail: { rule: 'blunt.dont-know', disabledRules: ['blunt.dont-know'] }, bubbles: true, composed: true }));
+          document.querySelector('kefu-coach').setAttribute('data-engine', 'background');
+        }`);
+        await probe('page messages and custom events', () => true, '');
+        await storage('page messages and custom events');
+        if (bad.length) continue;
+
+        // Real input works on the same controls.
+        await fresh(false);
+        await clickInCoach(d, '[data-kefu-badge]');
+        await waitFor(d, VIEW, (v) => v.listOpen, 'a real click to open the list', 3000);
+        await clickInCoach(d, '[data-kefu-finding][data-rule="blunt.dont-know"] [data-kefu-apply]');
+        const expected = DRAFT.slice(0, f.start) + f.apply[0] + DRAFT.slice(f.end);
+        await waitFor(d, fx.model, (t) => t === expected, 'a real click to apply the suggestion', 5000);
+        await pageErrors(d);
+        notes.push(`${fx.name}: ${inCard} card + ${inList} list buttons, badge, keys, pointer, messages`);
+      }
+    } finally {
+      // A failing run may have switched the rule off: leave the settings as they were.
+      if (bad.length) await d.inExtension(`() => ${ext}.storage.sync.set({ disabledRules: [] })`);
+    }
+    if (bad.length) throw new Error(bad.join('\n'));
+    return notes.join('; ');
+  },
+
+  /** A page can't fetch the extension's files to detect it: nothing but the .wasm the content
+   *  script needs is web-accessible, and in Chromium not even that at its static URL
+   *  (use_dynamic_url: only the per-session URL runtime.getURL gives works). The content
+   *  script still loads the core through that URL. Firefox: no manifest warnings. */
+  async extensionFilesHidden(d, origin) {
+    const files = [
+      'manifest.json', 'extension/background.js', 'extension/content.js', 'extension/core.js', 'extension/settings.js',
+      'extension/browser.js', 'extension/blocked.js', 'extension/options/options.html', 'extension/options/options.js',
+      'extension/popup/popup.html', 'extension/popup/popup.js', 'pkg/kefu_coach.js',
+    ];
+    // Firefox's moz-extension:// host is a random per-install UUID (the suite fixes it), and
+    // Firefox has no use_dynamic_url: the .wasm stays loadable by a page that knows the UUID.
+    if (d.name === 'chromium') files.push('pkg/kefu_coach_bg.wasm');
+    // The content script loads the core (in the content script, not the background).
+    await open(d, origin, EDITORS[0]);
+    const s = await typeDraft(d, EDITORS[0]);
+    assert(s.engine === 'content', `core ran in ${s.engine}`);
+    await pageErrors(d);
+    // Then the page tries each file (the refusals show in the console: no error check after).
+    const got = await d.eval(`async (base, files) => {
+      const out = {};
+      for (const f of files) {
+        const url = base + '/' + f;
+        try {
+          const r = await fetch(url, { cache: 'no-store' });
+          out[f] = 'fetched ' + r.status;
+          continue;
+        } catch (_) { /* refused: what we want */ }
+        if (f.endsWith('.js')) {
+          try {
+            await import(url);
+            out[f] = 'imported';
+          } catch (_) { /* refused */ }
+        }
+      }
+      return out;
+    }`, d.extOrigin, files);
+    const loaded = Object.entries(got);
+    assert(!loaded.length, `a page script loaded the extension's files: ${JSON.stringify(got)}`);
+    let note = `${files.length} files refused to the page`;
+    if (d.name === 'chromium') {
+      const wasm = d.requests.filter((u) => u.endsWith('/pkg/kefu_coach_bg.wasm') && !u.startsWith(d.extOrigin));
+      assert(wasm.length, `the content script did not fetch the .wasm through a dynamic URL: ${d.requests.filter((u) => u.includes('kefu_coach_bg')).join(', ')}`);
+      note += `; .wasm loaded via ${new URL(wasm[wasm.length - 1]).host.slice(0, 8)}… (static id ${d.extId.slice(0, 8)}…)`;
+    }
+    if (d.manifestWarnings) {
+      const warnings = await d.manifestWarnings();
+      assert(!warnings.length, `manifest warnings: ${JSON.stringify(warnings)}`);
+      note += '; no manifest warnings';
+    }
+    return note;
+  },
+
+  /** Pages that refused WebAssembly are remembered in one storage entry, bounded: at most
+   *  MAX_BLOCKED pages, none older than a day; the per-page keys of earlier builds are removed.
+   *  Both browsers run the module (blocked.js) against real storage; Chromium also goes
+   *  through a strict-CSP page, which records the refusal in that entry. */
+  async blockedBound(d, origin) {
+    const ext = '(globalThis.browser || chrome)';
+    const r = await d.inExtension(`async () => {
+      const e = ${ext};
+      const m = await import('/extension/blocked.js');
+      const now = Date.now();
+      const map = {};
+      for (let i = 0; i < 250; i++) map['http://site' + i + '.test/'] = now - 1000 - i * 60000;
+      for (let i = 0; i < 20; i++) map['http://old' + i + '.test/'] = now - 2 * 86400000 - i;
+      const legacy = {};
+      for (let i = 0; i < 30; i++) legacy['wasmBlocked:http://legacy' + i + '.test/'] = now;
+      await e.storage.local.set({ [m.BLOCKED_KEY]: map, ...legacy, stats: { date: 'keep', checked: 1, flagged: 0, applied: 0 } });
+      await m.rememberBlocked('http://new.test/page');
+      const kept = (await e.storage.local.get(m.BLOCKED_KEY))[m.BLOCKED_KEY];
+      const out = {
+        max: m.MAX_BLOCKED,
+        n: Object.keys(kept).length,
+        hasNew: 'http://new.test/page' in kept,
+        newestKept: 'http://site0.test/' in kept,
+        oldestDropped: !('http://site249.test/' in kept),
+        expired: Object.keys(kept).filter((k) => k.startsWith('http://old')).length,
+        blockedNew: await m.isBlocked('http://new.test/page'),
+        blockedExpired: await m.isBlocked('http://old0.test/'),
+        dropped: await m.dropLegacyBlocked(),
+      };
+      const all = await e.storage.local.get(null);
+      out.legacyLeft = Object.keys(all).filter((k) => k.startsWith('wasmBlocked:')).length;
+      out.othersKept = !!(all.stats && all.stats.date === 'keep');
+      // A nearly full entry for the page-level check below.
+      const full = {};
+      for (let i = 0; i < m.MAX_BLOCKED; i++) full['http://full' + i + '.test/'] = now - 1000 - i;
+      await e.storage.local.set({ [m.BLOCKED_KEY]: full });
+      await e.storage.local.remove('stats');
+      return out;
+    }`);
+    const want = { n: r.max, hasNew: true, newestKept: true, oldestDropped: true, expired: 0, blockedNew: true, blockedExpired: false, dropped: 30, legacyLeft: 0, othersKept: true };
+    const wrong = Object.entries(want).filter(([k, v]) => r[k] !== v);
+    assert(!wrong.length, `blocked.js: ${JSON.stringify(r)} (expected ${JSON.stringify(want)})`);
+    if (d.name !== 'chromium') return `bounded at ${r.max}; Firefox runs WebAssembly on strict-CSP pages, so only the module is exercised`;
+    // Chromium: a strict-CSP page refuses WebAssembly in the content script; the refusal goes
+    // into the bounded entry (not a key of its own), the oldest entry makes room.
+    const fx = EDITORS.find((e) => e.name === 'input');
+    await open(d, origin, fx, '/csp-strict');
+    const s = await typeDraft(d, fx);
+    assert(s.engine === 'background', `strict CSP page: core ran in ${s.engine}`);
+    const page = `${origin}/csp-strict${fx.url}`;
+    const until = Date.now() + 5000;
+    let st;
+    for (;;) {
+      st = await d.inExtension(`async (page) => {
+        const all = await ${ext}.storage.local.get(null);
+        const map = all.wasmBlocked || {};
+        return { n: Object.keys(map).length, has: page in map, own: Object.keys(all).filter((k) => k.startsWith('wasmBlocked:')) };
+      }`, page);
+      if ((st.has && st.n <= r.max) || Date.now() > until) break;
+      await sleep(200);
+    }
+    assert(st.has && st.n <= r.max && !st.own.length, `after a refusal on ${page}: ${JSON.stringify(st)}`);
+    await d.inExtension(`() => ${ext}.storage.local.remove('wasmBlocked')`);
+    await pageErrors(d, [/csp: script-src wasm-eval/]);
+    return `bounded at ${r.max}; a refusal on a strict-CSP page recorded in the entry (${st.n} pages)`;
   },
 };

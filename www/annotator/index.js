@@ -33,6 +33,12 @@ let seq = 0;
  *  opts.onError?(error)             a check failed (optional; the badge shows it too)
  *  opts.highlights                  false: draw with the overlay even where the CSS Custom
  *                                   Highlight API exists
+ *  opts.requireTrusted              true: only real user input acts (event.isTrusted) — the
+ *                                   badge, the card's and the list's buttons, Alt+Enter and
+ *                                   Escape, and the caret or pointer opening the card; a page
+ *                                   script's synthetic click or key does nothing. The extension
+ *                                   sets it (the page is not the user); a page embedding the
+ *                                   annotator itself (the demo) may leave it off.
  *  returns { refresh(): Promise<void>, destroy(): void } */
 export function annotate(editor, opts) {
   if (!editor || editor.nodeType !== 1) throw new TypeError('annotate: editor must be an element');
@@ -59,8 +65,11 @@ export function annotate(editor, opts) {
   }
   group.dataset.paint = hl ? 'highlight' : 'overlay';
   const overlay = overlayPainter(doc, group);
-  const handlers = { apply, ignore, disable };
-  const badge = badgeView(doc, group, () => {
+  // Whether an event may act: always, unless opts.requireTrusted asks for real user input.
+  const allow = (e) => !opts.requireTrusted || !!(e && e.isTrusted);
+  const handlers = { apply, ignore, disable, allow };
+  const badge = badgeView(doc, group, (e) => {
+    if (!allow(e)) return;
     badge.open(!badge.isOpen());
     layout();
   });
@@ -281,7 +290,7 @@ export function annotate(editor, opts) {
     editor,
     'keydown',
     (e) => {
-      if (!card.finding) return;
+      if (!card.finding || !allow(e)) return;
       if (e.key === 'Escape') {
         card.hide();
       } else if (e.altKey && e.key === 'Enter' && card.finding.suggestions && card.finding.suggestions.length) {
@@ -293,9 +302,11 @@ export function annotate(editor, opts) {
     true,
   );
   on(editor, 'keyup', (e) => {
-    if (/^(Arrow|Home|End|Page)/.test(e.key)) caretCard();
+    if (allow(e) && /^(Arrow|Home|End|Page)/.test(e.key)) caretCard();
   });
-  on(editor, 'mouseup', () => view.setTimeout(caretCard, 0));
+  on(editor, 'mouseup', (e) => {
+    if (allow(e)) view.setTimeout(caretCard, 0);
+  });
   on(view, 'scroll', requestLayout, { capture: true, passive: true });
   on(view, 'resize', requestLayout, { passive: true });
   on(doc, 'mousemove', onPointer, { passive: true });
@@ -325,6 +336,7 @@ export function annotate(editor, opts) {
   let pointerQueued = false;
   let lastPointer = null;
   function onPointer(e) {
+    if (!allow(e)) return;
     lastPointer = e;
     if (pointerQueued) return;
     pointerQueued = true;

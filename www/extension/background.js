@@ -3,6 +3,7 @@
 import { ext } from './browser.js';
 import { buildCoach, loadCore } from './core.js';
 import { loadPacks, loadSettings, onSettingsChanged } from './settings.js';
+import { dropLegacyBlocked } from './blocked.js';
 
 let coach = null; // Promise<Coach>
 
@@ -32,4 +33,9 @@ ext.runtime.onMessage.addListener((msg, _sender, sendResponse) => {
     .then((c) => sendResponse({ report: c.check(msg.request) }))
     .catch((e) => sendResponse({ error: String((e && e.message) || e) }));
   return true; // the answer comes asynchronously
+});
+
+// After an update: earlier builds left one storage key per page that refused WebAssembly.
+ext.runtime.onInstalled.addListener(() => {
+  dropLegacyBlocked().catch(() => {});
 });

@@ -1,9 +1,17 @@
-// The content script proper: waits for an eligible editor to get focus, then loads the core
-// (lazily) and attaches the annotator to it. The core runs here when the page allows
+// The content script proper: waits for an eligible editor to get focus, then instantiates the
+// core (lazily) and attaches the annotator to it. The core runs here when the page allows
 // WebAssembly in content scripts, otherwise in the background script (automatic).
+//
+// The page is not trusted: its scripts can reach the <kefu-coach> shadow root (open, by
+// contract) and dispatch events, so the annotator runs with `requireTrusted` (only real user
+// gestures act), nothing here listens to the page's messages, custom events or attributes
+// beyond reading its chat context, and settings change only through storage written by the
+// extension's own pages or by a trusted gesture in the coach's UI.
 import { ext } from './browser.js';
 import { annotate, editorRoot, COACHED_ATTR } from '../annotator/index.js';
 import { getHost } from '../annotator/host.js';
+import { isBlocked, pageKey, rememberBlocked } from './blocked.js';
+import * as core from './core.js';
 import { bumpStats, isSiteOn, loadPacks, loadSettings, onSettingsChanged, saveSettings } from './settings.js';
 import { siteFor } from './sites/index.js';
 
@@ -46,6 +54,7 @@ function attach(target) {
   sessions.set(root, entry);
   entry.handle = annotate(root, {
     check,
+    requireTrusted: true,
     context: () => {
       const ctx = siteFor(document, settings).context(document, settings);
       if (settings.platform !== 'auto') ctx.platform = settings.platform;
@@ -111,13 +120,12 @@ async function createEngine() {
     getHost(document).host.dataset.engine = mode;
   };
   // Chromium reports the failed WebAssembly compile to the page as a CSP violation, so a
-  // page that refused it once goes straight to the background for a day.
-  const blockedKey = `wasmBlocked:${location.origin}${location.pathname}`;
-  const { [blockedKey]: blockedAt } = await ext.storage.local.get(blockedKey);
-  const blocked = typeof blockedAt === 'number' && Date.now() - blockedAt < 86400000;
-  if (settings.engine !== 'background' && !blocked) {
+  // page that refused it once goes straight to the background for a day (blocked.js).
+  const page = pageKey(location);
+  if (settings.engine !== 'background' && !(await isBlocked(page))) {
     try {
-      const core = await withTimeout(import(ext.runtime.getURL('extension/core.js')), LOAD_TIMEOUT_MS);
+      // The .wasm is the only file fetched from the extension here (web-accessible, through
+      // the dynamic URL runtime.getURL gives where the browser has one).
       await withTimeout(core.loadCore(ext.runtime.getURL('pkg/kefu_coach_bg.wasm')), LOAD_TIMEOUT_MS);
       let coach = core.buildCoach(settings, packs);
       mark('content');
@@ -133,7 +141,7 @@ async function createEngine() {
     } catch (e) {
       // This page's Content-Security-Policy forbids WebAssembly here (or the load stalled):
       // use the background. Only a refusal is remembered.
-      if (!(e && e.slow)) ext.storage.local.set({ [blockedKey]: Date.now() });
+      if (!(e && e.slow)) rememberBlocked(page).catch(() => {});
     }
   }
   mark('background');

@@ -192,6 +192,19 @@ class FirefoxDriver {
     };
   }
 
+  /** What Firefox said while reading the extension's manifest (unknown keys, bad values). */
+  async manifestWarnings() {
+    await this.cmd('POST', '/moz/context', { context: 'chrome' });
+    try {
+      return await this.eval(
+        `(id) => { const p = WebExtensionPolicy.getByID(id); return p && p.extension ? p.extension.warnings.slice() : ['extension not found']; }`,
+        ADDON_ID,
+      );
+    } finally {
+      await this.cmd('POST', '/moz/context', { context: 'content' });
+    }
+  }
+
   /** Run `fn(page)` on the options page: page.eval(src, ...args), page.upload(sel, file). */
   async withOptions(fn) {
     return this.withExtensionPage('extension/options/options.html', fn);

@@ -16,7 +16,7 @@ export function badgeView(doc, container, onToggle) {
   badge.addEventListener('mousedown', (e) => e.preventDefault());
   badge.addEventListener('click', (e) => {
     e.preventDefault();
-    onToggle();
+    onToggle(e); // the caller decides whether this click may act (opts.requireTrusted)
   });
 
   const panel = doc.createElement('div');

@@ -13,8 +13,13 @@ export function cardView(doc, container, on) {
   let hideTimer = 0;
   const view = doc.defaultView;
 
-  card.addEventListener('mouseenter', () => view.clearTimeout(hideTimer));
-  card.addEventListener('mouseleave', () => api.hideSoon());
+  const allow = (e) => !on.allow || on.allow(e);
+  card.addEventListener('mouseenter', (e) => {
+    if (allow(e)) view.clearTimeout(hideTimer);
+  });
+  card.addEventListener('mouseleave', (e) => {
+    if (allow(e)) api.hideSoon();
+  });
 
   const api = {
     el: card,

@@ -5,7 +5,8 @@
  * @param {Document} doc
  * @param {object} f        the finding
  * @param {string} draft    the text the finding's offsets refer to
- * @param {object} on       { apply(f, i), ignore(f), disable(f) }
+ * @param {object} on       { apply(f, i), ignore(f), disable(f), allow?(event) }: a click acts
+ *                          only when `allow` (if given) accepts its event
  * @param {boolean} card    true for the hover card (different data attributes, so the
  *                          contract's [data-kefu-finding]/[data-kefu-apply] stay one per item)
  */
@@ -29,8 +30,11 @@ export function findingView(doc, f, draft, on, card = false) {
   msg.textContent = f.message;
   const actions = doc.createElement('div');
   actions.className = 'actions';
+  const act = (fn) => (e) => {
+    if (!on.allow || on.allow(e)) fn();
+  };
   (f.suggestions || []).forEach((s, i) => {
-    const b = button(doc, s, () => on.apply(f, i));
+    const b = button(doc, s, act(() => on.apply(f, i)));
     b.className = 'apply';
     b.title = '替换为这段文字';
     if (card) b.dataset.kefuCardApply = '';
@@ -38,9 +42,9 @@ export function findingView(doc, f, draft, on, card = false) {
     b.dataset.index = String(i);
     actions.appendChild(b);
   });
-  const ignore = button(doc, '忽略一次', () => on.ignore(f));
+  const ignore = button(doc, '忽略一次', act(() => on.ignore(f)));
   ignore.dataset.kefuIgnore = '';
-  const off = button(doc, '关闭此规则', () => on.disable(f));
+  const off = button(doc, '关闭此规则', act(() => on.disable(f)));
   off.dataset.kefuDisable = '';
   actions.append(ignore, off);
   el.append(quote, msg, actions);
@@ -56,7 +60,7 @@ function button(doc, label, onClick) {
   b.addEventListener('click', (e) => {
     e.preventDefault();
     e.stopPropagation();
-    onClick();
+    onClick(e);
   });
   return b;
 }
