@@ -119,3 +119,24 @@ test('categories: the twenty of RULES.md, each with advice', () => {
   assert.equal(CATEGORIES.length, 20);
   for (const c of CATEGORIES) assert.ok(c.label && c.advice, c.id);
 });
+
+// ---- the annotator's live window: a long paste is checked around the caret --------------
+
+test('a draft up to LIVE_LIMIT is checked whole; a longer one in a window around the caret', async () => {
+  const { liveWindow, LIVE_LIMIT } = await import('../../www/annotator/index.js');
+  assert.deepEqual(liveWindow('好'.repeat(LIVE_LIMIT), 5), { start: 0, end: LIVE_LIMIT });
+  const long = '好'.repeat(LIVE_LIMIT * 3);
+  assert.deepEqual(liveWindow(long, null), { start: 0, end: LIVE_LIMIT });
+  assert.deepEqual(liveWindow(long, LIVE_LIMIT * 3), { start: LIVE_LIMIT * 2, end: LIVE_LIMIT * 3 });
+  const mid = liveWindow(long, LIVE_LIMIT * 1.5);
+  assert.equal(mid.end - mid.start, LIVE_LIMIT);
+  assert.ok(mid.start < LIVE_LIMIT * 1.5 && LIVE_LIMIT * 1.5 < mid.end);
+  // Never half a surrogate pair at either edge.
+  const emoji = '😀'.repeat(LIVE_LIMIT * 2);
+  for (const caret of [0, 1, LIVE_LIMIT + 1, LIVE_LIMIT * 2 + 1, emoji.length]) {
+    const w = liveWindow(emoji, caret);
+    assert.equal(w.start % 2, 0, `start ${w.start} splits a pair`);
+    assert.equal(w.end % 2, 0, `end ${w.end} splits a pair`);
+    assert.ok(w.end - w.start <= LIVE_LIMIT);
+  }
+});

@@ -254,6 +254,24 @@ export const SCENARIOS = {
     await pageErrors(d);
   },
 
+  /** A paste longer than the live limit (an order history): checked in a window around the
+   *  caret, the finding's offsets still index the whole text, and the badge says so. */
+  async longPaste(d, origin, fx) {
+    if (fx.name !== 'textarea' && fx.name !== 'contenteditable') return 'skip'; // one of each kind
+    await open(d, origin, fx);
+    const filler = '您好,感谢您的耐心等待,订单已经为您加急处理。'.repeat(2500); // 57,500 chars
+    const paste = filler + '这个问题我不知道。';
+    await d.eval(`(t) => { document.getElementById('editor').focus(); document.execCommand('insertText', false, t); }`, paste);
+    const s = await waitFor(d, STATE, (x) => !!blunt(x), 'a blunt.dont-know finding near the caret', 20000);
+    const f = blunt(s);
+    assert(paste.slice(f.start, f.end).includes('不知道'), `offsets ${f.start}-${f.end} don't index the whole text`);
+    const win = await d.eval(`() => document.querySelector('kefu-coach').shadowRoot.querySelector('[data-kefu-badge]').dataset.window`);
+    const [a, b] = String(win).split('-').map(Number);
+    assert(b - a === 20000 && b === paste.length, `badge data-window ${JSON.stringify(win)}, expected the last 20000 units`);
+    await pageErrors(d);
+    return `window ${win}`;
+  },
+
   /** The editor inside a frame, a React state, etc. are covered by the editor list; this one
    *  edits 1,000 times and checks that neither the coach's DOM nor the JS heap grows. */
   async memory(d, origin, fx) {

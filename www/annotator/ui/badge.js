@@ -45,8 +45,11 @@ export function badgeView(doc, container, onToggle) {
       badge.dataset.level = worst;
       count.textContent = n ? String(n) : '✓';
       score.textContent = report ? `${report.score}分` : '';
-      badge.title = `话术教练:${n} 条建议,得分 ${report ? report.score : '-'}`;
-      title.textContent = n ? `${n} 条建议 · 得分 ${report ? report.score : '-'}` : '没有建议,回复很好';
+      const win = report && report.window;
+      const part = win ? `(草稿有 ${win.length} 字,只检查了光标附近 ${win.end - win.start} 字)` : '';
+      badge.dataset.window = win ? `${win.start}-${win.end}` : '';
+      badge.title = `话术教练:${n} 条建议,得分 ${report ? report.score : '-'}${part}`;
+      title.textContent = (n ? `${n} 条建议 · 得分 ${report ? report.score : '-'}` : '没有建议,回复很好') + part;
     },
     open(on) {
       panel.hidden = !on;
