@@ -1,6 +1,63 @@
-//! `docs/rules.md`, generated from the rules' doc comments (a test keeps the file in sync).
+//! Files generated from the core, each kept in sync by a test (`tests/docs.rs`):
+//! `docs/rules.md` from the rules' doc comments, and `www/assets/core-facts.js`, the facts the
+//! pages share with the core (category ids, their names and dimensions, the dimensions, the
+//! platforms, the severities), so a page can't drift from the core.
 
+use crate::config::Platform;
+use crate::finding::{Dimension, Severity};
 use crate::{Category, Coach};
+
+/// `www/assets/core-facts.js`: an ES module of the core's shared facts.
+pub fn core_facts_js() -> String {
+    let q = |s: &str| serde_json::to_string(s).unwrap_or_default();
+    let mut js = String::from(concat!(
+        "// Generated from the core by `UPDATE_DOCS=1 cargo test --test docs`. Do not edit:\n",
+        "// tests/docs.rs fails when this file and the core differ.\n\n",
+        "/** The finding categories of shared/spec/RULES.md: id, zh-CN name, score dimension. */\n",
+        "export const CORE_CATEGORIES = [\n",
+    ));
+    for c in Category::ALL {
+        js.push_str(&format!(
+            "  {{ id: {}, label: {}, dimension: {} }},
+",
+            q(c.id()),
+            q(c.zh()),
+            q(c.dimension().id())
+        ));
+    }
+    js.push_str(
+        "];
+
+/** The score's dimensions, in the report's order. */
+export const CORE_DIMENSIONS = [",
+    );
+    js.push_str(&Dimension::ALL.iter().map(|d| q(d.id())).collect::<Vec<_>>().join(", "));
+    js.push_str(
+        "];
+
+/** The platform presets a request may name. */
+export const CORE_PLATFORMS = [",
+    );
+    js.push_str(&Platform::ALL.iter().map(|p| q(p.id())).collect::<Vec<_>>().join(", "));
+    js.push_str(
+        "];
+
+/** The severities, least severe first. */
+export const CORE_SEVERITIES = [",
+    );
+    js.push_str(
+        &[Severity::Hint, Severity::Warning, Severity::Error]
+            .iter()
+            .map(|s| q(s.as_str()))
+            .collect::<Vec<_>>()
+            .join(", "),
+    );
+    js.push_str(
+        "];
+",
+    );
+    js
+}
 
 /// The rules page in Markdown: one section per category, one per rule.
 pub fn rules_markdown() -> String {

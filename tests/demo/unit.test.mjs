@@ -140,3 +140,15 @@ test('a draft up to LIVE_LIMIT is checked whole; a longer one in a window around
     assert.ok(w.end - w.start <= LIVE_LIMIT);
   }
 });
+
+// ---- one source: the pages' category names, platforms, severities and dimensions are the core's
+
+test("the pages' facts are the core's (www/assets/core-facts.js, generated and checked by tests/docs.rs)", async () => {
+  const core = await import('../../www/assets/core-facts.js');
+  const pages = await import('../../www/assets/categories.js');
+  assert.deepEqual(pages.CATEGORIES.map((c) => [c.id, c.label]), core.CORE_CATEGORIES.map((c) => [c.id, c.label]));
+  for (const c of pages.CATEGORIES) assert.ok(c.advice, `no advice for ${c.id}`);
+  assert.deepEqual(pages.PLATFORMS.map((p) => p.id).sort(), [...core.CORE_PLATFORMS].sort());
+  assert.deepEqual(Object.keys(pages.SEVERITIES).sort(), [...core.CORE_SEVERITIES].sort());
+  assert.deepEqual(Object.keys(pages.DIMENSION_ADVICE).sort(), [...core.CORE_DIMENSIONS].sort());
+});
