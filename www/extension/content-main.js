@@ -43,12 +43,31 @@ function deepActive(doc) {
   return a;
 }
 
+/** A reply touching most rules' word lists: checked once while the browser is idle after the
+ *  first editor gets focus, so the lists are indexed and the code compiled before the agent's
+ *  first keystroke, which then lands within a frame like every other. */
+const WARM_UP = {
+  draft: '亲,这个不知道,可能明天发货吧,你自己去问快递。加我微信,好评返现,全网最低价!不行,已经发货了~',
+  customer: '怎么还没发货?都一周了,能不能快点',
+};
+let warmed = false;
+
+function warmUp() {
+  if (warmed) return;
+  warmed = true;
+  const idle = window.requestIdleCallback || ((f) => setTimeout(f, 50));
+  getEngine()
+    .then((e) => idle(() => Promise.resolve(e.check(WARM_UP)).catch(() => {})))
+    .catch(() => {});
+}
+
 function attach(target) {
   if (!enabledHere()) return;
   const root = editorRoot(target);
   if (!root || sessions.has(root) || root.closest('kefu-coach')) return;
   // The page coaches this editor itself (the trainer demo embeds the same annotator).
   if (root.hasAttribute(COACHED_ATTR)) return;
+  warmUp();
   const seen = new Set();
   const entry = { seen, handle: null, lastDraft: '' };
   sessions.set(root, entry);
