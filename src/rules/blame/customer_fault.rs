@@ -169,7 +169,7 @@ impl Rule for CustomerFault {
             let lead = &text[clause.range.start..hit.start];
             let from = clause.range.start + lead.rfind(char::is_whitespace).map_or(0, |i| i + 1);
             let before = &text[from..hit.start];
-            let after = &text[hit.end..clause.range.end];
+            let after = &text[hit.end..clause.range.end.max(hit.end)];
             if contains_any(before, NOT_BLAME) {
                 continue;
             }

@@ -288,7 +288,7 @@ impl Rule for FlatRefusal {
                 clause.range.start + i + text[clause.range.start + i..].chars().next().map_or(1, char::len_utf8)
             });
             let before = &text[from..hit.start];
-            let after = &text[hit.end..clause.range.end];
+            let after = &text[hit.end..clause.range.end.max(hit.end)];
             // “商家为什么不给您退货呢?” asks about someone else's refusal.
             if contains_any(before, THIRD_PARTY) || contains_any(before, &["为什么", "什么", "为啥", "怎么"]) {
                 continue;
@@ -322,14 +322,15 @@ impl Rule for FlatRefusal {
             let severity = if (apology || alternative) && !denial { Severity::Hint } else { Severity::Warning };
             let replacement = REFUSALS.iter().find(|(r, _)| *r == word).map_or("暂时无法", |(_, f)| f);
             let lint = if denial {
+                let clause_end = clause.range.end.max(hit.end);
                 let clause_end =
-                    text[hit.end..clause.range.end].find(char::is_whitespace).map_or(clause.range.end, |i| hit.end + i);
+                    text[hit.end..clause_end].find(char::is_whitespace).map_or(clause_end, |i| hit.end + i);
                 let span = from..trim_end_punct(text, hit.end..clause_end).max(hit.end);
                 Self::META.lint(span, "一口否认显得生硬,先核实").suggest("我这边马上帮您核实一下")
             } else {
-                let sentence_end = text[hit.end..sentence.range.end]
-                    .find(char::is_whitespace)
-                    .map_or(sentence.range.end, |i| hit.end + i);
+                let sentence_end = sentence.range.end.max(hit.end);
+                let sentence_end =
+                    text[hit.end..sentence_end].find(char::is_whitespace).map_or(sentence_end, |i| hit.end + i);
                 let end = trim_end_punct(text, hit.end..sentence_end).max(hit.end);
                 let span = from..end;
                 let fixed = soften(cx, from, &hit, replacement, terminal, end, apology, alternative);

@@ -129,7 +129,7 @@ impl Rule for Imperative {
             let Some(clause) = cx.draft.clause_at(hit.start) else { continue };
             let sentence_start = cx.draft.sentence_at(hit.start).map_or(clause.range.start, |s| s.range.start);
             let before = &text[sentence_start..hit.start];
-            let after = &text[hit.end..clause.range.end];
+            let after = &text[hit.end..clause.range.end.max(hit.end)];
             // “没给我发”, “不用自己去”, “别自己找”: a report or a comfort, not an order.
             let negated = char_before(text, hit.start).is_some_and(|c| matches!(c, '没' | '不' | '别' | '未'));
             if negated || contains_any(before, SOFTENERS) || asks(after) {

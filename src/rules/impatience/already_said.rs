@@ -76,7 +76,7 @@ impl Rule for AlreadySaid {
         let text = cx.draft.folded();
         for (hit, _) in find_all(text, PHRASES) {
             // “…吗?” is a rhetorical question; that rule has it.
-            let clause_end = cx.draft.clause_at(hit.start).map_or(text.len(), |c| c.range.end);
+            let clause_end = cx.draft.clause_at(hit.start).map_or(text.len(), |c| c.range.end).max(hit.end);
             if text[hit.end..clause_end].contains(['吗', '?']) {
                 continue;
             }
