@@ -51,7 +51,6 @@ pub struct CompiledPack {
 }
 
 const MAX_RULES: usize = 500;
-const MAX_PATTERN: usize = 500;
 
 impl CompiledPack {
     pub fn compile(pack: &Value) -> Result<CompiledPack, Error> {
@@ -136,9 +135,6 @@ impl CompiledPack {
 }
 
 fn compile(pattern: &str) -> Result<Pattern, String> {
-    if pattern.len() > MAX_PATTERN {
-        return Err(format!("表达式过长(最多 {MAX_PATTERN} 字节)"));
-    }
     Pattern::new(pattern).map_err(|e| format!("不是有效的正则表达式: {e}"))
 }
 
