@@ -116,6 +116,7 @@ impl Coach {
             None => Platform::default(),
         };
         let packs = config.packs.iter().map(CompiledPack::compile).collect::<Result<Vec<_>, _>>()?;
+        packs::check_together(&packs.iter().collect::<Vec<_>>())?;
         let known: HashSet<String> = self
             .rules
             .iter()
@@ -161,6 +162,9 @@ impl Coach {
                 message: format!("“{}” 与已有规则同名", r.id),
             });
         }
+        let mut together: Vec<&CompiledPack> = self.packs.iter().filter(|p| p.name != compiled.name).collect();
+        together.push(&compiled);
+        packs::check_together(&together)?;
         self.packs.retain(|p| p.name != compiled.name);
         self.packs.push(compiled);
         Ok(())

@@ -22,6 +22,15 @@
 //! traditional characters simplified — write patterns in simplified, half-width, lower case.
 //! `unless` (optional) is a second expression: when it matches the same clause, no finding.
 //! The rule's id becomes `<category>.<id>`. A pack with any bad entry is rejected whole.
+//!
+//! Limits, so that no pack makes a check slow or large (each refused with the entry and the
+//! reason): a pattern as [`crate::pattern`] allows (500 bytes, 1,000 instructions spelled
+//! out); [`MAX_RULES`] rules in a pack and in all packs together; [`MAX_SIZE`] instructions
+//! of all packs' `pattern`s and `unless`es together, so that pack rules cost at most about
+//! 2 × 3,000 steps per character of a draft; a `message` of at most [`MAX_TEXT`] characters,
+//! at most [`MAX_SUGGESTIONS`] suggestions of at most [`MAX_TEXT`] characters (each finding
+//! carries them). Packs in force together ([`check_together`]) have distinct names and rule
+//! ids.
 
 use serde_json::Value;
 
@@ -48,9 +57,19 @@ pub struct PackRule {
 pub struct CompiledPack {
     pub name: String,
     pub rules: Vec<PackRule>,
+    /// The instructions of its patterns (a check's cost per character).
+    pub size: usize,
 }
 
-const MAX_RULES: usize = 500;
+/// The most rules in one pack, and in all packs together.
+pub const MAX_RULES: usize = 200;
+/// The most pattern instructions ([`Pattern::size`], `pattern` and `unless`) in one pack,
+/// and in all packs together.
+pub const MAX_SIZE: usize = 3_000;
+/// The longest `message` and suggestion, in characters.
+pub const MAX_TEXT: usize = 200;
+/// The most suggestions of a rule.
+pub const MAX_SUGGESTIONS: usize = 5;
 
 impl CompiledPack {
     pub fn compile(pack: &Value) -> Result<CompiledPack, Error> {
@@ -79,6 +98,7 @@ impl CompiledPack {
             return Err(err(None, "rules", format!("最多 {MAX_RULES} 条规则")));
         }
         let mut rules: Vec<PackRule> = Vec::with_capacity(entries.len());
+        let mut size = 0;
         for (i, e) in entries.iter().enumerate() {
             let n = Some(i + 1);
             let Some(e) = e.as_object() else {
@@ -110,10 +130,22 @@ impl CompiledPack {
             let severity = Severity::parse(&sev)
                 .ok_or_else(|| err(n, "severity", format!("“{sev}” 应是 error、warning 或 hint")))?;
             let message = text("message")?;
-            let pattern = compile(&text("pattern")?).map_err(|m| err(n, "pattern", m))?;
+            if message.chars().count() > MAX_TEXT {
+                return Err(err(n, "message", format!("最多 {MAX_TEXT} 个字")));
+            }
+            let mut compile = |field: &str| -> Result<Pattern, Error> {
+                let pattern =
+                    Pattern::new(&text(field)?).map_err(|e| err(n, field, format!("不是有效的正则表达式: {e}")))?;
+                size += pattern.size();
+                if size > MAX_SIZE {
+                    return Err(err(n, field, format!("本规则包的表达式合计过于复杂(展开后最多 {MAX_SIZE} 步)")));
+                }
+                Ok(pattern)
+            };
+            let pattern = compile("pattern")?;
             let unless = match e.get("unless") {
                 None | Some(Value::Null) => None,
-                Some(_) => Some(compile(&text("unless")?).map_err(|m| err(n, "unless", m))?),
+                Some(_) => Some(compile("unless")?),
             };
             let suggestions = match e.get("suggestions") {
                 None | Some(Value::Null) => Vec::new(),
@@ -124,26 +156,61 @@ impl CompiledPack {
                     .ok_or_else(|| err(n, "suggestions", "应是字符串数组".into()))?,
                 Some(_) => return Err(err(n, "suggestions", "应是字符串数组".into())),
             };
+            if suggestions.len() > MAX_SUGGESTIONS || suggestions.iter().any(|s| s.chars().count() > MAX_TEXT) {
+                return Err(err(n, "suggestions", format!("最多 {MAX_SUGGESTIONS} 条,每条最多 {MAX_TEXT} 个字")));
+            }
             let full_id = format!("{}.{id}", category.id());
             if rules.iter().any(|r| r.id == full_id) {
                 return Err(err(n, "id", format!("“{id}” 在本规则包中重复")));
             }
             rules.push(PackRule { id: full_id, category, severity, message, suggestions, pattern, unless });
         }
-        Ok(CompiledPack { name, rules })
+        Ok(CompiledPack { name, rules, size })
     }
 }
 
-fn compile(pattern: &str) -> Result<Pattern, String> {
-    Pattern::new(pattern).map_err(|e| format!("不是有效的正则表达式: {e}"))
+/// Checks packs that are to be in force together (in this order): distinct names, no rule
+/// id twice, at most [`MAX_RULES`] rules and [`MAX_SIZE`] instructions in all. The error
+/// names the later pack.
+pub fn check_together(packs: &[&CompiledPack]) -> Result<(), Error> {
+    let (mut rules, mut size) = (0, 0);
+    for (i, p) in packs.iter().enumerate() {
+        let err =
+            |entry, field: &str, message| Error::Pack { pack: p.name.clone(), entry, field: field.into(), message };
+        let earlier = &packs[..i];
+        if earlier.iter().any(|q| q.name == p.name) {
+            return Err(err(None, "name", format!("规则包名称 “{}” 重复", p.name)));
+        }
+        for (j, r) in p.rules.iter().enumerate() {
+            if let Some(q) = earlier.iter().find(|q| q.rules.iter().any(|s| s.id == r.id)) {
+                return Err(err(Some(j + 1), "id", format!("“{}” 与规则包 “{}” 中的规则同名", r.id, q.name)));
+            }
+        }
+        rules += p.rules.len();
+        size += p.size;
+        if rules > MAX_RULES {
+            return Err(err(None, "rules", format!("所有规则包合计最多 {MAX_RULES} 条规则")));
+        }
+        if size > MAX_SIZE {
+            return Err(err(None, "rules", format!("所有规则包的表达式合计过于复杂(展开后最多 {MAX_SIZE} 步)")));
+        }
+    }
+    Ok(())
 }
 
 impl PackRule {
     pub fn check(&self, draft: &Draft, out: &mut Vec<Lint>) {
+        // The last clause `unless` read, and its answer: matches in one clause read it once.
+        let mut last: Option<(std::ops::Range<usize>, bool)> = None;
         for m in self.pattern.find_iter(draft.folded()) {
             if let Some(unless) = &self.unless {
                 let clause = draft.clause_at(m.start).map_or(m.clone(), |c| c.range.clone());
-                if unless.is_match(draft.text(&clause)) {
+                let suppressed = match &last {
+                    Some((range, answer)) if *range == clause => *answer,
+                    _ => unless.is_match(draft.text(&clause)),
+                };
+                last = Some((clause, suppressed));
+                if suppressed {
                     continue;
                 }
             }
