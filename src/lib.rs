@@ -116,7 +116,9 @@ impl Coach {
             None => Platform::default(),
         };
         let packs = config.packs.iter().map(CompiledPack::compile).collect::<Result<Vec<_>, _>>()?;
-        packs::check_together(&packs.iter().collect::<Vec<_>>())?;
+        for (i, p) in packs.iter().enumerate() {
+            packs::check_joining(&packs[..i], p, false)?;
+        }
         let known: HashSet<String> = self
             .rules
             .iter()
@@ -162,9 +164,7 @@ impl Coach {
                 message: format!("“{}” 与已有规则同名", r.id),
             });
         }
-        let mut together: Vec<&CompiledPack> = self.packs.iter().filter(|p| p.name != compiled.name).collect();
-        together.push(&compiled);
-        packs::check_together(&together)?;
+        packs::check_joining(&self.packs, &compiled, true)?;
         self.packs.retain(|p| p.name != compiled.name);
         self.packs.push(compiled);
         Ok(())

@@ -29,7 +29,7 @@
 //! of all packs' `pattern`s and `unless`es together, so that pack rules cost at most about
 //! 2 × 3,000 steps per character of a draft; a `message` of at most [`MAX_TEXT`] characters,
 //! at most [`MAX_SUGGESTIONS`] suggestions of at most [`MAX_TEXT`] characters (each finding
-//! carries them). Packs in force together ([`check_together`]) have distinct names and rule
+//! carries them). Packs in force together ([`check_joining`]) have distinct names and rule
 //! ids.
 
 use serde_json::Value;
@@ -138,7 +138,7 @@ impl CompiledPack {
                     Pattern::new(&text(field)?).map_err(|e| err(n, field, format!("不是有效的正则表达式: {e}")))?;
                 size += pattern.size();
                 if size > MAX_SIZE {
-                    return Err(err(n, field, format!("本规则包的表达式合计过于复杂(展开后最多 {MAX_SIZE} 步)")));
+                    return Err(err(n, field, too_much()));
                 }
                 Ok(pattern)
             };
@@ -169,33 +169,37 @@ impl CompiledPack {
     }
 }
 
-/// Checks packs that are to be in force together (in this order): distinct names, no rule
-/// id twice, at most [`MAX_RULES`] rules and [`MAX_SIZE`] instructions in all. The error
-/// names the later pack.
-pub fn check_together(packs: &[&CompiledPack]) -> Result<(), Error> {
-    let (mut rules, mut size) = (0, 0);
-    for (i, p) in packs.iter().enumerate() {
-        let err =
-            |entry, field: &str, message| Error::Pack { pack: p.name.clone(), entry, field: field.into(), message };
-        let earlier = &packs[..i];
-        if earlier.iter().any(|q| q.name == p.name) {
-            return Err(err(None, "name", format!("规则包名称 “{}” 重复", p.name)));
+/// Checks that `pack` may join `others` (replacing the one of its name among them when
+/// `replace`): distinct names, no rule id twice, at most [`MAX_RULES`] rules and
+/// [`MAX_SIZE`] instructions in all.
+pub fn check_joining(others: &[CompiledPack], pack: &CompiledPack, replace: bool) -> Result<(), Error> {
+    let err =
+        |entry, field: &str, message| Error::Pack { pack: pack.name.clone(), entry, field: field.into(), message };
+    let (mut rules, mut size) = (pack.rules.len(), pack.size);
+    for q in others {
+        if q.name == pack.name {
+            if replace {
+                continue;
+            }
+            return Err(err(None, "name", format!("规则包名称 “{}” 重复", q.name)));
         }
-        for (j, r) in p.rules.iter().enumerate() {
-            if let Some(q) = earlier.iter().find(|q| q.rules.iter().any(|s| s.id == r.id)) {
+        for (j, r) in pack.rules.iter().enumerate() {
+            if q.rules.iter().any(|s| s.id == r.id) {
                 return Err(err(Some(j + 1), "id", format!("“{}” 与规则包 “{}” 中的规则同名", r.id, q.name)));
             }
         }
-        rules += p.rules.len();
-        size += p.size;
-        if rules > MAX_RULES {
-            return Err(err(None, "rules", format!("所有规则包合计最多 {MAX_RULES} 条规则")));
-        }
-        if size > MAX_SIZE {
-            return Err(err(None, "rules", format!("所有规则包的表达式合计过于复杂(展开后最多 {MAX_SIZE} 步)")));
-        }
+        rules += q.rules.len();
+        size += q.size;
+    }
+    if rules > MAX_RULES || size > MAX_SIZE {
+        return Err(err(None, "rules", too_much()));
     }
     Ok(())
+}
+
+#[inline(never)]
+fn too_much() -> String {
+    format!("规则包合计最多 {MAX_RULES} 条规则、{MAX_SIZE} 步(表达式展开后)")
 }
 
 impl PackRule {

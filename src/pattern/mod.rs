@@ -56,19 +56,19 @@ impl Pattern {
     /// useful, everywhere), or one past the limits above.
     pub fn new(pattern: &str) -> Result<Pattern, PatternError> {
         if pattern.len() > MAX_LENGTH {
-            let at = pattern.char_indices().take_while(|&(i, c)| i + c.len_utf8() <= MAX_LENGTH).count() + 1;
-            return Err(PatternError { at, kind: ErrorKind::TooLong });
+            let at = pattern.char_indices().position(|(i, c)| i + c.len_utf8() > MAX_LENGTH).unwrap_or(0);
+            return Err(PatternError { at: at + 1, kind: ErrorKind::TooLong });
         }
         let parsed = parse::parse(pattern)?;
         if parse::matches_empty(&parsed.node) {
             return Err(PatternError { at: 0, kind: ErrorKind::MatchesEmpty });
         }
-        Ok(Pattern { program: Program::compile(&parsed.node, parsed.classes) })
+        Ok(Pattern { program: Program::compile(&parsed.node, parsed.sets) })
     }
 
     /// The non-overlapping matches in `text`, leftmost first, as byte ranges.
     pub fn find_iter(&self, text: &str) -> impl Iterator<Item = std::ops::Range<usize>> {
-        self.program.find_all(text, false).into_iter().map(|(start, end)| start..end)
+        self.program.find_all(text, false).into_iter().map(|(_, start, end)| start..end)
     }
 
     pub fn is_match(&self, text: &str) -> bool {
@@ -147,9 +147,9 @@ impl fmt::Display for PatternError {
             ErrorKind::DuplicateName(name) => write!(f, "分组名 “{name}” 重复"),
             ErrorKind::TooDeep => f.write_str("括号嵌套过深"),
             ErrorKind::TooLarge => {
-                write!(f, "表达式过于复杂(展开后超过 {MAX_PROGRAM} 步,请减少重复次数或分支)")
+                write!(f, "表达式过于复杂(展开后超过 {MAX_PROGRAM} 步)")
             }
-            ErrorKind::TooManySets => write!(f, "字符集过多过大(合计最多 {MAX_RANGES} 个区间)"),
+            ErrorKind::TooManySets => write!(f, "字符集过大(合计最多 {MAX_RANGES} 个区间)"),
             ErrorKind::TooLong => write!(f, "表达式过长(最多 {MAX_LENGTH} 字节)"),
             ErrorKind::MatchesEmpty => f.write_str("表达式会匹配空文本"),
             ErrorKind::Unsupported(s) => write!(f, "不支持 “{s}”"),

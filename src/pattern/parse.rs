@@ -5,6 +5,7 @@
 //! past [`MAX_RANGES`] ranges, is refused where it is written.
 
 use super::unicode::{DIGIT, SPACE, WORD};
+use super::vm::Set;
 use super::{ErrorKind, PatternError};
 
 /// A set of characters: sorted, merged, inclusive ranges.
@@ -14,7 +15,7 @@ pub(super) type Ranges = Vec<(char, char)>;
 pub(super) enum Node {
     Empty,
     Char(char),
-    /// A character set, by its number in [`Parsed::classes`].
+    /// A character set, by its number in [`Parsed::sets`].
     Class(u32),
     /// `^`: the start of the text.
     Start,
@@ -43,14 +44,15 @@ pub(super) const MAX_RANGES: usize = 4_000;
 
 pub(super) struct Parsed {
     pub node: Node,
-    pub classes: Vec<Ranges>,
+    pub sets: Vec<Set>,
 }
 
 pub(super) fn parse(pattern: &str) -> Result<Parsed, PatternError> {
-    let mut p = Parser { chars: pattern.chars().collect(), at: 0, depth: 0, names: Vec::new(), classes: Vec::new() };
+    let mut p =
+        Parser { chars: pattern.chars().collect(), at: 0, depth: 0, names: Vec::new(), sets: Vec::new(), ranges: 0 };
     let node = p.alternation()?;
     match p.peek() {
-        None => Ok(Parsed { node, classes: p.classes }),
+        None => Ok(Parsed { node, sets: p.sets }),
         Some(')') => Err(p.error(ErrorKind::UnopenedGroup)),
         Some(c) => Err(p.error(ErrorKind::Unsupported(c.to_string()))),
     }
@@ -62,8 +64,9 @@ struct Parser {
     depth: usize,
     /// Group names so far (`regex` refuses a name used twice).
     names: Vec<String>,
-    /// The distinct character sets so far.
-    classes: Vec<Ranges>,
+    /// The distinct character sets so far, and their ranges.
+    sets: Vec<Set>,
+    ranges: usize,
 }
 
 impl Parser {
@@ -99,6 +102,7 @@ impl Parser {
 
     /// Refuses a piece written at `at` that makes its part of the program (`size`
     /// instructions) too large.
+    #[inline(never)]
     fn budget(&self, at: usize, size: usize) -> Result<(), PatternError> {
         if size > MAX_PROGRAM {
             return Err(self.error_at(at, ErrorKind::TooLarge));
@@ -248,14 +252,15 @@ impl Parser {
     /// The set `ranges` (written at `at`) as a node: the number of an equal set seen before,
     /// or a new one while all sets stay within [`MAX_RANGES`].
     fn set(&mut self, at: usize, ranges: Ranges) -> Result<Node, PatternError> {
-        let i = match self.classes.iter().position(|c| *c == ranges) {
+        let i = match self.sets.iter().position(|s| s.ranges == ranges) {
             Some(i) => i,
             None => {
-                if self.classes.iter().map(Vec::len).sum::<usize>() + ranges.len() > MAX_RANGES {
+                self.ranges += ranges.len();
+                if self.ranges > MAX_RANGES {
                     return Err(self.error_at(at, ErrorKind::TooManySets));
                 }
-                self.classes.push(ranges);
-                self.classes.len() - 1
+                self.sets.push(Set::new(ranges));
+                self.sets.len() - 1
             }
         };
         Ok(Node::Class(i as u32))

@@ -295,7 +295,7 @@ fn budgets_say_where() {
             116,
             "表达式过于复杂",
         ),
-        (r"[^,\w][^.\w][^!\w][^?\w][^;\w][^:\w]", 31, "字符集过多过大(合计最多 4000 个区间)"),
+        (r"[^,\w][^.\w][^!\w][^?\w][^;\w][^:\w]", 31, "字符集过大(合计最多 4000 个区间)"),
     ] {
         let got = error(pattern);
         assert!(got.contains(says), "{pattern:?}: {got:?} should say {says:?}");

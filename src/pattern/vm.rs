@@ -32,29 +32,29 @@ enum Inst {
 
 #[derive(Clone, Debug)]
 pub(super) struct Program {
-    insts: Box<[Inst]>,
+    insts: Vec<Inst>,
     /// Each distinct character set once.
-    sets: Box<[Set]>,
+    sets: Vec<Set>,
     /// The characters a match can begin with (anchors skipped): where a search may start.
     first: First,
 }
 
 /// A set of characters: a bitmap for ASCII, sorted ranges for the rest.
 #[derive(Clone, Debug)]
-struct Set {
+pub(super) struct Set {
     ascii: u128,
-    ranges: Box<[(char, char)]>,
+    pub(super) ranges: Ranges,
 }
 
 impl Set {
-    fn new(ranges: Ranges) -> Set {
+    pub(super) fn new(ranges: Ranges) -> Set {
         let mut ascii = 0u128;
         for &(low, high) in &ranges {
             for c in low..=high.min('\u{7f}') {
                 ascii |= 1 << c as u32;
             }
         }
-        Set { ascii, ranges: ranges.into() }
+        Set { ascii, ranges }
     }
 
     fn contains(&self, c: char) -> bool {
@@ -140,18 +140,14 @@ thread_local! {
 
 impl Program {
     /// Compiles a tree whose size `parse` has bounded.
-    pub(super) fn compile(node: &Node, classes: Vec<Ranges>) -> Program {
+    pub(super) fn compile(node: &Node, sets: Vec<Set>) -> Program {
         let mut c = Compiler { insts: Vec::with_capacity(super::parse::size(node) + 1) };
         c.node(node);
         c.insts.push(Inst::Match);
         let mut first = Vec::new();
-        let mut seen = vec![false; c.insts.len() + classes.len()];
-        firsts(&c.insts, &classes, 0, &mut seen, &mut first);
-        Program {
-            insts: c.insts.into(),
-            sets: classes.into_iter().map(Set::new).collect(),
-            first: First::new(merge(first)),
-        }
+        let mut seen = vec![false; c.insts.len() + sets.len()];
+        firsts(&c.insts, &sets, 0, &mut seen, &mut first);
+        Program { insts: c.insts, sets, first: First::new(merge(first)) }
     }
 
     /// How many instructions the program has.
@@ -159,18 +155,19 @@ impl Program {
         self.insts.len()
     }
 
-    /// The non-overlapping leftmost-first matches in `text`, as byte offsets, in one pass;
-    /// only the first one (not necessarily its final end) when `any`.
-    pub(super) fn find_all(&self, text: &str, any: bool) -> Vec<(usize, usize)> {
+    /// The non-overlapping leftmost-first matches in `text`, as (generation, start, end)
+    /// with byte offsets, in one pass; only the first one (not necessarily its final end)
+    /// when `any`.
+    pub(super) fn find_all(&self, text: &str, any: bool) -> Vec<(u32, usize, usize)> {
         let size = self.insts.len();
         let (mut current, mut next) = (ThreadList::new(size), ThreadList::new(size));
         let mut stack = Vec::new();
-        // Each set's answer for the character at a position (position + 1, contains).
-        let mut memo = vec![(0, false); self.sets.len()];
-        let mut out = Vec::new();
-        // (generation, start, end): matches that older threads may still replace.
-        let mut pending: Vec<(u32, usize, usize)> = Vec::new();
-        // The generation looking for its first match; every older one has one pending.
+        // Each set's answer for the character at a position: (position + 1) × 2 + contains.
+        let mut memo = vec![0; self.sets.len()];
+        // A generation's match is final once no older thread runs; the others may still be
+        // replaced by an older generation's longer match.
+        let mut out: Vec<(u32, usize, usize)> = Vec::new();
+        // The generation looking for its first match; every older one has one in `out`.
         let mut open = 0;
         let mut at = 0;
         loop {
@@ -194,15 +191,15 @@ impl Program {
                 STEPS.with(|s| s.set(s.get() + 1));
                 let step = match (self.insts[t.pc as usize], c) {
                     (Inst::Match, _) => {
-                        if any {
-                            return vec![(t.start, at)];
-                        }
                         // This generation's match, for now; the younger ones started too
                         // early, and so did this one's lower threads.
-                        while pending.last().is_some_and(|p| p.0 >= t.gen) {
-                            pending.pop();
+                        while out.last().is_some_and(|m| m.0 >= t.gen) {
+                            out.pop();
                         }
-                        pending.push((t.gen, t.start, at));
+                        out.push((t.gen, t.start, at));
+                        if any {
+                            return out;
+                        }
                         open = t.gen + 1;
                         // The new generation may take the lower threads' places. (A match
                         // can't be empty: it can't reach this match from here.)
@@ -215,10 +212,10 @@ impl Program {
                     (Inst::Char(want), Some(c)) => want == c,
                     (Inst::Class(k), Some(c)) => {
                         let memo = &mut memo[k as usize];
-                        if memo.0 != at + 1 {
-                            *memo = (at + 1, self.sets[k as usize].contains(c));
+                        if *memo >> 1 != at + 1 {
+                            *memo = (at + 1) << 1 | usize::from(self.sets[k as usize].contains(c));
                         }
-                        memo.1
+                        *memo & 1 == 1
                     }
                     _ => false,
                 };
@@ -226,10 +223,6 @@ impl Program {
                     self.add(&mut next, &mut stack, Thread { pc: t.pc + 1, ..t }, at + width, text.len());
                 }
             }
-            // A generation older than every running thread has its final match.
-            let oldest = next.list.first().map_or(u32::MAX, |t| t.gen);
-            let settled = pending.iter().take_while(|p| p.0 < oldest).count();
-            out.extend(pending.drain(..settled).map(|(_, start, end)| (start, end)));
             if c.is_none() {
                 return out;
             }
@@ -241,7 +234,6 @@ impl Program {
 
     /// Adds the thread at `t.pc` and everything it reaches without reading a character, in
     /// priority order.
-    #[inline(always)]
     fn add(&self, list: &mut ThreadList, stack: &mut Vec<u32>, t: Thread, at: usize, end: usize) {
         let mut pc = t.pc;
         loop {
@@ -366,7 +358,7 @@ fn choice(greedy: bool, body: u32, out: u32) -> Inst {
 
 /// The characters the instructions reachable from `pc` without reading can read first.
 /// `seen` marks instructions, then sets (each set is added once).
-fn firsts(insts: &[Inst], sets: &[Ranges], pc: u32, seen: &mut [bool], out: &mut Ranges) {
+fn firsts(insts: &[Inst], sets: &[Set], pc: u32, seen: &mut [bool], out: &mut Ranges) {
     if std::mem::replace(&mut seen[pc as usize], true) {
         return;
     }
@@ -374,7 +366,7 @@ fn firsts(insts: &[Inst], sets: &[Ranges], pc: u32, seen: &mut [bool], out: &mut
         Inst::Char(c) => out.push((c, c)),
         Inst::Class(k) => {
             if !std::mem::replace(&mut seen[insts.len() + k as usize], true) {
-                out.extend_from_slice(&sets[k as usize]);
+                out.extend_from_slice(&sets[k as usize].ranges);
             }
         }
         Inst::Split(a, b) => {
@@ -392,13 +384,13 @@ fn firsts(insts: &[Inst], sets: &[Ranges], pc: u32, seen: &mut [bool], out: &mut
 /// current stamp).
 struct ThreadList {
     list: Vec<Thread>,
-    stamps: Box<[u32]>,
+    stamps: Vec<u32>,
     stamp: u32,
 }
 
 impl ThreadList {
     fn new(size: usize) -> ThreadList {
-        ThreadList { list: Vec::with_capacity(size), stamps: vec![0; size].into(), stamp: 1 }
+        ThreadList { list: Vec::with_capacity(size), stamps: vec![0; size], stamp: 1 }
     }
 
     /// Unmarks everything.
