@@ -27,9 +27,9 @@
 //! reason): a pattern as [`crate::pattern`] allows (500 bytes, 1,000 instructions spelled
 //! out); [`MAX_RULES`] rules in a pack and in all packs together; [`MAX_SIZE`] instructions
 //! of all packs' `pattern`s and `unless`es together, so that pack rules cost at most about
-//! 2 × 3,000 steps per character of a draft; a `message` of at most [`MAX_TEXT`] characters,
-//! at most [`MAX_SUGGESTIONS`] suggestions of at most [`MAX_TEXT`] characters (each finding
-//! carries them). Packs in force together ([`check_joining`]) have distinct names and rule
+//! 2 × 3,000 steps per character of a draft; a `message` of at most [`MAX_TEXT`] bytes, at
+//! most [`MAX_SUGGESTIONS`] suggestions of at most [`MAX_TEXT`] bytes (each finding carries
+//! them). Packs in force together ([`check_joining`]) have distinct names and rule
 //! ids.
 
 use serde_json::Value;
@@ -64,10 +64,10 @@ pub struct CompiledPack {
 /// The most rules in one pack, and in all packs together.
 pub const MAX_RULES: usize = 200;
 /// The most pattern instructions ([`Pattern::size`], `pattern` and `unless`) in one pack,
-/// and in all packs together.
+/// and in all packs together (checked by [`check_joining`]).
 pub const MAX_SIZE: usize = 3_000;
-/// The longest `message` and suggestion, in characters.
-pub const MAX_TEXT: usize = 200;
+/// The longest `message` and suggestion, in bytes (UTF-8: 200 CJK characters).
+pub const MAX_TEXT: usize = 600;
 /// The most suggestions of a rule.
 pub const MAX_SUGGESTIONS: usize = 5;
 
@@ -86,10 +86,8 @@ impl CompiledPack {
         if name.is_empty() {
             return Err(err(None, "name", "缺少规则包名称".into()));
         }
-        for key in obj.keys() {
-            if !matches!(key.as_str(), "name" | "rules" | "description" | "version") {
-                return Err(err(None, key, format!("未知字段 “{key}”")));
-            }
+        if let Some(key) = obj.keys().find(|k| !["name", "rules", "description", "version"].contains(&k.as_str())) {
+            return Err(err(None, key, format!("未知字段 “{key}”")));
         }
         let Some(entries) = obj.get("rules").and_then(Value::as_array) else {
             return Err(err(None, "rules", "缺少 rules 数组".into()));
@@ -104,13 +102,9 @@ impl CompiledPack {
             let Some(e) = e.as_object() else {
                 return Err(err(n, "rule", "每条规则应是一个 JSON 对象".into()));
             };
-            for key in e.keys() {
-                if !matches!(
-                    key.as_str(),
-                    "id" | "pattern" | "unless" | "category" | "severity" | "message" | "suggestions"
-                ) {
-                    return Err(err(n, key, format!("未知字段 “{key}”")));
-                }
+            const FIELDS: [&str; 7] = ["id", "pattern", "unless", "category", "severity", "message", "suggestions"];
+            if let Some(key) = e.keys().find(|k| !FIELDS.contains(&k.as_str())) {
+                return Err(err(n, key, format!("未知字段 “{key}”")));
             }
             let text = |field: &str| -> Result<String, Error> {
                 match e.get(field) {
@@ -130,16 +124,10 @@ impl CompiledPack {
             let severity = Severity::parse(&sev)
                 .ok_or_else(|| err(n, "severity", format!("“{sev}” 应是 error、warning 或 hint")))?;
             let message = text("message")?;
-            if message.chars().count() > MAX_TEXT {
-                return Err(err(n, "message", format!("最多 {MAX_TEXT} 个字")));
-            }
             let mut compile = |field: &str| -> Result<Pattern, Error> {
                 let pattern =
                     Pattern::new(&text(field)?).map_err(|e| err(n, field, format!("不是有效的正则表达式: {e}")))?;
                 size += pattern.size();
-                if size > MAX_SIZE {
-                    return Err(err(n, field, too_much()));
-                }
                 Ok(pattern)
             };
             let pattern = compile("pattern")?;
@@ -156,8 +144,13 @@ impl CompiledPack {
                     .ok_or_else(|| err(n, "suggestions", "应是字符串数组".into()))?,
                 Some(_) => return Err(err(n, "suggestions", "应是字符串数组".into())),
             };
-            if suggestions.len() > MAX_SUGGESTIONS || suggestions.iter().any(|s| s.chars().count() > MAX_TEXT) {
-                return Err(err(n, "suggestions", format!("最多 {MAX_SUGGESTIONS} 条,每条最多 {MAX_TEXT} 个字")));
+            // Each finding carries them.
+            if suggestions.len() > MAX_SUGGESTIONS || suggestions.iter().chain([&message]).any(|s| s.len() > MAX_TEXT) {
+                return Err(err(
+                    n,
+                    "message",
+                    format!("最多 {MAX_SUGGESTIONS} 条建议;提示和每条建议最多 {MAX_TEXT} 字节"),
+                ));
             }
             let full_id = format!("{}.{id}", category.id());
             if rules.iter().any(|r| r.id == full_id) {
@@ -192,14 +185,9 @@ pub fn check_joining(others: &[CompiledPack], pack: &CompiledPack, replace: bool
         size += q.size;
     }
     if rules > MAX_RULES || size > MAX_SIZE {
-        return Err(err(None, "rules", too_much()));
+        return Err(err(None, "rules", format!("规则包合计最多 {MAX_RULES} 条规则、{MAX_SIZE} 步(表达式展开后)")));
     }
     Ok(())
-}
-
-#[inline(never)]
-fn too_much() -> String {
-    format!("规则包合计最多 {MAX_RULES} 条规则、{MAX_SIZE} 步(表达式展开后)")
 }
 
 impl PackRule {

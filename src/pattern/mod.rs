@@ -20,8 +20,8 @@
 //! `\p{…}`, `\x…`, back-references, nested classes and class operations, and repeats of
 //! something that can match nothing (`(a*)*`).
 //!
-//! Limits, so that no pattern costs much (each refused where it is written, with the reason):
-//! at most [`MAX_LENGTH`] bytes; groups nested at most 32 deep; at most 1,000 instructions
+//! Limits, so that no pattern costs much (refused with the reason, and where it is written
+//! but for the length): at most [`MAX_LENGTH`] bytes; groups nested at most 32 deep; at most 1,000 instructions
 //! once counted repeats and alternatives are spelled out (`(\w{99}){100}` would be 9,900:
 //! refused at its `{100}`); character sets of at most 4,000 ranges in all (`\w` is 796;
 //! each distinct set is kept once, whatever the number of places that use it). A search
@@ -56,8 +56,7 @@ impl Pattern {
     /// useful, everywhere), or one past the limits above.
     pub fn new(pattern: &str) -> Result<Pattern, PatternError> {
         if pattern.len() > MAX_LENGTH {
-            let at = pattern.char_indices().position(|(i, c)| i + c.len_utf8() > MAX_LENGTH).unwrap_or(0);
-            return Err(PatternError { at: at + 1, kind: ErrorKind::TooLong });
+            return Err(PatternError { at: 0, kind: ErrorKind::TooLong });
         }
         let parsed = parse::parse(pattern)?;
         if parse::matches_empty(&parsed.node) {
