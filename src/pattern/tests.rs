@@ -311,3 +311,20 @@ fn budgets_say_where() {
     assert!(Pattern::new(r"\w{1,100}\W{1,100}\w{1,100}\s{1,100}y").is_ok());
     assert!(Pattern::new(r"((\w|\W){1,99}){1,2}y").unwrap().size() <= 1_001);
 }
+
+/// What a compiled pattern holds: sets are shared, so `(\w{99}){10}` is 991 instructions
+/// and one `\w` (`(\w{99}){100}` held ~62 MB when every instruction had its copy).
+#[test]
+fn compiled_patterns_are_small() {
+    for (pattern, most) in [
+        (r"(\w{99}){10}", 30_000),
+        (r"(\w{33}\W{33}\d{33}){10}", 45_000),
+        (r"[^,\w][^.\w][^!\w][^?\w][^;\w]", 80_000),
+        ("呵呵", 1_000),
+    ] {
+        let p = Pattern::new(pattern).unwrap();
+        let bytes = p.program.heap_bytes();
+        println!("{pattern}: {} instructions, {} sets, {bytes} bytes", p.size(), p.program.sets_len());
+        assert!(bytes <= most, "{pattern}: {bytes} bytes");
+    }
+}

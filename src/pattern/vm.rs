@@ -155,6 +155,20 @@ impl Program {
         self.insts.len()
     }
 
+    #[cfg(test)]
+    pub(super) fn sets_len(&self) -> usize {
+        self.sets.len()
+    }
+
+    /// The bytes the program holds on the heap.
+    #[cfg(test)]
+    pub(super) fn heap_bytes(&self) -> usize {
+        let set = |s: &Set| std::mem::size_of::<Set>() + s.ranges.capacity() * std::mem::size_of::<(char, char)>();
+        self.insts.capacity() * std::mem::size_of::<Inst>()
+            + self.sets.iter().map(set).sum::<usize>()
+            + set(&self.first.set)
+    }
+
     /// The non-overlapping leftmost-first matches in `text`, as (generation, start, end)
     /// with byte offsets, in one pass; only the first one (not necessarily its final end)
     /// when `any`.
