@@ -116,6 +116,9 @@ impl Coach {
             None => Platform::default(),
         };
         let packs = config.packs.iter().map(CompiledPack::compile).collect::<Result<Vec<_>, _>>()?;
+        for (i, p) in packs.iter().enumerate() {
+            packs::check_joining(&packs[..i], p, false)?;
+        }
         let known: HashSet<String> = self
             .rules
             .iter()
@@ -150,10 +153,8 @@ impl Coach {
     /// Add a team pack. A bad pack is rejected and the rules in force stay as they were.
     pub fn add_pack(&mut self, pack: &packs::Pack) -> Result<(), Error> {
         let compiled = CompiledPack::compile(pack)?;
-        if let Some(r) = compiled.rules.iter().find(|r| {
-            self.rules.iter().any(|b| b.meta().id == r.id)
-                || self.packs.iter().any(|p| p.name != compiled.name && p.rules.iter().any(|q| q.id == r.id))
-        }) {
+        // Other packs' ids: packs::check_joining.
+        if let Some(r) = compiled.rules.iter().find(|r| self.rules.iter().any(|b| b.meta().id == r.id)) {
             return Err(Error::Pack {
                 pack: compiled.name.clone(),
                 entry: None,
@@ -161,6 +162,7 @@ impl Coach {
                 message: format!("“{}” 与已有规则同名", r.id),
             });
         }
+        packs::check_joining(&self.packs, &compiled, true)?;
         self.packs.retain(|p| p.name != compiled.name);
         self.packs.push(compiled);
         Ok(())

@@ -22,6 +22,15 @@
 //! traditional characters simplified — write patterns in simplified, half-width, lower case.
 //! `unless` (optional) is a second expression: when it matches the same clause, no finding.
 //! The rule's id becomes `<category>.<id>`. A pack with any bad entry is rejected whole.
+//!
+//! Limits, so that no pack makes a check slow or large (each refused with the entry and the
+//! reason): a pattern as [`crate::pattern`] allows (500 bytes, 1,000 instructions spelled
+//! out); [`MAX_RULES`] rules in a pack and in all packs together; [`MAX_SIZE`] instructions
+//! of all packs' `pattern`s and `unless`es together, so that pack rules cost at most about
+//! 2 × 3,000 steps per character of a draft; a `message` of at most [`MAX_TEXT`] bytes, at
+//! most [`MAX_SUGGESTIONS`] suggestions of at most [`MAX_TEXT`] bytes (each finding carries
+//! them). Packs in force together ([`check_joining`]) have distinct names and rule
+//! ids.
 
 use serde_json::Value;
 
@@ -48,10 +57,19 @@ pub struct PackRule {
 pub struct CompiledPack {
     pub name: String,
     pub rules: Vec<PackRule>,
+    /// The instructions of its patterns (a check's cost per character).
+    pub size: usize,
 }
 
-const MAX_RULES: usize = 500;
-const MAX_PATTERN: usize = 500;
+/// The most rules in one pack, and in all packs together.
+pub const MAX_RULES: usize = 200;
+/// The most pattern instructions ([`Pattern::size`], `pattern` and `unless`) in one pack,
+/// and in all packs together (checked by [`check_joining`]).
+pub const MAX_SIZE: usize = 3_000;
+/// The longest `message` and suggestion, in bytes (UTF-8: 200 CJK characters).
+pub const MAX_TEXT: usize = 600;
+/// The most suggestions of a rule.
+pub const MAX_SUGGESTIONS: usize = 5;
 
 impl CompiledPack {
     pub fn compile(pack: &Value) -> Result<CompiledPack, Error> {
@@ -68,10 +86,8 @@ impl CompiledPack {
         if name.is_empty() {
             return Err(err(None, "name", "缺少规则包名称".into()));
         }
-        for key in obj.keys() {
-            if !matches!(key.as_str(), "name" | "rules" | "description" | "version") {
-                return Err(err(None, key, format!("未知字段 “{key}”")));
-            }
+        if let Some(key) = obj.keys().find(|k| !["name", "rules", "description", "version"].contains(&k.as_str())) {
+            return Err(err(None, key, format!("未知字段 “{key}”")));
         }
         let Some(entries) = obj.get("rules").and_then(Value::as_array) else {
             return Err(err(None, "rules", "缺少 rules 数组".into()));
@@ -80,18 +96,15 @@ impl CompiledPack {
             return Err(err(None, "rules", format!("最多 {MAX_RULES} 条规则")));
         }
         let mut rules: Vec<PackRule> = Vec::with_capacity(entries.len());
+        let mut size = 0;
         for (i, e) in entries.iter().enumerate() {
             let n = Some(i + 1);
             let Some(e) = e.as_object() else {
                 return Err(err(n, "rule", "每条规则应是一个 JSON 对象".into()));
             };
-            for key in e.keys() {
-                if !matches!(
-                    key.as_str(),
-                    "id" | "pattern" | "unless" | "category" | "severity" | "message" | "suggestions"
-                ) {
-                    return Err(err(n, key, format!("未知字段 “{key}”")));
-                }
+            const FIELDS: [&str; 7] = ["id", "pattern", "unless", "category", "severity", "message", "suggestions"];
+            if let Some(key) = e.keys().find(|k| !FIELDS.contains(&k.as_str())) {
+                return Err(err(n, key, format!("未知字段 “{key}”")));
             }
             let text = |field: &str| -> Result<String, Error> {
                 match e.get(field) {
@@ -111,10 +124,16 @@ impl CompiledPack {
             let severity = Severity::parse(&sev)
                 .ok_or_else(|| err(n, "severity", format!("“{sev}” 应是 error、warning 或 hint")))?;
             let message = text("message")?;
-            let pattern = compile(&text("pattern")?).map_err(|m| err(n, "pattern", m))?;
+            let mut compile = |field: &str| -> Result<Pattern, Error> {
+                let pattern =
+                    Pattern::new(&text(field)?).map_err(|e| err(n, field, format!("不是有效的正则表达式: {e}")))?;
+                size += pattern.size();
+                Ok(pattern)
+            };
+            let pattern = compile("pattern")?;
             let unless = match e.get("unless") {
                 None | Some(Value::Null) => None,
-                Some(_) => Some(compile(&text("unless")?).map_err(|m| err(n, "unless", m))?),
+                Some(_) => Some(compile("unless")?),
             };
             let suggestions = match e.get("suggestions") {
                 None | Some(Value::Null) => Vec::new(),
@@ -125,29 +144,65 @@ impl CompiledPack {
                     .ok_or_else(|| err(n, "suggestions", "应是字符串数组".into()))?,
                 Some(_) => return Err(err(n, "suggestions", "应是字符串数组".into())),
             };
+            // Each finding carries them.
+            if suggestions.len() > MAX_SUGGESTIONS || suggestions.iter().chain([&message]).any(|s| s.len() > MAX_TEXT) {
+                return Err(err(
+                    n,
+                    "message",
+                    format!("最多 {MAX_SUGGESTIONS} 条建议;提示和每条建议最多 {MAX_TEXT} 字节"),
+                ));
+            }
             let full_id = format!("{}.{id}", category.id());
             if rules.iter().any(|r| r.id == full_id) {
                 return Err(err(n, "id", format!("“{id}” 在本规则包中重复")));
             }
             rules.push(PackRule { id: full_id, category, severity, message, suggestions, pattern, unless });
         }
-        Ok(CompiledPack { name, rules })
+        Ok(CompiledPack { name, rules, size })
     }
 }
 
-fn compile(pattern: &str) -> Result<Pattern, String> {
-    if pattern.len() > MAX_PATTERN {
-        return Err(format!("表达式过长(最多 {MAX_PATTERN} 字节)"));
+/// Checks that `pack` may join `others` (replacing the one of its name among them when
+/// `replace`): distinct names, no rule id twice, at most [`MAX_RULES`] rules and
+/// [`MAX_SIZE`] instructions in all.
+pub fn check_joining(others: &[CompiledPack], pack: &CompiledPack, replace: bool) -> Result<(), Error> {
+    let err =
+        |entry, field: &str, message| Error::Pack { pack: pack.name.clone(), entry, field: field.into(), message };
+    let (mut rules, mut size) = (pack.rules.len(), pack.size);
+    for q in others {
+        if q.name == pack.name {
+            if replace {
+                continue;
+            }
+            return Err(err(None, "name", format!("规则包名称 “{}” 重复", q.name)));
+        }
+        for (j, r) in pack.rules.iter().enumerate() {
+            if q.rules.iter().any(|s| s.id == r.id) {
+                return Err(err(Some(j + 1), "id", format!("“{}” 与规则包 “{}” 中的规则同名", r.id, q.name)));
+            }
+        }
+        rules += q.rules.len();
+        size += q.size;
     }
-    Pattern::new(pattern).map_err(|e| format!("不是有效的正则表达式: {e}"))
+    if rules > MAX_RULES || size > MAX_SIZE {
+        return Err(err(None, "rules", format!("规则包合计最多 {MAX_RULES} 条规则、{MAX_SIZE} 步(表达式展开后)")));
+    }
+    Ok(())
 }
 
 impl PackRule {
     pub fn check(&self, draft: &Draft, out: &mut Vec<Lint>) {
+        // The last clause `unless` read, and its answer: matches in one clause read it once.
+        let mut last: Option<(std::ops::Range<usize>, bool)> = None;
         for m in self.pattern.find_iter(draft.folded()) {
             if let Some(unless) = &self.unless {
                 let clause = draft.clause_at(m.start).map_or(m.clone(), |c| c.range.clone());
-                if unless.is_match(draft.text(&clause)) {
+                let suppressed = match &last {
+                    Some((range, answer)) if *range == clause => *answer,
+                    _ => unless.is_match(draft.text(&clause)),
+                };
+                last = Some((clause, suppressed));
+                if suppressed {
                     continue;
                 }
             }

@@ -20,6 +20,15 @@
 //! `\p{…}`, `\x…`, back-references, nested classes and class operations, and repeats of
 //! something that can match nothing (`(a*)*`).
 //!
+//! Limits, so that no pattern costs much (refused with the reason, and where it is written
+//! but for the length): at most [`MAX_LENGTH`] bytes; groups nested at most 32 deep; at most
+//! 1,000 instructions once counted repeats and alternatives are spelled out (`(\w{99}){100}`
+//! would be 9,900: refused at its `{100}`); character sets of at most 4,000 ranges in all
+//! (`\w` is 796; each distinct set is kept once, whatever the number of places that use it).
+//! A search finds every match in one pass and costs at most about 2 × (instructions ×
+//! characters) steps ([`Pattern::size`]); a compiled pattern holds at most ~12 KB of
+//! instructions and ~64 KB of sets.
+//!
 //! Why not the `regex` crate: in the WebAssembly module it was 327 KB of 729 KB (134 KB
 //! gzipped), and Firefox compiles the whole module before the first check (18.6 → 9.1 ms
 //! without it). This engine is ~15 KB, and team packs are a few dozen short patterns.
@@ -30,8 +39,11 @@ mod vm;
 
 use std::fmt;
 
-use parse::MAX_COUNT;
-use vm::{Program, Threads};
+use parse::{MAX_COUNT, MAX_PROGRAM, MAX_RANGES};
+use vm::Program;
+
+/// The longest pattern, in bytes (UTF-8: a CJK character is 3).
+pub const MAX_LENGTH: usize = 500;
 
 /// A compiled pattern.
 #[derive(Clone, Debug)]
@@ -41,28 +53,31 @@ pub struct Pattern {
 
 impl Pattern {
     /// Compiles `pattern`; refuses one that can match the empty text (it would flag nothing
-    /// useful, everywhere).
+    /// useful, everywhere), or one past the limits above.
     pub fn new(pattern: &str) -> Result<Pattern, PatternError> {
-        let node = parse::parse(pattern)?;
-        if parse::matches_empty(&node) {
+        if pattern.len() > MAX_LENGTH {
+            return Err(PatternError { at: 0, kind: ErrorKind::TooLong });
+        }
+        let parsed = parse::parse(pattern)?;
+        if parse::matches_empty(&parsed.node) {
             return Err(PatternError { at: 0, kind: ErrorKind::MatchesEmpty });
         }
-        Ok(Pattern { program: Program::compile(&node)? })
+        Ok(Pattern { program: Program::compile(&parsed.node, parsed.sets) })
     }
 
     /// The non-overlapping matches in `text`, leftmost first, as byte ranges.
-    pub fn find_iter<'t>(&'t self, text: &'t str) -> impl Iterator<Item = std::ops::Range<usize>> + 't {
-        let mut threads = Threads::default();
-        let mut from = 0;
-        std::iter::from_fn(move || {
-            let (start, end) = self.program.find_at(text, from, &mut threads)?;
-            from = end;
-            Some(start..end)
-        })
+    pub fn find_iter(&self, text: &str) -> impl Iterator<Item = std::ops::Range<usize>> {
+        self.program.find_all(text, false).into_iter().map(|(_, start, end)| start..end)
     }
 
     pub fn is_match(&self, text: &str) -> bool {
-        self.program.find_at(text, 0, &mut Threads::default()).is_some()
+        !self.program.find_all(text, true).is_empty()
+    }
+
+    /// The compiled program's instructions (at most 1,001): a search costs at most about
+    /// this many steps per character of the text.
+    pub fn size(&self) -> usize {
+        self.program.len()
     }
 }
 
@@ -97,6 +112,8 @@ pub enum ErrorKind {
     DuplicateName(String),
     TooDeep,
     TooLarge,
+    TooManySets,
+    TooLong,
     MatchesEmpty,
     Unsupported(String),
 }
@@ -128,7 +145,11 @@ impl fmt::Display for PatternError {
             ErrorKind::GroupName => f.write_str("分组名应写成 (?P<名称>…),名称由字母、数字和下划线组成"),
             ErrorKind::DuplicateName(name) => write!(f, "分组名 “{name}” 重复"),
             ErrorKind::TooDeep => f.write_str("括号嵌套过深"),
-            ErrorKind::TooLarge => f.write_str("表达式过于复杂(重复次数相乘过大)"),
+            ErrorKind::TooLarge => {
+                write!(f, "表达式过于复杂(展开后超过 {MAX_PROGRAM} 步)")
+            }
+            ErrorKind::TooManySets => write!(f, "字符集过大(合计最多 {MAX_RANGES} 个区间)"),
+            ErrorKind::TooLong => write!(f, "表达式过长(最多 {MAX_LENGTH} 字节)"),
             ErrorKind::MatchesEmpty => f.write_str("表达式会匹配空文本"),
             ErrorKind::Unsupported(s) => write!(f, "不支持 “{s}”"),
         }

@@ -1,7 +1,11 @@
 //! Pattern text to syntax tree. Accepts a subset of the `regex` crate's syntax (see the
-//! module docs of `pattern`) and says, for anything else, what and where.
+//! module docs of `pattern`) and says, for anything else, what and where. It also keeps the
+//! compiled program small: each distinct character set is kept once (instructions refer to
+//! it by number), and a piece whose program would pass [`MAX_PROGRAM`] instructions, or sets
+//! past [`MAX_RANGES`] ranges, is refused where it is written.
 
 use super::unicode::{DIGIT, SPACE, WORD};
+use super::vm::Set;
 use super::{ErrorKind, PatternError};
 
 /// A set of characters: sorted, merged, inclusive ranges.
@@ -11,7 +15,8 @@ pub(super) type Ranges = Vec<(char, char)>;
 pub(super) enum Node {
     Empty,
     Char(char),
-    Class(Ranges),
+    /// A character set, by its number in [`Parsed::sets`].
+    Class(u32),
     /// `^`: the start of the text.
     Start,
     /// `$`: the end of the text.
@@ -31,12 +36,23 @@ pub(super) enum Node {
 pub(super) const MAX_COUNT: u32 = 100;
 /// How deep groups may nest.
 const MAX_DEPTH: usize = 32;
+/// The most instructions one pattern compiles to (`Match` not counted): a search costs at
+/// most about this many steps per character of the text. Counted repeats multiply.
+pub(super) const MAX_PROGRAM: usize = 1_000;
+/// The most ranges of all a pattern's distinct character sets (`\w` is 796, `\W` 797).
+pub(super) const MAX_RANGES: usize = 4_000;
 
-pub(super) fn parse(pattern: &str) -> Result<Node, PatternError> {
-    let mut p = Parser { chars: pattern.chars().collect(), at: 0, depth: 0, names: Vec::new() };
+pub(super) struct Parsed {
+    pub node: Node,
+    pub sets: Vec<Set>,
+}
+
+pub(super) fn parse(pattern: &str) -> Result<Parsed, PatternError> {
+    let mut p =
+        Parser { chars: pattern.chars().collect(), at: 0, depth: 0, names: Vec::new(), sets: Vec::new(), ranges: 0 };
     let node = p.alternation()?;
     match p.peek() {
-        None => Ok(node),
+        None => Ok(Parsed { node, sets: p.sets }),
         Some(')') => Err(p.error(ErrorKind::UnopenedGroup)),
         Some(c) => Err(p.error(ErrorKind::Unsupported(c.to_string()))),
     }
@@ -48,6 +64,9 @@ struct Parser {
     depth: usize,
     /// Group names so far (`regex` refuses a name used twice).
     names: Vec<String>,
+    /// The distinct character sets so far, and their ranges.
+    sets: Vec<Set>,
+    ranges: usize,
 }
 
 impl Parser {
@@ -81,24 +100,44 @@ impl Parser {
         PatternError { at: at + 1, kind }
     }
 
+    /// Refuses a piece written at `at` that makes its part of the program (`size`
+    /// instructions) too large.
+    #[inline(never)]
+    fn budget(&self, at: usize, size: usize) -> Result<(), PatternError> {
+        if size > MAX_PROGRAM {
+            return Err(self.error_at(at, ErrorKind::TooLarge));
+        }
+        Ok(())
+    }
+
     /// `a|b|…`, up to `)` or the end.
     fn alternation(&mut self) -> Result<Node, PatternError> {
         let mut alternatives = vec![self.concat()?];
+        // Each alternative but the last adds a split and a jump.
+        let mut total = size(&alternatives[0]);
         while self.eat('|') {
-            alternatives.push(self.concat()?);
+            let at = self.at;
+            let next = self.concat()?;
+            total += 2 + size(&next);
+            self.budget(at, total)?;
+            alternatives.push(next);
         }
         Ok(if alternatives.len() == 1 { alternatives.remove(0) } else { Node::Alt(alternatives) })
     }
 
     fn concat(&mut self) -> Result<Node, PatternError> {
         let mut items = Vec::new();
+        let mut total = 0;
         while let Some(c) = self.peek() {
             if c == '|' || c == ')' {
                 break;
             }
             let start = self.at;
             let atom = self.atom()?;
-            items.push(self.repetition(atom, start)?);
+            let item = self.repetition(atom, start)?;
+            total += size(&item);
+            self.budget(start, total)?;
+            items.push(item);
         }
         Ok(match items.len() {
             0 => Node::Empty,
@@ -112,13 +151,16 @@ impl Parser {
         let Some(c) = self.bump() else { return Ok(Node::Empty) };
         Ok(match c {
             '(' => self.group(at)?,
-            '[' => Node::Class(self.class(at)?),
-            '.' => Node::Class(complement(&[('\n', '\n')])),
+            '[' => {
+                let ranges = self.class(at)?;
+                self.set(at, ranges)?
+            }
+            '.' => self.set(at, complement(&[('\n', '\n')]))?,
             '^' => Node::Start,
             '$' => Node::End,
             '\\' => match self.escape(at)? {
                 Escaped::Char(c) => Node::Char(c),
-                Escaped::Class(ranges) => Node::Class(ranges),
+                Escaped::Class(ranges) => self.set(at, ranges)?,
             },
             '*' | '+' | '?' | '{' => return Err(self.error_at(at, ErrorKind::RepeatNothing(c))),
             ']' | '}' => return Err(self.error_at(at, ErrorKind::EscapeMe(c))),
@@ -199,8 +241,29 @@ impl Parser {
         match atom {
             Node::Start | Node::End | Node::Empty => Err(self.error_at(at, ErrorKind::RepeatNothing(self.chars[at]))),
             atom if matches_empty(&atom) => Err(self.error_at(start, ErrorKind::RepeatEmpty)),
-            atom => Ok(Node::Repeat { node: Box::new(atom), min, max, greedy }),
+            atom => {
+                let node = Node::Repeat { node: Box::new(atom), min, max, greedy };
+                self.budget(at, size(&node))?;
+                Ok(node)
+            }
         }
+    }
+
+    /// The set `ranges` (written at `at`) as a node: the number of an equal set seen before,
+    /// or a new one while all sets stay within [`MAX_RANGES`].
+    fn set(&mut self, at: usize, ranges: Ranges) -> Result<Node, PatternError> {
+        let i = match self.sets.iter().position(|s| s.ranges == ranges) {
+            Some(i) => i,
+            None => {
+                self.ranges += ranges.len();
+                if self.ranges > MAX_RANGES {
+                    return Err(self.error_at(at, ErrorKind::TooManySets));
+                }
+                self.sets.push(Set::new(ranges));
+                self.sets.len() - 1
+            }
+        };
+        Ok(Node::Class(i as u32))
     }
 
     fn count(&mut self, brace: usize) -> Result<u32, PatternError> {
@@ -299,6 +362,24 @@ impl Parser {
 enum Escaped {
     Char(char),
     Class(Ranges),
+}
+
+/// How many instructions a node compiles to (see `vm::Compiler`); saturates.
+pub(super) fn size(node: &Node) -> usize {
+    match node {
+        Node::Empty => 0,
+        Node::Char(_) | Node::Class(_) | Node::Start | Node::End => 1,
+        Node::Concat(items) => items.iter().map(size).fold(0, usize::saturating_add),
+        Node::Alt(items) => items.iter().map(size).fold(2 * (items.len() - 1), usize::saturating_add),
+        Node::Repeat { node, min, max, .. } => {
+            let s = size(node);
+            let extra = match max {
+                None => s.saturating_add(2),
+                Some(max) => ((max - min) as usize).saturating_mul(s.saturating_add(1)),
+            };
+            s.saturating_mul(*min as usize).saturating_add(extra)
+        }
+    }
 }
 
 /// Whether a node can match the empty text.

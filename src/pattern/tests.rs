@@ -200,3 +200,131 @@ fn accepts_only_what_regex_accepts() {
     }
     assert!(accepted > 10_000, "only {accepted} of 200,000 syntax strings were accepted");
 }
+
+/// Texts long enough for a match to be pending while the search for the next one runs
+/// (`a(.*x)?` on `aaa…x`): one pass finds what `regex` finds by restarting.
+#[test]
+fn one_pass_equals_restarting_on_long_texts() {
+    let patterns = [
+        "a(.*x|.*y|.*z)?",
+        "a.*?b|a",
+        "(a|ab)(c|bcd)?",
+        r"\w+?x?",
+        "a+(b+c)?",
+        ".{2,5}?x|a",
+        "(a|b)*?c|b",
+        "a(b*c)?|b",
+        "(ab)+|a(bx)?",
+        "x?a+?(y|.*z)?",
+        "[ab]{2}(.*c)?",
+        "^a|b(.*a)?",
+        "a(.*z)?$|a",
+        "(a.*b|b.*a)?c|a",
+    ];
+    let mut rng = Rng(0x00DD_BA11_5EED_0001);
+    let letters = ["a", "b", "c", "x", "y", "z", "呵"];
+    for pattern in patterns {
+        let ours = Pattern::new(pattern).unwrap();
+        let theirs = regex::Regex::new(pattern).unwrap();
+        for _ in 0..2_000 {
+            let t: String = (0..rng.below(40)).map(|_| rng.pick(&letters)).collect();
+            assert_eq!(ranges(&ours, &t), oracle(&theirs, &t), "{pattern:?} on {t:?}");
+        }
+    }
+    let mut accepted = 0;
+    for _ in 0..5_000 {
+        let pattern = alternation(&mut rng, 0);
+        let Ok(ours) = Pattern::new(&pattern) else { continue };
+        let theirs = regex::Regex::new(&pattern).unwrap();
+        accepted += 1;
+        for _ in 0..8 {
+            let t: String = (0..rng.below(60)).map(|_| rng.pick(TEXT)).collect();
+            assert_eq!(ranges(&ours, &t), oracle(&theirs, &t), "{pattern:?} on {t:?}");
+        }
+    }
+    assert!(accepted > 1_500, "only {accepted} of 5,000");
+}
+
+/// The steps (instructions visited, threads advanced) of finding every match in `text`.
+fn steps(p: &Pattern, text: &str) -> usize {
+    vm::STEPS.with(|s| s.set(0));
+    let _ = p.find_iter(text).count();
+    vm::STEPS.with(|s| s.get())
+}
+
+/// A search costs at most a few steps per instruction and character, whatever the pattern,
+/// and no more per character on a longer text.
+#[test]
+fn searches_are_linear_in_the_text() {
+    for (pattern, unit) in [
+        ("a(.*x|.*y|.*z)?", "a"),
+        ("a(.*x|.*y|.*z)?", "ab"),
+        (r"((\w|\W){1,99}){1,2}y", "好"),
+        (r"(\w|\W){1,99}(\w|\W){1,99}y", "a"),
+        (r".{1,100}.{1,100}.{1,100}.{1,100}.{1,100}y", "您"),
+        (r"(\w{99}){10}", "字"),
+        ("(.*a){1,100}z", "a"),
+        ("(a|aa)*?b", "a"),
+        ("a.*?b|a", "a"),
+        (r"\d+元|\d", "1"),
+    ] {
+        let p = Pattern::new(pattern).unwrap();
+        let (short, long) = (unit.repeat(1_000), unit.repeat(4_000));
+        let (chars, per_char) = (long.chars().count(), |s: usize, text: &str| s as f64 / text.chars().count() as f64);
+        let (a, b) = (steps(&p, &short), steps(&p, &long));
+        println!(
+            "{pattern:?} on {unit:?}×n: {} instructions, {:.1} / {:.1} steps per character",
+            p.size(),
+            per_char(a, &short),
+            per_char(b, &long)
+        );
+        assert!(b <= 3 * p.size() * chars, "{pattern:?}: {b} steps on {chars} characters");
+        assert!(per_char(b, &long) <= 1.1 * per_char(a, &short) + 1.0, "{pattern:?}: {a} then {b} steps");
+    }
+}
+
+#[test]
+fn budgets_say_where() {
+    for (pattern, at, says) in [
+        (r"((\w|\W){1,99}){1,20}y", 16, "表达式过于复杂(展开后超过 1000 步"),
+        (r"(\w{99}){100}", 9, "表达式过于复杂"),
+        (r"\w{100}\w{100}\w{100}\w{100}\w{100}\w{100}\w{100}\w{100}\w{100}\w{100}\w", 71, "表达式过于复杂"),
+        (r"(a{2}|b{500})", 0, "次数最多 100"),
+        (
+            r"(a{50}|b{50}|c{50}|d{50}|e{50}|f{50}|g{50}|h{50}|i{50}|j{50}|k{50}|l{50}|m{50}|n{50}|o{50}|p{50}|q{50}|r{50}|s{50}|t{50})",
+            116,
+            "表达式过于复杂",
+        ),
+        (r"[^,\w][^.\w][^!\w][^?\w][^;\w][^:\w]", 31, "字符集过大(合计最多 4000 个区间)"),
+    ] {
+        let got = error(pattern);
+        assert!(got.contains(says), "{pattern:?}: {got:?} should say {says:?}");
+        if at > 0 {
+            assert!(got.starts_with(&format!("第 {at} 个字符处")), "{pattern:?}: {got:?} should be at {at}");
+        }
+    }
+    let long = "呵".repeat(200);
+    assert_eq!(error(&long), "表达式过长(最多 500 字节)");
+    assert!(Pattern::new(&"呵".repeat(166)).is_ok());
+    // One table per distinct set: `\w` 250 times is one set.
+    assert!(Pattern::new(&r"\w".repeat(250)).is_ok());
+    assert!(Pattern::new(r"\w{1,100}\W{1,100}\w{1,100}\s{1,100}y").is_ok());
+    assert!(Pattern::new(r"((\w|\W){1,99}){1,2}y").unwrap().size() <= 1_001);
+}
+
+/// What a compiled pattern holds: sets are shared, so `(\w{99}){10}` is 991 instructions
+/// and one `\w` (`(\w{99}){100}` held ~62 MB when every instruction had its copy).
+#[test]
+fn compiled_patterns_are_small() {
+    for (pattern, most) in [
+        (r"(\w{99}){10}", 30_000),
+        (r"(\w{33}\W{33}\d{33}){10}", 45_000),
+        (r"[^,\w][^.\w][^!\w][^?\w][^;\w]", 80_000),
+        ("呵呵", 1_000),
+    ] {
+        let p = Pattern::new(pattern).unwrap();
+        let bytes = p.program.heap_bytes();
+        println!("{pattern}: {} instructions, {} sets, {bytes} bytes", p.size(), p.program.sets_len());
+        assert!(bytes <= most, "{pattern}: {bytes} bytes");
+    }
+}

@@ -370,6 +370,48 @@ export async function run(driver, base, { phone = true } = {}) {
     assert(r.links === 1 && r.strong === '粗体' && r.h2 === 'What it does' && r.pre.includes('<script>'), JSON.stringify(r));
   });
 
+  await check('team pack import: tried in a Web Worker first; a bad one changes nothing and says why', async () => {
+    await ready(driver, url('demo/'));
+    const IMPORT = `async (name, text) => {
+      const input = document.getElementById('pack-file');
+      const status = document.getElementById('pack-status');
+      status.className = 'pack-status';
+      status.textContent = '';
+      const dt = new DataTransfer();
+      dt.items.add(new File([text], name, { type: 'application/json' }));
+      input.files = dt.files;
+      input.dispatchEvent(new Event('change', { bubbles: true }));
+      return true;
+    }`;
+    const VERDICT = `() => { const s = document.getElementById('pack-status');
+      return /\\b(ok|error)\\b/.test(s.className) && { ok: s.classList.contains('ok'), text: s.textContent,
+        packs: [...document.querySelectorAll('#pack-list [data-pack]')].map((e) => e.dataset.pack) }; }`;
+    const rule = (id, pattern) => ({ id, pattern, category: 'impatience', severity: 'warning', message: `团队规则 ${id}` });
+    const tries = [
+      ['slow.json', { name: '慢包', rules: [rule('slow', '((\\w|\\W){1,99}){1,20}y')] }, false, '第 16 个字符处'],
+      ['broken.json', '{"name": ', false, '不是有效的 JSON'],
+      ['good.json', { name: '售后组', rules: [rule('hehe', '呵呵')] }, true, '已采用'],
+      ['clash.json', { name: '售前组', rules: [rule('hehe', '呵呵+')] }, false, '与规则包 “售后组” 中的规则同名'],
+    ];
+    for (const [name, pack, ok, says] of tries) {
+      await driver.run(IMPORT, [name, typeof pack === 'string' ? pack : JSON.stringify(pack)]);
+      const v = await waitFor(driver, VERDICT, [], 10000);
+      assert(v, `no verdict on ${name}`);
+      assert(v.ok === ok && v.text.includes(says), `${name}: ${JSON.stringify(v)}`);
+      assert(JSON.stringify(v.packs) === JSON.stringify(ok || name === 'clash.json' ? ['售后组'] : []), `${name}: packs ${v.packs}`);
+    }
+    await driver.run(`() => { const t = document.getElementById('draft'); t.value = '好的呵呵,知道了';
+      t.dispatchEvent(new Event('input', { bubbles: true })); return true; }`);
+    const flagged = await waitFor(driver, `() => document.getElementById('findings').textContent.includes('团队规则 hehe')`);
+    assert(flagged, 'the imported rule never flagged 呵呵');
+    const timeout = await driver.run(`async () => {
+      const { checkPacks } = await import(new URL('../extension/options/pack-check.js', location.href).href);
+      try { await checkPacks([], { timeoutMs: 1 }); return 'resolved'; } catch (e) { return e.message; }
+    }`);
+    assert(timeout.includes('仍未完成'), `a worker past its time limit: ${timeout}`);
+    await driver.run(CLEAR_DRAFT);
+  });
+
   if (phone) {
     await check('phone width: one column, coach panel below the chat, no sideways scroll', async () => {
       await driver.resize(390, 844);

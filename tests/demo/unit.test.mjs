@@ -1,11 +1,15 @@
 // Unit tests of the demo's pure modules (no browser): the Markdown reader, the scenario
-// library and the practice summary.   node --test tests/demo/
+// library, the practice summary, and the team-pack check shared with the options page
+// (www/extension/options/pack-check.js: a fake worker here, and the real core when pkg/ is
+// built).   node --test tests/demo/
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import { parse, sections, safeHref } from '../../www/rules/markdown.js';
 import { SCENARIOS, chatContext, modelReply, scenarioById } from '../../www/demo/scenarios.js';
 import { summarise } from '../../www/demo/practice.js';
 import { CATEGORIES } from '../../www/assets/categories.js';
+import { existsSync, readFileSync } from 'node:fs';
+import { checkPacks, trial, withPack, SAMPLE } from '../../www/extension/options/pack-check.js';
 
 test('markdown: headings, paragraphs, fences, lists and quotes', () => {
   const md = '## What it does\nFlags 不知道\n和不清楚.\n\n```text\n这个我也不知道。\n```\n\n- 一\n- two\n  more\n\n1. first\n2. second\n\n> 引用';
@@ -151,4 +155,75 @@ test("the pages' facts are the core's (www/assets/core-facts.js, generated and c
   assert.deepEqual(pages.PLATFORMS.map((p) => p.id).sort(), [...core.CORE_PLATFORMS].sort());
   assert.deepEqual(Object.keys(pages.SEVERITIES).sort(), [...core.CORE_SEVERITIES].sort());
   assert.deepEqual(Object.keys(pages.DIMENSION_ADVICE).sort(), [...core.CORE_DIMENSIONS].sort());
+});
+
+/** A stand-in for a Worker: answers `reply(packs)` after `delay` ms, or never (reply null). */
+function fakeWorker({ reply = null, delay = 0, fail = null } = {}) {
+  const w = {
+    terminated: false,
+    posted: null,
+    terminate() {
+      w.terminated = true;
+    },
+    postMessage(msg) {
+      w.posted = msg;
+      if (fail) setTimeout(() => !w.terminated && w.onerror({ message: fail, preventDefault() {} }), delay);
+      else if (reply) setTimeout(() => !w.terminated && w.onmessage({ data: reply(msg.packs) }), delay);
+    },
+  };
+  return w;
+}
+
+test('pack check: a worker that takes too long is terminated and the pack refused', async () => {
+  const w = fakeWorker();
+  const started = Date.now();
+  await assert.rejects(checkPacks([{ name: 'x' }], { timeoutMs: 50, start: () => w }), /检查超过 0.05 秒仍未完成/);
+  assert.ok(w.terminated);
+  assert.ok(Date.now() - started < 2000);
+  // An answer after the limit changes nothing.
+  const late = fakeWorker({ reply: () => ({ ok: true, rules: 1, ms: 1 }), delay: 200 });
+  await assert.rejects(checkPacks([], { timeoutMs: 50, start: () => late }));
+  assert.ok(late.terminated);
+});
+
+test('pack check: the verdict of the worker, which is then terminated', async () => {
+  const ok = fakeWorker({ reply: (packs) => ({ ok: true, rules: packs.length, ms: 3 }) });
+  assert.deepEqual(await checkPacks([{ name: 'a' }, { name: 'b' }], { start: () => ok }), { rules: 2, ms: 3 });
+  assert.ok(ok.terminated);
+  assert.deepEqual(ok.posted, { packs: [{ name: 'a' }, { name: 'b' }] });
+  const bad = fakeWorker({ reply: () => ({ ok: false, message: '规则包 “x” (name): 缺少规则包名称' }) });
+  await assert.rejects(checkPacks([], { start: () => bad }), /缺少规则包名称/);
+  assert.ok(bad.terminated);
+  const broken = fakeWorker({ fail: 'SyntaxError' });
+  await assert.rejects(checkPacks([], { start: () => broken }), /检查线程出错.SyntaxError/);
+  await assert.rejects(checkPacks([], { start: () => { throw new Error('no Worker'); } }), /无法启动检查线程/);
+});
+
+test('pack check: a pack replaces the one of its name', () => {
+  const a = { name: 'a', rules: [] };
+  const b = { name: 'b', rules: [] };
+  const a2 = { name: 'a', rules: [1] };
+  assert.deepEqual(withPack([a, b], a2), [b, a2]);
+  assert.deepEqual(withPack([], null), [null]);
+  assert.equal([...SAMPLE].length, 5000);
+});
+
+const PKG = new URL('../../pkg/', import.meta.url);
+test('pack check: the core refuses the issue\'s packs and times a good one', { skip: !existsSync(new URL('kefu_coach_bg.wasm', PKG)) && 'pkg/ not built' }, async () => {
+  const { initSync, Coach } = await import(new URL('kefu_coach.js', PKG));
+  initSync({ module: readFileSync(new URL('kefu_coach_bg.wasm', PKG)) });
+  const rule = (id, pattern) => ({ id, pattern, category: 'impatience', severity: 'warning', message: 'm' });
+  const good = { name: '售后组', rules: [rule('no-hehe', '呵呵'), rule('lazy', 'a(.*x|.*y|.*z)?')] };
+  const verdict = trial(Coach, [good]);
+  assert.equal(verdict.ok, true, verdict.message);
+  assert.equal(verdict.rules, 2);
+  const slow = trial(Coach, [{ name: 'p', rules: [rule('slow', '((\\w|\\W){1,99}){1,20}y')] }]);
+  assert.equal(slow.ok, false);
+  assert.match(slow.message, /第 1 条 \(pattern\).*第 16 个字符处,表达式过于复杂/);
+  const big = trial(Coach, [{ name: 'p', rules: [rule('big', '(\\w{99}){100}')] }]);
+  assert.match(big.message, /第 9 个字符处/);
+  const twice = trial(Coach, [good, { name: '售前', rules: [rule('no-hehe', '呵呵+')] }]);
+  assert.match(twice.message, /与规则包 “售后组” 中的规则同名/);
+  const many = Array.from({ length: 50 }, (_, i) => ({ name: `p${i}`, rules: Array.from({ length: 200 }, (_, j) => rule(`r${i}-${j}`, `呵${i}-${j}`)) }));
+  assert.match(trial(Coach, many).message, /规则包合计最多 200 条规则/);
 });

@@ -14,6 +14,7 @@ import { conversationItem, renderMessages, renderOrder, avatarColour } from './c
 import { createCoachPanel, renderModel } from './coach-panel.js';
 import { renderStart, renderResult } from './practice.js';
 import { replaceRange, setValue } from './edit.js';
+import { checkPacks, readPackFile, withPack } from '../extension/options/pack-check.js';
 
 const $ = (id) => document.getElementById(id);
 const PLATFORM_KEY = 'kefu-coach-demo:platform';
@@ -29,6 +30,7 @@ const state = {
   report: null,
   draft: '',
   annotator: null,
+  packs: [], // team packs in force (tried in a worker first: importPack)
 };
 
 const els = {
@@ -380,6 +382,43 @@ function route() {
   showScenario(scenario);
 }
 
+// ---- team packs ----------------------------------------------------------------------
+
+/** Imports a team pack: tried in a Web Worker with a time limit, then added to the coach. */
+async function importPack(e) {
+  const input = e.target;
+  const file = input.files && input.files[0];
+  input.value = '';
+  if (!file) return;
+  const status = $('pack-status');
+  status.className = 'pack-status';
+  status.textContent = '正在检查规则包…';
+  input.disabled = true;
+  try {
+    const pack = await readPackFile(file);
+    const next = withPack(state.packs, pack);
+    const { ms } = await checkPacks(next);
+    state.coach.addPack(pack);
+    state.packs = next;
+    status.className = 'pack-status ok';
+    status.textContent = `已采用“${pack.name}”(${pack.rules.length} 条规则;试查 5,000 字用时 ${ms} 毫秒)`;
+    renderPacks();
+    refresh();
+  } catch (err) {
+    status.className = 'pack-status error';
+    status.textContent = `未采用:${(err && err.message) || err}。教练的规则没有任何更改。`;
+  } finally {
+    input.disabled = false;
+  }
+}
+
+function renderPacks() {
+  replace(
+    $('pack-list'),
+    state.packs.map((p) => h('li', { 'data-pack': p.name }, `${p.name}(${p.rules.length} 条规则)`)),
+  );
+}
+
 // ---- start ---------------------------------------------------------------------------
 
 function wire() {
@@ -392,6 +431,7 @@ function wire() {
   $('btn-model-fill').addEventListener('click', () => fill(modelReply(state.scenario, state.platform)));
   $('btn-clear').addEventListener('click', () => fill(''));
   els.send.addEventListener('click', send);
+  $('pack-file').addEventListener('change', importPack);
   els.modelBtn.addEventListener('click', () => (els.modelBox.hidden ? openModel() : closeModel()));
   els.draft.addEventListener('input', updateCount);
   els.draft.addEventListener('keydown', (e) => {

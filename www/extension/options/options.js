@@ -1,9 +1,10 @@
 // The options page: platform, rule and category switches (from Coach.rules()), team rule
-// packs (validated by the core before anything is saved), the generic site adapter's
-// selectors, where the core runs.
+// packs (tried by the core in a Web Worker with a time limit before anything is saved:
+// pack-check.js), the generic site adapter's selectors, where the core runs.
 import { ext } from '../browser.js';
-import { loadCore, rules as coreRules, validatePacks } from '../core.js';
+import { loadCore, rules as coreRules } from '../core.js';
 import { PLATFORMS, loadPacks, loadSettings, savePacks, saveSettings } from '../settings.js';
+import { checkPacks, readPackFile, withPack } from './pack-check.js';
 
 const $ = (id) => document.getElementById(id);
 
@@ -32,7 +33,17 @@ async function main() {
   $('pack-file').addEventListener('change', importPack);
   await loadCore(ext.runtime.getURL('pkg/kefu_coach_bg.wasm'));
   renderRules(settings);
-  renderPacks(await loadPacks());
+  const packs = await loadPacks();
+  renderPacks(packs);
+  // Packs saved by an earlier version may exceed today's limits: say so (the coach can't use them).
+  if (packs.length) {
+    checkPacks(packs).catch((e) => {
+      const status = $('pack-status');
+      if (status.textContent) return; // an import's verdict came first
+      status.className = 'error';
+      status.textContent = `已保存的规则包未通过检查:${(e && e.message) || e}。请移除或修改后重新导入。`;
+    });
+  }
 }
 
 function renderRules(settings) {
@@ -93,11 +104,14 @@ async function importPack() {
   if (!file) return;
   const status = $('pack-status');
   status.className = '';
+  status.textContent = '';
+  // The verdict goes to #pack-status only (tests wait for its first text).
+  $('pack-busy').hidden = false;
+  input.disabled = true;
   try {
-    const pack = await readPack(file);
-    const current = await loadPacks();
-    const next = current.filter((p) => p.name !== pack.name).concat([pack]);
-    validatePacks(next);
+    const pack = await readPackFile(file);
+    const next = withPack(await loadPacks(), pack);
+    await checkPacks(next);
     await savePacks(next);
     status.className = 'ok';
     status.textContent = `已导入规则包“${pack.name}”(${(pack.rules || []).length} 条规则)。`;
@@ -105,16 +119,9 @@ async function importPack() {
   } catch (e) {
     status.className = 'error';
     status.textContent = `未导入:${(e && e.message) || e}。现有设置没有任何更改。`;
-  }
-}
-
-async function readPack(file) {
-  if (file.size > 1024 * 1024) throw new Error('文件超过 1 MB,不像是规则包');
-  const text = await file.text();
-  try {
-    return JSON.parse(text);
-  } catch (e) {
-    throw new Error(`不是有效的 JSON(${e.message})`);
+  } finally {
+    $('pack-busy').hidden = true;
+    input.disabled = false;
   }
 }
 
