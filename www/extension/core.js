@@ -45,11 +45,17 @@ export function buildCoach(settings, packs) {
       for (const r of (p && p.rules) || []) known.add(`${r.category}.${r.id}`);
     }
     config.disabled_rules = config.disabled_rules.filter((id) => known.has(id));
-    return new Coach(config);
+    try {
+      return new Coach(config);
+    } catch (packError) {
+      // A pack stored before the core's limits tightened (or edited by hand) no longer
+      // compiles: coach with the built-in rules rather than not at all, and say why; the
+      // options page shows which pack and what to change.
+      console.warn(`话术教练:团队规则包未能加载,已只用内置规则(${packError && packError.message})`);
+      const builtIn = new Set(Coach.rules().map((r) => r.id));
+      config.packs = [];
+      config.disabled_rules = config.disabled_rules.filter((id) => builtIn.has(id));
+      return new Coach(config);
+    }
   }
-}
-
-/** Validate team packs with the core: resolves, or throws the core's readable message. */
-export function validatePacks(packs) {
-  new Coach({ packs }).free();
 }
