@@ -32,3 +32,29 @@ fn order_word_across_a_clause_cut() {
     check(&"您自己查".repeat(300), true);
     check(&"自己看\u{FFFD}".repeat(1243), true);
 }
+
+/// `check_long`, the same cut inside 不行 in blunt.flat-refusal: "byte range starts at 1027
+/// but ends at 1024" (src/rules/blunt/flat_refusal.rs:284). Fuzz input (check_long, 72 bytes):
+/// flags 0x2b, length byte 0x0f, ")不行\xe3", then fields ending in "能改成顺丰发货吗".
+#[test]
+#[ignore = "panics in src/rules/blunt/flat_refusal.rs:284 (clause cut inside a hit); reported to the lead"]
+fn refusal_across_a_clause_cut() {
+    check(&")不行\u{FFFD}".repeat(410), true);
+    check(&"不行x".repeat(300), false);
+}
+
+/// The same cut, found by trying the other rules that slice `text[hit.end..clause end]`
+/// after the two above: blame.customer-fault (src/rules/blame/customer_fault.rs:172, "byte
+/// range starts at 1027 but ends at 1024") and impatience.already-said
+/// (src/rules/impatience/already_said.rs:80, "starts at 1030 but ends at 1024").
+#[test]
+#[ignore = "panics in src/rules/blame/customer_fault.rs:172; reported to the lead"]
+fn blame_across_a_clause_cut() {
+    check(&"您自己没看清楚x".repeat(47), false);
+}
+
+#[test]
+#[ignore = "panics in src/rules/impatience/already_said.rs:80; reported to the lead"]
+fn already_said_across_a_clause_cut() {
+    check(&"我已经说过了吗x".repeat(47), false);
+}

@@ -41,13 +41,18 @@ fn read(options: &Options, log: &[u8], chunks: &mut dyn Iterator<Item = usize>) 
     if result.is_ok() {
         result = ingest.finish(&mut jobs);
     }
+    // After an error the caller stops reading: how many bytes and lines were read by then
+    // depends on the chunks.
+    if result.is_err() {
+        ingest.counts.bytes = 0;
+    }
     let outcome = Outcome {
+        lines: if result.is_ok() { ingest.lines() } else { 0 },
         result,
         jobs: jobs.iter().map(|j| format!("{j:?}")).collect(),
         counts: format!("{:?}", ingest.counts),
         malformed: format!("{:?}", ingest.malformed),
         shortened: format!("{:?}", ingest.shortened()),
-        lines: ingest.lines(),
     };
     (outcome, jobs)
 }
