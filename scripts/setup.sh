@@ -4,8 +4,8 @@
 # alone, and a second run prints one "ok" line per tool and changes nothing.
 #
 # Works on a fresh Debian 12 machine as root (or with sudo for apt) that has rustup, cargo
-# and node >= 20. Takes ~7 minutes on 2 cores the first time (cargo install of
-# wasm-bindgen-cli and geckodriver), seconds afterwards.
+# and node >= 20. Takes ~11 minutes on 2 cores the first time (cargo install of
+# wasm-bindgen-cli, geckodriver and cargo-fuzz), seconds afterwards.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
@@ -13,6 +13,10 @@ export PATH="$HOME/.cargo/bin:$PATH"
 # Pins. wasm-bindgen-cli must equal the wasm-bindgen crate in Cargo.toml (=0.2.130).
 WASM_BINDGEN=0.2.130
 GECKODRIVER=0.37.1
+# Fuzzing (fuzz/, scripts/test.d/60-fuzz.sh): cargo-fuzz on a dated nightly, pinned in
+# fuzz/rust-toolchain.toml (read here, so there is one pin).
+CARGO_FUZZ=0.13.2
+FUZZ_NIGHTLY=$(sed -nE 's/^channel *= *"([^"]+)".*/\1/p' fuzz/rust-toolchain.toml)
 RUST_TARGET=wasm32-unknown-unknown
 # Debian's security archive serves only the current build of chromium and firefox-esr, so
 # an exact apt version can't be pinned (an old one is gone from the mirror the day a fix
@@ -85,6 +89,21 @@ if [ "$have_gecko" != "$GECKODRIVER" ]; then
   cargo install -q geckodriver --version "$GECKODRIVER" --locked --force
 fi
 say geckodriver "ok $(geckodriver --version | awk 'NR==1 {print $2}')"
+
+# ---- fuzzing: the pinned nightly (minimal profile) and cargo-fuzz -----------------------
+[ -n "$FUZZ_NIGHTLY" ] || fail "no channel in fuzz/rust-toolchain.toml"
+if ! rustup toolchain list | grep -q "^$FUZZ_NIGHTLY-"; then
+  say nightly "installing $FUZZ_NIGHTLY (minimal profile), ~20 s"
+  rustup toolchain install "$FUZZ_NIGHTLY" --profile minimal >/dev/null
+fi
+say nightly "ok $FUZZ_NIGHTLY ($(rustc "+$FUZZ_NIGHTLY" --version | awk '{print $2, $3, $4}'))"
+
+have_fuzz=$(cargo-fuzz --version 2>/dev/null | awk '{print $2}' || true)
+if [ "$have_fuzz" != "$CARGO_FUZZ" ]; then
+  say cargo-fuzz "installing $CARGO_FUZZ (was: ${have_fuzz:-none}), ~4 min"
+  cargo install -q cargo-fuzz --version "$CARGO_FUZZ" --locked --force
+fi
+say cargo-fuzz "ok $(cargo-fuzz --version | awk '{print $2}')"
 
 # ---- npm packages (package-lock.json: playwright-core, binaryen, harper.js, ...) --------
 command -v node >/dev/null || fail "node not found: install Node.js >= $NODE_MIN_MAJOR"

@@ -15,6 +15,7 @@ pub mod config;
 pub mod docs;
 pub mod error;
 pub mod finding;
+pub mod jsonl;
 pub mod packs;
 pub mod pattern;
 #[cfg(feature = "review")]
