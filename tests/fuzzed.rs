@@ -1,6 +1,5 @@
 //! Inputs the fuzzers found (fuzz/, `scripts/test.d/60-fuzz.sh`): each one that crashed or was
-//! slow is kept here, in the normal test suite, whether fixed or not. One not fixed yet is
-//! `#[ignore]`d with where it fails; `cargo test --test fuzzed -- --ignored` runs it.
+//! slow is kept here, in the normal test suite, after its fix.
 
 use kefu_coach::{Coach, Config, Report, Request};
 
@@ -26,7 +25,6 @@ fn check(draft: &str, first_reply: bool) {
 /// the clause's: "byte range starts at 1029 but ends at 1026" (src/rules/command/
 /// imperative.rs:132). Fuzz input (check_long): flags 0x28, length byte 0x14, "自己看x".
 #[test]
-#[ignore = "panics in src/rules/command/imperative.rs:132 (clause cut inside a hit); reported to the lead"]
 fn order_word_across_a_clause_cut() {
     check(&"自己看x".repeat(200), false);
     check(&"您自己查".repeat(300), true);
@@ -37,7 +35,6 @@ fn order_word_across_a_clause_cut() {
 /// but ends at 1024" (src/rules/blunt/flat_refusal.rs:284). Fuzz input (check_long, 72 bytes):
 /// flags 0x2b, length byte 0x0f, ")不行\xe3", then fields ending in "能改成顺丰发货吗".
 #[test]
-#[ignore = "panics in src/rules/blunt/flat_refusal.rs:284 (clause cut inside a hit); reported to the lead"]
 fn refusal_across_a_clause_cut() {
     check(&")不行\u{FFFD}".repeat(410), true);
     check(&"不行x".repeat(300), false);
@@ -48,13 +45,11 @@ fn refusal_across_a_clause_cut() {
 /// range starts at 1027 but ends at 1024") and impatience.already-said
 /// (src/rules/impatience/already_said.rs:80, "starts at 1030 but ends at 1024").
 #[test]
-#[ignore = "panics in src/rules/blame/customer_fault.rs:172; reported to the lead"]
 fn blame_across_a_clause_cut() {
     check(&"您自己没看清楚x".repeat(47), false);
 }
 
 #[test]
-#[ignore = "panics in src/rules/impatience/already_said.rs:80; reported to the lead"]
 fn already_said_across_a_clause_cut() {
     check(&"我已经说过了吗x".repeat(47), false);
 }
