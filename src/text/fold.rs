@@ -17,7 +17,17 @@ pub fn fold_char(c: char) -> char {
             let ascii = (c as u32 - 0xFF01 + 0x21) as u8 as char;
             ascii.to_ascii_lowercase()
         }
-        '\u{3000}' => ' ',
+        // Every other space (no-break U+00A0 from pasted web text, U+2002–U+200A, U+3000 …)
+        // is one ASCII space, so a rule stepping over a space it found steps one byte.
+        '\u{3000}'
+        | '\u{00A0}'
+        | '\u{1680}'
+        | '\u{2000}'..='\u{200A}'
+        | '\u{2028}'
+        | '\u{2029}'
+        | '\u{202F}'
+        | '\u{205F}'
+        | '\u{0085}' => ' ',
         _ => trad_to_simp(c),
     }
 }
