@@ -58,3 +58,16 @@ fn blame_across_a_clause_cut() {
 fn already_said_across_a_clause_cut() {
     check(&"我已经说过了吗x".repeat(47), false);
 }
+
+/// `check` (the long run, twice): a space wider than one byte before a blaming phrase —
+/// U+00A0 (a non-breaking space, common in text pasted from web pages) or U+2003. The rule
+/// steps one byte past the space it found: "start byte index 2 is not a char boundary; it is
+/// inside '\u{a0}'" (src/rules/blame/customer_fault.rs:170-171, `rfind(char::is_whitespace)`
+/// then `i + 1`). Fuzz input (check): flags 0x28, "a\u{a0}是您自己".
+#[test]
+#[ignore = "panics in src/rules/blame/customer_fault.rs:171 (i + 1 after a multi-byte space); reported to the lead"]
+fn wide_space_before_blame() {
+    check("a\u{a0}是您自己", false);
+    check("好\u{a0}您自己没看清楚", true);
+    check("好\u{2003}您自己没看清楚", false);
+}
