@@ -79,7 +79,7 @@ impl fmt::Display for Platform {
 /// What a team sets once: the default platform, what to switch off, its own phrases.
 ///
 /// JSON: `{"platform": "jd", "disabled_rules": ["vague.hedge"], "disabled_categories":
-/// ["jargon"], "packs": [{...}]}`. camelCase spellings are accepted too.
+/// ["jargon"], "packs": [{...}], "phrasebook": {...}, "season": "promo"}`. camelCase spellings are accepted too.
 #[derive(Clone, Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Config {
@@ -91,12 +91,28 @@ pub struct Config {
     pub disabled_categories: Vec<String>,
     #[serde(default)]
     pub packs: Vec<Pack>,
+    /// The team's phrasebook (`crate::phrasebook`); its templates take precedence.
+    #[serde(default)]
+    pub phrasebook: Option<serde_json::Value>,
+    /// `promo` (大促) or `peak` (售后高峰): that season's templates first.
+    #[serde(default)]
+    pub season: Option<String>,
 }
 
 impl Config {
     /// Parse a configuration from JSON, with errors that name the field.
     pub fn from_json(json: &str) -> Result<Config, Error> {
         serde_json::from_str(json).map_err(|e| Error::config("config", e.to_string()))
+    }
+
+    /// The season, if set: `promo` or `peak`.
+    pub fn season(&self) -> Result<Option<crate::phrasebook::Season>, Error> {
+        match self.season.as_deref().map(str::trim) {
+            None | Some("") => Ok(None),
+            Some(s) => crate::phrasebook::Season::parse(s)
+                .map(Some)
+                .ok_or_else(|| Error::config("season", format!("未知时段 “{s}”,可选 promo(大促)、peak(售后高峰)"))),
+        }
     }
 
     pub fn categories(&self) -> Result<Vec<Category>, Error> {

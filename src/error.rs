@@ -8,6 +8,8 @@ pub enum Error {
     Config { field: String, message: String },
     /// An entry of a team rule pack is wrong.
     Pack { pack: String, entry: Option<usize>, field: String, message: String },
+    /// An entry of a team phrasebook is wrong (`crate::phrasebook`).
+    Phrasebook { book: String, entry: Option<usize>, field: String, message: String },
     /// A check request is wrong (e.g. an unknown platform).
     Request { field: String, message: String },
 }
@@ -32,6 +34,12 @@ impl fmt::Display for Error {
             }
             Error::Pack { pack, entry: None, field, message } => {
                 write!(f, "规则包 “{pack}” ({field}): {message}")
+            }
+            Error::Phrasebook { book, entry: Some(i), field, message } => {
+                write!(f, "话术库 “{book}” 第 {i} 条 ({field}): {message}")
+            }
+            Error::Phrasebook { book, entry: None, field, message } => {
+                write!(f, "话术库 “{book}” ({field}): {message}")
             }
         }
     }

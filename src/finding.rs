@@ -167,6 +167,71 @@ impl Lint {
     }
 }
 
+/// The most findings one rule reports in one draft. A text that trips a rule on every
+/// character (你×300,000, a team pattern like `\d` over a pasted order list) would otherwise
+/// hold one finding per character: the rest are counted in [`Omitted`], not kept.
+pub const MAX_FINDINGS_PER_RULE: usize = 1000;
+
+/// The lints of one check, as the rules push them, at most [`MAX_FINDINGS_PER_RULE`] per rule.
+///
+/// It dereferences to the list, so a rule can look at what it pushed last; pushing goes
+/// through [`Lints::push`], which counts what is over the limit instead of keeping it.
+#[derive(Debug, Default)]
+pub struct Lints {
+    list: Vec<Lint>,
+    /// Where the current rule's lints start in `list`.
+    rule_start: usize,
+    over: usize,
+    omitted: Vec<Omitted>,
+}
+
+impl Lints {
+    /// Start collecting for the next rule.
+    pub fn begin_rule(&mut self) {
+        self.rule_start = self.list.len();
+        self.over = 0;
+    }
+
+    pub fn push(&mut self, lint: Lint) {
+        if self.list.len() - self.rule_start < MAX_FINDINGS_PER_RULE {
+            self.list.push(lint);
+        } else {
+            if self.over == 0 {
+                self.omitted.push(Omitted { rule: lint.rule, count: 0 });
+            }
+            self.over += 1;
+            if let Some(last) = self.omitted.last_mut() {
+                last.count = self.over;
+            }
+        }
+    }
+
+    /// The lints kept and, per rule over the limit, how many were left out.
+    pub fn finish(self) -> (Vec<Lint>, Vec<Omitted>) {
+        (self.list, self.omitted)
+    }
+}
+
+impl std::ops::Deref for Lints {
+    type Target = Vec<Lint>;
+    fn deref(&self) -> &Vec<Lint> {
+        &self.list
+    }
+}
+
+impl std::ops::DerefMut for Lints {
+    fn deref_mut(&mut self) -> &mut Vec<Lint> {
+        &mut self.list
+    }
+}
+
+/// Findings of one rule left out of a report because it reached [`MAX_FINDINGS_PER_RULE`].
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Omitted {
+    pub rule: String,
+    pub count: usize,
+}
+
 /// A finding as the contract defines it (`shared/spec/RULES.md`).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Finding {

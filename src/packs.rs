@@ -32,7 +32,8 @@
 //! them). Packs in force together ([`check_joining`]) have distinct names and rule
 //! ids.
 
-use serde_json::Value;
+use crate::finding::Lints;
+use serde_json::{Map, Value};
 
 use crate::error::Error;
 use crate::finding::{Category, Lint, Severity};
@@ -71,49 +72,95 @@ pub const MAX_TEXT: usize = 600;
 /// The most suggestions of a rule.
 pub const MAX_SUGGESTIONS: usize = 5;
 
+/// The frame every team file shares (a rule pack, a phrasebook): a JSON object with a
+/// `name`, no fields but `name`, its list, `description` and `version`, and a list of at most
+/// `max` items, each an object of the fields `fields` whose texts are not blank. `kind` names the
+/// file in messages (规则包), `unit` an item (规则), `field` the whole (pack), `item` one entry
+/// (rule).
+pub(crate) struct TeamFile<'a> {
+    pub kind: &'a str,
+    pub field: &'a str,
+    pub list: &'a str,
+    pub unit: &'a str,
+    pub max: usize,
+    pub item: &'a str,
+    pub fields: &'a [&'a str],
+}
+
+impl TeamFile<'_> {
+    /// The file's name, trimmed ("" when there is none).
+    pub(crate) fn name(file: &Value) -> String {
+        file.get("name").and_then(Value::as_str).unwrap_or("").trim().to_owned()
+    }
+
+    /// The file's list, or the field at fault and why, for the caller's own error.
+    pub(crate) fn list<'v>(&self, file: &'v Value) -> Result<&'v [Value], (String, String)> {
+        let Some(obj) = file.as_object() else {
+            return Err((self.field.into(), format!("{}应是一个 JSON 对象", self.kind)));
+        };
+        if Self::name(file).is_empty() {
+            return Err(("name".into(), format!("缺少{}名称", self.kind)));
+        }
+        if let Some(key) = obj.keys().find(|k| !["name", self.list, "description", "version"].contains(&k.as_str())) {
+            return Err((key.clone(), format!("未知字段 “{key}”")));
+        }
+        let Some(items) = obj.get(self.list).and_then(Value::as_array) else {
+            return Err((self.list.into(), format!("缺少 {} 数组", self.list)));
+        };
+        if items.len() > self.max {
+            return Err((self.list.into(), format!("最多 {} 条{}", self.max, self.unit)));
+        }
+        Ok(items)
+    }
+
+    /// One entry of the list: an object with no field but `fields`.
+    pub(crate) fn entry<'v>(&self, entry: &'v Value) -> Result<&'v Map<String, Value>, (String, String)> {
+        let Some(e) = entry.as_object() else {
+            return Err((self.item.into(), format!("每条{}应是一个 JSON 对象", self.unit)));
+        };
+        if let Some(key) = e.keys().find(|k| !self.fields.contains(&k.as_str())) {
+            return Err((key.clone(), format!("未知字段 “{key}”")));
+        }
+        Ok(e)
+    }
+
+    /// The entry's text `field`, trimmed; it must be there and not blank.
+    pub(crate) fn text(entry: &Map<String, Value>, field: &str) -> Result<String, (String, String)> {
+        let why = match entry.get(field) {
+            Some(Value::String(s)) if !s.trim().is_empty() => return Ok(s.trim().to_owned()),
+            Some(Value::String(_)) => "不能为空",
+            Some(_) => "应是字符串",
+            None => "缺少此字段",
+        };
+        Err((field.into(), why.into()))
+    }
+}
+
 impl CompiledPack {
     pub fn compile(pack: &Value) -> Result<CompiledPack, Error> {
-        let name = pack.get("name").and_then(Value::as_str).unwrap_or("").trim().to_owned();
+        let name = TeamFile::name(pack);
         let err = |entry: Option<usize>, field: &str, message: String| Error::Pack {
             pack: if name.is_empty() { "(未命名)".into() } else { name.clone() },
             entry,
             field: field.into(),
             message,
         };
-        let Some(obj) = pack.as_object() else {
-            return Err(err(None, "pack", "规则包应是一个 JSON 对象".into()));
+        let file = TeamFile {
+            kind: "规则包",
+            field: "pack",
+            list: "rules",
+            unit: "规则",
+            max: MAX_RULES,
+            item: "rule",
+            fields: &["id", "pattern", "unless", "category", "severity", "message", "suggestions"],
         };
-        if name.is_empty() {
-            return Err(err(None, "name", "缺少规则包名称".into()));
-        }
-        if let Some(key) = obj.keys().find(|k| !["name", "rules", "description", "version"].contains(&k.as_str())) {
-            return Err(err(None, key, format!("未知字段 “{key}”")));
-        }
-        let Some(entries) = obj.get("rules").and_then(Value::as_array) else {
-            return Err(err(None, "rules", "缺少 rules 数组".into()));
-        };
-        if entries.len() > MAX_RULES {
-            return Err(err(None, "rules", format!("最多 {MAX_RULES} 条规则")));
-        }
+        let entries = file.list(pack).map_err(|(field, message)| err(None, &field, message))?;
         let mut rules: Vec<PackRule> = Vec::with_capacity(entries.len());
         let mut size = 0;
         for (i, e) in entries.iter().enumerate() {
             let n = Some(i + 1);
-            let Some(e) = e.as_object() else {
-                return Err(err(n, "rule", "每条规则应是一个 JSON 对象".into()));
-            };
-            const FIELDS: [&str; 7] = ["id", "pattern", "unless", "category", "severity", "message", "suggestions"];
-            if let Some(key) = e.keys().find(|k| !FIELDS.contains(&k.as_str())) {
-                return Err(err(n, key, format!("未知字段 “{key}”")));
-            }
-            let text = |field: &str| -> Result<String, Error> {
-                match e.get(field) {
-                    Some(Value::String(s)) if !s.trim().is_empty() => Ok(s.trim().to_owned()),
-                    Some(Value::String(_)) => Err(err(n, field, "不能为空".into())),
-                    Some(_) => Err(err(n, field, "应是字符串".into())),
-                    None => Err(err(n, field, "缺少此字段".into())),
-                }
-            };
+            let e = file.entry(e).map_err(|(field, message)| err(n, &field, message))?;
+            let text = |field: &str| TeamFile::text(e, field).map_err(|(field, message)| err(n, &field, message));
             let id = text("id")?;
             if !id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-') {
                 return Err(err(n, "id", format!("“{id}” 应只含小写字母、数字和连字符")));
@@ -191,7 +238,7 @@ pub fn check_joining(others: &[CompiledPack], pack: &CompiledPack, replace: bool
 }
 
 impl PackRule {
-    pub fn check(&self, draft: &Draft, out: &mut Vec<Lint>) {
+    pub fn check(&self, draft: &Draft, out: &mut Lints) {
         // The last clause `unless` read, and its answer: matches in one clause read it once.
         let mut last: Option<(std::ops::Range<usize>, bool)> = None;
         for m in self.pattern.find_iter(draft.folded()) {
@@ -240,7 +287,7 @@ mod tests {
     fn a_good_pack_matches_folded_text() {
         let p = CompiledPack::compile(&entry(json!({}))).unwrap();
         let d = Draft::new("呵呵,知道了");
-        let mut out = Vec::new();
+        let mut out = crate::finding::Lints::default();
         p.rules[0].check(&d, &mut out);
         assert_eq!(out.len(), 1);
         assert_eq!(out[0].rule, "impatience.no-hehe");
@@ -271,7 +318,7 @@ mod tests {
     #[test]
     fn unless_suppresses_in_the_same_clause() {
         let p = CompiledPack::compile(&entry(json!({"pattern": "不行", "unless": "如果|的话"}))).unwrap();
-        let mut out = Vec::new();
+        let mut out = crate::finding::Lints::default();
         p.rules[0].check(&Draft::new("如果不行的话可以换,不行。"), &mut out);
         assert_eq!(out.len(), 1);
     }

@@ -180,3 +180,24 @@ fn one_megabyte_draft() {
     assert_offsets_valid(&draft, &report);
     assert!(!report.findings.is_empty());
 }
+
+/// A text that trips a rule on every character keeps 1,000 of its findings and counts the
+/// rest (the report of 你×300,000 held 173 MB); other rules still report.
+#[test]
+fn one_rule_reports_at_most_a_thousand_findings_and_counts_the_rest() {
+    use kefu_coach::finding::MAX_FINDINGS_PER_RULE;
+    let coach = Coach::new(Config::default()).unwrap();
+    let draft = format!("{}我不知道", "你".repeat(MAX_FINDINGS_PER_RULE + 250));
+    let report = coach.check(&Request::draft(draft));
+    let ni = report.findings.iter().filter(|f| f.rule == "address.ni-for-customer").count();
+    assert_eq!(ni, MAX_FINDINGS_PER_RULE);
+    assert_eq!(report.omitted.len(), 1, "{:?}", report.omitted);
+    assert_eq!(report.omitted[0].rule, "address.ni-for-customer");
+    assert_eq!(report.omitted[0].count, 250);
+    assert!(report.findings.iter().any(|f| f.rule == "blunt.dont-know"));
+
+    let quiet = coach.check(&Request::draft("你好"));
+    assert!(quiet.omitted.is_empty());
+    let json = serde_json::to_string(&quiet).unwrap();
+    assert!(!json.contains("omitted"), "absent when empty: {json}");
+}

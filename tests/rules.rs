@@ -56,6 +56,14 @@ fn fixtures() {
                     ));
                     continue;
                 };
+                // A fixture may pin the severity: a hint is a promise too.
+                if let Some(want) = case["severity"].as_str() {
+                    let got = serde_json::to_value(f.severity).expect("severity");
+                    if got != want {
+                        failures.push(format!("{at}: severity {got}, want {want}"));
+                        continue;
+                    }
+                }
                 if let Some(fixed) = case["fixed"].as_str() {
                     let got = f.apply(&r.draft, 0);
                     if got.as_deref() != Some(fixed) {

@@ -5,6 +5,7 @@
 //! `docs/rules.md`, the demo's rules page). A rule reads the shared [`Context`] and pushes
 //! [`Lint`]s; it never converts offsets or formats output.
 
+use crate::finding::Lints;
 use std::ops::Range;
 
 use crate::config::Platform;
@@ -79,7 +80,7 @@ pub trait Described {
 }
 
 pub trait Rule: Described + Send + Sync {
-    fn check(&self, cx: &Context, out: &mut Vec<Lint>);
+    fn check(&self, cx: &Context, out: &mut Lints);
 }
 
 impl RuleMeta {

@@ -85,6 +85,15 @@ pub const THIRD_PARTY: &[&str] = &[
     "抖音",
     "客服热线",
     "12315",
+    // Live-stream selling: the host who made the promise is not the shop's service desk.
+    "主播",
+    "直播间",
+    "达人",
+    "第三方",
+    // Anyone else at all: 你问问别人.
+    "别人",
+    "其他人",
+    "别家",
 ];
 
 /// Contact channels off the platform, with the spellings agents use to slip past filters.

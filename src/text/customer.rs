@@ -680,6 +680,14 @@ const QUALITY_OBJECTION: &[&str] = &[
 ];
 
 const WAITING: &[&str] = &[
+    // A promise broken again: 说好的今天发 又没发, 还是没到.
+    "又没发",
+    "又没到",
+    "又没动",
+    "还是没发",
+    "还是没到",
+    "还是没收到",
+    "还是没动",
     "还没到",
     "还没收到",
     "没收到",
@@ -841,7 +849,7 @@ impl Customer {
             .collect();
         cues.extend(&overdue);
         let complaint = !cues.is_empty();
-        let upset = contains_any(&masked, UPSET);
+        let upset = find_all(&masked, UPSET).into_iter().any(|(hit, _)| !wondering(&masked, hit.start));
         let waiting = contains_any(&masked, WAITING) || !overdue.is_empty();
         let complaint_asked = complaint && !upset && !waiting && cues.iter().all(|&at| asked(&masked, at));
         let closing = closing(&masked, complaint, !questions.is_empty());
@@ -869,7 +877,7 @@ impl Customer {
 
 /// Whether the cue at byte `at` is the customer's own slip (“我刚才把订单号发错了”, “我摔坏了”):
 /// 我 before it in its clause, and a cue of doing something wrong.
-fn own_mistake(text: &str, at: usize) -> bool {
+pub(super) fn own_mistake(text: &str, at: usize) -> bool {
     let (start, _) = clause_around(text, at);
     let cue = &text[at..];
     let slip = ["发错", "弄错", "搞错", "写错", "填错", "拍错", "买错", "摔坏", "摔碎", "弄坏"]
@@ -879,6 +887,15 @@ fn own_mistake(text: &str, at: usize) -> bool {
 }
 
 /// Whether the clause around byte `at` is a question (为什么…, …吗?).
+/// Whether the words at byte `at` are wondered about calmly: 我想知道这个怎么回事, 想问一下…
+fn wondering(text: &str, at: usize) -> bool {
+    let (start, _) = clause_around(text, at);
+    contains_any(&text[start..at], WONDER)
+}
+
+/// Calm openers of a question.
+const WONDER: &[&str] = &["想知道", "想问", "想了解", "请问", "问一下", "咨询一下"];
+
 fn asked(text: &str, at: usize) -> bool {
     let (start, end) = clause_around(text, at);
     let clause = &text[start..end];
@@ -910,7 +927,7 @@ const CLAUSE_REACH: usize = 120;
 
 /// Whether the clause around byte `at` supposes rather than reports: a 如果/要是/万一 before
 /// `at`, or a 的话 after it.
-fn supposed(text: &str, at: usize) -> bool {
+pub(super) fn supposed(text: &str, at: usize) -> bool {
     let (start, end) = clause_around(text, at);
     contains_any(&text[start..at], SUPPOSE) || text[at..end].contains("的话")
 }

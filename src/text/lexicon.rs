@@ -240,7 +240,12 @@ struct Place {
     /// Where the shortest needle starting there ends: a lookup in a slice ending before it
     /// can't contain that needle.
     end: u32,
-    c: char,
+}
+
+/// The character at byte `at` of `text` (a place: always a character boundary).
+#[inline]
+fn char_at(text: &str, at: usize) -> char {
+    text.get(at..).and_then(|rest| rest.chars().next()).unwrap_or('\0')
 }
 
 /// The place at `at` for `ix`'s list, if a needle of it starts there.
@@ -255,7 +260,7 @@ fn confirm(ix: &Index, text: &str, at: usize, c: char) -> Option<Place> {
         .rev()
         .map(|&k| ix.needles[k as usize])
         .find(|n| starts_with(rest, n.as_bytes(), c.len_utf8()))?;
-    Some(Place { at: at as u32, end: (at + n.len()) as u32, c })
+    Some(Place { at: at as u32, end: (at + n.len()) as u32 })
 }
 
 impl Scan {
@@ -281,11 +286,11 @@ impl Scan {
             lists[id] = Some((total..total, false));
             total += count[id];
         });
-        let mut places = vec![Place { at: 0, end: 0, c: '\0' }; total as usize];
-        each_start(&mut |i, c, ids| {
+        let mut places = vec![Place { at: 0, end: 0 }; total as usize];
+        each_start(&mut |i, _, ids| {
             ids.each(|id| {
                 if let Some((r, _)) = &mut lists[id] {
-                    places[r.end as usize] = Place { at: i as u32, end: 0, c };
+                    places[r.end as usize] = Place { at: i as u32, end: 0 };
                     r.end += 1;
                 }
             })
@@ -307,14 +312,17 @@ impl Scan {
             self.lists.resize(id + 1, None);
         }
         if self.lists[id].is_none() {
-            // A list met after the first read: note where it may start now.
+            // A list met after the first read: note where it does start now (confirmed at
+            // once, so a character that only may start it, 你 for 你们, holds nothing).
             let from = self.places.len() as u32;
             for (i, c) in self.text.char_indices() {
                 if ix.may_start(c) {
-                    self.places.push(Place { at: i as u32, end: 0, c });
+                    if let Some(place) = confirm(ix, &self.text, i, c) {
+                        self.places.push(place);
+                    }
                 }
             }
-            self.lists[id] = Some((from..self.places.len() as u32, false));
+            self.lists[id] = Some((from..self.places.len() as u32, true));
         }
         let Some((r, confirmed)) = self.lists[id].clone() else { return 0..0 };
         let (from, mut to) = (r.start as usize, r.end as usize);
@@ -323,7 +331,8 @@ impl Scan {
             let mut kept = from;
             for k in from..to {
                 let p = self.places[k];
-                if let Some(place) = confirm(ix, &self.text, p.at as usize, p.c) {
+                let at = p.at as usize;
+                if let Some(place) = confirm(ix, &self.text, at, char_at(&self.text, at)) {
                     self.places[kept] = place;
                     kept += 1;
                 }
@@ -392,7 +401,8 @@ fn starts_in(hay: &str, ix: &Index, mut visit: impl FnMut(usize, char) -> bool) 
     let hi = hay.len() as u32;
     let scanned = with_places(hay, ix, |places, lo| {
         for p in places {
-            if p.at - lo >= hi || !visit((p.at - lo) as usize, p.c) {
+            let i = (p.at - lo) as usize;
+            if p.at - lo >= hi || !visit(i, char_at(hay, i)) {
                 break;
             }
         }

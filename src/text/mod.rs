@@ -7,11 +7,13 @@ mod draft;
 pub mod fold;
 mod lexicon;
 mod phrase;
+mod situation;
 
 pub use customer::{Closing, Customer};
 pub use draft::{is_clause_end, is_emoji, is_han, is_punct_or_space, is_sentence_end, Draft, Segment};
 pub use lexicon::{contains_any, find_all, scope, List, Scope, WordHasher};
 pub use phrase::{Hit, Part, Phrase};
+pub use situation::Situation;
 
 /// A set of characters as one bit per `char as u32 % 4096`: "certainly not in it" for most
 /// characters at the cost of one load, before an exact lookup.

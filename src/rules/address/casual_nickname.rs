@@ -1,4 +1,5 @@
-use crate::finding::{Lint, Severity};
+use crate::finding::Lints;
+use crate::finding::Severity;
 use crate::rules::{declare_rule, Context, Rule};
 use crate::text::find_all;
 
@@ -76,7 +77,7 @@ const ALWAYS_ADDRESS: &[&str] =
     &["美女", "帅哥", "宝子", "老铁", "家人们", "集美", "靓仔", "靓女", "小可爱", "小仙女", "老妹"];
 
 impl Rule for CasualNickname {
-    fn check(&self, cx: &Context, out: &mut Vec<Lint>) {
+    fn check(&self, cx: &Context, out: &mut Lints) {
         let text = cx.draft.folded();
         let severity = if cx.platform == crate::config::Platform::Douyin { Severity::Hint } else { Severity::Warning };
         for (hit, word) in find_all(text, NICKNAMES) {

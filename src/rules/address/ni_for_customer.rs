@@ -1,4 +1,5 @@
-use crate::finding::{Lint, Severity};
+use crate::finding::Lints;
+use crate::finding::Severity;
 use crate::rules::{declare_rule, Context, Rule};
 use crate::text::{char_before, find_all};
 
@@ -34,7 +35,7 @@ declare_rule! {
 const NI: &[&str] = &["你们好", "你好", "你们", "你", "妳们", "妳"];
 
 impl Rule for NiForCustomer {
-    fn check(&self, cx: &Context, out: &mut Vec<Lint>) {
+    fn check(&self, cx: &Context, out: &mut Lints) {
         let text = cx.draft.folded();
         let mut quotes = Quotes::default();
         for (hit, word) in find_all(text, NI) {

@@ -1,5 +1,5 @@
 use crate::config::Platform;
-use crate::finding::Lint;
+use crate::finding::Lints;
 use crate::rules::{declare_rule, Context, Rule};
 use crate::text::{char_after, char_before, find_all};
 
@@ -50,7 +50,7 @@ const WORD_BEFORE: &[char] = &[
 const NOUNS: &[&str] = &["客户", "顾客", "用户", "会员", "买家", "朋友", "小伙伴", "您"];
 
 impl Rule for QinOnFormalPlatform {
-    fn check(&self, cx: &Context, out: &mut Vec<Lint>) {
+    fn check(&self, cx: &Context, out: &mut Lints) {
         if cx.platform != Platform::Generic {
             return;
         }

@@ -1,4 +1,4 @@
-use crate::finding::Lint;
+use crate::finding::Lints;
 use crate::rules::closing::tail::styled;
 use crate::rules::{declare_rule, opening_insert_at, Context, Rule};
 use crate::text::{contains_any, is_emoji, is_han, is_punct_or_space, Segment};
@@ -77,7 +77,7 @@ const ACKNOWLEDGE: &[&str] = &[
 const MIN_EXPLANATION_HAN: usize = 6;
 
 impl Rule for ExplainBeforeApology {
-    fn check(&self, cx: &Context, out: &mut Vec<Lint>) {
+    fn check(&self, cx: &Context, out: &mut Lints) {
         if !cx.customer.complaint {
             return;
         }

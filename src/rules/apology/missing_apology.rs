@@ -1,10 +1,11 @@
-use crate::finding::{Lint, Severity};
+use crate::finding::Lints;
+use crate::finding::Severity;
 use crate::rules::closing::tail::styled;
 use crate::rules::empathy::words::EMPATHY;
 use crate::rules::{declare_rule, opening_insert_at, Context, Rule};
 use crate::text::contains_any;
 
-use super::words::{first_apology, is_holding, only_questions};
+use super::words::{first_apology, gathers_facts, is_holding, only_questions};
 
 declare_rule! {
     /// ## What it does
@@ -38,16 +39,22 @@ declare_rule! {
 }
 
 impl Rule for MissingApology {
-    fn check(&self, cx: &Context, out: &mut Vec<Lint>) {
+    fn check(&self, cx: &Context, out: &mut Lints) {
         if !cx.customer.complaint || first_apology(cx.draft).is_some() {
             return;
         }
         let text = cx.draft.folded();
-        // Feelings already acknowledged, a holding line (“稍等,正在为您查询”) or a question
-        // that gathers facts: the apology can come with the answer, so only a hint.
+        // Feelings already acknowledged, a holding line (“稍等,正在为您查询”) or a short reply
+        // that gathers facts (a question, “您提供下订单号”): the apology can come with the
+        // answer, so only a hint.
         let offer = contains_any(text, &["有什么", "请问有"]) && text.contains('帮');
         let calm_question = cx.customer.complaint_asked;
-        let severity = if contains_any(text, EMPATHY) || is_holding(cx) || only_questions(cx) || offer || calm_question
+        let severity = if contains_any(text, EMPATHY)
+            || is_holding(cx)
+            || gathers_facts(cx)
+            || only_questions(cx)
+            || offer
+            || calm_question
         {
             Severity::Hint
         } else {

@@ -59,3 +59,9 @@ const ASKS_FOR_FACTS: &[&str] =
 pub fn asks_for_facts(cx: &Context) -> bool {
     contains_any(cx.draft.folded(), ASKS_FOR_FACTS)
 }
+
+/// A short reply that asks for what the agent needs first (“您提供下订单号”): like a holding
+/// line, the real answer (and the apology) comes next.
+pub fn gathers_facts(cx: &Context) -> bool {
+    asks_for_facts(cx) && cx.draft.folded().chars().count() <= HOLDING_MAX_CHARS
+}

@@ -1,4 +1,4 @@
-use crate::finding::Lint;
+use crate::finding::Lints;
 use crate::rules::{declare_rule, Context, Rule};
 use crate::text::{contains_any, find_all};
 
@@ -159,7 +159,7 @@ const NOT_BLAME: &[&str] = &[
 const NEEDS_CUSTOMER: &[&str] = &["的方式不对", "的方法不对", "穿法不对", "用法不对"];
 
 impl Rule for CustomerFault {
-    fn check(&self, cx: &Context, out: &mut Vec<Lint>) {
+    fn check(&self, cx: &Context, out: &mut Lints) {
         let text = cx.draft.folded();
         // Built once: `find_all` indexes a list by its address.
         static NEEDLES: std::sync::LazyLock<Vec<&str>> =

@@ -1,4 +1,4 @@
-use crate::finding::Lint;
+use crate::finding::Lints;
 use crate::rules::{declare_rule, Context, Rule};
 use crate::text::{char_after, char_before, find_all};
 
@@ -70,7 +70,7 @@ const INVITATION_BEFORE: &[&str] = &["如有", "若有", "如果有", "有什么
 const QUESTION_AFTER: &[&str] = &["您", "你", "是否", "能否", "有没有", "要不要", "方不方便", "亲"];
 
 impl Rule for DontKnow {
-    fn check(&self, cx: &Context, out: &mut Vec<Lint>) {
+    fn check(&self, cx: &Context, out: &mut Lints) {
         let text = cx.draft.folded();
         for (hit, _) in find_all(text, PHRASES) {
             if QUESTION_AFTER.iter().any(|q| text[hit.end..].starts_with(q)) {

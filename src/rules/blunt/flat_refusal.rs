@@ -1,4 +1,5 @@
-use crate::finding::{Lint, Severity};
+use crate::finding::Lints;
+use crate::finding::Severity;
 use crate::rules::{declare_rule, Context, Rule};
 use crate::text::{char_after, char_before, contains_any, find_all, is_emoji, is_punct_or_space};
 
@@ -271,7 +272,7 @@ const ALTERNATIVE: &[&str] = &[
 ];
 
 impl Rule for FlatRefusal {
-    fn check(&self, cx: &Context, out: &mut Vec<Lint>) {
+    fn check(&self, cx: &Context, out: &mut Lints) {
         let text = cx.draft.folded();
         // Built once: `find_all` indexes a list by its address.
         static NEEDLES: std::sync::LazyLock<Vec<&str>> =

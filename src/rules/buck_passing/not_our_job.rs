@@ -1,18 +1,23 @@
-use crate::finding::{Lint, Severity};
+use crate::finding::Lints;
+use crate::finding::Severity;
 use crate::rules::{declare_rule, Context, Rule};
 use crate::text::classes::{THIRD_PARTY, WE};
-use crate::text::{contains_any, extend_back, extend_on, sort_by_key, Part, Phrase};
+use std::ops::Range;
+
+use crate::text::{contains_any, extend_back, extend_on, find_all, is_punct_or_space, sort_by_key, Part, Phrase};
 
 declare_rule! {
     /// ## What it does
     /// Flags the agent disowning the problem — 不归我们管, 跟我们没关系, 不关我们的事,
     /// 不是我们的问题, 我们管不了 — or sending the customer away to sort it out alone —
-    /// 你去问快递, 问问快递吧, 自己联系厂家, 找商家去 — and offers to own the follow-up:
+    /// 你去问快递, 问问快递吧, 自己联系厂家, 找商家去, 您去问主播吧, 你问问别人, 您直接打快递
+    /// 电话吧 — and offers to own the follow-up:
     /// “我这边马上帮您联系快递核实,【预计时间】前给您回复”.
     ///
     /// Left alone: the agent acting (“我帮您联系快递”, “我们会联系快递为您催促”) and an
     /// option offered politely as real shops do (“您也可以联系配送员,…”, “建议您联系商家
-    /// 客服,…”).
+    /// 客服,…”; a hint when it is all the reply does). “我们这边也联系不上” is not the agent
+    /// acting.
     ///
     /// ## Why is this bad?
     /// The etiquette guide: “不推诿”. For the customer the shop is the one they paid; telling
@@ -64,30 +69,72 @@ const SEND_AWAY: Phrase = Phrase(&[
 /// Leaving the customer to settle it with someone else: 需要您自己和快递协商.
 const SETTLE_ALONE: Phrase = Phrase(&[
     Part::Word(&["您", "你"]),
-    Part::Maybe(&["自己", "自行", "直接"]),
+    // 自己, 直接, 可以后期直接…
+    Part::Gap(6),
     Part::Word(&["和", "跟", "与"]),
     Part::Word(THIRD_PARTY),
     Part::Gap(3),
     Part::Word(&["协商", "沟通", "交涉", "商量", "反映", "联系"]),
 ]);
-const SEND_AWAY_TAIL: &[&str] = &["吧", "去", "啊", "呀", "好了", "就行", "就好", "就可以"];
+/// Handing the customer a number to call: 您打快递公司投诉电话吧, 直接打师傅电话.
+const CALL: Phrase = Phrase(&[
+    Part::Maybe(&["你", "您"]),
+    Part::Maybe(&["得", "要", "只能", "自己", "直接", "自行", "可以"]),
+    Part::Word(&["打", "拨打", "致电"]),
+    Part::Maybe(&["一下", "下"]),
+    Part::Word(THIRD_PARTY),
+    Part::Gap(4),
+    Part::Word(&["电话"]),
+]);
+const SEND_AWAY_TAIL: &[&str] =
+    &["沟通一下吧", "沟通就行", "沟通一下", "沟通吧", "沟通", "吧", "去", "啊", "呀", "好了", "就行", "就好", "就可以"];
 
 /// The agent taking part: then it is not a brush-off.
 const AGENT_ACTS: &[&str] =
     &["我帮", "我来", "我这边", "我们会", "我们这边", "帮您", "为您", "给您", "小妹", "我们帮", "这边"];
+/// Words after a lead of [`AGENT_ACTS`] that say the agent is *not* acting: 我们这边也联系不上,
+/// 这边建议您…, 我这边查不到.
+const NOT_ACTING: &[&str] = &["也", "不", "没", "无法", "建议", "查不到", "联系不上", "管不了"];
 /// A polite option among others: “您也可以联系配送员”, “建议您联系商家”.
 const OPTION: &[&str] = &["可以", "建议", "或者", "如需", "如果", "需要的话", "方便的话"];
+/// Advice words right before a send-away, replaced with it: 建议您联系…, 您也可以打…电话.
+const OPTION_LEAD: &[&str] = &["建议", "也可以", "还可以", "可以"];
 /// A condition or a question around a disowning: “如果不是我们的问题…” states a policy.
 const CONDITION: &[&str] = &["如果", "若", "万一", "假如", "要是", "如"];
 
+/// Whether the agent takes part somewhere in `text` (我帮您…, 我们这边为您…), not counting
+/// a lead that goes on to say it can't (“我们这边也联系不上”) or only advises (“这边建议您”).
+fn agent_acts(text: &str) -> bool {
+    find_all(text, AGENT_ACTS).into_iter().any(|(hit, _)| {
+        // “您这边” is the customer's side.
+        let customers = text[..hit.start].ends_with(['您', '你']);
+        !customers && !starts_with_any(&text[hit.end..], NOT_ACTING)
+    })
+}
+
+/// The end of `span`'s clause, before its closing punctuation (never before `span`'s end).
+fn to_clause_end(cx: &Context, span: &Range<usize>) -> usize {
+    let text = cx.draft.folded();
+    let end = cx.draft.clause_at(span.start).map_or(span.end, |c| {
+        let clause = &text[c.range.start..c.range.end.max(span.end)];
+        c.range.start + clause.trim_end_matches(|ch: char| is_punct_or_space(ch) || ch == '~').len()
+    });
+    end.max(span.end)
+}
+
+fn starts_with_any(text: &str, words: &[&str]) -> bool {
+    words.iter().any(|w| text.starts_with(w))
+}
+
 impl Rule for NotOurJob {
-    fn check(&self, cx: &Context, out: &mut Vec<Lint>) {
+    fn check(&self, cx: &Context, out: &mut Lints) {
         let text = cx.draft.folded();
         let mut kept = 0;
         let mut disowned: Vec<_> = DISOWN.iter().flat_map(|p| p.find(text)).map(|h| h.span).collect();
         // Settling it alone is disowning it too, unless the agent also acts.
-        if !contains_any(text, AGENT_ACTS) {
-            disowned.extend(SETTLE_ALONE.find(text).into_iter().map(|h| h.span));
+        if !agent_acts(text) {
+            // The rest of its clause (送货的, 一下哦) goes with it.
+            disowned.extend(SETTLE_ALONE.find(text).into_iter().map(|h| h.span.start..to_clause_end(cx, &h.span)));
         }
         sort_by_key(&mut disowned, |r| r.start as u128);
         for core in disowned {
@@ -111,13 +158,22 @@ impl Rule for NotOurJob {
                 c.range.start + lead.rfind(char::is_whitespace).map_or(0, |i| i + 1)
             });
             let fix = "这个问题我来帮您跟进处理,【预计时间】前给您回复";
-            out.push(Self::META.lint(start..m.end, "推诿责任,改为主动跟进").suggest(fix));
+            // “您可以和配送师傅协商一下” offers a way: a hint, as for sending away below.
+            let severity = if contains_any(&text[m.clone()], OPTION) { Severity::Hint } else { Severity::Warning };
+            out.push(Self::META.lint(start..m.end, "推诿责任,改为主动跟进").suggest(fix).with_severity(severity));
         }
         let mut kept = 0;
-        for hit in SEND_AWAY.find(text) {
-            let party = hit.part(text, 5);
-            let start = hit.span.start.max(kept);
-            let m = start..extend_on(text, hit.span.end, SEND_AWAY_TAIL);
+        let mut sends: Vec<(Range<usize>, &str)> =
+            SEND_AWAY.find(text).into_iter().map(|h| (h.span.clone(), h.part(text, 5))).collect();
+        // A number to call: the rest of the clause (问吧, 催一下) goes with it.
+        sends.extend(CALL.find(text).into_iter().map(|h| (h.span.start..to_clause_end(cx, &h.span), h.part(text, 4))));
+        sort_by_key(&mut sends, |(r, _)| r.start as u128);
+        for (span, party) in sends {
+            if span.start < kept {
+                continue;
+            }
+            // “建议您…” goes whole: the fix is the agent's step, not a suggestion to the customer.
+            let m = extend_back(text, span.start, OPTION_LEAD)..extend_on(text, span.end, SEND_AWAY_TAIL);
             kept = m.end;
             let Some(clause) = cx.draft.clause_at(m.start) else { continue };
             let before = &text[clause.range.start..m.start];
@@ -131,12 +187,16 @@ impl Rule for NotOurJob {
             // “您可以联系商家客服” offered politely: fine beside the agent's own step, a hint
             // when it is all the reply does.
             let option = contains_any(whole, OPTION);
-            if option && contains_any(text, AGENT_ACTS) {
+            if option && agent_acts(text) {
                 continue;
             }
             let marked = &text[m.clone()];
             // “需要您联系商家开具” states who issues it (a marketplace seller's invoice).
-            if before.ends_with("需要") && !marked.contains("自己") && !marked.contains('去') {
+            if before.ends_with("需要")
+                && !marked.contains("自己")
+                && !marked.contains('去')
+                && contains_any(text, &["发票", "开具", "开票"])
+            {
                 continue;
             }
             // Without 去/自己/吧/你 it may be the agent's own plan (“问一下快递,马上回复您”).
@@ -155,6 +215,8 @@ impl Rule for NotOurJob {
                 "厂家" | "厂商" | "生产厂家" | "品牌方" | "品牌商" | "品牌" => "厂家",
                 p if p.contains("家") => "商家",
                 "支付宝" | "微信支付" | "银行" | "银联" | "花呗" => "支付平台",
+                "师傅" | "安装师傅" | "配送师傅" => "师傅",
+                "主播" | "直播间" | "达人" => "主播",
                 _ => "相关部门",
             };
             let fix = format!("我这边马上帮您联系{who}核实,【预计时间】前给您回复");

@@ -1,4 +1,5 @@
-use crate::finding::{Lint, Severity};
+use crate::finding::Lints;
+use crate::finding::Severity;
 use crate::rules::{declare_rule, Context, Rule};
 use crate::text::{contains_any, is_han, is_punct_or_space, is_sentence_end, Closing};
 
@@ -111,7 +112,7 @@ fn asks_something(cx: &Context) -> bool {
 }
 
 impl Rule for MissingClosing {
-    fn check(&self, cx: &Context, out: &mut Vec<Lint>) {
+    fn check(&self, cx: &Context, out: &mut Lints) {
         let strength = cx.customer.closing;
         if strength == Closing::None {
             return;

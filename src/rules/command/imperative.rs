@@ -1,4 +1,5 @@
 use crate::finding::Lint;
+use crate::finding::Lints;
 use crate::rules::{declare_rule, Context, Rule};
 use std::ops::Range;
 
@@ -6,9 +7,10 @@ use crate::text::{char_before, contains_any, find_all, Part, Phrase};
 
 declare_rule! {
     /// ## What it does
-    /// Flags orders given to the customer — 自己看, 自己查, 自己去, 发我, 给我发, 等着,
-    /// 快点, 照着做, 看清楚再… — when nothing softens them (请, 麻烦, 劳烦, 辛苦, 烦请,
-    /// 您可以, 建议, 方便…), and offers a 麻烦您… / 我来帮您… wording.
+    /// Flags orders given to the customer — 自己看, 自己查, 自己去, 发我, 给我发, 拍张照片我看看,
+    /// 等着, 快点, 照着做, 看清楚再…, 往上翻 — when nothing softens them (请, 麻烦, 劳烦, 辛苦,
+    /// 烦请, 您可以, 建议, 方便…; 请问 opens a question and softens nothing), and offers a
+    /// 麻烦您… / 我来帮您… wording.
     ///
     /// Left alone: “请您拍照发过来”, “麻烦您把订单号发我一下”, “您别着急” (comfort),
     /// “惊喜等着您”, “您可以自己在订单页查看” (an option, not an order).
@@ -58,6 +60,13 @@ const ORDERS: &[(&str, &str)] = &[
     ("照我说的做", "您可以按照这个步骤操作"),
     ("按我说的做", "您可以按照这个步骤操作"),
     ("看清楚再问", "我再为您说明一下"),
+    ("往上翻一下", "我再为您发一遍"),
+    ("往上翻翻", "我再为您发一遍"),
+    ("往上翻", "我再为您发一遍"),
+    ("往上看", "我再为您发一遍"),
+    ("往上滑", "我再为您发一遍"),
+    ("翻记录", "我再为您发一遍"),
+    ("翻聊天记录", "我再为您发一遍"),
     ("看清楚再拍", "建议您确认好规格再下单"),
     ("看清楚再买", "建议您确认好规格再下单"),
     ("看清楚再下单", "建议您确认好规格再下单"),
@@ -105,6 +114,8 @@ const BARE_ORDERS: &[Phrase] = &[
         Part::Gap(10),
         Part::Word(&["发一下", "发过来", "发给我", "发我", "拍一下", "报一下"]),
     ]),
+    // 发截图我看看, 拍个照片给我看看
+    Phrase(&[Part::Word(&["发", "拍"]), Part::Gap(6), Part::Word(&["我看看", "给我看看", "我看一下", "给我看一下"])]),
 ];
 /// Who is told to do it, and how: the lead words the fix replaces with 麻烦您.
 const ORDER_LEAD: &[&str] = &["你自己", "您自己", "你先", "你去", "你把", "自己"];
@@ -120,7 +131,7 @@ const AGENT_DOES_IT: &[&str] = &["我", "给您", "为您", "帮您", "小妹", 
 const FAST_NOT_MINE: &[&str] = &["击", "下单", "付款", "拍", "买", "支付", "到", "发", "送", "处理", "的"];
 
 impl Rule for Imperative {
-    fn check(&self, cx: &Context, out: &mut Vec<Lint>) {
+    fn check(&self, cx: &Context, out: &mut Lints) {
         let text = cx.draft.folded();
         // Built once: `find_all` indexes a list by its address.
         static NEEDLES: std::sync::LazyLock<Vec<&str>> =
@@ -132,7 +143,7 @@ impl Rule for Imperative {
             let after = &text[hit.end..clause.range.end.max(hit.end)];
             // “没给我发”, “不用自己去”, “别自己找”: a report or a comfort, not an order.
             let negated = char_before(text, hit.start).is_some_and(|c| matches!(c, '没' | '不' | '别' | '未'));
-            if negated || contains_any(before, SOFTENERS) || asks(after) {
+            if negated || softened(before, SOFTENERS) || asks(after) {
                 continue;
             }
             // The agent doing it: “我这边给您发过来”, “我自己查了一下”.
@@ -160,7 +171,8 @@ impl Rule for Imperative {
                     (hit.start..hit.end, format!("麻烦您{}", cx.draft.raw_text(&hit)))
                 } else {
                     let lead = clause.range.start + (clause_before.len() - clause_before.trim_start().len());
-                    (lead..hit.end, format!("麻烦您把{}", cx.draft.raw_text(&(lead..hit.end))))
+                    let ba = if clause_before.trim_start().starts_with('把') { "" } else { "把" };
+                    (lead..hit.end, format!("麻烦您{ba}{}", cx.draft.raw_text(&(lead..hit.end))))
                 };
             out.push(Self::META.lint(span, "请客户做事先说“麻烦您”").suggest(fix));
         }
@@ -174,7 +186,7 @@ impl Rule for Imperative {
                 let lead = hit.parts[0].clone();
                 let rest = cx.draft.raw_text(&(lead.start..hit.span.end));
                 let fix = match &text[lead.clone()] {
-                    "把" | "你先" | "你把" => format!("麻烦您{}", rest.trim_start_matches('你')),
+                    "把" | "你先" | "你把" | "发" | "拍" => format!("麻烦您{}", rest.trim_start_matches('你')),
                     _ => format!("麻烦您{}", cx.draft.raw_text(&(lead.end..hit.span.end))),
                 };
                 out.push(Self::META.lint(hit.span, "命令式语气,改用“麻烦您…”").suggest(fix));
@@ -188,6 +200,11 @@ impl Rule for Imperative {
 fn asks(after: &str) -> bool {
     after.starts_with('吗')
         || (after.contains('?') && !after.trim_end_matches(['?', '!']).ends_with(['啊', '呀', '嘛', '哦']))
+}
+
+/// Whether `text` holds one of `softeners`; 请问 opens a question, it softens nothing after it.
+fn softened(text: &str, softeners: &'static [&'static str]) -> bool {
+    find_all(text, softeners).into_iter().any(|(hit, w)| !(w == "请" && text[hit.end..].starts_with('问')))
 }
 
 /// Whether `span` orders the customer about: no softener before it in its clause (nor a 请 or
@@ -205,7 +222,7 @@ fn is_order(cx: &Context, span: &Range<usize>, lead_end: usize) -> bool {
     let negated = char_before(text, span.start).is_some_and(|c| matches!(c, '没' | '不' | '别' | '未'));
     !(negated
         || contains_any(lead, SOFTENERS)
-        || contains_any(before, &["请", "麻烦", "劳烦", "烦请", "辛苦"])
+        || softened(before, &["请", "麻烦", "劳烦", "烦请", "辛苦"])
         || asks(after)
         || contains_any(clause_before, AGENT_DOES_IT))
 }

@@ -1,7 +1,7 @@
+use crate::finding::Lints;
 use std::ops::Range;
 use std::sync::LazyLock;
 
-use crate::finding::Lint;
 use crate::rules::{declare_rule, Context, Rule};
 use crate::text::{char_before, expand, extend_back, find_all, is_punct_or_space, sort_by_key};
 
@@ -240,7 +240,7 @@ fn questions(text: &str) -> Vec<Range<usize>> {
 }
 
 impl Rule for RhetoricalQuestion {
-    fn check(&self, cx: &Context, out: &mut Vec<Lint>) {
+    fn check(&self, cx: &Context, out: &mut Lints) {
         let text = cx.draft.folded();
         for mut span in questions(text) {
             // The leading character taken as context by “(?:^|[^您你是否])不知道” is not flagged.

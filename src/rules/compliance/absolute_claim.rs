@@ -1,3 +1,4 @@
+use crate::finding::Lints;
 use std::ops::Range;
 
 use crate::finding::Lint;
@@ -314,7 +315,7 @@ const MATERIAL: &[&str] = &[
 ];
 
 impl Rule for AbsoluteClaim {
-    fn check(&self, cx: &Context, out: &mut Vec<Lint>) {
+    fn check(&self, cx: &Context, out: &mut Lints) {
         let text = cx.draft.folded();
         // Built once: `find_all` indexes a list by its address.
         static KEYS: std::sync::LazyLock<Vec<&str>> =

@@ -1,3 +1,4 @@
+use crate::finding::Lints;
 use std::ops::Range;
 
 use crate::finding::Lint;
@@ -148,7 +149,7 @@ fn contact_ids(text: &str) -> Vec<Range<usize>> {
 const SUGGESTION: &str = "有什么需要直接在这里联系我就好";
 
 impl Rule for OffPlatformContact {
-    fn check(&self, cx: &Context, out: &mut Vec<Lint>) {
+    fn check(&self, cx: &Context, out: &mut Lints) {
         let text = cx.draft.folded();
         let mut spans: Vec<Range<usize>> = find_all(text, PHRASES)
             .into_iter()

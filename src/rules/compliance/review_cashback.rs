@@ -1,4 +1,4 @@
-use crate::finding::Lint;
+use crate::finding::Lints;
 use crate::rules::{declare_rule, Context, Rule};
 use crate::text::{char_before, contains_any, find_all, is_sentence_end, sort_by_key};
 
@@ -83,7 +83,7 @@ const NOT_REWARD: &[&str] = &["送达", "送货", "送到", "送出", "返回", 
 const SUGGESTION: &str = "使用满意的话欢迎给我们一个真实的评价哦";
 
 impl Rule for ReviewCashback {
-    fn check(&self, cx: &Context, out: &mut Vec<Lint>) {
+    fn check(&self, cx: &Context, out: &mut Lints) {
         let text = cx.draft.folded();
         let mut last_end = 0;
         let mut hits: Vec<std::ops::Range<usize>> = find_all(text, ALWAYS).into_iter().map(|(r, _)| r).collect();

@@ -1,4 +1,4 @@
-use crate::finding::Lint;
+use crate::finding::Lints;
 use crate::rules::{declare_rule, Context, Rule};
 use crate::text::{contains_any, find_all, is_punct_or_space};
 
@@ -91,7 +91,7 @@ const PROTECT: &[&str] = &[
 ];
 
 impl Rule for SensitiveInfo {
-    fn check(&self, cx: &Context, out: &mut Vec<Lint>) {
+    fn check(&self, cx: &Context, out: &mut Lints) {
         let text = cx.draft.folded();
         let mut last_end = 0;
         for (hit, _) in find_all(text, SECRETS) {

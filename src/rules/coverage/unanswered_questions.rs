@@ -1,4 +1,5 @@
-use crate::finding::{Lint, Severity};
+use crate::finding::Lints;
+use crate::finding::Severity;
 use crate::rules::apology::words::{asks_for_facts, is_holding, only_questions};
 use crate::rules::closing::tail::{end_insert, styled};
 use crate::rules::{declare_rule, Context, Rule};
@@ -43,7 +44,7 @@ declare_rule! {
 }
 
 impl Rule for UnansweredQuestions {
-    fn check(&self, cx: &Context, out: &mut Vec<Lint>) {
+    fn check(&self, cx: &Context, out: &mut Lints) {
         let questions = &cx.customer.questions;
         if questions.len() < 2 || is_holding(cx) || only_questions(cx) {
             return;
@@ -53,7 +54,7 @@ impl Rule for UnansweredQuestions {
             return;
         }
         let asked = questions.len();
-        let fallback = |out: &mut Vec<Lint>| {
+        let fallback = |out: &mut Lints| {
             if asked >= 3 && answers(cx) < asked {
                 let (at, join) = end_insert(cx.draft);
                 let add = styled(cx.draft, "另外,关于【其他问题】,【补充回答】。");

@@ -1,4 +1,5 @@
-use crate::finding::{Lint, Severity};
+use crate::finding::Lints;
+use crate::finding::Severity;
 use crate::rules::apology::words::{asks_for_facts, first_apology, is_holding, only_questions};
 use crate::rules::closing::tail::styled;
 use crate::rules::{declare_rule, opening_insert_at, Context, Rule};
@@ -43,7 +44,7 @@ declare_rule! {
 const MIN_HAN: usize = 6;
 
 impl Rule for MissingEmpathy {
-    fn check(&self, cx: &Context, out: &mut Vec<Lint>) {
+    fn check(&self, cx: &Context, out: &mut Lints) {
         let c = cx.customer;
         if !(c.complaint || c.upset) {
             return;

@@ -1,4 +1,5 @@
-use crate::finding::{Lint, Severity};
+use crate::finding::Lints;
+use crate::finding::Severity;
 use crate::rules::{declare_rule, Context, Rule};
 use crate::text::{contains_any, is_punct_or_space, Closing};
 
@@ -107,7 +108,7 @@ const OFFER_ASK: &[&str] = &["有什么", "有啥", "什么问题", "什么需�
 const OFFER_HELP: &[&str] = &["帮", "效劳", "服务", "为您", "协助"];
 
 impl Rule for MissingGreeting {
-    fn check(&self, cx: &Context, out: &mut Vec<Lint>) {
+    fn check(&self, cx: &Context, out: &mut Lints) {
         if !cx.first_reply {
             return;
         }

@@ -1,4 +1,4 @@
-use crate::finding::Lint;
+use crate::finding::Lints;
 use crate::rules::{declare_rule, Context, Rule};
 use crate::text::{char_after, find_all, is_punct_or_space};
 
@@ -72,7 +72,7 @@ const PHRASES: &[&str] = &[
 ];
 
 impl Rule for AlreadySaid {
-    fn check(&self, cx: &Context, out: &mut Vec<Lint>) {
+    fn check(&self, cx: &Context, out: &mut Lints) {
         let text = cx.draft.folded();
         for (hit, _) in find_all(text, PHRASES) {
             // “…吗?” is a rhetorical question; that rule has it.

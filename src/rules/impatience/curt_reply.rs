@@ -1,4 +1,5 @@
-use crate::finding::{Lint, Severity};
+use crate::finding::Lints;
+use crate::finding::Severity;
 use crate::rules::{declare_rule, Context, Rule};
 use crate::text::{contains_any, is_punct_or_space};
 
@@ -67,7 +68,7 @@ fn is_yes_no(text: &str) -> bool {
 }
 
 impl Rule for CurtReply {
-    fn check(&self, cx: &Context, out: &mut Vec<Lint>) {
+    fn check(&self, cx: &Context, out: &mut Lints) {
         let text = cx.draft.folded();
         let core = text.trim_matches(|c: char| is_punct_or_space(c) || c == '~');
         // “亲,哦” is as curt as “哦”: a greeting in front adds no answer.

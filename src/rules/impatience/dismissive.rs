@@ -1,4 +1,4 @@
-use crate::finding::Lint;
+use crate::finding::Lints;
 use crate::rules::{declare_rule, Context, Rule};
 use crate::text::{char_after, char_before, find_all, is_punct_or_space};
 
@@ -79,7 +79,7 @@ const PHRASES: &[(&str, &str)] = &[
 const FRIENDLY_AFTER: &[char] = &['选', '挑', '看', '问', '拍', '试', '用', '搭', '喜'];
 
 impl Rule for Dismissive {
-    fn check(&self, cx: &Context, out: &mut Vec<Lint>) {
+    fn check(&self, cx: &Context, out: &mut Lints) {
         let text = cx.draft.folded();
         // Built once: `find_all` indexes a list by its address.
         static NEEDLES: std::sync::LazyLock<Vec<&str>> =

@@ -1,4 +1,5 @@
-use crate::finding::{Lint, Severity};
+use crate::finding::Lints;
+use crate::finding::Severity;
 use crate::rules::{declare_rule, Context, Rule};
 use crate::text::{char_after, char_before, find_all};
 
@@ -56,7 +57,7 @@ const TERMS: &[(&str, &str)] = &[
 ];
 
 impl Rule for IndustryTerm {
-    fn check(&self, cx: &Context, out: &mut Vec<Lint>) {
+    fn check(&self, cx: &Context, out: &mut Lints) {
         let text = cx.draft.folded();
         // Built once: `find_all` indexes a list by its address.
         static KEYS: std::sync::LazyLock<Vec<&str>> =
@@ -90,7 +91,7 @@ impl Rule for IndustryTerm {
 }
 
 /// “48h” / “24H”: digits and an h, not part of a longer word.
-fn hours(cx: &Context, out: &mut Vec<Lint>) {
+fn hours(cx: &Context, out: &mut Lints) {
     let text = cx.draft.folded();
     for (i, _) in text.match_indices('h') {
         let digits = text[..i].chars().rev().take_while(char::is_ascii_digit).count();

@@ -1,4 +1,5 @@
-use crate::finding::{Lint, Severity};
+use crate::finding::Lints;
+use crate::finding::Severity;
 use crate::rules::apology::words::is_holding;
 use crate::rules::closing::tail::styled;
 use crate::rules::{declare_rule, opening_insert_at, Context, Rule};
@@ -39,7 +40,7 @@ declare_rule! {
 }
 
 impl Rule for NoAcknowledgement {
-    fn check(&self, cx: &Context, out: &mut Vec<Lint>) {
+    fn check(&self, cx: &Context, out: &mut Lints) {
         let Some(kind) = objection(cx) else {
             return;
         };

@@ -1,4 +1,4 @@
-use crate::finding::Lint;
+use crate::finding::Lints;
 use crate::rules::apology::words::{is_holding, only_questions};
 use crate::rules::closing::tail::{end_insert, styled};
 use crate::rules::{declare_rule, Context, Rule};
@@ -36,7 +36,7 @@ declare_rule! {
 }
 
 impl Rule for NoOffer {
-    fn check(&self, cx: &Context, out: &mut Vec<Lint>) {
+    fn check(&self, cx: &Context, out: &mut Lints) {
         let Some(kind) = objection(cx) else {
             return;
         };

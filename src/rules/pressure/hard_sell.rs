@@ -1,4 +1,4 @@
-use crate::finding::Lint;
+use crate::finding::Lints;
 use crate::rules::{declare_rule, Context, Rule};
 use crate::text::find_all;
 
@@ -79,7 +79,7 @@ const PHRASES: &[(&str, &str)] = &[
 ];
 
 impl Rule for HardSell {
-    fn check(&self, cx: &Context, out: &mut Vec<Lint>) {
+    fn check(&self, cx: &Context, out: &mut Lints) {
         let text = cx.draft.folded();
         // Built once: `find_all` indexes a list by its address.
         static KEYS: std::sync::LazyLock<Vec<&str>> =

@@ -1,6 +1,6 @@
+use crate::finding::Lints;
 use std::ops::Range;
 
-use crate::finding::Lint;
 use crate::rules::{declare_rule, Context, Rule};
 use crate::text::{contains_any, find_all, is_punct_or_space};
 
@@ -122,7 +122,7 @@ const RESPECT: &[&str] = &[
 const SUGGESTION: &str = "好的,尊重您的选择,您考虑好了随时找我哦";
 
 impl Rule for PushAfterNo {
-    fn check(&self, cx: &Context, out: &mut Vec<Lint>) {
+    fn check(&self, cx: &Context, out: &mut Lints) {
         let customer = cx.customer.text.as_str();
         if !contains_any(customer, DECLINE_BUY) || contains_any(customer, ORDER_TALK) {
             return;

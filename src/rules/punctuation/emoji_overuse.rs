@@ -1,6 +1,7 @@
+use crate::finding::Lints;
 use std::ops::Range;
 
-use crate::finding::{Lint, Severity};
+use crate::finding::Severity;
 use crate::rules::{declare_rule, Context, Rule};
 
 declare_rule! {
@@ -34,7 +35,7 @@ declare_rule! {
 }
 
 impl Rule for EmojiOveruse {
-    fn check(&self, cx: &Context, out: &mut Vec<Lint>) {
+    fn check(&self, cx: &Context, out: &mut Lints) {
         let emoji = cx.draft.emoji();
         if emoji.is_empty() {
             return;

@@ -1,5 +1,6 @@
 use crate::config::Platform;
-use crate::finding::{Lint, Severity};
+use crate::finding::Lints;
+use crate::finding::Severity;
 use crate::rules::{declare_rule, Context, Rule};
 
 declare_rule! {
@@ -32,7 +33,7 @@ declare_rule! {
 }
 
 impl Rule for RepeatedMarks {
-    fn check(&self, cx: &Context, out: &mut Vec<Lint>) {
+    fn check(&self, cx: &Context, out: &mut Lints) {
         let text = cx.draft.folded();
         let mut chars = text.char_indices().peekable();
         while let Some((start, c)) = chars.next() {

@@ -1,5 +1,6 @@
 use crate::config::Platform;
-use crate::finding::{Lint, Severity};
+use crate::finding::Lints;
+use crate::finding::Severity;
 use crate::rules::{declare_rule, Context, Rule};
 use crate::text::find_all;
 
@@ -85,7 +86,7 @@ const TERMS: &[(&str, &str, bool)] = &[
 ];
 
 impl Rule for InternetSlang {
-    fn check(&self, cx: &Context, out: &mut Vec<Lint>) {
+    fn check(&self, cx: &Context, out: &mut Lints) {
         let text = cx.draft.folded();
         // Built once: `find_all` indexes a list by its address.
         static KEYS: std::sync::LazyLock<Vec<&str>> =

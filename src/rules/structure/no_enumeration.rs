@@ -1,6 +1,6 @@
+use crate::finding::Lints;
 use std::ops::Range;
 
-use crate::finding::Lint;
 use crate::rules::{declare_rule, Context, Rule};
 use crate::text::{contains_any, is_han, is_punct_or_space, is_sentence_end};
 
@@ -61,7 +61,7 @@ const CLOSING: &[&str] = &[
 const ORDINALS: &[&str] = &["第一", "第二", "第三", "第四", "第五", "第六"];
 
 impl Rule for NoEnumeration {
-    fn check(&self, cx: &Context, out: &mut Vec<Lint>) {
+    fn check(&self, cx: &Context, out: &mut Lints) {
         let text = cx.draft.folded();
         if cx.customer.questions.is_empty() || contains_any(text, ENUMERATION) {
             return;

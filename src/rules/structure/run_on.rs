@@ -1,4 +1,4 @@
-use crate::finding::Lint;
+use crate::finding::Lints;
 use crate::rules::closing::tail::styled;
 use crate::rules::{declare_rule, Context, Rule};
 use crate::text::{find_all, is_clause_end, is_han};
@@ -40,7 +40,7 @@ const WALL_HAN: usize = 80;
 const ORDINALS: &[&str] = &["第一", "第二", "第三", "第四", "第五", "第六", "第七", "第八", "第九"];
 
 impl Rule for RunOn {
-    fn check(&self, cx: &Context, out: &mut Vec<Lint>) {
+    fn check(&self, cx: &Context, out: &mut Lints) {
         let text = cx.draft.folded();
         let han = text.chars().filter(|c| is_han(*c)).count();
         if han < MIN_HAN {

@@ -1,4 +1,5 @@
-use crate::finding::{Lint, Severity};
+use crate::finding::Lints;
+use crate::finding::Severity;
 use crate::rules::closing::tail::styled;
 use crate::rules::{declare_rule, Context, Rule};
 use crate::text::{contains_any, find_all, is_emoji, is_punct_or_space, sort_by_key};
@@ -85,6 +86,10 @@ const AGENT: &[&str] =
     &["我", "这边", "小妹", "妹子", "会", "帮您", "为您", "给您", "帮你", "为你", "给你", "去", "再"];
 /// Before the verb: the customer acts, or it is done already, or someone is still looking.
 const NOT_A_PROMISE: &[&str] = &[
+    // A purpose, not a promise: 为了更快地帮您处理, 以便为您配送.
+    "为了",
+    "以便",
+    "便于",
     "有什么",
     "如有",
     "我看",
@@ -124,7 +129,7 @@ const NOT_A_PROMISE: &[&str] = &[
 ];
 
 impl Rule for NoTimeNode {
-    fn check(&self, cx: &Context, out: &mut Vec<Lint>) {
+    fn check(&self, cx: &Context, out: &mut Lints) {
         let d = cx.draft;
         let text = d.folded();
         if cx.has_concrete_time() || contains_any(text, VAGUE) {

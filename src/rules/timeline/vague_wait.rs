@@ -1,4 +1,5 @@
-use crate::finding::{Lint, Severity};
+use crate::finding::Lints;
+use crate::finding::Severity;
 use crate::rules::{declare_rule, Context, Rule};
 use crate::text::{contains_any, find_all, is_han};
 
@@ -116,7 +117,7 @@ const FILLER: &[char] =
     &['请', '您', '你', '一', '下', '哈', '哦', '呢', '呀', '啊', '哟', '亲', '片', '刻', '会', '儿', '再'];
 
 impl Rule for VagueWait {
-    fn check(&self, cx: &Context, out: &mut Vec<Lint>) {
+    fn check(&self, cx: &Context, out: &mut Lints) {
         let text = cx.draft.folded();
         if cx.has_concrete_time() {
             return;

@@ -1,4 +1,5 @@
-use crate::finding::{Lint, Severity};
+use crate::finding::Lints;
+use crate::finding::Severity;
 use crate::rules::apology::words::{asks_for_facts, is_holding, only_questions};
 use crate::rules::closing::tail::styled;
 use crate::rules::{declare_rule, Context, Rule};
@@ -10,12 +11,12 @@ use super::vague_wait::VAGUE;
 declare_rule! {
     /// ## What it does
     /// Flags a reply to a customer who is waiting or asks when, that asks them to wait or
-    /// says the matter is in hand (请耐心等待, 请您稍等, 在处理了, 审核完就退, 我马上联系快递
-    /// 核实) but never says when they will have the outcome. 马上 says when the work starts,
-    /// not when it ends. Offers the time node after that clause.
+    /// says the matter is in hand (请耐心等待, 请您稍等, 在处理了, 审核完就退, 财务审核后给您退,
+    /// 我马上联系快递核实, 有消息会通知您) but never says when they will have the outcome. 马上
+    /// says when the work starts, not when it ends. Offers the time node after that clause.
     ///
-    /// Asking for patience (请耐心等待) with no time is a hint even when the customer has not
-    /// asked when.
+    /// Asking for patience (请耐心等待), or a step taken and a wait (已经给您安排补发了,稍等),
+    /// with no time is a hint even when the customer has not asked when.
     ///
     /// Left alone: a reply that names a time (今天18点前, 1-3个工作日), one that only asks
     /// for what it needs (订单号, a photo), and 尽快-style waits (`timeline.vague-wait`). A
@@ -69,6 +70,22 @@ const WAIT: &[&str] = &[
 const IN_HAND: Phrase =
     Phrase(&[Part::Word(&["正在", "在", "已经", "已"]), Part::Maybe(&["给您", "为您", "帮您"]), Part::Word(ACTION)]);
 
+/// A step that ends before the outcome: 财务审核后给您退, 确认收货之后退款, 质检完就换.
+const STEP_THEN: Phrase = Phrase(&[
+    Part::Word(&["审核", "核实", "确认", "处理", "检测", "质检", "验收", "入库", "签收", "收到退货", "到货", "登记"]),
+    Part::Maybe(&["完", "通过", "好", "完成"]),
+    Part::Word(&["后", "之后", "以后", "就"]),
+]);
+
+/// A promise to tell the customer later: 发了会通知您, 有消息第一时间告诉您.
+const NOTICE: Phrase = Phrase(&[
+    Part::Word(&["会", "就", "再", "第一时间"]),
+    Part::Maybe(&["第一时间", "及时", "马上"]),
+    Part::Word(&["通知", "告知", "告诉"]),
+    Part::Maybe(&["给"]),
+    Part::Word(&["您", "你"]),
+]);
+
 /// Asking for patience outright: improvable even when the customer has not asked when.
 const PATIENCE: &[&str] = &["耐心等待", "等待审核", "等待处理", "等待结果"];
 
@@ -76,11 +93,11 @@ const PATIENCE: &[&str] = &["耐心等待", "等待审核", "等待处理", "等
 const CHECKING: &[&str] = &["核实", "查询", "查一下", "查看", "联系", "确认", "反馈"];
 
 impl Rule for WaitWithoutTime {
-    fn check(&self, cx: &Context, out: &mut Vec<Lint>) {
+    fn check(&self, cx: &Context, out: &mut Lints) {
         let c = cx.customer;
         let text = cx.draft.folded();
         let waiting = c.waiting || c.asks_when;
-        if !waiting && !contains_any(text, PATIENCE) {
+        if !waiting && !contains_any(text, PATIENCE) && !contains_any(text, WAIT) {
             return;
         }
         if cx.names_outcome_time() || contains_any(text, VAGUE) || only_questions(cx) || asks_for_facts(cx) {
@@ -89,7 +106,17 @@ impl Rule for WaitWithoutTime {
         // “感谢您的耐心等待” thanks for a wait that is over.
         let wait = find_all(text, WAIT).into_iter().map(|(r, _)| r).find(|r| char_before(text, r.start) != Some('的'));
         let in_hand = IN_HAND.find(text).into_iter().next().map(|h| h.span);
-        let Some(hit) = [wait, in_hand].into_iter().flatten().min_by_key(|r| r.start) else { return };
+        let step = STEP_THEN.find(text).into_iter().next().map(|h| h.span);
+        let notice = if waiting { NOTICE.find(text).into_iter().next().map(|h| h.span) } else { None };
+        // To a customer not waiting, asking for patience, or a step taken and “wait” (已经给您
+        // 登记补发了,稍等), says too little; “稍等,正在为您查询/处理” holds the chat meanwhile.
+        if !waiting
+            && !contains_any(text, PATIENCE)
+            && (wait.is_none() || !done_before(text, in_hand.clone()) || contains_any(text, CHECKING))
+        {
+            return;
+        }
+        let Some(hit) = [wait, in_hand, step, notice].into_iter().flatten().min_by_key(|r| r.start) else { return };
         let Some(clause) = cx.draft.clause_at(hit.start) else { return };
         let at = clause.range.start
             + text[clause.range.clone()].trim_end_matches(|ch: char| is_punct_or_space(ch) || ch == '~').len();
@@ -103,4 +130,10 @@ impl Rule for WaitWithoutTime {
             Self::META.lint(at..at, "客户在等,说清要等多久").suggest(styled(cx.draft, node)).with_severity(severity),
         );
     }
+}
+
+/// Whether the step in hand is already taken (已经给您安排补发了): its outcome is what the
+/// customer now waits for.
+fn done_before(text: &str, in_hand: Option<std::ops::Range<usize>>) -> bool {
+    in_hand.is_some_and(|r| text[r.start..].starts_with('已'))
 }

@@ -1,3 +1,4 @@
+use crate::finding::Lints;
 use std::ops::Range;
 
 use crate::finding::{Lint, Severity};
@@ -22,7 +23,9 @@ declare_rule! {
     ///
     /// Left alone: duty (“这都是我应该做的”, “应该的”), “不可能”, “不太可能”, “尽可能”, “无法估计”,
     /// similes (“就好像新的一样”), prize draws (“可能获得”), apologies (“可能给您带来了不便”),
-    /// comparisons (“功效差不多的”) and questions to the customer (“您大概什么时候方便?”).
+    /// comparisons (“功效差不多的”), questions to the customer (“您大概什么时候方便?”) and
+    /// guesses at the customer's feelings (“虽然可能会让您不开心”). In a holding line or a
+    /// sentence that checks the guess (“查询时间可能稍长”, “…我马上帮您核实”) it is a hint.
     ///
     /// ## Why is this bad?
     /// The guide: “避免模糊词汇(如‘可能’‘大概’‘应该’),对商品信息、活动规则、售后政策等内容的
@@ -78,7 +81,7 @@ const DOUBT_TAIL: &[&str] = &["吧"];
 const TAG_FILLER: &[char] = &['是', '吧', '的', '啦', '哈', '呢', '哦', '吧', '亲', '了'];
 
 impl Rule for HedgeWord {
-    fn check(&self, cx: &Context, out: &mut Vec<Lint>) {
+    fn check(&self, cx: &Context, out: &mut Lints) {
         let text = cx.draft.folded();
         let holding = is_holding(cx);
         let mut last_end = 0;
@@ -90,17 +93,22 @@ impl Rule for HedgeWord {
             if contains_any(cx.draft.text(&clause.range), QUESTION) {
                 continue;
             }
+            // “虽然可能…您会不开心”: a guess at the customer's feelings is courtesy, not a rule.
+            if contains_any(&text[hit.end..clause.range.end.max(hit.end)], FEELINGS) {
+                continue;
+            }
             // Chat drafts often separate phrases with spaces instead of commas: a space
             // after the hedge ends its statement.
             let core_end = core_end(text, &clause.range);
             let core_end =
                 text.get(hit.end..core_end).and_then(|s| s.find(char::is_whitespace)).map_or(core_end, |i| hit.end + i);
             let Some(mut lint) = lint_for(cx.draft, &hit, word, clause.range.start, core_end) else { continue };
-            // A guess the reply goes on to check (“可能是快递员提前点了签收,我马上帮您核实”)
-            // follows the guides (verify, then answer): a hint at most.
+            // A guess the reply checks in the same sentence (“可能是快递员提前点了签收,我马上帮您
+            // 核实”) follows the guides (verify, then answer): a hint at most.
             let sentence = cx.draft.sentence_at(hit.start).map_or(clause.range.clone(), |s| s.range.clone());
             // In a holding line (“正在为您查询,查询时间可能稍长”) it is about the wait, not a fact.
-            if contains_any(&text[clause.range.end.min(sentence.end)..sentence.end], CHECKS_IT) || holding {
+            // Anywhere in its sentence: “正在为您查询,查询时间可能稍长” hedges the wait.
+            if contains_any(&text[sentence], CHECKS_IT) || holding {
                 lint = lint.with_severity(Severity::Hint);
             }
             // “大概一年吧,应该是。”: a trailing tag clause goes with this finding's fix.
@@ -118,6 +126,9 @@ impl Rule for HedgeWord {
         }
     }
 }
+
+/// The customer's feelings, guessed politely.
+const FEELINGS: &[&str] = &["不开心", "着急", "不满意", "失望", "生气", "不愉快", "困扰", "心情"];
 
 /// The reply checks the guess it just made.
 const CHECKS_IT: &[&str] = &["核实", "核查", "确认一下", "查一下", "查询", "帮您查", "为您查"];

@@ -1,4 +1,5 @@
-use crate::finding::{Lint, Severity};
+use crate::finding::Lints;
+use crate::finding::Severity;
 use crate::rules::{declare_rule, Context, Rule};
 use crate::text::{char_before, contains_any, find_all, is_punct_or_space};
 
@@ -58,7 +59,7 @@ const CUSTOMER_BEFORE: &[char] = &['您', '你', '果', '若', '如', '还'];
 const WAY_FORWARD: &[&str] = &["如果", "建议", "可以", "优先", "帮您", "为您", "给您", "预计"];
 
 impl Rule for NonCommittal {
-    fn check(&self, cx: &Context, out: &mut Vec<Lint>) {
+    fn check(&self, cx: &Context, out: &mut Lints) {
         let text = cx.draft.folded();
         let mut last_end = 0;
         let mut last_sentence = None;
