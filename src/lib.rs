@@ -18,6 +18,7 @@ pub mod finding;
 pub mod jsonl;
 pub mod packs;
 pub mod pattern;
+pub mod phrasebook;
 #[cfg(feature = "review")]
 pub mod review;
 pub mod rules;
@@ -34,10 +35,14 @@ use serde::{Deserialize, Serialize};
 
 pub use config::{Config, Platform};
 pub use error::Error;
-pub use finding::{Category, Dimension, Finding, Severity};
+pub use finding::{Category, Dimension, Finding, Omitted, Severity};
 pub use score::Scores;
 
+pub use phrasebook::Template;
+
+use finding::Lints;
 use packs::CompiledPack;
+use phrasebook::{Phrasebook, Season};
 use rules::{Context, Rule};
 use text::{Customer, Draft};
 
@@ -72,6 +77,17 @@ pub struct Report {
     pub scores: Scores,
     /// Sorted by position, then by severity (most severe first).
     pub findings: Vec<Finding>,
+    /// Rules that reached [`finding::MAX_FINDINGS_PER_RULE`] in this draft, with how many
+    /// findings were left out. Absent from the JSON when empty.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub omitted: Vec<Omitted>,
+    /// The customer's situation (`text::Situation` id), `None` when their messages show none.
+    #[serde(default)]
+    pub situation: Option<String>,
+    /// The phrasebook's templates for that situation, best first, at most
+    /// [`phrasebook::IN_REPORT`]; empty when there is none.
+    #[serde(default)]
+    pub templates: Vec<Template>,
 }
 
 /// Metadata of a rule, for settings screens and docs.
@@ -92,6 +108,8 @@ pub struct Coach {
     platform: Platform,
     disabled_rules: HashSet<String>,
     disabled_categories: HashSet<Category>,
+    phrasebook: Option<Phrasebook>,
+    season: Option<Season>,
 }
 
 impl Coach {
@@ -104,6 +122,8 @@ impl Coach {
             platform: Platform::default(),
             disabled_rules: HashSet::new(),
             disabled_categories: HashSet::new(),
+            phrasebook: None,
+            season: None,
         };
         coach.configure(config)?;
         Ok(coach)
@@ -144,7 +164,11 @@ impl Coach {
             }
         }
         let categories = config.categories()?;
+        let season = config.season()?;
+        let phrasebook = config.phrasebook.as_ref().map(Phrasebook::compile).transpose()?;
         self.platform = platform;
+        self.season = season;
+        self.phrasebook = phrasebook;
         self.packs = packs;
         self.disabled_rules = config.disabled_rules.into_iter().collect();
         self.disabled_categories = categories.into_iter().collect();
@@ -169,6 +193,33 @@ impl Coach {
         Ok(())
     }
 
+    /// Set the team's phrasebook (it takes precedence over the default one). A bad book is
+    /// rejected, naming the entry, and the phrasebook in force stays as it was.
+    pub fn set_phrasebook(&mut self, book: &serde_json::Value) -> Result<(), Error> {
+        self.phrasebook = Some(Phrasebook::compile(book)?);
+        Ok(())
+    }
+
+    /// The phrasebook in force: the team's entries, then the default book's for the
+    /// situations the team has none for.
+    pub fn phrasebook(&self) -> Phrasebook {
+        let default = phrasebook::default_book();
+        match &self.phrasebook {
+            None => default.clone(),
+            Some(team) => {
+                let mut book = team.clone();
+                book.entries.extend(
+                    default
+                        .entries
+                        .iter()
+                        .filter(|e| !team.entries.iter().any(|t| t.situation == e.situation))
+                        .cloned(),
+                );
+                book
+            }
+        }
+    }
+
     pub fn platform(&self) -> Platform {
         self.platform
     }
@@ -190,25 +241,29 @@ impl Coach {
     fn check_with(&self, req: &Request, platform: Platform) -> Report {
         let draft = Draft::new(&req.draft);
         let customer = Customer::new(&req.customer);
-        let mut lints = Vec::new();
+        let mut lints = Lints::default();
+        // Every rule looks up phrase lists in these: read them once for all.
+        let _scope = text::scope(&[draft.folded(), &customer.text]);
+        let situation = customer.situation();
         if !draft.is_blank() {
-            // Every rule looks up phrase lists in these: read them once for all.
-            let _scope = text::scope(&[draft.folded(), &customer.text]);
             let cx = Context::new(&draft, &customer, req.first_reply, platform);
             for rule in &self.rules {
                 let meta = rule.meta();
                 if self.disabled_categories.contains(&meta.category) || self.disabled_rules.contains(meta.id) {
                     continue;
                 }
+                lints.begin_rule();
                 rule.check(&cx, &mut lints);
             }
             for rule in self.packs.iter().flat_map(|p| &p.rules) {
                 if self.disabled_categories.contains(&rule.category) || self.disabled_rules.contains(&rule.id) {
                     continue;
                 }
+                lints.begin_rule();
                 rule.check(&draft, &mut lints);
             }
         }
+        let (lints, omitted) = lints.finish();
         let mut findings: Vec<Finding> = lints.into_iter().map(|l| l.into_finding(&draft)).collect();
         // By start, end, the more severe first, then rule id (by its rank among this
         // report's ids), through the crate's one sort (text::sort_by_keys).
@@ -229,7 +284,9 @@ impl Coach {
         text::sort_by_keys(&mut findings, keys);
         findings.dedup_by(|a, b| a.rule == b.rule && a.start == b.start && a.end == b.end);
         let (score, scores) = score::score(&findings);
-        Report { score, scores, findings }
+        let templates =
+            situation.map(|s| phrasebook::templates(self.phrasebook.as_ref(), s, self.season)).unwrap_or_default();
+        Report { score, scores, findings, omitted, situation: situation.map(|s| s.id().to_owned()), templates }
     }
 
     /// Every built-in rule.

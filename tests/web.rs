@@ -241,7 +241,9 @@ async fn report_is_the_native_report_as_plain_objects() {
     next_task().await;
     let c = coach("{}");
     let native = Coach::new(Config::default()).expect("default config");
-    let drafts = ["不知道。", "亲,这个我不知道!!!加微信吧🙂🙂🙂", "𠮷\r\n你自己看吧", ""];
+    // 你 × 1,003: one rule lists 1,000 and counts the rest in `omitted`.
+    let many = "你".repeat(1003);
+    let drafts = ["不知道。", "亲,这个我不知道!!!加微信吧🙂🙂🙂", "𠮷\r\n你自己看吧", "", many.as_str()];
     for d in drafts {
         let report = check(&c, JsValue::from_str(d));
         assert_eq!(Object::get_prototype_of(&report), Object::get_prototype_of(&Object::new().into()));
@@ -254,6 +256,43 @@ async fn report_is_the_native_report_as_plain_objects() {
             "{d}"
         );
     }
+}
+
+/// docs/contracts.md: `situation` (string or null) and `templates` ([{id, situation, text}]),
+/// the native report's, through the page's boundary; a team phrasebook in the config takes
+/// precedence, a bad one is refused naming the entry and changes nothing.
+#[wasm_bindgen_test]
+async fn situation_and_templates_cross_the_boundary() {
+    next_task().await;
+    let c = coach("{}");
+    let native = Coach::new(Config::default()).expect("default config");
+    for (draft, customer) in [("好的", "等了一个星期了还没到"), ("您好", ""), ("", "可以开发票吗")]
+    {
+        let report = check(&c, request(&JsString::from(draft), customer, false));
+        let req = Request { draft: draft.into(), customer: customer.into(), ..Request::default() };
+        let expected = serde_json::to_value(native.check(&req)).expect("serialisable");
+        let got = String::from(JSON::stringify(&report).expect("stringify"));
+        assert_eq!(serde_json::from_str::<serde_json::Value>(&got).expect("JSON"), expected, "{customer}");
+    }
+    let report = check(&c, request(&JsString::from("好的"), "等了一个星期了还没到", false));
+    assert_eq!(text(&report, "situation"), "late");
+    let templates: Array = get(&report, "templates").dyn_into().expect("templates is an array");
+    assert!(templates.length() >= 1 && templates.length() <= 3);
+    assert_eq!(text(&templates.get(0), "situation"), "late");
+    let report = check(&c, request(&JsString::from("好的"), "", false));
+    assert!(get(&report, "situation").is_null());
+    assert_eq!(Array::from(&get(&report, "templates")).length(), 0);
+
+    let team = r#"{"phrasebook": {"name": "售后组", "entries": [{"id": "our-late", "situation": "late", "text": "非常抱歉,单号【单号】预计【预计时间】送达。"}]}}"#;
+    let mut c = coach(team);
+    let report = check(&c, request(&JsString::from(""), "还没到", false));
+    assert_eq!(text(&Array::from(&get(&report, "templates")).get(0), "id"), "our-late");
+    let bad = r#"{"phrasebook": {"name": "售后组", "entries": [{"id": "x", "situation": "lost", "text": "t"}]}}"#;
+    let err = c.configure(Some(js(bad))).err().expect("a bad phrasebook is refused");
+    let msg = message(err.into());
+    assert!(msg.contains("第 1 条") && msg.contains("situation"), "{msg}");
+    let report = check(&c, request(&JsString::from(""), "还没到", false));
+    assert_eq!(text(&Array::from(&get(&report, "templates")).get(0), "id"), "our-late", "nothing changed");
 }
 
 #[wasm_bindgen_test]

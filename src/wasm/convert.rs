@@ -4,9 +4,10 @@
 //!   unknown keys are refused and errors read as they do in the CLI.
 //! - A request is read field by field: no JSON round trip on the hot path, and a draft with
 //!   a lone surrogate arrives with U+FFFD in its place (one UTF-16 unit for one).
-//! - Rule metadata and other results go out as plain objects and arrays (`json_compatible`);
-//!   a check's report is built in `report.rs`.
+//! - The review's results go out as plain objects and arrays (`json_compatible`); a check's
+//!   report and the rule metadata are built in `report.rs`.
 
+#[cfg(feature = "review")]
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
@@ -121,6 +122,8 @@ fn bool_field(obj: &JsValue, name: &str) -> Result<bool, JsError> {
     }
 }
 
+/// The review's results (the coach's own are made by hand in `report.rs`).
+#[cfg(feature = "review")]
 pub fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsError> {
     value
         .serialize(&serde_wasm_bindgen::Serializer::json_compatible())

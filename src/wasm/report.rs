@@ -14,14 +14,25 @@ use js_sys::Array;
 use wasm_bindgen::prelude::*;
 
 use crate::text::WordHasher;
-use crate::{Finding, Report};
+use crate::{Finding, Report, RuleInfo};
 
 #[wasm_bindgen(inline_js = "
 export function finding(rule, category, severity, start, end, message, suggestions) {
   return { rule, category, severity, start, end, message, suggestions };
 }
-export function report(score, politeness, empathy, clarity, control, compliance, findings) {
-  return { score, scores: { politeness, empathy, clarity, control, compliance }, findings };
+export function report(score, politeness, empathy, clarity, control, compliance, findings, situation, templates, omitted) {
+  const r = { score, scores: { politeness, empathy, clarity, control, compliance }, findings, situation, templates };
+  if (omitted.length) r.omitted = omitted;
+  return r;
+}
+export function omission(rule, count) {
+  return { rule, count };
+}
+export function template(id, situation, text) {
+  return { id, situation, text };
+}
+export function rule(id, category, severity, title, doc) {
+  return { id, category, severity, title, doc };
 }")]
 extern "C" {
     /// One call per object, each an object literal: V8 gives every finding the same shape,
@@ -45,7 +56,23 @@ extern "C" {
         control: u8,
         compliance: u8,
         findings: &Array,
+        situation: &JsValue,
+        templates: &Array,
+        omitted: &Array,
     ) -> JsValue;
+    fn omission(rule: &JsValue, count: f64) -> JsValue;
+    fn template(id: &JsValue, situation: &JsValue, text: &JsValue) -> JsValue;
+    fn rule(id: &str, category: &str, severity: &str, title: &str, doc: &str) -> JsValue;
+}
+
+/// `Coach.rules()`: a `RuleInfo` as serde would give it (as `Coach::rules` does in the CLI),
+/// made by hand: serde-wasm-bindgen's serializer was ~4 KB of the coach for this one call.
+pub fn rules(rules: &[RuleInfo]) -> Array {
+    let out = Array::new_with_length(rules.len() as u32);
+    for (i, r) in rules.iter().enumerate() {
+        out.set(i as u32, rule(&r.id, r.category.id(), r.severity.as_str(), &r.title, &r.doc));
+    }
+    out
 }
 
 /// Strings kept at most; past that the cache starts afresh (a long session with many
@@ -81,8 +108,29 @@ impl Strings {
         for (i, f) in r.findings.iter().enumerate() {
             findings.set(i as u32, self.finding(f));
         }
+        let templates = Array::new_with_length(r.templates.len() as u32);
+        for (i, t) in r.templates.iter().enumerate() {
+            templates.set(i as u32, template(&self.get(&t.id), &self.get(&t.situation), &self.get(&t.text)));
+        }
+        let situation = r.situation.as_deref().map_or(JsValue::NULL, |s| self.get(s));
+        // Absent when empty, as serde writes it for the CLI.
+        let omitted = Array::new();
+        for o in &r.omitted {
+            omitted.push(&omission(&self.get(&o.rule), o.count as f64));
+        }
         let s = &r.scores;
-        report(r.score, s.politeness, s.empathy, s.clarity, s.control, s.compliance, &findings)
+        report(
+            r.score,
+            s.politeness,
+            s.empathy,
+            s.clarity,
+            s.control,
+            s.compliance,
+            &findings,
+            &situation,
+            &templates,
+            &omitted,
+        )
     }
 
     fn finding(&mut self, f: &Finding) -> JsValue {

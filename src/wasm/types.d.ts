@@ -57,6 +57,35 @@ export interface Report {
   scores: Scores;
   /** Sorted by position, then by severity (most severe first). */
   findings: Finding[];
+  /**
+   * Rules that reached their limit of 1,000 findings in this draft, with how many more they
+   * found. Absent when none did.
+   */
+  omitted?: { rule: string; count: number }[];
+  /** The customer's situation, or null when their messages show none. */
+  situation: Situation | null;
+  /** The phrasebook's templates for that situation, best first (at most 3); empty when none. */
+  templates: Template[];
+}
+
+/** What the customer's messages are about (docs/contracts.md). */
+export type Situation =
+  | "ship_time" | "late" | "damaged" | "wrong_item" | "refund_pending" | "price" | "quality"
+  | "return" | "invoice" | "out_of_stock" | "address_change" | "closing";
+
+/** A scenario template; 【…】 marks a placeholder to fill in. */
+export interface Template {
+  id: string;
+  situation: Situation;
+  text: string;
+}
+
+/** A team phrasebook (src/phrasebook/mod.rs); validated like a pack. */
+export interface Phrasebook {
+  name: string;
+  description?: string;
+  version?: string;
+  entries: { id: string; situation: Situation; variant?: "promo" | "peak" | null; text: string }[];
 }
 
 /** Metadata of a built-in rule. */
@@ -100,4 +129,8 @@ export interface CoachConfig {
   disabled_categories?: Category[];
   disabledCategories?: Category[];
   packs?: TeamPack[];
+  /** The team's phrasebook; its templates take precedence over the default ones. */
+  phrasebook?: Phrasebook | null;
+  /** "promo" (大促) or "peak" (售后高峰): that season's templates first. */
+  season?: "promo" | "peak" | null;
 }
