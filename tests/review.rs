@@ -479,3 +479,51 @@ fn long_turns_are_checked_whole_and_every_cut_is_listed() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("2 条消息过长"), "{}", String::from_utf8_lossy(&out.stderr));
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// The review's situations: counts and the share handled well, the customers who ask about
+/// a situation again in one session, and proposals that load as a team phrasebook and pack.
+#[test]
+fn situations_asked_again_and_proposals() {
+    let log = "会话ID,角色,内容\n\
+               1,客户,请问什么时候发货?\n\
+               1,客服,您好,您的订单预计明天下午发出,发货后物流单号会同步到订单页面,您可以随时查看。\n\
+               1,客服,还有别的需要帮忙的吗?\n\
+               1,客户,那到底什么时候发货\n\
+               1,客服,不知道\n\
+               2,客户,可以开发票吗\n\
+               2,客服,可以的,麻烦您提供发票抬头和税号,开好后今天18点前发到您的邮箱。\n\
+               2,客户,你们态度太差了,我要投诉\n\
+               2,客服,不知道\n\
+               2,客户,你们态度太差了,我要投诉\n\
+               2,客服,不知道\n";
+    let r = review(log.as_bytes(), opts("auto"), 1);
+    let ship = r.situations.iter().find(|s| s.id == "ship_time").expect("ship_time counted");
+    // Three agent turns answered a ship_time run: two well, one (不知道) not.
+    assert_eq!((ship.replies, ship.handled_well, ship.asked_again, ship.sessions_asked_again), (3, 2, 1, 1));
+    assert_eq!(r.asked_again_total, 1);
+    assert_eq!(r.asked_again[0].situation, "ship_time");
+    assert_eq!(r.asked_again[0].line, 6);
+    assert!(r.situations.iter().any(|s| s.id == "invoice" && s.replies == 1 && s.asked_again == 0));
+
+    // Proposals load as they are.
+    let book = kefu_coach::phrasebook::Phrasebook::compile(&r.proposals.phrasebook).expect("a valid phrasebook");
+    assert!(book.entries.iter().any(|e| e.situation.id() == "ship_time" && e.text.contains("明天下午")), "{book:?}");
+    assert!(book.entries.iter().all(|e| !e.text.contains("不知道")));
+    let packs = vec![r.proposals.pack.clone()];
+    let coach = kefu_coach::Coach::new(kefu_coach::Config { packs, ..kefu_coach::Config::default() })
+        .expect("the proposed pack loads");
+    let rules = r.proposals.pack["rules"].as_array().expect("rules");
+    assert!(!rules.is_empty());
+    let report = coach.check(&kefu_coach::Request::draft("不知道"));
+    assert!(report.findings.iter().any(|f| f.rule.ends_with(".review-1")), "{report:?}");
+    let coach = kefu_coach::Coach::new(kefu_coach::Config {
+        phrasebook: Some(r.proposals.phrasebook.clone()),
+        ..kefu_coach::Config::default()
+    })
+    .expect("the proposed phrasebook loads as the team's");
+    let report = coach.check(&kefu_coach::Request { customer: "几天能发货".into(), ..Default::default() });
+    assert_eq!(report.templates[0].id, "ship-time-review-1");
+
+    let page = html::render(&r, "log.csv");
+    assert!(page.contains("<section id=\"situations\"") && page.contains("download=\"phrasebook.json\""));
+}

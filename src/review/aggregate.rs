@@ -41,6 +41,7 @@ pub struct Aggregator {
     below_80: u64,
     worst_sessions: BinaryHeap<Ranked<SessionRow>>,
     worst_replies: BinaryHeap<Ranked<WorstReply>>,
+    situations: super::situations::Situations,
 }
 
 struct PhraseAcc {
@@ -108,6 +109,7 @@ impl Aggregator {
     /// Add one checked turn. Turns must come in file order.
     pub fn add(&mut self, job: &Job, report: &Report) {
         self.end_session_unless(&job.session);
+        self.situations.add(job, report);
         let session = self.session.get_or_insert_with(|| SessionAcc {
             id: job.session.clone(),
             line: job.line,
@@ -272,7 +274,7 @@ impl Aggregator {
                 suggestion: p.suggestion.clone(),
                 example_line: p.line,
             })
-            .collect();
+            .collect::<Vec<PhraseCount>>();
         let mut agents: Vec<AgentSummary> = self
             .agents
             .iter()
@@ -289,6 +291,8 @@ impl Aggregator {
         agents.truncate(TOP_AGENTS);
         let agents_truncated = self.agents_truncated || self.agents.len() > TOP_AGENTS;
         let worst_sessions = self.worst_sessions.into_sorted_vec().into_iter().map(|r| r.item).collect();
+        let (situations, asked_again, asked_again_total) = self.situations.finish();
+        let proposals = self.situations.proposals(&phrases);
         let worst_replies = self.worst_replies.into_sorted_vec().into_iter().map(|r| r.item).collect();
         ReviewReport {
             input,
@@ -323,6 +327,10 @@ impl Aggregator {
             response_time: response.summary(),
             malformed: MalformedSummary { count: malformed.count, shown: malformed.shown.clone() },
             shortened: MalformedSummary { count: shortened.count, shown: shortened.shown.clone() },
+            situations,
+            asked_again_total,
+            asked_again,
+            proposals,
         }
     }
 }

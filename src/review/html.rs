@@ -93,6 +93,7 @@ pub fn render(r: &ReviewReport, source: &str) -> String {
     agents(&mut h, r, &title);
     sessions(&mut h, r);
     worst(&mut h, r, &title);
+    situations(&mut h, r);
     response(&mut h, r);
     malformed(&mut h, r);
     shortened(&mut h, r);
@@ -207,6 +208,77 @@ fn histogram(h: &mut String, counts: &[u64]) {
         );
     }
     h.push_str("</svg>");
+}
+
+/// The customers' situations, who asked again, and the proposals to download.
+fn situations(h: &mut String, r: &ReviewReport) {
+    h.push_str("<section id=\"situations\"><h2>客户场景</h2>");
+    if r.situations.is_empty() {
+        h.push_str("<p>客户消息里没有识别出场景。</p>");
+    } else {
+        h.push_str(
+            "<p class=\"muted\">处理得当:回复没有警告或错误(提示不算)。再次追问:同一会话里客户就已回复过的场景又来问,\
+             说明解释可能有盲区。</p><table><thead><tr><th>场景</th><th class=\"n\">回复数</th><th class=\"n\">处理得当</th>\
+             <th class=\"n\">再次追问</th><th class=\"n\">涉及会话</th></tr></thead><tbody>",
+        );
+        for s in &r.situations {
+            let _ = write!(
+                h,
+                "<tr><td>{} <code>{}</code></td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td></tr>",
+                esc(s.zh),
+                esc(s.id),
+                s.replies,
+                pct(s.handled_well, s.replies),
+                s.asked_again,
+                s.sessions_asked_again
+            );
+        }
+        h.push_str("</tbody></table>");
+    }
+    if !r.asked_again.is_empty() {
+        let _ = write!(h, "<h2>客户再次追问({} 次)</h2>", r.asked_again_total);
+        h.push_str(
+            "<table><thead><tr><th class=\"n\">行</th><th>会话</th><th>场景</th><th>客户消息</th></tr></thead><tbody>",
+        );
+        for a in &r.asked_again {
+            let _ = write!(
+                h,
+                "<tr><td class=\"n\">{}</td><td>{}</td><td>{}</td><td class=\"cust\">{}</td></tr>",
+                a.line,
+                esc(&a.session),
+                esc(a.zh),
+                esc(&a.customer)
+            );
+        }
+        h.push_str("</tbody></table>");
+    }
+    h.push_str("<h2>建议</h2><p class=\"muted\">可导入扩展和演示页的文件:核对后在设置里导入。</p>");
+    for (file, title, value) in [
+        ("phrasebook.json", "建议话术库(取自得分最高的真实回复)", &r.proposals.phrasebook),
+        ("pack.json", "建议规则包(最常被标出的说法)", &r.proposals.pack),
+    ] {
+        let json = serde_json::to_string_pretty(value).unwrap_or_default();
+        let _ = write!(
+            h,
+            "<details><summary>{title} · <a download=\"{file}\" href=\"data:application/json;charset=utf-8,{}\">下载 {file}</a></summary><pre>{}</pre></details>",
+            esc(&percent(&json)),
+            esc(&json)
+        );
+    }
+    h.push_str("</section>");
+}
+
+/// `s` percent-encoded for a `data:` URL.
+fn percent(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() * 3);
+    for b in s.bytes() {
+        if b.is_ascii_alphanumeric() || b"-_.~".contains(&b) {
+            out.push(b as char);
+        } else {
+            let _ = write!(out, "%{b:02X}");
+        }
+    }
+    out
 }
 
 fn categories(h: &mut String, r: &ReviewReport) {
@@ -408,35 +480,27 @@ fn response(h: &mut String, r: &ReviewReport) {
 }
 
 fn shortened(h: &mut String, r: &ReviewReport) {
-    let m = &r.shortened;
-    if m.count == 0 {
-        return;
-    }
-    let _ = write!(h, "<section id=\"shortened\"><h2>过长而只用了一部分的消息({} 条)</h2>", m.count);
-    h.push_str("<table><thead><tr><th class=\"n\">行号</th><th>说明</th></tr></thead><tbody>");
-    for x in &m.shown {
-        let _ = write!(h, "<tr><td class=\"n\">{}</td><td>{}</td></tr>", x.line, esc(&x.reason));
-    }
-    h.push_str("</tbody></table>");
-    if m.count > m.shown.len() as u64 {
-        let _ = write!(h, "<p class=\"muted\">只列出前 {} 条。</p>", m.shown.len());
-    }
-    h.push_str("</section>");
+    listed(h, &r.shortened, "shortened", "过长而只用了一部分的消息", "条", "说明");
 }
 
 fn malformed(h: &mut String, r: &ReviewReport) {
-    let m = &r.malformed;
+    listed(h, &r.malformed, "malformed", "无法读取或有异常的行", "行", "原因");
+}
+
+/// A section listing lines by number with what happened to each (“只列出前 N 行” when the
+/// report kept fewer than it counted); nothing when there are none.
+fn listed(h: &mut String, m: &MalformedSummary, id: &str, title: &str, unit: &str, column: &str) {
     if m.count == 0 {
         return;
     }
-    let _ = write!(h, "<section id=\"malformed\"><h2>无法读取或有异常的行({} 行)</h2>", m.count);
-    h.push_str("<table><thead><tr><th class=\"n\">行号</th><th>原因</th></tr></thead><tbody>");
+    let _ = write!(h, "<section id=\"{id}\"><h2>{title}({} {unit})</h2>", m.count);
+    let _ = write!(h, "<table><thead><tr><th class=\"n\">行号</th><th>{column}</th></tr></thead><tbody>");
     for x in &m.shown {
         let _ = write!(h, "<tr><td class=\"n\">{}</td><td>{}</td></tr>", x.line, esc(&x.reason));
     }
     h.push_str("</tbody></table>");
     if m.count > m.shown.len() as u64 {
-        let _ = write!(h, "<p class=\"muted\">只列出前 {} 行。</p>", m.shown.len());
+        let _ = write!(h, "<p class=\"muted\">只列出前 {} {unit}。</p>", m.shown.len());
     }
     h.push_str("</section>");
 }

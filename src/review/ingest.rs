@@ -31,6 +31,9 @@ pub struct Job {
     pub line: u64,
     pub session: Arc<str>,
     pub agent: Option<Arc<str>>,
+    /// The first agent turn after a customer run: it answers what the customer just asked
+    /// (the turns after it, up to the next customer turn, share its context).
+    pub fresh: bool,
     /// The turn as the coach sees it: the agent's text, the customer turns just before it
     /// (one per line), whether it is the agent's first reply in the session, the platform.
     pub request: Request,
@@ -361,6 +364,7 @@ impl Reading {
                         response.add(t1 - t0, !s.agent_replied);
                     }
                 }
+                let fresh = !s.run_answered && !s.customer.is_empty();
                 s.run_answered = true;
                 let agent = match row.agent.as_deref().map(str::trim) {
                     Some(a) if !a.is_empty() => {
@@ -383,6 +387,7 @@ impl Reading {
                     line: row.line,
                     session: s.id.clone().unwrap_or_else(|| Arc::from("")),
                     agent,
+                    fresh,
                     request: Request {
                         draft,
                         customer: s.customer.iter().map(String::as_str).collect::<Vec<_>>().join("\n"),

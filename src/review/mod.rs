@@ -36,6 +36,7 @@ pub mod model;
 pub mod parallel;
 pub mod record;
 pub mod rtime;
+pub mod situations;
 pub mod time;
 
 use serde::Serialize;

@@ -36,6 +36,40 @@ pub struct ReviewReport {
     /// [`DRAFT_CHARS`](super::ingest::DRAFT_CHARS) characters, customer messages used as
     /// context only up to [`CONTEXT_CHARS`](super::ingest::CONTEXT_CHARS).
     pub shortened: MalformedSummary,
+    /// The customers' situations, most replies first ([`super::situations`]).
+    pub situations: Vec<SituationSummary>,
+    /// Agent turns answering a customer who asks about a situation already answered in the
+    /// session, in all.
+    pub asked_again_total: u64,
+    /// The first [`ASKED_AGAIN_SHOWN`](super::situations::ASKED_AGAIN_SHOWN) of them.
+    pub asked_again: Vec<AskedAgain>,
+    /// A phrasebook and a rule pack the team can import after a look.
+    pub proposals: super::situations::Proposals,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct SituationSummary {
+    pub id: &'static str,
+    pub zh: &'static str,
+    /// Agent turns answering a customer in this situation.
+    pub replies: u64,
+    /// Of those, replies without a warning or error finding.
+    pub handled_well: u64,
+    /// `handled_well / replies`, 0–1.
+    pub share_well: f64,
+    /// Times a customer asked about it again in the same session.
+    pub asked_again: u64,
+    /// Sessions where that happened.
+    pub sessions_asked_again: u64,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct AskedAgain {
+    pub line: u64,
+    pub session: String,
+    pub situation: &'static str,
+    pub zh: &'static str,
+    pub customer: String,
 }
 
 #[derive(Clone, Debug, Serialize)]

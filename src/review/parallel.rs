@@ -244,6 +244,7 @@ mod tests {
                 line: i as u64 + 1,
                 session: Arc::from("s"),
                 agent: None,
+                fresh: true,
                 request: Request { draft: "x".repeat(n), ..Request::default() },
             })
             .collect()

@@ -150,6 +150,11 @@ async function scenarios(b, url, tmp) {
       throw new Error(`${b.name}: the page and the CLI give different reports on JDDC (both in ${dump}); ` +
         'are pkg/ and the CLI built from the same sources?');
     }
+    // Issue 16: situations and the proposals to download, in the formats the demo imports.
+    assert.ok(r.situations.length > 0 && r.proposals.phrasebook.entries.length > 0 && r.proposals.pack.rules.length > 0,
+      `${b.name}: situations and proposals`);
+    assert.equal(await b.js("document.getElementById('dl-phrasebook').disabled || document.getElementById('dl-pack').disabled"), false,
+      `${b.name}: the proposals can be downloaded`);
     console.log(`  ${b.name}: JDDC sample ${r.totals.checked} agent turns in ${(await b.js('window.__review.elapsedMs')).toFixed(0)} ms, same report as the CLI`);
   } else {
     console.log(`  ${b.name}: skipped the JDDC comparison: ${JDDC} not found`);

@@ -57,6 +57,8 @@ function showResult(msg, name) {
   result = { report, html, csv, name, elapsedMs };
   window.__review = { report, elapsedMs, csvBytes: csv ? csv.size : 0 };
   $('dl-csv').disabled = !csv;
+  $('dl-phrasebook').disabled = !report.proposals || report.proposals.phrasebook.entries.length === 0;
+  $('dl-pack').disabled = !report.proposals || report.proposals.pack.rules.length === 0;
   const t = report.totals;
   const summary = $('summary');
   summary.replaceChildren(
@@ -139,6 +141,12 @@ $('dl-html').addEventListener('click', () => result && download(result.html, `${
 $('dl-csv').addEventListener('click', () => result && download(result.csv, `${base(result.name)}-问题明细.csv`));
 $('dl-json').addEventListener('click', () =>
   result && download(JSON.stringify(result.report, null, 2), `${base(result.name)}-复盘.json`, 'application/json'));
+// The proposals: a team phrasebook and a team pack, the formats the extension and the demo
+// import (validated there by the same core code).
+$('dl-phrasebook').addEventListener('click', () =>
+  result && download(JSON.stringify(result.report.proposals.phrasebook, null, 2), `${base(result.name)}-建议话术库.json`, 'application/json'));
+$('dl-pack').addEventListener('click', () =>
+  result && download(JSON.stringify(result.report.proposals.pack, null, 2), `${base(result.name)}-建议规则包.json`, 'application/json'));
 $('report').addEventListener('load', () => {
   const doc = $('report').contentDocument;
   if (doc && doc.documentElement) $('report').style.height = `${doc.documentElement.scrollHeight + 20}px`;
