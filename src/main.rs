@@ -5,8 +5,7 @@ mod cli;
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    std::process::exit(cli::run(&args));
+    std::process::exit(cli::run(std::env::args_os().collect()));
 }
 
 /// The CLI is native only, but `cargo test --target wasm32-unknown-unknown` (tests/web.rs)

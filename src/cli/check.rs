@@ -2,33 +2,32 @@
 
 use std::io::{self, IsTerminal};
 
-use super::{coach_from, render, Args};
+use super::args::CheckArgs;
+use super::{coach_from, render};
 
 use kefu_coach::{jsonl, Request};
 
-pub fn run(args: &[String]) -> Result<(), String> {
-    let args = Args::parse(args, &["customer", "platform", "config"], &["first-reply", "json", "color", "no-color"])?;
-    let coach = coach_from(&args)?;
-    match args.positional() {
-        [] => jsonl::check_lines(&coach, io::stdin().lock(), io::stdout().lock(), io::stdout().is_terminal())
-            .map_err(|e| format!("输出失败: {e}")),
-        [draft] => {
+pub fn run(args: CheckArgs) -> Result<(), String> {
+    let coach = coach_from(args.config.as_deref())?;
+    match args.draft {
+        None => jsonl::check_lines(&coach, io::stdin().lock(), io::stdout().lock(), io::stdout().is_terminal())
+            .or_else(super::reader_gone),
+        Some(draft) => {
             let req = Request {
-                draft: draft.clone(),
-                customer: args.value("customer").unwrap_or("").to_owned(),
-                first_reply: args.flag("first-reply"),
-                platform: args.value("platform").map(str::to_owned),
+                draft,
+                customer: args.customer.unwrap_or_default(),
+                first_reply: args.first_reply,
+                platform: args.platform,
             };
             let report = coach.try_check(&req).map_err(|e| e.to_string())?;
-            if args.flag("json") {
-                println!("{}", serde_json::to_string(&report).map_err(|e| e.to_string())?);
+            if args.json {
+                super::out(format!("{}\n", serde_json::to_string(&report).map_err(|e| e.to_string())?));
             } else {
-                let color = !args.flag("no-color")
-                    && (args.flag("color") || (io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none()));
-                print!("{}", render::report(&req.draft, &report, color));
+                let color = !args.no_color
+                    && (args.color || (io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none()));
+                super::out(render::report(&req.draft, &report, color));
             }
             Ok(())
         }
-        _ => Err("check 只接受一条草稿(用引号括起来),或不带草稿从标准输入读 JSON Lines".into()),
     }
 }

@@ -1,43 +1,83 @@
-//! Subcommands: `check`, `rules`. Arguments are parsed by hand: there are few of them.
+//! Subcommands: `check`, `rules`, `review`, `completions`, `help`. The grammar is in
+//! `args.rs` (clap derive), flag errors in zh-CN in `errors.rs`.
 
+mod args;
 mod check;
+mod errors;
 mod paths;
 mod render;
 mod review;
 mod rules;
 
-pub const USAGE: &str = "\
-kefu-coach — 客服话术教练
+use std::ffi::OsString;
+use std::io::{self, Write};
 
-用法:
-  kefu-coach check                       从标准输入读 JSON Lines, 每行输出一条 JSON 结果
-  kefu-coach check \"草稿\" [选项]         检查一条草稿并在终端显示
-      --customer \"客户消息\"   --first-reply   --platform taobao|jd|pdd|douyin|generic
-      --config FILE (团队配置/规则包, JSON)   --json (输出 JSON)
-  kefu-coach rules [--json|--markdown]   列出全部规则
-  kefu-coach review LOG [选项]           复盘导出的聊天记录(CSV/TSV/JSONL),详见 review --help
-  kefu-coach help                        显示本帮助
-";
+use clap::error::{ContextKind, ContextValue, ErrorKind};
+use clap::FromArgMatches;
 
-/// Run the CLI; returns the exit code.
-pub fn run(args: &[String]) -> i32 {
-    let (cmd, rest) = match args.split_first() {
-        Some((c, r)) => (c.as_str(), r),
-        None => ("help", &[][..]),
+use args::{Cli, Command, Shell};
+
+/// Exit code of every failure: a usage error, an unreadable input, an invalid config...
+pub const EXIT_ERROR: i32 = 2;
+
+/// Write `text` to standard output. A reader that went away (`kefu-coach rules | head`) ends
+/// the program quietly with 0, as it would end any Unix filter; `println!` panicked there.
+pub fn out(text: impl std::fmt::Display) {
+    let mut stdout = io::stdout().lock();
+    if let Err(e) = write!(stdout, "{text}").and_then(|()| stdout.flush()) {
+        if e.kind() == io::ErrorKind::BrokenPipe {
+            std::process::exit(0);
+        }
+        eprintln!("kefu-coach: 无法写入标准输出:{e}");
+        std::process::exit(EXIT_ERROR);
+    }
+}
+
+/// A failed write: done if the reader went away (`| head`), else an error to report.
+fn reader_gone(e: io::Error) -> Result<(), String> {
+    if e.kind() == io::ErrorKind::BrokenPipe {
+        Ok(())
+    } else {
+        Err(format!("输出失败: {e}"))
+    }
+}
+
+/// Run the CLI on `args` (the program name first); returns the exit code.
+pub fn run(args: Vec<OsString>) -> i32 {
+    let mut cmd = args::command();
+    let mut parsed = cmd.try_get_matches_from_mut(&args).and_then(|m| Cli::from_arg_matches(&m));
+    // `check`'s draft may start with a dash (`-_-`), as before clap; `--jsno` is still a
+    // misspelt flag, and after `--` anything is the draft.
+    if let Err(e) = &parsed {
+        let single_dash =
+            |v: &ContextValue| matches!(v, ContextValue::String(a) if a.starts_with('-') && !a.starts_with("--"));
+        if e.kind() == ErrorKind::UnknownArgument
+            && e.get(ContextKind::InvalidArg).is_some_and(single_dash)
+            && subcommand_named(&cmd, &args).as_deref() == Some("check")
+        {
+            parsed = args::lenient(args::command()).try_get_matches_from(&args).and_then(|m| Cli::from_arg_matches(&m));
+        }
+    }
+    let cli = match parsed {
+        Ok(cli) => cli,
+        Err(e) if matches!(e.kind(), ErrorKind::DisplayHelp | ErrorKind::DisplayVersion) => {
+            out(e.render());
+            return 0;
+        }
+        Err(e) => {
+            let sub = subcommand_named(&cmd, &args);
+            // The message quotes the arguments: control characters shown escaped.
+            eprint!("kefu-coach: {}", render::printable(&errors::zh(&e, sub.as_deref()), true));
+            return EXIT_ERROR;
+        }
     };
-    let result = match cmd {
-        "check" => check::run(rest),
-        "rules" => rules::run(rest),
-        "review" => review::run(rest),
-        "help" | "--help" | "-h" => {
-            print!("{USAGE}");
-            Ok(())
-        }
-        "--version" | "-V" => {
-            println!("kefu-coach {}", env!("CARGO_PKG_VERSION"));
-            Ok(())
-        }
-        other => Err(format!("未知命令 “{other}”\n\n{USAGE}")),
+    let result = match cli.command {
+        Some(Command::Check(a)) => check::run(a),
+        Some(Command::Rules(a)) => rules::run(a),
+        Some(Command::Review(a)) => review::run(a),
+        Some(Command::Completions(a)) => completions(&mut cmd, a.shell),
+        Some(Command::Help(a)) => help(&mut cmd, a.command.as_deref()),
+        None => help(&mut cmd, None),
     };
     match result {
         Ok(()) => 0,
@@ -45,58 +85,40 @@ pub fn run(args: &[String]) -> i32 {
             // Errors quote the user's files (a pack's fields, a log's header): never raw
             // control characters on the terminal.
             eprintln!("kefu-coach: {}", render::printable(&e, true));
-            2
+            EXIT_ERROR
         }
     }
 }
 
-/// Flags of one subcommand: `--name value` pairs, `--switch`es and positional arguments.
-pub struct Args {
-    positional: Vec<String>,
-    named: Vec<(String, Option<String>)>,
+/// The subcommand the arguments name (the first one that is not a flag), if it exists.
+fn subcommand_named(cmd: &clap::Command, args: &[OsString]) -> Option<String> {
+    let first = args.iter().skip(1).filter_map(|a| a.to_str()).find(|a| !a.starts_with('-'))?;
+    cmd.find_subcommand(first).map(|c| c.get_name().to_owned())
 }
 
-impl Args {
-    /// `takes_value` lists the flags followed by a value.
-    pub fn parse(args: &[String], takes_value: &[&str], switches: &[&str]) -> Result<Args, String> {
-        let mut positional = Vec::new();
-        let mut named = Vec::new();
-        let mut it = args.iter();
-        while let Some(a) = it.next() {
-            if let Some(name) = a.strip_prefix("--") {
-                let (name, inline) = match name.split_once('=') {
-                    Some((n, v)) => (n, Some(v.to_owned())),
-                    None => (name, None),
-                };
-                if takes_value.contains(&name) {
-                    let v = match inline {
-                        Some(v) => v,
-                        None => it.next().cloned().ok_or_else(|| format!("--{name} 需要一个值"))?,
-                    };
-                    named.push((name.to_owned(), Some(v)));
-                } else if switches.contains(&name) {
-                    named.push((name.to_owned(), None));
-                } else {
-                    return Err(format!("未知选项 --{name}"));
-                }
-            } else {
-                positional.push(a.clone());
-            }
-        }
-        Ok(Args { positional, named })
-    }
+/// `kefu-coach help [COMMAND]`, and `kefu-coach` alone.
+fn help(cmd: &mut clap::Command, name: Option<&str>) -> Result<(), String> {
+    let text = match name {
+        None => cmd.render_help(),
+        Some(name) => match cmd.find_subcommand_mut(name) {
+            Some(sub) => sub.render_help(),
+            None => return Err(format!("未知命令 “{name}”;全部命令见 kefu-coach --help")),
+        },
+    };
+    write!(io::stdout().lock(), "{text}").or_else(reader_gone)
+}
 
-    pub fn positional(&self) -> &[String] {
-        &self.positional
+/// `kefu-coach completions bash|zsh|fish`: the script on standard output.
+fn completions(cmd: &mut clap::Command, shell: Shell) -> Result<(), String> {
+    use clap_complete::{generate, shells};
+    let mut script = Vec::new();
+    let name = "kefu-coach";
+    match shell {
+        Shell::Bash => generate(shells::Bash, cmd, name, &mut script),
+        Shell::Zsh => generate(shells::Zsh, cmd, name, &mut script),
+        Shell::Fish => generate(shells::Fish, cmd, name, &mut script),
     }
-
-    pub fn value(&self, name: &str) -> Option<&str> {
-        self.named.iter().rev().find(|(n, _)| n == name).and_then(|(_, v)| v.as_deref())
-    }
-
-    pub fn flag(&self, name: &str) -> bool {
-        self.named.iter().any(|(n, _)| n == name)
-    }
+    io::stdout().lock().write_all(&script).or_else(reader_gone)
 }
 
 /// Largest `--config` file read: a pack of 500 rules is well under 1 MiB; `/dev/zero` or a
@@ -104,9 +126,9 @@ impl Args {
 pub const MAX_CONFIG: u64 = 4 << 20;
 
 /// The team configuration in `--config FILE`, or the defaults.
-pub fn config_from(args: &Args) -> Result<kefu_coach::Config, String> {
+pub fn config_from(path: Option<&str>) -> Result<kefu_coach::Config, String> {
     use std::io::Read;
-    let Some(path) = args.value("config") else { return Ok(kefu_coach::Config::default()) };
+    let Some(path) = path else { return Ok(kefu_coach::Config::default()) };
     let mut text = String::new();
     std::fs::File::open(path)
         .and_then(|f| f.take(MAX_CONFIG + 1).read_to_string(&mut text))
@@ -118,6 +140,6 @@ pub fn config_from(args: &Args) -> Result<kefu_coach::Config, String> {
 }
 
 /// Build a coach from `--config FILE`, or the defaults.
-pub fn coach_from(args: &Args) -> Result<kefu_coach::Coach, String> {
-    kefu_coach::Coach::new(config_from(args)?).map_err(|e| e.to_string())
+pub fn coach_from(path: Option<&str>) -> Result<kefu_coach::Coach, String> {
+    kefu_coach::Coach::new(config_from(path)?).map_err(|e| e.to_string())
 }

@@ -139,6 +139,15 @@ pub fn report(draft: &str, report: &Report, color: bool) -> String {
         }
         out.push('\n');
     }
+    for o in &report.omitted {
+        let line = format!(
+            "另有 {} 处 [{}] 未逐一列出(每条规则最多列出 {} 处)\n",
+            o.count,
+            printable(&o.rule, false),
+            kefu_coach::finding::MAX_FINDINGS_PER_RULE
+        );
+        out.push_str(&p.on("2", &line));
+    }
     let dims: Vec<String> = Dimension::ALL.iter().map(|d| format!("{} {}", d.zh(), report.scores.get(*d))).collect();
     out.push_str(&format!("得分 {}  ({})\n", p.on("1", &report.score.to_string()), dims.join(" · ")));
     out

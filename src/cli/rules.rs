@@ -1,19 +1,18 @@
 //! `kefu-coach rules`: every rule, for people, machines (`--json`) or the docs (`--markdown`).
 
-use super::Args;
+use super::args::RulesArgs;
 use kefu_coach::Coach;
 
-pub fn run(args: &[String]) -> Result<(), String> {
-    let args = Args::parse(args, &[], &["json", "markdown"])?;
-    if args.flag("markdown") {
-        print!("{}", kefu_coach::docs::rules_markdown());
-    } else if args.flag("json") {
+pub fn run(args: RulesArgs) -> Result<(), String> {
+    if args.markdown {
+        super::out(kefu_coach::docs::rules_markdown());
+    } else if args.json {
         let json = serde_json::to_string_pretty(&Coach::rules()).map_err(|e| e.to_string())?;
-        println!("{json}");
+        super::out(format!("{json}\n"));
     } else {
         for r in Coach::rules() {
-            println!("{:34} {:8} {:12} {}", r.id, r.severity.as_str(), r.category.zh(), r.title);
-            println!("{:34} {}", "", what_it_does(&r.doc));
+            super::out(format!("{:34} {:8} {:12} {}\n", r.id, r.severity.as_str(), r.category.zh(), r.title));
+            super::out(format!("{:34} {}\n", "", what_it_does(&r.doc)));
         }
     }
     Ok(())
