@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds pkg/ for `--target web`: kefu_coach.js, kefu_coach_bg.wasm, kefu_coach.d.ts (the
 # coach) and kefu_coach_review.* (the coach and the batch review), each
-# cargo (profile wasm-release) -> wasm-bindgen CLI -> wasm-opt from npm binaryen@132.
+# cargo (profile wasm-release) -> wasm-bindgen CLI -> (the coach: scripts/wasm-snip.mjs) ->
+# wasm-opt from npm binaryen@132.
 # Nothing is downloaded: the tools come from scripts/setup.sh. Debian's binaryen (wasm-opt
 # 108) breaks wasm-bindgen 0.2.130 output, so only node_modules/.bin/wasm-opt is used.
 #
@@ -27,6 +28,9 @@ if [ "${KEFU_WASM_OPT:-1}" != 0 ]; then
   [ -x "$WASM_OPT" ] || fail "$WASM_OPT missing (npm binaryen@132): run scripts/setup.sh"
 fi
 
+# scripts/wasm-snip.mjs reads the module with binaryen's wasm-dis (same npm package).
+[ -x node_modules/.bin/wasm-dis ] || fail "node_modules/.bin/wasm-dis missing (npm binaryen@132): run scripts/setup.sh"
+
 mkdir -p target
 # One build at a time: helpers and test stages may call this concurrently.
 exec 9>target/.build-wasm.lock
@@ -36,12 +40,19 @@ flock 9
 # benchmark pages) and the coach with the batch review (the review page's worker), so the
 # module every chat page loads doesn't carry the review's reader and report (164 KB raw).
 rm -rf "$STAGE"
-build() { # <name> <cargo feature flags...>
-  local name=$1
-  shift
+build() { # <name> <snip: 1|0> <cargo feature flags...>
+  local name=$1 snip=$2
+  shift 2
   cargo build --lib --locked --profile "$PROFILE" --target "$TARGET" "$@"
   # Same name for both snippet directories (the crate's), same inline JS in them.
   wasm-bindgen --target web --out-name "$name" --out-dir "$STAGE" "target/$TARGET/$PROFILE/kefu_coach.wasm"
+  if [ "$snip" = 1 ]; then
+    # Functions that can't run (core's float formatting, 8.1 KB of the gzipped coach): the
+    # script checks that on the module and fails the build when it no longer holds. It reads
+    # the name section, so it runs before wasm-opt strips it.
+    node scripts/wasm-snip.mjs "$STAGE/${name}_bg.wasm" "$STAGE/${name}_bg.snip.wasm"
+    mv "$STAGE/${name}_bg.snip.wasm" "$STAGE/${name}_bg.wasm"
+  fi
   if [ "${KEFU_WASM_OPT:-1}" != 0 ]; then
     # Features as the Rust target enables them; names/debug info dropped. Measured (gzip -9
     # of the wasm, 2026-11-23): -Oz 365.6 KB; -Os --converge 363.5 KB; adding
@@ -55,8 +66,9 @@ build() { # <name> <cargo feature flags...>
     mv "$STAGE/${name}_bg.opt.wasm" "$STAGE/${name}_bg.wasm"
   fi
 }
-build kefu_coach --no-default-features
-build kefu_coach_review --features review
+build kefu_coach 1 --no-default-features
+# The review formats numbers for its report (percentages), so its floats stay.
+build kefu_coach_review 0 --features review
 
 # Replace file by file (rename is atomic), so a page loading pkg/ never sees it missing.
 # snippets/ holds the glue's inline JS (src/wasm/report.rs); it goes first, as the new

@@ -3,7 +3,8 @@
 // 1. kefu_coach.d.ts describes the Coach API with exact types: no `any` in the Coach class
 //    or in the shapes it names, and the signatures the contract promises.
 // 2. The generated glue works: new Coach() without arguments, check('…') shorthand, a bad
-//    config throws an Error, Coach.rules() returns plain objects.
+//    config throws an Error (a float in it too: the coach's only float messages), Coach.rules()
+//    returns plain objects.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
@@ -52,8 +53,19 @@ try {
 } catch (e) {
   expect(e instanceof Error && e.message.includes('platform') && e.message.includes('weibo'), `bad config should throw an Error naming the field, got ${e}`);
 }
+// A float where text belongs: serde_json writes the float itself; the coach has no other
+// float formatting (scripts/wasm-snip.mjs), so this would trap if that were wrong.
+for (const [config, shown] of [[{ platform: 1.5 }, '1.5'], [{ disabledRules: [0.1] }, '0.1'], [{ platform: 1e21 }, '1e+21']]) {
+  try {
+    new Coach(config);
+    expect(false, `new Coach(${JSON.stringify(config)}) should throw`);
+  } catch (e) {
+    expect(e instanceof Error && e.message.includes(`invalid type: floating point \`${shown}\`, expected a string`), `a float in the config should be named in the error, got ${e}`);
+  }
+}
 const rules = Coach.rules();
 expect(Array.isArray(rules) && rules.length > 0 && rules.every((r) => r.id && r.category && r.severity && r.title && r.doc), 'Coach.rules() gives id, category, severity, title, doc');
+expect(rules.every((r) => Object.getPrototypeOf(r) === Object.prototype && Object.keys(r).join() === 'id,category,severity,title,doc'), 'Coach.rules() gives plain objects with exactly id, category, severity, title, doc');
 coach.free();
 
 if (failures.length) {
