@@ -3,6 +3,7 @@
 // platform in data-kefu-platform.
 export default {
   id: 'demo-console',
+  kind: 'demo',
   name: '话术教练演示台',
   matches(doc) {
     return !!(doc.body && (doc.body.hasAttribute('data-kefu-platform') || doc.querySelector('[data-kefu-role]')));
@@ -18,6 +19,7 @@ export default {
     const waiting = roles.slice(start, end).map((b) => b.textContent.trim());
     return {
       customer: waiting.join('\n'),
+      messages: waiting.length,
       first_reply: !doc.querySelector('[data-kefu-role="agent"]'),
       platform: (doc.body && doc.body.getAttribute('data-kefu-platform')) || '',
     };

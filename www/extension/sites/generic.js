@@ -1,7 +1,9 @@
-// Any chat console, configured in the options page with CSS selectors: one for the customer's
-// messages, one for the agent's, and optionally the host names where they apply.
+// An odd chat console the automatic reader (auto.js) gets wrong, configured in the options page
+// with CSS selectors: one for the customer's messages, one for the agent's, and optionally the
+// host names where they apply. Where it matches, it overrides the automatic reader.
 export default {
   id: 'generic',
+  kind: 'generic',
   name: '通用(CSS 选择器)',
   matches(doc, settings) {
     const g = settings.generic || {};
@@ -15,6 +17,7 @@ export default {
     const last = customers[customers.length - 1];
     return {
       customer: last ? last.textContent.trim() : '',
+      messages: last ? 1 : 0,
       first_reply: g.agent ? queryAll(doc, g.agent).length === 0 : false,
       platform: '',
     };
