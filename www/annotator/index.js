@@ -17,6 +17,12 @@ export { readText } from './editors/richtext.js';
 /** Name of the performance measure recorded from an input event to its drawn findings. */
 export const LATENCY_MEASURE = 'kefu-coach:input-to-highlight';
 
+/** The shortcut that moves to the next finding and opens its card (Shift: the previous one),
+ *  from inside the editor. Alt+J: no browser, OS or Chinese IME binds it (Ctrl+. and
+ *  Ctrl+Space switch IME modes). The README's 快捷键 section documents it. */
+export const NEXT_KEY = { label: 'Alt+J', code: 'KeyJ' };
+const isNextKey = (e) => e.altKey && !e.ctrlKey && !e.metaKey && (e.code === NEXT_KEY.code || e.key === 'j' || e.key === 'J');
+
 /** Set on an editor while an annotator is attached to it. */
 export const COACHED_ATTR = 'data-kefu-coached';
 
@@ -58,7 +64,9 @@ let seq = 0;
  *                                   script's synthetic click or key does nothing. The extension
  *                                   sets it (the page is not the user); a page embedding the
  *                                   annotator itself (the demo) may leave it off.
- *  returns { refresh(): Promise<void>, destroy(): void } */
+ *  returns { refresh(): Promise<void>, setWait(since, limit): void, destroy(): void }
+ *  setWait: the customer has waited since `since` (ms since the epoch; null: unknown); the
+ *  badge shows it, ticking, and marks it late past `limit` seconds. */
 export function annotate(editor, opts) {
   if (!editor || editor.nodeType !== 1) throw new TypeError('annotate: editor must be an element');
   if (!opts || typeof opts.check !== 'function') throw new TypeError('annotate: opts.check is required');
@@ -93,6 +101,16 @@ export function annotate(editor, opts) {
     layout();
   });
   const card = cardView(doc, group, handlers);
+  // Read out by screen readers: the card opened from the keyboard, an apply's outcome.
+  const live = doc.createElement('div');
+  live.className = 'sr';
+  live.setAttribute('role', 'status');
+  live.setAttribute('aria-live', 'polite');
+  live.dataset.kefuLive = '';
+  group.appendChild(live);
+  const announce = (msg) => {
+    live.textContent = msg;
+  };
 
   let report = null;
   let draft = '';
@@ -266,18 +284,56 @@ export function annotate(editor, opts) {
 
   // ---- actions -------------------------------------------------------------------------
 
-  function apply(f, i) {
+  let applying = false;
+  async function apply(f, i) {
     const text = f.suggestions && f.suggestions[i];
-    if (typeof text !== 'string') return;
+    if (typeof text !== 'string' || applying) return;
     if (adapter.text() !== draft) {
       schedule(); // the findings are out of date: redraw instead of editing the wrong words
       return;
     }
+    const at = adapter.rects(f.start, f.end)[0] || null;
     card.hide();
     badge.open(false);
     inputAt = view.performance.now();
-    if (adapter.replace(f.start, f.end, text) && opts.onApply) opts.onApply(f, text);
+    applying = true;
+    let how = null;
+    try {
+      how = await adapter.replace(f.start, f.end, text);
+    } catch (_) {
+      how = null;
+    }
+    applying = false;
+    if (destroyed) return;
+    group.dataset.applied = how || 'failed';
+    if (how) {
+      announce(`已替换为“${text}”。`);
+      if (opts.onApply) opts.onApply(f, text);
+    } else {
+      await cannotApply(f, text, at);
+    }
     schedule();
+  }
+
+  /** No way of editing worked: never let the agent believe it did. Copy the suggestion and
+   *  say so on the card, where the agent was looking. */
+  async function cannotApply(f, text, at) {
+    let copied = false;
+    try {
+      await view.navigator.clipboard.writeText(text);
+      copied = true;
+    } catch (_) {
+      copied = false;
+    }
+    const words = f.start === f.end ? '此处' : `“${draft.slice(f.start, f.end)}”`;
+    const note = copied
+      ? `没能替换:这个输入框不接受自动修改。建议已复制,请选中${words}后按 Ctrl+V 粘贴。`
+      : `没能替换:这个输入框不接受自动修改。请手动把${words}改为“${text}”。`;
+    group.dataset.copied = String(copied);
+    const r = at || adapter.rects(f.start, f.end)[0] || adapter.box();
+    card.show(f, draft, r, 'notice');
+    card.notice(note);
+    announce(note);
   }
 
   function ignore(f) {
@@ -306,34 +362,115 @@ export function annotate(editor, opts) {
     inputAt = e.timeStamp || view.performance.now();
     schedule();
   });
-  on(editor, 'compositionstart', () => {
-    composing = true;
-    card.hide();
-  });
+  // Editors that take the keystroke from beforeinput and render it themselves (Slate, Lexical,
+  // CKEditor 5) fire no input event: the latency is measured from the keystroke's beforeinput
+  // (capture phase: an editor may stop its propagation).
+  on(
+    editor,
+    'beforeinput',
+    (e) => {
+      if (e.isComposing || composing) return;
+      inputAt = e.timeStamp || view.performance.now();
+    },
+    true,
+  );
+  // Capture phase: before the editor's own handler, which may change the DOM at once (Lexical
+  // inserts a zero-width space) and so trigger a check in the middle of the composition.
+  on(
+    editor,
+    'compositionstart',
+    () => {
+      composing = true;
+      card.hide();
+    },
+    true,
+  );
   on(editor, 'compositionend', (e) => {
     composing = false;
     inputAt = e.timeStamp || view.performance.now();
     schedule();
   });
   on(editor, 'focus', () => schedule());
-  // Capture phase: the card's shortcut must win over the editor framework's own Enter.
+  // Keyboard (capture phase: the card's keys must win over the editor framework's own Enter,
+  // which in a chat console sends the message). NEXT_KEY opens the next finding's card
+  // without moving focus out of the editor; while a card is open, Enter (card opened from the
+  // keyboard) or Alt+Enter applies its first suggestion and Escape closes it. Nothing acts
+  // while an IME is composing: there Enter and Escape belong to the IME.
   on(
     editor,
     'keydown',
     (e) => {
-      if (!card.finding || !allow(e)) return;
-      if (e.key === 'Escape') {
-        card.hide();
-      } else if (e.altKey && e.key === 'Enter' && card.finding.suggestions && card.finding.suggestions.length) {
+      if (!allow(e) || e.isComposing || composing || e.keyCode === 229) return;
+      if (isNextKey(e)) {
         e.preventDefault();
         e.stopPropagation();
-        apply(card.finding, 0);
+        nextFinding(e.shiftKey ? -1 : 1);
+        return;
+      }
+      if (e.key === 'Escape' && caretFrame) {
+        view.cancelAnimationFrame(caretFrame); // a caret card still to open: not any more
+        caretFrame = 0;
+      }
+      if (!card.finding) return;
+      const f = card.finding;
+      const canApply = f.suggestions && f.suggestions.length && card.via !== 'notice';
+      if (e.key === 'Escape') {
+        if (card.via === 'key' || card.via === 'notice') {
+          e.preventDefault();
+          e.stopPropagation();
+        }
+        card.hide();
+        announce('');
+      } else if (e.key === 'Enter' && canApply && (e.altKey || (card.via === 'key' && !e.shiftKey && !e.ctrlKey && !e.metaKey))) {
+        e.preventDefault();
+        e.stopPropagation();
+        apply(f, 0);
       }
     },
     true,
   );
+  // Typing on closes a card opened from the keyboard (its offsets are out of date).
+  on(editor, 'input', () => {
+    if (card.via === 'key' || card.via === 'notice') card.hide();
+  });
+
+  /** Move to the next (dir 1) or previous (-1) finding from the caret and open its card. */
+  function nextFinding(dir) {
+    if (destroyed || !shown.length || adapter.text() !== draft) {
+      announce(shown.length ? '' : '没有需要修改的地方。');
+      return;
+    }
+    const order = shown.slice().sort((a, b) => a.start - b.start || a.end - b.end);
+    let i = card.finding && card.via === 'key' ? order.indexOf(card.finding) : -1;
+    if (i < 0) {
+      let c = null;
+      try {
+        c = adapter.caret();
+      } catch (_) {
+        c = null;
+      }
+      if (c === null) c = dir > 0 ? -1 : Infinity;
+      i = dir > 0 ? order.findIndex((f) => f.end > c) : order.map((f) => f.start < c).lastIndexOf(true);
+      if (i < 0) i = dir > 0 ? 0 : order.length - 1;
+    } else {
+      i = (i + dir + order.length) % order.length;
+    }
+    const f = order[i];
+    const r = adapter.rects(f.start, f.end)[0] || adapter.box();
+    card.show(f, draft, r, 'key');
+    const tip = f.suggestions && f.suggestions.length ? `按 Enter 改为“${f.suggestions[0]}”,` : '';
+    announce(`第 ${i + 1} 条,共 ${order.length} 条:${f.message}${tip}按 Esc 关闭。`);
+  }
+
+  // A frame later: editors that move the caret themselves (Slate handles the arrows and sets
+  // the DOM selection when React renders) have put it in place by then.
+  let caretFrame = 0;
   on(editor, 'keyup', (e) => {
-    if (allow(e) && /^(Arrow|Home|End|Page)/.test(e.key)) caretCard();
+    if (!allow(e) || !/^(Arrow|Home|End|Page)/.test(e.key) || caretFrame) return;
+    caretFrame = view.requestAnimationFrame(() => {
+      caretFrame = 0;
+      caretCard();
+    });
   });
   on(editor, 'mouseup', (e) => {
     if (allow(e)) view.setTimeout(caretCard, 0);
@@ -412,7 +549,24 @@ export function annotate(editor, opts) {
   // coach loaded): check it once right away.
   schedule();
 
+  // The wait timer: how long the customer has waited for this reply.
+  let waitSince = null;
+  let waitLimit = 0;
+  let waitTimer = 0;
+  const showWait = () =>
+    badge.setWait(waitSince === null ? null : Math.max(0, Math.round((Date.now() - waitSince) / 1000)), waitLimit);
+
   const api = {
+    setWait(since, limit) {
+      waitSince = typeof since === 'number' && Number.isFinite(since) ? since : null;
+      waitLimit = Number(limit) > 0 ? Number(limit) : 0;
+      showWait();
+      if (waitSince !== null && !waitTimer && !destroyed) waitTimer = view.setInterval(showWait, 5000);
+      if (waitSince === null && waitTimer) {
+        view.clearInterval(waitTimer);
+        waitTimer = 0;
+      }
+    },
     /** Check now (even if the text is unchanged, e.g. after a settings change). */
     refresh() {
       return new Promise((resolve) => {
@@ -424,6 +578,8 @@ export function annotate(editor, opts) {
       if (destroyed) return;
       destroyed = true;
       view.clearInterval(watch);
+      if (waitTimer) view.clearInterval(waitTimer);
+      if (caretFrame) view.cancelAnimationFrame(caretFrame);
       resizeObserver.disconnect();
       if (mutationObserver) mutationObserver.disconnect();
       for (const [t, type, fn, o] of listeners) t.removeEventListener(type, fn, o);

@@ -38,6 +38,8 @@ export const SHADOW_CSS = `
 .badge[data-level=warning]{background:#e37400}
 .badge[data-level=error]{background:#d93025}
 .badge .score{font-weight:400;opacity:.9}
+.badge .wait{font-weight:400;padding:0 4px;border-radius:8px;background:rgba(255,255,255,.22)}
+.badge[data-wait-level=late] .wait{background:#fff;color:#d93025;font-weight:600}
 .badge:focus-visible{outline:2px solid #1a73e8;outline-offset:2px}
 .panel{position:fixed;pointer-events:auto;width:320px;max-height:360px;overflow:auto;
   background:#fff;border:1px solid #dadce0;border-radius:8px;box-shadow:0 4px 16px rgba(0,0,0,.2);
@@ -57,4 +59,6 @@ button.apply{background:#e8f0fe;border-color:#aecbfa;color:#174ea6}
 button:focus-visible{outline:2px solid #1a73e8}
 .card{position:fixed;pointer-events:auto;max-width:300px;background:#fff;border:1px solid #dadce0;
   border-radius:8px;box-shadow:0 4px 16px rgba(0,0,0,.2);padding:8px;box-sizing:border-box}
+[data-kefu-card] .notice,.card .notice{background:#fce8e6;color:#a50e0e;border-radius:4px;padding:4px 6px;margin-bottom:6px}
+.sr{position:fixed;left:-10000px;top:0;width:1px;height:1px;overflow:hidden}
 `;

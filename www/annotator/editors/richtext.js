@@ -128,15 +128,91 @@ export function richTextAdapter(el) {
       if (!el.contains(sel.anchorNode)) return null;
       return offsetOf(sel.anchorNode, sel.anchorOffset);
     },
-    replace(start, end, text) {
+    /** Replace [start, end) with `text` through the editor's own input pipeline, trying one
+     *  way after another and reading the text back after each: resolves to the way that
+     *  worked ('beforeinput', 'execCommand', 'dom') or null when none did (the text is then
+     *  as before, or the editor made an edit of its own that we don't try to repair). */
+    async replace(start, end, text) {
       const before = current().text;
       const expected = before.slice(0, start) + text + before.slice(end);
+      const read = () => {
+        model = null;
+        return current().text;
+      };
       el.focus({ preventScroll: true });
       const select = () => {
         const sel = view.getSelection();
         sel.removeAllRanges();
         sel.addRange(range(start, end));
       };
+      // Editors keep a model and render it: some (Lexical, Slate's React tree) re-render a
+      // task later, some (CKEditor 5) revert a DOM edit they did not make a moment later.
+      // Wait that long before believing what the DOM says.
+      const later = () =>
+        new Promise((resolve) => {
+          let done = false;
+          const go = () => {
+            if (!done) {
+              done = true;
+              resolve();
+            }
+          };
+          view.requestAnimationFrame(() => view.setTimeout(go, 0));
+          view.setTimeout(go, 60); // no frames in a hidden tab
+        });
+      // The caret goes after the new text (an editor that kept the span selected, like
+      // Draft.js, or put it elsewhere, gets it moved there; the model follows on
+      // selectionchange).
+      const done = async (how) => {
+        const at = start + text.length;
+        const sel = view.getSelection();
+        const c = sel && sel.rangeCount && sel.isCollapsed && el.contains(sel.anchorNode) ? offsetOf(sel.anchorNode, sel.anchorOffset) : null;
+        if (c !== at) {
+          sel.removeAllRanges();
+          sel.addRange(range(at, at));
+          await later();
+        }
+        return how;
+      };
+      const settled = async () => {
+        let t = read();
+        if (t === before || t === expected) {
+          await later();
+          t = read();
+        }
+        return t;
+      };
+
+      // Editors mirror the DOM selection into their model on selectionchange, a task later;
+      // a selection change also closes the undo step being typed (CKEditor 5, Draft.js).
+      select();
+      await later();
+      // TinyMCE keeps what is being typed out of its undo levels until a non-typing event:
+      // a mousedown in its body commits it, so Ctrl+Z after the apply returns exactly here.
+      const tiny = el.classList.contains('mce-content-body');
+      if (tiny) el.dispatchEvent(new view.MouseEvent('mousedown', { bubbles: true, cancelable: true }));
+
+      // 1. beforeinput/insertReplacementText with a target range over the span: what
+      //    CKEditor 5, Lexical, Slate and Quill 2 handle themselves, as one undo step.
+      select();
+      const dt = new view.DataTransfer();
+      dt.setData('text/plain', text);
+      const ev = new view.InputEvent('beforeinput', {
+        bubbles: true,
+        cancelable: true,
+        composed: true,
+        inputType: 'insertReplacementText',
+        data: text,
+        dataTransfer: dt,
+        targetRanges: [new view.StaticRange(range(start, end))],
+      });
+      el.dispatchEvent(ev);
+      let now = ev.defaultPrevented ? await settled() : read();
+      if (now === expected) return done('beforeinput');
+      if (now !== before) return null;
+
+      // 2. execCommand: the browser edits the DOM and records one undo step; editors that
+      //    watch the DOM (ProseMirror, Draft.js, plain contenteditable) take it in.
       select();
       let ok = false;
       try {
@@ -144,25 +220,17 @@ export function richTextAdapter(el) {
       } catch (_) {
         ok = false;
       }
-      model = null;
-      if (ok && current().text === expected) return true;
-      if (current().text !== before) return current().text === expected;
-      // Editors that handle input themselves (beforeinput-driven): ask them to replace.
-      select();
-      const dt = new view.DataTransfer();
-      dt.setData('text/plain', text);
-      const ev = new view.InputEvent('beforeinput', {
-        bubbles: true,
-        cancelable: true,
-        inputType: 'insertReplacementText',
-        data: text,
-        dataTransfer: dt,
-        targetRanges: [new view.StaticRange(range(start, end))],
-      });
-      el.dispatchEvent(ev);
-      model = null;
-      if (current().text !== before) return current().text === expected;
-      // Last resort: edit the DOM ourselves (not undoable by the browser).
+      now = await settled();
+      if (now === expected) {
+        // …and TinyMCE makes the edit an undo level of its own on this input type, as it
+        // does for the browser's spelling replacement.
+        if (tiny) el.dispatchEvent(new view.InputEvent('input', { bubbles: true, inputType: 'insertReplacementText', data: text }));
+        return done(ok ? 'execCommand' : 'dom');
+      }
+      if (now !== before) return null;
+
+      // 3. Last resort: edit the DOM ourselves (not undoable by the browser) and say so with
+      //    an input event.
       const r = range(start, end);
       r.deleteContents();
       if (text) {
@@ -174,11 +242,9 @@ export function richTextAdapter(el) {
         after.setStartAfter(t);
         sel.addRange(after);
       }
-      el.dispatchEvent(
-        new view.InputEvent('input', { bubbles: true, inputType: 'insertReplacementText', data: text }),
-      );
-      model = null;
-      return current().text === expected;
+      el.dispatchEvent(new view.InputEvent('input', { bubbles: true, inputType: 'insertReplacementText', data: text }));
+      now = await settled();
+      return now === expected ? done('dom') : null;
     },
     destroy() {
       observer.disconnect();

@@ -97,7 +97,9 @@ export function textControlAdapter(el, root) {
       if (doc.activeElement !== el) return null;
       return el.selectionStart === el.selectionEnd ? el.selectionStart : null;
     },
-    replace(start, end, text) {
+    /** Resolves to the way that worked ('execCommand' — one browser undo step — or 'value')
+     *  or null. */
+    async replace(start, end, text) {
       const before = el.value;
       const expected = before.slice(0, start) + text + before.slice(end);
       el.focus();
@@ -108,17 +110,17 @@ export function textControlAdapter(el, root) {
       } catch (_) {
         ok = false;
       }
-      if (ok && el.value === expected) return true;
+      if (ok && el.value === expected) return 'execCommand';
       // No undoable edit available (or a page blocked it): edit the value directly and tell
       // the page's framework through a real input event.
-      if (el.value !== before && el.value !== expected) return false;
+      if (el.value !== before && el.value !== expected) return null;
       if (el.value === before) {
         el.setRangeText(text, start, end, 'end');
         el.dispatchEvent(
           new view.InputEvent('input', { bubbles: true, inputType: 'insertReplacementText', data: text }),
         );
       }
-      return el.value === expected;
+      return el.value === expected ? 'value' : null;
     },
     destroy() {
       mirror.remove();

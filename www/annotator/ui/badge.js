@@ -12,7 +12,11 @@ export function badgeView(doc, container, onToggle) {
   count.className = 'count';
   const score = doc.createElement('span');
   score.className = 'score';
-  badge.append(count, score);
+  // How long the customer has waited for this reply (where the console shows times).
+  const wait = doc.createElement('span');
+  wait.className = 'wait';
+  wait.hidden = true;
+  badge.append(count, score, wait);
   badge.addEventListener('mousedown', (e) => e.preventDefault());
   badge.addEventListener('click', (e) => {
     e.preventDefault();
@@ -46,10 +50,35 @@ export function badgeView(doc, container, onToggle) {
       count.textContent = n ? String(n) : '✓';
       score.textContent = report ? `${report.score}分` : '';
       const win = report && report.window;
-      const part = win ? `(草稿有 ${win.length} 字,只检查了光标附近 ${win.end - win.start} 字)` : '';
+      // A rule lists at most 1,000 findings (report.omitted counts the rest): say so.
+      const more = ((report && report.omitted) || []).reduce((sum, o) => sum + o.count, 0);
+      const part =
+        (win ? `(草稿有 ${win.length} 字,只检查了光标附近 ${win.end - win.start} 字)` : '') +
+        (more ? `(另有 ${more} 处同类问题未逐一标出)` : '');
       badge.dataset.window = win ? `${win.start}-${win.end}` : '';
+      badge.dataset.omitted = String(more);
       badge.title = `话术教练:${n} 条建议,得分 ${report ? report.score : '-'}${part}`;
       title.textContent = (n ? `${n} 条建议 · 得分 ${report ? report.score : '-'}` : '没有建议,回复很好') + part;
+    },
+    /** The customer has waited `seconds` (null: unknown); over `limit` seconds it is late. */
+    setWait(seconds, limit) {
+      if (seconds === null || seconds === undefined) {
+        wait.hidden = true;
+        delete badge.dataset.wait;
+        delete badge.dataset.waitLevel;
+        badge.removeAttribute('aria-description');
+        return;
+      }
+      const late = limit > 0 && seconds >= limit;
+      wait.hidden = false;
+      wait.textContent = `等${waited(seconds)}`;
+      badge.dataset.wait = String(seconds);
+      badge.dataset.waitLevel = late ? 'late' : 'ok';
+      const says = late
+        ? `客户已等 ${waited(seconds)},超过 ${waited(limit)}:先回一句,并说清还要多久`
+        : `客户已等 ${waited(seconds)}`;
+      wait.title = says;
+      badge.setAttribute('aria-description', says);
     },
     open(on) {
       panel.hidden = !on;
@@ -88,4 +117,12 @@ export function badgeView(doc, container, onToggle) {
       panel.remove();
     },
   };
+}
+
+/** 45 → "45秒", 130 → "2分10秒", 3900 → "1小时5分". */
+export function waited(seconds) {
+  const s = Math.max(0, Math.round(seconds));
+  if (s < 60) return `${s}秒`;
+  if (s < 3600) return `${Math.floor(s / 60)}分${s % 60 ? `${s % 60}秒` : ''}`;
+  return `${Math.floor(s / 3600)}小时${Math.floor((s % 3600) / 60) ? `${Math.floor((s % 3600) / 60)}分` : ''}`;
 }

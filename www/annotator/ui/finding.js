@@ -37,6 +37,7 @@ export function findingView(doc, f, draft, on, card = false) {
     const b = button(doc, s, act(() => on.apply(f, i)));
     b.className = 'apply';
     b.title = '替换为这段文字';
+    b.setAttribute('aria-label', `替换为“${s}”`);
     if (card) b.dataset.kefuCardApply = '';
     else b.dataset.kefuApply = '';
     b.dataset.index = String(i);
