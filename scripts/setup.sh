@@ -42,11 +42,17 @@ missing=()
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 [ -x /usr/bin/chromedriver ] || missing+=(chromium-driver)
 [ -x /usr/bin/firefox-esr ] || missing+=(firefox-esr)
+# The browsers' zh-CN: the extension's pages follow the browser's language (_locales), and the
+# end-to-end suite runs them in zh-CN as their users see them (tests/e2e/drivers).
+[ -e /usr/lib/chromium/locales/zh-CN.pak ] || missing+=(chromium-l10n)
+[ -n "$(ls /usr/lib/firefox-esr/browser/extensions/langpack-zh-CN@*.xpi 2>/dev/null)" ] || missing+=(firefox-esr-l10n-zh-cn)
+# A Chinese font, so the store screenshots the suite takes (dist/store/screenshots) show text.
+[ -e /usr/share/fonts/truetype/wqy/wqy-microhei.ttc ] || missing+=(fonts-wqy-microhei)
 if [ ${#missing[@]} -gt 0 ]; then
   say apt "installing ${missing[*]}"
   as_root env DEBIAN_FRONTEND=noninteractive apt-get update -qq
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
-    chromium chromium-driver firefox-esr >/dev/null
+    "${missing[@]}" >/dev/null
 fi
 # The chromium wrapper prints shell noise on stderr; only the version line matters.
 chromium_v=$(/usr/bin/chromium --version 2>/dev/null | grep -oE '[0-9]+(\.[0-9]+)+' | head -1)

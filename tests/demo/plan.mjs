@@ -283,6 +283,7 @@ export async function run(driver, base, { phone = true } = {}) {
     assert(run, 'no practice run choices');
     await driver.click('[data-run="pre-sale"]');
     const steps = [];
+    const templates = [];
     for (let i = 0; i < 10; i += 1) {
       const cur = await waitFor(
         driver,
@@ -297,6 +298,11 @@ export async function run(driver, base, { phone = true } = {}) {
       await driver.click('#btn-send');
       const next = await waitFor(driver, `() => document.querySelector('[data-next]') && !document.getElementById('model-box').hidden && true`);
       assert(next, 'no next button / model reply after submitting');
+      // The team's template for the customer's situation beside the sent reply (issue 16).
+      const tpl = await driver.run(
+        `() => { const t = document.querySelector('#team-template:not([hidden]) [data-team-template]'); return t ? { situation: t.dataset.situation, text: t.textContent } : null; }`,
+      );
+      templates.push({ id: cur.id, tpl });
       steps.push(cur.id);
       await driver.click('[data-next]');
       const done = await waitFor(driver, `() => !document.getElementById('practice-result').hidden || document.querySelector('[data-practice-step]')?.dataset.practiceStep !== '${cur.step}'`);
@@ -316,7 +322,11 @@ export async function run(driver, base, { phone = true } = {}) {
     const mean = Math.round(result.rows.reduce((a, r) => a + r.score, 0) / result.rows.length);
     assert(mean === result.average && String(mean) === result.gauge, `average ${result.average}, gauge ${result.gauge}, rows mean ${mean}`);
     assert(result.workOn.length >= 1 && !result.workOn.includes('none'), `work-on: ${result.workOn}`);
-    return `average ${result.average}; work on: ${result.workOn.join(', ')}`;
+    const price = templates.find((t) => t.id === 'price-objection');
+    assert(price && price.tpl && price.tpl.situation === 'price' && price.tpl.text.length > 10, `no price template beside the reply: ${JSON.stringify(templates)}`);
+    const greeting = templates.find((t) => t.id === 'first-greeting');
+    assert(greeting && greeting.tpl && greeting.tpl.situation === 'out_of_stock', `first-greeting: ${JSON.stringify(greeting)}`);
+    return `average ${result.average}; work on: ${result.workOn.join(', ')}; templates: ${templates.map((t) => t.tpl && t.tpl.situation).join(', ')}`;
   });
 
   await check('rules page shows every rule with what / why / bad → good', async () => {

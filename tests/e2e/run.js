@@ -10,7 +10,9 @@ import { startServer } from './server.js';
 import { launchChromium } from './drivers/chromium.js';
 import { launchFirefox } from './drivers/firefox.js';
 import { EDITORS, PAGE_SCENARIOS, SCENARIOS, waitFor } from './scenarios.js';
-import { staticManifests, staticNoNetwork } from './static-checks.js';
+import { CONTEXT_SCENARIOS } from './context-scenarios.js';
+import { staticManifests, staticNoNetwork, staticPackaging, staticPopupText } from './static-checks.js';
+import { UI_SCENARIOS } from './ui-scenarios.js';
 import { startProxy } from './proxy.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -51,7 +53,7 @@ async function suite(browser, d, origin) {
         await step(browser, `${sname}/${fx.name}#${r}`, () => scenario(d, origin, fx));
       }
     }
-    for (const [sname, scenario] of Object.entries(PAGE_SCENARIOS)) {
+    for (const [sname, scenario] of Object.entries({ ...PAGE_SCENARIOS, ...CONTEXT_SCENARIOS, ...UI_SCENARIOS })) {
       await step(browser, `${sname}#${r}`, () => scenario(d, origin));
     }
   }
@@ -124,6 +126,8 @@ async function main() {
   try {
     await step('static', 'no-network-apis', () => staticNoNetwork(path.join(repo, 'dist')));
     await step('static', 'manifests', () => staticManifests(path.join(repo, 'dist')));
+    await step('static', 'packaging', () => staticPackaging(path.join(repo, 'dist'), repo));
+    await step('static', 'popup-text', () => staticPopupText(repo));
     for (const browser of browsers) {
       const extDir = path.join(repo, 'dist', browser === 'chromium' ? 'chrome' : 'firefox');
       const proxy = await startProxy();

@@ -14,6 +14,22 @@ export const EDITORS = [
   // Quill merges changes less than 1 s apart into one undo step: pause before applying.
   { name: 'quill', url: '/fixtures/quill.html', kind: 'rich', model: `() => window.__quillText`, readPause: 1100 },
   { name: 'iframe', url: '/fixtures/iframe.html', frame: '#frame', kind: 'rich', model: `() => document.getElementById('editor').textContent` },
+  // Editors that own their text in a model and render it (issue 14): the coach must apply
+  // through their input pipeline (beforeinput), and the model is what is checked.
+  // CKEditor 5 reverts DOM edits it did not make (execCommand included): scripted edits go
+  // through its API.
+  // Its model keeps every operation in document.history (1,000 edits: 1,000 operations, no
+  // option to bound it): the page's own growth, allowed on top of the coach's 1 MiB.
+  { name: 'ckeditor', url: '/fixtures/ckeditor.html', kind: 'rich', model: `() => window.__ckText`, input: 'api', heapAllowance: 1024 },
+  { name: 'slate', url: '/fixtures/slate.html', kind: 'rich', model: `() => window.__slateText`, caretPause: 200, input: 'api' },
+  { name: 'draft', url: '/fixtures/draft.html', kind: 'rich', model: `() => window.__draftText` },
+  // TinyMCE edits in a srcdoc iframe whose body is the editor; its model is read in the page.
+  { name: 'tinymce', url: '/fixtures/tinymce.html', frame: '#app_ifr', kind: 'rich', model: `() => parent.tinymce.activeEditor.getContent({ format: 'text' })` },
+  // TipTap's history (ProseMirror's) groups changes less than 500 ms apart.
+  { name: 'tiptap', url: '/fixtures/tiptap.html', kind: 'rich', model: `() => window.__tiptapText`, readPause: 600 },
+  // Lexical's history merges changes less than 300 ms apart.
+  { name: 'lexical', url: '/fixtures/lexical.html', kind: 'rich', model: `() => window.__lexicalText`, readPause: 400 },
+  { name: 'vue', url: '/fixtures/vue.html', kind: 'text', model: `() => window.__vueText` },
 ];
 
 export const DRAFT = '您好,这个问题我不知道。';
@@ -97,6 +113,32 @@ const UNDERLINE_AT = `(start, end) => {
 
 const CARD = `() => { const c = document.querySelector('kefu-coach').shadowRoot.querySelector('[data-kefu-card]'); return c && c.offsetParent !== null ? c.dataset.rule : null; }`;
 
+// How the last apply was made (richtext.js/textcontrol.js replace(): beforeinput,
+// execCommand, dom, value) or 'failed'.
+const APPLIED = `() => document.querySelector('kefu-coach').shadowRoot.querySelector('[data-kefu-editor]').dataset.applied || null`;
+
+// The card as the keyboard sees it: which finding, how it was opened, how it is announced,
+// and whether the editor kept the focus.
+const KEY_CARD = `() => {
+  const root = document.querySelector('kefu-coach').shadowRoot;
+  const card = root.querySelector('.card');
+  const body = root.querySelector('[data-kefu-card]');
+  const live = root.querySelector('[data-kefu-live]');
+  const e = document.getElementById('editor');
+  const a = document.activeElement;
+  return {
+    rule: body && !card.hidden ? body.dataset.rule : null,
+    via: card ? card.dataset.via || null : null,
+    role: card ? card.getAttribute('role') : null,
+    label: card ? card.getAttribute('aria-label') : null,
+    live: live ? (live.getAttribute('aria-live') === 'polite' ? live.textContent : 'no aria-live') : 'no live region',
+    focusInEditor: a === e || e.contains(a),
+    active: a ? a.tagName + '#' + a.id : null,
+  };
+}`;
+
+const measuredMemory = new Set(); // browser/editor pairs whose memory ran this run
+
 // ---- helpers -----------------------------------------------------------------------------
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
@@ -118,10 +160,22 @@ function assert(cond, msg) {
 
 const blunt = (s) => s && s.findings.find((f) => f.rule === 'blunt.dont-know');
 
+const EDITOR_READY = `() => !!document.getElementById('editor') && document.readyState === 'complete'`;
+
 async function open(d, origin, fx, prefix = '') {
   await d.goto(origin + prefix + fx.url);
   if (fx.frame) await d.frame(fx.frame);
-  await waitFor(d, `() => !!document.getElementById('editor') && document.readyState === 'complete'`, Boolean, 'the editor');
+  try {
+    await waitFor(d, EDITOR_READY, Boolean, 'the editor');
+  } catch (e) {
+    // Once in ~800 page loads on a loaded CI machine (Firefox, after the engine switch of
+    // backgroundEngine) a fixture page did not finish loading in 10 s. Load it once more, and
+    // say so in the log; a page that never loads still fails.
+    console.log(`retry: ${d.name} ${fx.url} did not load in 10 s (${e.message}); loading it again`);
+    await d.goto(origin + prefix + fx.url);
+    if (fx.frame) await d.frame(fx.frame);
+    await waitFor(d, EDITOR_READY, Boolean, 'the editor (second load)');
+  }
   await d.click('#editor');
 }
 
@@ -195,11 +249,67 @@ export const SCENARIOS = {
     const caret = await d.eval(CARET);
     assert(caret === f.start + f.apply[0].length, `caret at ${caret}, expected ${f.start + f.apply[0].length}`);
     await waitFor(d, STATE, (x) => !blunt(x), 'the fixed finding to go away', 5000);
+    const how = await d.eval(APPLIED);
     await d.press('Control+z');
-    await waitFor(d, fx.model, (t) => t === DRAFT, 'Ctrl+Z to restore the draft in the model', 5000);
+    await waitFor(d, fx.model, (t) => t === DRAFT, 'one Ctrl+Z to restore exactly the draft in the model', 5000);
     assert((await d.eval(EDITOR_TEXT)) === DRAFT, 'Ctrl+Z restored the model but not the DOM');
     await waitFor(d, STATE, (x) => !!blunt(x), 'the finding to come back after undo', 5000);
     await pageErrors(d);
+    return `applied by ${how}`;
+  },
+
+  /** From the keyboard alone: Alt+J opens the next finding's card with focus left in the
+   *  editor and the card announced (role, label, live region); Esc closes it without touching
+   *  the text; Enter applies the first suggestion (and does not reach the editor: no new
+   *  line, nothing sent); one Ctrl+Z undoes it. While an IME composes, Alt+J does nothing. */
+  async nextFinding(d, origin, fx) {
+    await open(d, origin, fx);
+    const s = await typeDraft(d, fx);
+    const f = blunt(s);
+    const expected = DRAFT.slice(0, f.start) + f.apply[0] + DRAFT.slice(f.end);
+    if (fx.readPause) await sleep(fx.readPause);
+    const openCard = async () => {
+      for (let i = 0; i < s.findings.length; i++) {
+        await d.press('Alt+j');
+        const c = await waitFor(d, KEY_CARD, (x) => !!x.rule, 'a card opened by Alt+J', 3000);
+        if (c.rule === 'blunt.dont-know') return c;
+      }
+      throw new Error('Alt+J never reached the blunt.dont-know finding');
+    };
+    let c = await openCard();
+    assert(c.via === 'key' && c.role === 'dialog' && c.label, `card not announced as a labelled dialog: ${JSON.stringify(c)}`);
+    assert(c.focusInEditor, `Alt+J moved the focus out of the editor (active: ${c.active})`);
+    assert(c.live.includes('Enter') && c.live.includes(f.apply[0]), `the live region says ${JSON.stringify(c.live)}`);
+    await d.press('Escape');
+    c = await waitFor(d, KEY_CARD, (x) => !x.rule, 'Esc to close the card', 3000);
+    assert(c.focusInEditor, 'Esc moved the focus out of the editor');
+    assert((await d.eval(fx.model)) === DRAFT, 'Esc changed the text');
+    await openCard();
+    await d.press('Enter');
+    await waitFor(d, fx.model, (t) => t === expected, `Enter to apply ${JSON.stringify(f.apply[0])}`, 5000);
+    await sleep(200);
+    assert((await d.eval(fx.model)) === expected, `Enter reached the editor too: ${JSON.stringify(await d.eval(fx.model))}`);
+    const caret = await d.eval(CARET);
+    assert(caret === f.start + f.apply[0].length, `caret at ${caret}, expected ${f.start + f.apply[0].length}`);
+    c = await d.eval(KEY_CARD);
+    assert(!c.rule && c.focusInEditor && c.live.includes(f.apply[0]), `after Enter: ${JSON.stringify(c)}`);
+    await d.press('Control+z');
+    await waitFor(d, fx.model, (t) => t === DRAFT, 'one Ctrl+Z to restore the draft', 5000);
+    await waitFor(d, STATE, (x) => !!blunt(x), 'the finding to come back after undo', 5000);
+    // An IME composing: Alt+J belongs to it, nothing opens, the text is left to the IME.
+    if (d.imeCompose) {
+      await d.imeCompose('bu');
+    } else {
+      await d.eval(`() => document.getElementById('editor').dispatchEvent(new CompositionEvent('compositionstart', { bubbles: true, data: '' }))`);
+    }
+    await d.press('Alt+j');
+    await sleep(300);
+    c = await d.eval(KEY_CARD);
+    assert(!c.rule, 'Alt+J opened a card while an IME was composing');
+    if (d.imeCompose) await d.imeCommit('');
+    else await d.eval(`() => document.getElementById('editor').dispatchEvent(new CompositionEvent('compositionend', { bubbles: true, data: '' }))`);
+    await pageErrors(d);
+    return '';
   },
 
   /** Hover the underline: the card shows the message and a one-click suggestion. */
@@ -260,7 +370,8 @@ export const SCENARIOS = {
     if (fx.name !== 'textarea' && fx.name !== 'contenteditable') return 'skip'; // one of each kind
     await open(d, origin, fx);
     const filler = '您好,感谢您的耐心等待,订单已经为您加急处理。'.repeat(2500); // 57,500 chars
-    const paste = filler + '这个问题我不知道。';
+    // 1,200 你 near the caret: one rule lists 1,000 and the badge counts the other 200.
+    const paste = filler + '你'.repeat(1200) + '。这个问题我不知道。';
     await d.eval(`(t) => { document.getElementById('editor').focus(); document.execCommand('insertText', false, t); }`, paste);
     const s = await waitFor(d, STATE, (x) => !!blunt(x), 'a blunt.dont-know finding near the caret', 20000);
     const f = blunt(s);
@@ -268,20 +379,32 @@ export const SCENARIOS = {
     const win = await d.eval(`() => document.querySelector('kefu-coach').shadowRoot.querySelector('[data-kefu-badge]').dataset.window`);
     const [a, b] = String(win).split('-').map(Number);
     assert(b - a === 20000 && b === paste.length, `badge data-window ${JSON.stringify(win)}, expected the last 20000 units`);
+    const omitted = await d.eval(`() => document.querySelector('kefu-coach').shadowRoot.querySelector('[data-kefu-badge]').dataset.omitted`);
+    assert(omitted === '200', `badge data-omitted ${JSON.stringify(omitted)}, expected 200 (1,200 你, 1,000 listed)`);
     await pageErrors(d);
-    return `window ${win}`;
+    return `window ${win}, omitted ${omitted}`;
   },
 
   /** The editor inside a frame, a React state, etc. are covered by the editor list; this one
    *  edits 1,000 times and checks that neither the coach's DOM nor the JS heap grows. */
   async memory(d, origin, fx) {
+    // 1,200 real checks take ~8 s per editor; a leak is not flaky, so every editor is
+    // measured once per browser and run, not on every repeat (4.5 min of CI for 14 editors).
+    const key = `${d.name}/${fx.name}`;
+    if (measuredMemory.has(key)) return 'skip';
+    measuredMemory.add(key);
     await open(d, origin, fx);
     await typeDraft(d, fx);
-    const EDITS = `async (n) => {
+    // An editor that reverts or ignores DOM edits it did not make (fx.input === 'api':
+    // CKEditor 5, Slate) gets its edits through its own API (the fixture's __fixtureEdit);
+    // the others through execCommand.
+    const EDITS = `async (n, viaApi) => {
       const e = document.getElementById('editor');
       e.focus();
       for (let i = 0; i < n; i++) {
-        if (i % 2 === 0) document.execCommand('insertText', false, i % 4 === 0 ? '不' : '好');
+        const ch = i % 4 === 0 ? '不' : '好';
+        if (viaApi) window.__fixtureEdit(i % 2 === 0 ? ch : null);
+        else if (i % 2 === 0) document.execCommand('insertText', false, ch);
         else document.execCommand('delete', false);
         await new Promise((r) => setTimeout(r, 0));
       }
@@ -292,11 +415,11 @@ export const SCENARIOS = {
       for (const n of ['kefu-coach-error', 'kefu-coach-warning', 'kefu-coach-hint']) hl += CSS.highlights.get(n) ? CSS.highlights.get(n).size : 0;
       return { nodes: root.querySelectorAll('*').length, hl };
     }`;
-    await d.eval(EDITS, 200);
+    await d.eval(EDITS, 200, fx.input === 'api');
     const s0 = await settle(d);
     const n0 = await d.eval(NODES);
     const h0 = d.heapUsed ? await d.heapUsed() : null;
-    await d.eval(EDITS, 1000);
+    await d.eval(EDITS, 1000, fx.input === 'api');
     const s1 = await settle(d);
     const n1 = await d.eval(NODES);
     const h1 = d.heapUsed ? await d.heapUsed() : null;
@@ -304,7 +427,8 @@ export const SCENARIOS = {
     assert(n1.nodes <= n0.nodes + 2 && n1.hl <= n0.hl, `the coach's DOM grew: ${JSON.stringify([n0, n1])}`);
     if (h0 !== null) {
       const grew = h1 - h0;
-      assert(grew < 1024 * 1024, `JS heap grew by ${(grew / 1024).toFixed(0)} KiB over 1,000 edits`);
+      const limit = 1024 * (1024 + (fx.heapAllowance || 0));
+      assert(grew < limit, `JS heap grew by ${(grew / 1024).toFixed(0)} KiB over 1,000 edits`);
       return `heap ${((h1 - h0) / 1024).toFixed(0)} KiB, ${s1.checks - s0.checks} checks`;
     }
     return `dom ${n0.nodes}->${n1.nodes}, ${s1.checks - s0.checks} checks`;
@@ -361,6 +485,9 @@ SCENARIOS.keyboardCard = async (d, origin, fx) => {
   const s = await typeDraft(d, fx);
   const f = blunt(s);
   await d.press('Home');
+  // Slate moves the caret on the arrows itself, from its model's selection, which follows the
+  // DOM's a moment after Home (throttled selectionchange): a person's pause.
+  if (fx.caretPause) await sleep(fx.caretPause);
   for (let i = 0; i <= f.start; i++) await d.press('ArrowRight');
   await waitFor(d, CARD, (r) => r === 'blunt.dont-know', 'the card for the finding under the caret', 5000);
   await d.press('Escape');
@@ -400,6 +527,8 @@ SCENARIOS.geometry = (d, origin, fx) => {
   if (!['textarea', 'input', 'react', 'contenteditable'].includes(fx.name)) return 'skip';
   return geometry(d, origin, fx);
 };
+
+const measuredLatency = new Set(); // browsers whose latencyEditors ran in this process
 
 /** Scenarios that only make sense on some editors or need a special page. */
 export const PAGE_SCENARIOS = {
@@ -469,6 +598,79 @@ export const PAGE_SCENARIOS = {
       assert(p(0.95) < 100, `${fx.name}: keystroke-to-highlight p95 ${p(0.95).toFixed(1)} ms`);
     }
     return out.join('; ');
+  },
+
+  /** Keystroke-to-underline latency in every editor, first keystroke included (issue 14): a
+   *  fresh page, a click, real keystrokes at once (the core is still warming up), a draft
+   *  brought to 500 characters, then more keystrokes; the coach's own performance measures.
+   *  Prints numbers, asserts only that they exist. Once per browser and run (not per repeat). */
+  async latencyEditors(d, origin) {
+    if (measuredLatency.has(d.name)) return 'skip';
+    measuredLatency.add(d.name);
+    const unit = '亲,您好!您的订单已经发货,预计明天送达,请您留意物流信息。我帮您核实一下。';
+    const out = [];
+    for (const fx of EDITORS) {
+      await open(d, origin, fx);
+      // A frame without fixture.js (TinyMCE's srcdoc) gets the same observer.
+      await d.eval(`() => {
+        if (window.__kefuLatency) return;
+        window.__kefuLatency = [];
+        new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__kefuLatency.push(e.duration); }).observe({ type: 'measure' });
+      }`);
+      const typed = [];
+      const key = async (ch) => {
+        const before = (await d.eval(STATE)) || { checks: 0 };
+        await d.type(ch);
+        await waitFor(d, STATE, (x) => !!x && x.checks > before.checks, `${fx.name}: a check after typing ${JSON.stringify(ch)} (${typed.length} typed)`, 10000);
+        typed.push(ch);
+      };
+      await key('您');
+      // The first keystroke's measure (observers deliver a moment later).
+      const first = (await waitFor(d, `() => window.__kefuLatency.slice()`, (l) => l.length > 0, `${fx.name}: the first keystroke's measure`, 3000))[0];
+      await key('好');
+      // To 500 characters, as the agent's typing would put them (CDP insertText is trusted
+      // input in Chromium; Firefox: execCommand, or the editor's API where it needs that).
+      let fill = '';
+      while (fill.length < 480) fill += unit;
+      fill = fill.slice(0, 480);
+      if (d.imeCommit) await d.imeCommit(fill);
+      else if (fx.input === 'api') await d.eval(`(t) => window.__fixtureEdit(t)`, fill);
+      else await d.eval(`(t) => document.execCommand('insertText', false, t)`, fill);
+      await settle(d);
+      for (let i = 0; i < 18; i++) await key(i % 3 === 2 ? '。' : i % 2 ? '的' : '好');
+      const lat = (await d.eval(`() => window.__kefuLatency.slice()`)).sort((a, b) => a - b);
+      assert(lat.length >= 15 && typeof first === 'number', `${fx.name}: only ${lat.length} latency measures`);
+      const p = (q) => lat[Math.min(lat.length - 1, Math.ceil(q * lat.length) - 1)];
+      out.push(`${fx.name} first=${first.toFixed(1)} p50=${p(0.5).toFixed(1)} p95=${p(0.95).toFixed(1)} max=${lat[lat.length - 1].toFixed(1)} (n=${lat.length})`);
+    }
+    return `ms, keystroke to underline, 500-char draft: ${out.join('; ')}`;
+  },
+
+  /** An editor that takes no way of editing but the user's typing: clicking a suggestion
+   *  leaves the text as it was, the card says so in Chinese (copied, or what to type), and
+   *  the coach reports no apply. */
+  async applyRefused(d, origin) {
+    const fx = { name: 'refuse', url: '/fixtures/refuse.html', kind: 'rich', model: `() => window.__refuseText()` };
+    await open(d, origin, fx);
+    const s = await typeDraft(d, fx);
+    await clickInCoach(d, '[data-kefu-badge]');
+    await clickInCoach(d, `[data-kefu-finding][data-rule="blunt.dont-know"] [data-kefu-apply]`);
+    const got = await waitFor(d, `() => {
+      const root = document.querySelector('kefu-coach').shadowRoot;
+      const g = root.querySelector('[data-kefu-editor]');
+      const n = root.querySelector('[data-kefu-notice]');
+      const card = root.querySelector('.card');
+      return { applied: g.dataset.applied || null, copied: g.dataset.copied || null, notice: n && !card.hidden ? n.textContent : null,
+        role: n && n.getAttribute('role'), live: root.querySelector('[data-kefu-live]').textContent };
+    }`, (x) => !!x.notice, 'the card to say the suggestion could not be applied', 5000);
+    assert(got.applied === 'failed' && got.role === 'alert', JSON.stringify(got));
+    assert(/没能替换/.test(got.notice) && (got.copied === 'true' ? /已复制/.test(got.notice) : /手动/.test(got.notice)), `notice: ${got.notice}`);
+    assert(got.live === got.notice, 'the notice was not announced');
+    await sleep(200);
+    assert((await d.eval(fx.model)) === DRAFT && (await d.eval(EDITOR_TEXT)) === DRAFT, 'the refusing editor changed');
+    await waitFor(d, STATE, (x) => !!blunt(x) && x.checks >= s.checks, 'the finding to stay', 3000);
+    await pageErrors(d);
+    return `copied to the clipboard: ${got.copied}`;
   },
 
   /** Team rule packs: the core validates an import; a bad file changes nothing and says why;

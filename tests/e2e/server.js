@@ -9,6 +9,7 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const repo = path.resolve(here, '../..');
 const ROOTS = {
   '/fixtures/': path.join(here, 'fixtures'),
+  '/consoles/': path.join(here, 'consoles'),
   '/bundles/': path.join(repo, 'dist/e2e-bundles'),
   '/www/': path.join(repo, 'www'),
   '/pkg/': process.env.KEFU_PKG_DIR || path.join(repo, 'pkg'),

@@ -168,9 +168,11 @@ function renderChat() {
   if (replied) {
     const last = sent[sent.length - 1];
     renderDoneBar(last);
+    renderTeamTemplate(last);
     panel.show(last.report, last.text, { readOnly: true });
     $('coach-state').textContent = '已发送';
   } else {
+    renderTeamTemplate(null);
     panel.show(state.report && state.draft === els.draft.value ? state.report : null, els.draft.value);
     $('coach-state').textContent = '实时';
   }
@@ -180,6 +182,41 @@ function renderChat() {
   els.send.textContent = inPractice() ? '提交本题' : '发送';
   renderPracticeBar();
 }
+
+/**
+ * Practice mode: after the trainee sends, the team's template for the customer's situation
+ * (the report's `templates`, the team phrasebook first) beside their reply.
+ */
+function renderTeamTemplate(last) {
+  const box = $('team-template');
+  const t = inPractice() && last && last.report.templates && last.report.templates[0];
+  box.hidden = !t;
+  if (!t) {
+    replace(box);
+    return;
+  }
+  replace(
+    box,
+    h('div', { class: 'label' }, `这类问题的团队话术 · ${SITUATION_LABELS[t.situation] || t.situation}`),
+    h('div', { class: 'text', dataset: { teamTemplate: t.id, situation: t.situation } }, t.text),
+  );
+}
+
+/** zh-CN names of the report's `situation` ids (docs/contracts.md). */
+const SITUATION_LABELS = {
+  ship_time: '询问发货/到货时间',
+  late: '物流延迟',
+  damaged: '商品破损/故障',
+  wrong_item: '错发/漏发',
+  refund_pending: '退款未到账',
+  price: '价格异议',
+  quality: '质量疑虑',
+  return: '退换货',
+  invoice: '发票',
+  out_of_stock: '缺货/到货',
+  address_change: '修改地址',
+  closing: '结束咨询',
+};
 
 function renderDoneBar(last) {
   const buttons = [];
@@ -412,6 +449,32 @@ async function importPack(e) {
   }
 }
 
+/** Imports a team phrasebook; a bad file changes nothing and says why (the core's message). */
+async function importPhrasebook(e) {
+  const input = e.target;
+  const file = input.files && input.files[0];
+  input.value = '';
+  if (!file) return;
+  const status = $('phrasebook-status');
+  status.className = 'pack-status';
+  try {
+    let book;
+    try {
+      book = JSON.parse(await file.text());
+    } catch {
+      throw new Error(`${file.name} 不是有效的 JSON 文件`);
+    }
+    state.coach.configure({ platform: 'taobao', packs: state.packs, phrasebook: book });
+    const n = Array.isArray(book.entries) ? book.entries.length : 0;
+    status.className = 'pack-status ok';
+    status.textContent = `已采用话术库“${book.name}”(${n} 条话术)`;
+    refresh();
+  } catch (err) {
+    status.className = 'pack-status error';
+    status.textContent = `未采用:${(err && err.message) || err}。话术库没有任何更改。`;
+  }
+}
+
 function renderPacks() {
   replace(
     $('pack-list'),
@@ -432,6 +495,7 @@ function wire() {
   $('btn-clear').addEventListener('click', () => fill(''));
   els.send.addEventListener('click', send);
   $('pack-file').addEventListener('change', importPack);
+  $('phrasebook-file').addEventListener('change', importPhrasebook);
   els.modelBtn.addEventListener('click', () => (els.modelBox.hidden ? openModel() : closeModel()));
   els.draft.addEventListener('input', updateCount);
   els.draft.addEventListener('keydown', (e) => {

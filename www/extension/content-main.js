@@ -12,10 +12,13 @@ import { annotate, editorRoot, COACHED_ATTR } from '../annotator/index.js';
 import { getHost } from '../annotator/host.js';
 import { isBlocked, pageKey, rememberBlocked } from './blocked.js';
 import * as core from './core.js';
-import { bumpStats, isSiteOn, loadPacks, loadSettings, onSettingsChanged, saveSettings } from './settings.js';
+import { bumpStats, isSiteOn, loadPacks, loadSettings, onSettingsChanged, saveSettings, waitLimit } from './settings.js';
 import { siteFor } from './sites/index.js';
+import { choosePlatform } from './sites/context/platform.js';
+import { watchConversation } from './sites/context/watch.js';
 
-const sessions = new Map(); // editor root -> { handle, seen: Set }
+const sessions = new Map(); // editor root -> { handle, seen: Set, conv, lastCtx }
+let lastEntry = null; // the session of the editor focused last: what the popup's status tells
 let settings = null;
 let packs = [];
 let engine = null; // Promise<{mode, check, rebuild}>
@@ -27,6 +30,15 @@ export async function start() {
   ext.runtime.onMessage.addListener(onMessage);
   const active = deepActive(document);
   if (active) attach(active);
+  tellButton(0);
+}
+
+// The toolbar button (background.js): this frame's finding count, and whether it's on here.
+let told = '';
+function tellButton(count) {
+  const msg = { type: 'kefu:count', count: enabledHere() ? count : 0, enabled: enabledHere() };
+  if (JSON.stringify(msg) !== told) ext.runtime.sendMessage(msg).catch(() => {});
+  told = JSON.stringify(msg);
 }
 
 const host = () => location.hostname;
@@ -64,21 +76,20 @@ function warmUp() {
 function attach(target) {
   if (!enabledHere()) return;
   const root = editorRoot(target);
+  if (root && sessions.has(root)) lastEntry = sessions.get(root);
   if (!root || sessions.has(root) || root.closest('kefu-coach')) return;
   // The page coaches this editor itself (the trainer demo embeds the same annotator).
   if (root.hasAttribute(COACHED_ATTR)) return;
   warmUp();
   const seen = new Set();
-  const entry = { seen, handle: null, lastDraft: '' };
+  const entry = { seen, handle: null, lastDraft: '', conv: null, site: null, lastCtx: null };
   sessions.set(root, entry);
+  lastEntry = entry;
   entry.handle = annotate(root, {
     check,
     requireTrusted: true,
-    context: () => {
-      const ctx = siteFor(document, settings).context(document, settings);
-      if (settings.platform !== 'auto') ctx.platform = settings.platform;
-      return ctx;
-    },
+    // Read before each check: cheap, the conversation itself is read when it changes.
+    context: () => contextFor(entry, root),
     onReport(report, draft) {
       // A draft that empties after holding text was sent (or discarded): one reply checked.
       if (!draft && entry.lastDraft) bumpStats({ checked: 1 });
@@ -93,6 +104,7 @@ function attach(target) {
       }
       if (!draft) seen.clear();
       if (fresh) bumpStats({ flagged: fresh });
+      tellButton(report.findings.length);
     },
     onApply() {
       bumpStats({ applied: 1 });
@@ -109,12 +121,77 @@ function attach(target) {
     detach(root);
   }, 2000);
   entry.watch = watch;
+  contextFor(entry, root); // read the conversation now, before the first keystroke
+}
+
+/** The check's context for this editor: the first site adapter that matches the page; the
+ *  automatic reader's reading comes from its watcher, started on first use. */
+function contextFor(entry, root) {
+  const site = siteFor(document, settings);
+  entry.site = site;
+  let reading = null;
+  if (site.kind === 'auto') {
+    if (!entry.conv) {
+      entry.conv = watchConversation(root, () => {
+        if (entry.handle) entry.handle.refresh();
+      });
+    }
+    reading = entry.conv.current();
+  } else if (entry.conv) {
+    entry.conv.destroy();
+    entry.conv = null;
+  }
+  const ctx = site.context(document, settings, reading);
+  entry.pagePlatform = ctx.platform;
+  ctx.platform = choosePlatform(host(), settings, ctx.platform).platform;
+  entry.lastCtx = ctx;
+  // The wait timer: where the console shows times, since the customer's first unanswered message.
+  if (entry.handle) entry.handle.setWait(reading && reading.read ? reading.waitingSince : null, waitLimit(settings, ctx.platform));
+  return ctx;
+}
+
+const round2 = (x) => Math.round(x * 100) / 100;
+
+/** What the popup shows about the conversation of the editor focused last (README.md). */
+function contextStatus() {
+  const entry = lastEntry && [...sessions.values()].includes(lastEntry) ? lastEntry : null;
+  if (!entry) {
+    return { read: false, reason: '点一下回复框,教练就会读取聊天记录', customerMessages: 0, firstReply: null, waitingSeconds: null, adapter: siteFor(document, settings).kind };
+  }
+  const site = entry.site || siteFor(document, settings);
+  if (site.kind !== 'auto') {
+    const ctx = entry.lastCtx || site.context(document, settings, null);
+    return {
+      read: ctx.messages > 0,
+      reason: ctx.messages > 0 ? null : '按设置的选择器没有找到客户消息',
+      customerMessages: ctx.messages || 0,
+      firstReply: !!ctx.first_reply,
+      waitingSeconds: null,
+      adapter: site.kind,
+    };
+  }
+  const r = entry.conv ? entry.conv.current() : null;
+  const cost = entry.conv ? entry.conv.reads() : null;
+  return {
+    read: !!(r && r.read),
+    reason: r ? r.reason : '还没有读取聊天记录',
+    customerMessages: r && r.read ? r.messages : 0,
+    firstReply: r && r.read ? r.firstReply : null,
+    waitingSeconds: r && r.waitingSince != null ? Math.max(0, Math.round((Date.now() - r.waitingSince) / 1000)) : null,
+    adapter: 'auto',
+    // what reading costs here (ms): finding the transcript, then each re-reading on a change
+    findMs: cost ? round2(cost.firstMs) : null,
+    readMs: cost && cost.count > 1 ? round2(cost.lastMs) : null,
+    readMaxMs: cost && cost.count > 1 ? round2(cost.maxMs) : null,
+    reads: cost ? cost.count : 0,
+  };
 }
 
 function detach(root) {
   const entry = sessions.get(root);
   if (!entry) return;
   clearInterval(entry.watch);
+  if (entry.conv) entry.conv.destroy();
   entry.handle.destroy();
   sessions.delete(root);
 }
@@ -197,6 +274,7 @@ async function settingsChanged() {
       engine = null;
     }
   }
+  tellButton(0);
   if (!enabledHere()) {
     for (const root of [...sessions.keys()]) detach(root);
     return;
@@ -206,8 +284,29 @@ async function settingsChanged() {
   if (active) attach(active);
 }
 
+// The popup's question goes to every frame of the tab and the first answer counts: a frame
+// holding an editor the coach is attached to answers at once (a chat box in a frame), the top
+// frame at once when it holds one itself, otherwise a moment later.
+const TOP_ANSWER_DELAY_MS = 150;
+
 function onMessage(msg, _sender, sendResponse) {
-  if (!msg || msg.type !== 'kefu:status' || window !== window.top) return false;
-  sendResponse({ host: host(), enabled: enabledHere(), editors: sessions.size });
-  return false;
+  if (!msg || msg.type !== 'kefu:status') return false;
+  const answer = () => {
+    const p = choosePlatform(host(), settings, (lastEntry && lastEntry.pagePlatform) || '');
+    sendResponse({
+      host: host(),
+      enabled: enabledHere(),
+      editors: sessions.size,
+      platform: p.platform,
+      platformSource: p.source,
+      context: contextStatus(),
+    });
+  };
+  if (sessions.size) {
+    answer();
+    return false;
+  }
+  if (window !== window.top) return false;
+  setTimeout(answer, TOP_ANSWER_DELAY_MS);
+  return true; // answering later
 }

@@ -5,12 +5,27 @@ import { ext } from './browser.js';
 
 export const DEFAULTS = Object.freeze({
   disabledSites: [], // host names where the coach is off
-  platform: 'auto', // 'auto' (from the page's site adapter) or a platform id
+  platform: 'auto', // 'auto' (from the page's site adapter) or a platform id; a marketplace's
+  // own domain (taobao.com, jd.com…) picks its preset regardless (sites/context/platform.js)
+  sitePlatforms: {}, // host name → platform id the user chose for that site; wins over all
   disabledRules: [],
   disabledCategories: [],
   engine: 'auto', // 'auto': core in the content script where the page allows it; 'background'
   generic: { hosts: '', customer: '', agent: '' }, // the generic site adapter's selectors
+  waitLimits: {}, // platform id → seconds a customer may wait before the badge says late (a team's own)
 });
+
+/** Seconds a customer may wait for a reply before the badge marks it late, per platform. The
+ *  guides ask for a quick answer and, when a case takes long, to say how long; the
+ *  marketplaces rate shops on answering within three minutes (JD's chat asks for faster).
+ *  A team sets its own in the options page (`waitLimits`). */
+export const WAIT_LIMITS = Object.freeze({ taobao: 180, jd: 120, pdd: 180, douyin: 180, generic: 180 });
+
+/** The wait limit in seconds for `platform` under `settings`. */
+export function waitLimit(settings, platform) {
+  const own = settings && settings.waitLimits && Number(settings.waitLimits[platform]);
+  return own > 0 ? own : WAIT_LIMITS[platform] || WAIT_LIMITS.generic;
+}
 
 export const PLATFORMS = [
   ['auto', '自动(按网页判断)'],

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { chromium } from 'playwright-core';
 
 const BIN = process.env.CHROMIUM_BIN || '/usr/bin/chromium';
+const LOCAL_ALIAS = 'e2e.jd.com'; // context-scenarios.js JD_HOST
 
 export async function launchChromium(extDir, { profile, proxyPort } = {}) {
   if (!fs.existsSync(BIN)) throw new Error(`Chromium not found at ${BIN}: install it (scripts/setup.sh) or set CHROMIUM_BIN`);
@@ -14,6 +15,9 @@ export async function launchChromium(extDir, { profile, proxyPort } = {}) {
     executablePath: BIN,
     headless: true,
     viewport: { width: 1200, height: 800 },
+    // The extension's pages in zh-CN, as its users see them (Chromium's locales: chromium-l10n,
+    // scripts/setup.sh); _locales' en is checked statically (static-checks.js).
+    env: { ...process.env, LANGUAGE: 'zh_CN' },
     args: [
       `--disable-extensions-except=${extDir}`,
       `--load-extension=${extDir}`,
@@ -32,6 +36,10 @@ export async function launchChromium(extDir, { profile, proxyPort } = {}) {
       '--metrics-recording-only',
       '--no-pings',
       ...(proxyPort ? [`--proxy-server=http://127.0.0.1:${proxyPort}`] : []),
+      // A marketplace host for the platform-preset scenarios (context-scenarios.js), served
+      // by the fixture server: resolved to 127.0.0.1 and not sent to the proxy.
+      `--host-resolver-rules=MAP ${LOCAL_ALIAS} 127.0.0.1`,
+      `--proxy-bypass-list=${LOCAL_ALIAS}`,
     ],
   });
   let sw = context.serviceWorkers()[0];
@@ -56,7 +64,9 @@ class ChromiumDriver {
       if (m.type() === 'error' && !/favicon\.ico/.test(m.location().url || '')) this.console.push(m.text());
     });
     page.on('pageerror', (e) => this.console.push(`pageerror: ${e.message}`));
-    context.on('request', (r) => this.requests.push(r.url()));
+    // Requests to the marketplace alias reach 127.0.0.1 (--host-resolver-rules): logged as
+    // the fixture server's, so the no-network check still sees everything else.
+    context.on('request', (r) => this.requests.push(r.url().replace(`//${LOCAL_ALIAS}:`, '//127.0.0.1:')));
   }
 
   async cdp() {

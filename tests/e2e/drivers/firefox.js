@@ -25,6 +25,9 @@ export async function launchFirefox(extDir, { proxyPort } = {}) {
           prefs: {
             'extensions.webextensions.uuids': JSON.stringify({ [ADDON_ID]: UUID }),
             'app.update.enabled': false,
+            // The extension's pages in zh-CN, as its users see them (the zh-CN language pack:
+            // scripts/setup.sh); _locales' en is checked statically (static-checks.js).
+            'intl.locale.requested': 'zh-CN',
             'browser.shell.checkDefaultBrowser': false,
             'datareporting.policy.dataSubmissionEnabled': false,
             'toolkit.telemetry.enabled': false,
