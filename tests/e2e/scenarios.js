@@ -158,6 +158,57 @@ function assert(cond, msg) {
   if (!cond) throw new Error(msg);
 }
 
+// A customer whose parcel is late: the fixture's customer bubble (demo-console markup,
+// [data-kefu-role=customer]) says so, in the page and, for a framed editor, its parent. There
+// the message list scrolls, as a console's does: a frame with no markup of its own (TinyMCE's)
+// is read by the automatic reader, which looks for such a list around the frame.
+const TRANSCRIPT = `() => {
+  let n = 0;
+  for (const doc of new Set([document, parent.document])) {
+    for (const b of doc.querySelectorAll('[data-kefu-role="customer"]')) {
+      b.textContent = '我的快递一周了还没到,物流也不动,怎么回事?';
+      if (doc !== document) {
+        Object.assign(b.parentElement.style, { overflowY: 'auto', minHeight: '60px' });
+        // the demo markup's attribute name says 'kefu' (an agent word to the reader): a console's plain bubble instead
+        b.removeAttribute('data-kefu-role');
+        b.classList.add('msg-buyer');
+      }
+      n += 1;
+    }
+  }
+  return n;
+}`;
+
+// The templates in the badge's panel, as the contract's data attributes show them.
+const TEMPLATES = `() => {
+  const h = document.querySelector('kefu-coach');
+  const r = h && h.shadowRoot;
+  const b = r && r.querySelector('[data-kefu-badge]');
+  if (!b) return null;
+  const sec = r.querySelector('[data-kefu-templates]');
+  const items = [...r.querySelectorAll('[data-kefu-template]')];
+  const e = document.getElementById('editor');
+  const active = document.activeElement;
+  return {
+    count: Number(b.dataset.templates || 0),
+    situation: sec ? sec.dataset.situation : null,
+    items: items.map((i) => ({ id: i.dataset.kefuTemplate, text: i.querySelector('.text').textContent })),
+    picked: items.findIndex((i) => i.getAttribute('aria-selected') === 'true'),
+    open: b.getAttribute('aria-expanded') === 'true',
+    inserted: r.querySelector('[data-kefu-editor]').dataset.inserted || null,
+    placeholder: r.querySelector('[data-kefu-editor]').dataset.placeholder || null,
+    live: (r.querySelector('[data-kefu-live]') || {}).textContent || '',
+    focusInEditor: !!e && (active === e || e.contains(active)),
+  };
+}`;
+
+/** The editor's selected text. */
+const SELECTED = `() => {
+  const e = document.getElementById('editor');
+  if (e && 'value' in e && e.tagName !== 'DIV') return e.value.slice(e.selectionStart, e.selectionEnd);
+  return String(getSelection());
+}`;
+
 const blunt = (s) => s && s.findings.find((f) => f.rule === 'blunt.dont-know');
 
 const EDITOR_READY = `() => !!document.getElementById('editor') && document.readyState === 'complete'`;
@@ -310,6 +361,82 @@ export const SCENARIOS = {
     else await d.eval(`() => document.getElementById('editor').dispatchEvent(new CompositionEvent('compositionend', { bubbles: true, data: '' }))`);
     await pageErrors(d);
     return '';
+  },
+
+  /** The phrasebook in the chat box (issue 16): a customer whose parcel is late gets the
+   *  phrasebook's templates in the badge's panel; Alt+K picks one and Enter inserts it into the
+   *  empty draft, with its first 【…】 selected; one Ctrl+Z takes it out again; 「插入」 clicked
+   *  inserts it too; typing fills the selected placeholder and Tab selects the next. */
+  async template(d, origin, fx) {
+    await d.goto(origin + fx.url);
+    if (fx.frame) await d.frame(fx.frame);
+    await waitFor(d, EDITOR_READY, Boolean, 'the editor');
+    assert((await d.eval(TRANSCRIPT)) > 0, 'no customer bubble in the fixture');
+    await d.click('#editor');
+    let t = null;
+    try {
+      t = await waitFor(d, TEMPLATES, (x) => x && x.count > 0 && x.items.length > 0, 'templates for the late parcel', 10000);
+    } catch (e) {
+      // Say what the content script read of the conversation (the popup's status).
+      const st = await d.inExtension(`async () => {
+        const ext = globalThis.browser || chrome;
+        const out = [];
+        for (const t of await ext.tabs.query({})) {
+          try { const r = await ext.tabs.sendMessage(t.id, { type: 'kefu:status' }); if (r) out.push(r); } catch (_) {}
+        }
+        return out;
+      }`);
+      throw new Error(`${e.message}; status: ${JSON.stringify(st)}`);
+    }
+    assert(t.situation === 'late', `situation ${JSON.stringify(t.situation)}, expected late`);
+    const first = t.items[0];
+    const holes = [...first.text.matchAll(/【[^【】]+】/g)].map((m) => m[0]);
+    assert(holes.length >= 2, `the late template has ${holes.length} placeholders: ${first.text}`);
+    if (fx.readPause) await sleep(fx.readPause);
+    // From the keyboard: Alt+K picks the first template, Enter inserts it.
+    await d.press('Alt+k');
+    let now = await waitFor(d, TEMPLATES, (x) => x.open && x.picked === 0, 'Alt+K to open the panel with the first template picked', 3000);
+    assert(now.focusInEditor, 'Alt+K moved the focus out of the editor');
+    assert(now.live.includes('Enter'), `the live region says ${JSON.stringify(now.live)}`);
+    await d.press('Enter');
+    try {
+      await waitFor(d, fx.model, (x) => x === first.text, 'Enter to insert the template into the empty draft', 5000);
+    } catch (e) {
+      throw new Error(`${e.message}; inserted by ${await d.eval(APPLIED)}`);
+    }
+    await sleep(200);
+    assert((await d.eval(fx.model)) === first.text, `Enter reached the editor too: ${JSON.stringify(await d.eval(fx.model))}`);
+    try {
+      await waitFor(d, SELECTED, (x) => x === holes[0], `the first placeholder ${holes[0]} selected`, 3000);
+    } catch (e) {
+      const errors = await d.eval(`() => window.__fixtureErrors || []`);
+      throw new Error(`${e.message}; coach: ${JSON.stringify(await d.eval(TEMPLATES))}; page errors: ${JSON.stringify(errors)}`);
+    }
+    now = await d.eval(TEMPLATES);
+    assert(!now.open && now.inserted === first.id, `after Enter: ${JSON.stringify(now)}`);
+    if (fx.readPause) await sleep(fx.readPause);
+    await d.press('Control+z');
+    await waitFor(d, fx.model, (x) => x === '', 'one Ctrl+Z to take the template out again', 5000);
+    // With the pointer: the panel's 「插入」.
+    await waitFor(d, TEMPLATES, (x) => x.count > 0, 'the templates back after undo', 5000);
+    await clickInCoach(d, '[data-kefu-badge]');
+    await clickInCoach(d, `[data-kefu-template="${first.id}"] [data-kefu-insert]`);
+    await waitFor(d, fx.model, (x) => x === first.text, '「插入」 to insert the template', 5000);
+    await waitFor(d, SELECTED, (x) => x === holes[0], `the first placeholder ${holes[0]} selected after 「插入」`, 3000);
+    // Fill in: typing replaces the selected placeholder, Tab selects the next.
+    if (fx.caretPause) await sleep(fx.caretPause);
+    await d.type('SF1024');
+    const filled = first.text.replace(holes[0], 'SF1024');
+    await waitFor(d, fx.model, (x) => x === filled, `typing to fill ${holes[0]}`, 5000);
+    await d.press('Tab');
+    await waitFor(d, SELECTED, (x) => x === holes[1], `Tab to select the next placeholder ${holes[1]}`, 3000);
+    if (fx.caretPause) await sleep(fx.caretPause);
+    await d.type('广州');
+    await waitFor(d, fx.model, (x) => x === filled.replace(holes[1], '广州'), `typing to fill ${holes[1]}`, 5000);
+    now = await d.eval(TEMPLATES);
+    assert(now.focusInEditor, 'Tab moved the focus out of the editor');
+    await pageErrors(d);
+    return `${holes.length} placeholders`;
   },
 
   /** Hover the underline: the card shows the message and a one-click suggestion. */

@@ -10,6 +10,7 @@ import { canHighlight, highlightPainter } from './paint/highlights.js';
 import { badgeView } from './ui/badge.js';
 import { cardView } from './ui/card.js';
 import { findingView } from './ui/finding.js';
+import { placeholders, templatesView } from './ui/templates.js';
 
 export { isEligibleEditor, editorRoot } from './eligible.js';
 export { readText } from './editors/richtext.js';
@@ -22,6 +23,12 @@ export const LATENCY_MEASURE = 'kefu-coach:input-to-highlight';
  *  Ctrl+Space switch IME modes). The README's 快捷键 section documents it. */
 export const NEXT_KEY = { label: 'Alt+J', code: 'KeyJ' };
 const isNextKey = (e) => e.altKey && !e.ctrlKey && !e.metaKey && (e.code === NEXT_KEY.code || e.key === 'j' || e.key === 'J');
+
+/** The shortcut that walks the phrasebook's templates for the customer's situation in the
+ *  badge's panel (Shift: backwards); Enter inserts the one picked. Alt+K, for the same reasons
+ *  as Alt+J (Alt+digits switch tabs in Chrome and Firefox on Linux). */
+export const TEMPLATE_KEY = { label: 'Alt+K', code: 'KeyK' };
+const isTemplateKey = (e) => e.altKey && !e.ctrlKey && !e.metaKey && (e.code === TEMPLATE_KEY.code || e.key === 'k' || e.key === 'K');
 
 /** Set on an editor while an annotator is attached to it. */
 export const COACHED_ATTR = 'data-kefu-coached';
@@ -55,6 +62,7 @@ let seq = 0;
  *  opts.onReport?(report, draft)    called after each completed check
  *  opts.onDisableRule?(ruleId)      "turn this rule off" clicked (the caller persists it)
  *  opts.onApply?(finding, text)    a suggestion was applied
+ *  opts.onInsert?(template)         a template (report.templates) was inserted
  *  opts.onError?(error)             a check failed (optional; the badge shows it too)
  *  opts.highlights                  false: draw with the overlay even where the CSS Custom
  *                                   Highlight API exists
@@ -95,11 +103,19 @@ export function annotate(editor, opts) {
   // Whether an event may act: always, unless opts.requireTrusted asks for real user input.
   const allow = (e) => !opts.requireTrusted || !!(e && e.isTrusted);
   const handlers = { apply, ignore, disable, allow };
-  const badge = badgeView(doc, group, (e) => {
-    if (!allow(e)) return;
-    badge.open(!badge.isOpen());
-    layout();
-  });
+  // The phrasebook's templates for the customer's situation, in the badge's panel.
+  const templates = templatesView(doc, { insert: insertTemplate, allow });
+  const badge = badgeView(
+    doc,
+    group,
+    (e) => {
+      if (!allow(e)) return;
+      unpick();
+      badge.open(!badge.isOpen());
+      layout();
+    },
+    templates.el,
+  );
   const card = cardView(doc, group, handlers);
   // Read out by screen readers: the card opened from the keyboard, an apply's outcome.
   const live = doc.createElement('div');
@@ -240,8 +256,12 @@ export function annotate(editor, opts) {
     shown = (report ? report.findings : []).filter((f) => !disabled.has(f.rule) && !ignored.has(keyOf(f)));
     group.dataset.checks = String(checks);
     badge.badge.dataset.checks = String(checks);
-    badge.update(shown, report);
+    badge.update(shown, report, !draft.trim());
     badge.list.replaceChildren(...shown.map((f) => findingView(doc, f, draft, handlers)));
+    const offered = (report && report.templates) || [];
+    templates.update(offered, report && report.situation, TEMPLATE_KEY.label);
+    if (picked >= offered.length) unpick();
+    else templates.pick(picked);
     if (card.finding && !shown.includes(card.finding)) card.hide();
     if (!shown.length) card.hide();
     layout();
@@ -308,6 +328,8 @@ export function annotate(editor, opts) {
     group.dataset.applied = how || 'failed';
     if (how) {
       announce(`已替换为“${text}”。`);
+      // A suggestion with a placeholder (活动截止到【截止时间】): select it to be filled in.
+      await beginFill(f.start, f.start + text.length);
       if (opts.onApply) opts.onApply(f, text);
     } else {
       await cannotApply(f, text, at);
@@ -334,6 +356,114 @@ export function annotate(editor, opts) {
     card.show(f, draft, r, 'notice');
     card.notice(note);
     announce(note);
+  }
+
+  // ---- templates and their placeholders ------------------------------------------------
+
+  let picked = -1; // the template TEMPLATE_KEY picked in the panel, -1: none
+  let filling = false; // a template was inserted: Tab goes to its next 【…】
+
+  function unpick() {
+    if (picked < 0) return;
+    picked = -1;
+    templates.pick(-1);
+  }
+
+  /** Pick the next (dir 1) or previous (-1) template in the panel, opened from the keyboard. */
+  function nextTemplate(dir) {
+    const n = templates.count;
+    if (destroyed || !n) {
+      announce('没有这类问题的推荐话术。');
+      return;
+    }
+    card.hide();
+    picked = picked < 0 ? (dir > 0 ? 0 : n - 1) : (picked + dir + n) % n;
+    const t = templates.pick(picked);
+    badge.open(true);
+    layout();
+    announce(`推荐话术第 ${picked + 1} 条,共 ${n} 条:${t.text}。按 Enter 插入,按 Esc 关闭。`);
+  }
+
+  /** Insert template `t`: in place of an empty draft or of the selection, else at the caret
+   *  (at the end when the editor has none); then select its first placeholder. */
+  async function insertTemplate(t) {
+    if (destroyed || applying || !t || typeof t.text !== 'string') return;
+    const text = adapter.text();
+    let sel = null;
+    try {
+      sel = adapter.selection();
+    } catch (_) {
+      sel = null;
+    }
+    const [start, end] = !text.trim() ? [0, text.length] : sel ? [sel.start, sel.end] : [text.length, text.length];
+    unpick();
+    card.hide();
+    templates.notice(null);
+    inputAt = view.performance.now();
+    applying = true;
+    let how = null;
+    try {
+      how = await adapter.replace(start, end, t.text);
+    } catch (_) {
+      how = null;
+    }
+    applying = false;
+    if (destroyed) return;
+    group.dataset.inserted = how ? t.id : 'failed';
+    group.dataset.applied = how || 'failed';
+    if (how) {
+      badge.open(false);
+      announce('已插入推荐话术。');
+      await beginFill(start, start + t.text.length);
+      if (opts.onInsert) opts.onInsert(t);
+    } else {
+      let copied = false;
+      try {
+        await view.navigator.clipboard.writeText(t.text);
+        copied = true;
+      } catch (_) {
+        copied = false;
+      }
+      const note = copied
+        ? '没能插入:这个输入框不接受自动修改。话术已复制,请按 Ctrl+V 粘贴。'
+        : '没能插入:这个输入框不接受自动修改。请手动输入这段话术。';
+      group.dataset.copied = String(copied);
+      templates.notice(note);
+      announce(note);
+      layout();
+    }
+    schedule();
+  }
+
+  /** After inserting [start, end): select its first 【…】, and let Tab go to the next. */
+  async function beginFill(start, end) {
+    const first = placeholders(adapter.text()).find((p) => p.start >= start && p.end <= end);
+    filling = !!first;
+    if (first) await selectPlaceholder(first.start, 1);
+  }
+
+  /** Select the next placeholder at or after `from` (dir 1), or the last one ending at or
+   *  before it (-1), wrapping around; false when the draft has none left. */
+  async function selectPlaceholder(from, dir) {
+    const text = adapter.text();
+    const all = placeholders(text);
+    if (!all.length) {
+      filling = false;
+      delete group.dataset.placeholder;
+      return false;
+    }
+    const p = (dir > 0 ? all.find((x) => x.start >= from) : all.filter((x) => x.end <= from).pop()) || (dir > 0 ? all[0] : all[all.length - 1]);
+    let ok = false;
+    try {
+      ok = await adapter.select(p.start, p.end);
+    } catch (_) {
+      ok = false;
+    }
+    if (destroyed) return false;
+    group.dataset.placeholder = ok ? `${p.start}-${p.end}` : 'failed';
+    const more = all.length > 1 ? `,按 Tab 到下一个(共 ${all.length} 个)` : '';
+    announce(`请填写${text.slice(p.start, p.end)}${more}。`);
+    return ok;
   }
 
   function ignore(f) {
@@ -404,9 +534,49 @@ export function annotate(editor, opts) {
       if (isNextKey(e)) {
         e.preventDefault();
         e.stopPropagation();
+        unpick();
         nextFinding(e.shiftKey ? -1 : 1);
         return;
       }
+      if (isTemplateKey(e)) {
+        e.preventDefault();
+        e.stopPropagation();
+        nextTemplate(e.shiftKey ? -1 : 1);
+        return;
+      }
+      if (picked >= 0 && badge.isOpen()) {
+        const plain = !e.altKey && !e.ctrlKey && !e.metaKey && !e.shiftKey;
+        if (e.key === 'Enter' && plain) {
+          e.preventDefault();
+          e.stopPropagation();
+          insertTemplate(templates.pick(picked));
+          return;
+        }
+        if (e.key === 'Escape') {
+          e.preventDefault();
+          e.stopPropagation();
+          unpick();
+          badge.open(false);
+          announce('');
+          return;
+        }
+      }
+      if (filling && e.key === 'Tab' && !e.altKey && !e.ctrlKey && !e.metaKey) {
+        let sel = null;
+        try {
+          sel = adapter.selection();
+        } catch (_) {
+          sel = null;
+        }
+        if (sel && placeholders(adapter.text()).length) {
+          e.preventDefault();
+          e.stopPropagation();
+          selectPlaceholder(e.shiftKey ? sel.start : sel.end, e.shiftKey ? -1 : 1);
+          return;
+        }
+        filling = false; // every placeholder is filled in: Tab does what it always does
+      }
+      if (e.key === 'Escape' && filling) filling = false;
       if (e.key === 'Escape' && caretFrame) {
         view.cancelAnimationFrame(caretFrame); // a caret card still to open: not any more
         caretFrame = 0;
@@ -429,9 +599,17 @@ export function annotate(editor, opts) {
     },
     true,
   );
-  // Typing on closes a card opened from the keyboard (its offsets are out of date).
+  // Typing on closes a card opened from the keyboard (its offsets are out of date), and the
+  // panel opened to pick a template.
   on(editor, 'input', () => {
     if (card.via === 'key' || card.via === 'notice') card.hide();
+    if (picked >= 0 && !applying) {
+      unpick();
+      badge.open(false);
+    }
+  });
+  on(editor, 'blur', () => {
+    filling = false;
   });
 
   /** Move to the next (dir 1) or previous (-1) finding from the caret and open its card. */

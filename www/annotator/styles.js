@@ -38,6 +38,7 @@ export const SHADOW_CSS = `
 .badge[data-level=warning]{background:#e37400}
 .badge[data-level=error]{background:#d93025}
 .badge .score{font-weight:400;opacity:.9}
+.badge .tpl{font-weight:600;padding:0 4px;border-radius:8px;background:#fff;color:#1a73e8}
 .badge .wait{font-weight:400;padding:0 4px;border-radius:8px;background:rgba(255,255,255,.22)}
 .badge[data-wait-level=late] .wait{background:#fff;color:#d93025;font-weight:600}
 .badge:focus-visible{outline:2px solid #1a73e8;outline-offset:2px}
@@ -60,5 +61,13 @@ button:focus-visible{outline:2px solid #1a73e8}
 .card{position:fixed;pointer-events:auto;max-width:300px;background:#fff;border:1px solid #dadce0;
   border-radius:8px;box-shadow:0 4px 16px rgba(0,0,0,.2);padding:8px;box-sizing:border-box}
 [data-kefu-card] .notice,.card .notice{background:#fce8e6;color:#a50e0e;border-radius:4px;padding:4px 6px;margin-bottom:6px}
+.templates{border-top:1px solid #dadce0;margin-top:6px;padding-top:6px}
+.templates h3{font-size:12px;margin:0 0 4px;font-weight:600;color:#174ea6}
+.template{display:flex;gap:6px;align-items:flex-start;padding:4px 6px;margin:4px 0;border-radius:6px;
+  background:#f8f9fa;border:1px solid transparent}
+.template[aria-selected=true]{border-color:#1a73e8;background:#e8f0fe}
+.template .text{flex:1;font-size:12px;white-space:pre-wrap}
+.templates .tip{color:#5f6368;font-size:11px;margin-top:4px}
+.templates .notice{background:#fce8e6;color:#a50e0e;border-radius:4px;padding:4px 6px;margin:4px 0}
 .sr{position:fixed;left:-10000px;top:0;width:1px;height:1px;overflow:hidden}
 `;

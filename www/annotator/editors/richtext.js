@@ -56,10 +56,19 @@ export function richTextAdapter(el) {
     return model;
   };
 
+  /** Where text goes in an empty editor: inside its innermost first element (the empty
+   *  paragraph or leaf an editor renders around its <br>), not at its root: Draft.js unmounts
+   *  itself when text appears outside its leaves. */
+  function emptyPoint() {
+    let n = el;
+    while (n.firstElementChild && n.firstElementChild.localName !== 'br') n = n.firstElementChild;
+    return { node: n, offset: 0 };
+  }
+
   /** DOM point for an offset; at a boundary, `after` prefers the following text node. */
   function point(offset, after) {
     const { segs } = current();
-    if (!segs.length) return { node: el, offset: 0 };
+    if (!segs.length) return emptyPoint();
     let best = null;
     for (const s of segs) {
       if (offset >= s.start && offset <= s.end) {
@@ -100,6 +109,16 @@ export function richTextAdapter(el) {
     return last;
   }
 
+  /** The selection as offsets {start, end} (collapsed or not), or null when it is elsewhere. */
+  function selection() {
+    const sel = view.getSelection();
+    if (!sel || !sel.rangeCount) return null;
+    const r = sel.getRangeAt(0);
+    if (!el.contains(r.startContainer) || !el.contains(r.endContainer)) return null;
+    model = null;
+    return { start: offsetOf(r.startContainer, r.startOffset), end: offsetOf(r.endContainer, r.endOffset) };
+  }
+
   return {
     kind: 'rich',
     el,
@@ -128,9 +147,36 @@ export function richTextAdapter(el) {
       if (!el.contains(sel.anchorNode)) return null;
       return offsetOf(sel.anchorNode, sel.anchorOffset);
     },
+    /** Select [start, end) (a template's placeholder, for the agent to type over). Editors
+     *  that keep a model take the DOM selection in on selectionchange, a task later: resolves
+     *  after that, to whether the selection is still there. */
+    async select(start, end) {
+      el.focus({ preventScroll: true });
+      const before = current().text;
+      const want = before.slice(start, end);
+      // An editor still rendering the edit before (Draft.js) puts its own selection back when
+      // it renders: select again until the selection stays, but never once the text changes
+      // (the agent is typing over it).
+      for (let i = 0; i < 4; i++) {
+        const sel = view.getSelection();
+        sel.removeAllRanges();
+        sel.addRange(range(start, end));
+        await new Promise((resolve) => {
+          view.requestAnimationFrame(() => view.setTimeout(resolve, 0));
+          view.setTimeout(resolve, 60); // no frames in a hidden tab
+        });
+        model = null;
+        if (current().text !== before) return false;
+        const now = view.getSelection();
+        if (now && now.rangeCount && el.contains(now.anchorNode) && String(now) === want) return true;
+      }
+      return false;
+    },
+    /** The selection as offsets {start, end} (collapsed or not), or null when it is elsewhere. */
+    selection,
     /** Replace [start, end) with `text` through the editor's own input pipeline, trying one
      *  way after another and reading the text back after each: resolves to the way that
-     *  worked ('beforeinput', 'execCommand', 'dom') or null when none did (the text is then
+     *  worked ('beforeinput', 'paste', 'execCommand', 'dom') or null when none did (the text is then
      *  as before, or the editor made an edit of its own that we don't try to repair). */
     async replace(start, end, text) {
       const before = current().text;
@@ -190,6 +236,7 @@ export function richTextAdapter(el) {
       // TinyMCE keeps what is being typed out of its undo levels until a non-typing event:
       // a mousedown in its body commits it, so Ctrl+Z after the apply returns exactly here.
       const tiny = el.classList.contains('mce-content-body');
+      const ck = el.classList.contains('ck-editor__editable');
       if (tiny) el.dispatchEvent(new view.MouseEvent('mousedown', { bubbles: true, cancelable: true }));
 
       // 1. beforeinput/insertReplacementText with a target range over the span: what
@@ -208,8 +255,31 @@ export function richTextAdapter(el) {
       });
       el.dispatchEvent(ev);
       let now = ev.defaultPrevented ? await settled() : read();
+      // CKEditor 5 in Firefox takes the edit into its model without preventing the default, and
+      // renders it up to a few hundred ms later (after a selection it has just been given):
+      // trying another way before that would make the edit twice.
+      for (let i = 0; ck && now === before && i < 12; i++) {
+        await later();
+        now = read();
+      }
       if (now === expected) return done('beforeinput');
       if (now !== before) return null;
+
+      // 1b. Draft.js, empty: the browser's own edit (2) replaces the <br> it renders in its
+      //     empty block, and React unmounts the whole editor when it finds that node gone.
+      //     A paste of the plain text goes into its model instead (one undo step).
+      if (!before && el.classList.contains('public-DraftEditor-content')) {
+        select();
+        const paste = new view.ClipboardEvent('paste', { bubbles: true, cancelable: true, composed: true, clipboardData: new view.DataTransfer() });
+        // Firefox ignores clipboardData in the constructor: the event's own one is used there.
+        if (paste.clipboardData) paste.clipboardData.setData('text/plain', text);
+        if (paste.clipboardData && paste.clipboardData.getData('text/plain') === text) {
+          el.dispatchEvent(paste);
+          now = paste.defaultPrevented ? await settled() : read();
+          if (now === expected) return done('paste');
+          if (now !== before) return null;
+        }
+      }
 
       // 2. execCommand: the browser edits the DOM and records one undo step; editors that
       //    watch the DOM (ProseMirror, Draft.js, plain contenteditable) take it in.

@@ -97,6 +97,17 @@ export function textControlAdapter(el, root) {
       if (doc.activeElement !== el) return null;
       return el.selectionStart === el.selectionEnd ? el.selectionStart : null;
     },
+    /** Select [start, end) (a template's placeholder, for the agent to type over). */
+    select(start, end) {
+      el.focus({ preventScroll: true });
+      el.setSelectionRange(start, end);
+      return Promise.resolve(el.selectionStart === start && el.selectionEnd === end);
+    },
+    /** The selection as offsets {start, end} (collapsed or not), or null when not focused. */
+    selection() {
+      if (doc.activeElement !== el) return null;
+      return { start: el.selectionStart, end: el.selectionEnd };
+    },
     /** Resolves to the way that worked ('execCommand' — one browser undo step — or 'value')
      *  or null. */
     async replace(start, end, text) {

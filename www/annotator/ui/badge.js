@@ -1,6 +1,7 @@
-// The badge at the editor's corner (count and score) and the list it opens.
+// The badge at the editor's corner (count and score) and the list it opens: the findings, then
+// (`extra`, ui/templates.js) the phrasebook's templates for the customer's situation.
 
-export function badgeView(doc, container, onToggle) {
+export function badgeView(doc, container, onToggle, extra = null) {
   const badge = doc.createElement('button');
   badge.type = 'button';
   badge.className = 'badge';
@@ -10,13 +11,18 @@ export function badgeView(doc, container, onToggle) {
   badge.setAttribute('aria-expanded', 'false');
   const count = doc.createElement('span');
   count.className = 'count';
+  // Templates for this customer's situation are waiting in the panel.
+  const tpl = doc.createElement('span');
+  tpl.className = 'tpl';
+  tpl.textContent = '话';
+  tpl.hidden = true;
   const score = doc.createElement('span');
   score.className = 'score';
   // How long the customer has waited for this reply (where the console shows times).
   const wait = doc.createElement('span');
   wait.className = 'wait';
   wait.hidden = true;
-  badge.append(count, score, wait);
+  badge.append(count, score, tpl, wait);
   badge.addEventListener('mousedown', (e) => e.preventDefault());
   badge.addEventListener('click', (e) => {
     e.preventDefault();
@@ -31,14 +37,18 @@ export function badgeView(doc, container, onToggle) {
   const list = doc.createElement('div');
   list.className = 'list';
   panel.append(title, list);
+  if (extra) panel.append(extra);
   container.append(badge, panel);
 
   return {
     badge,
     panel,
     list,
-    update(findings, report) {
+    update(findings, report, empty = false) {
       const n = findings.length;
+      const templates = (report && report.templates && report.templates.length) || 0;
+      badge.dataset.templates = String(templates);
+      tpl.hidden = !templates;
       badge.dataset.count = String(n);
       badge.dataset.score = report ? String(report.score) : '';
       const worst = findings.some((f) => f.severity === 'error')
@@ -57,8 +67,10 @@ export function badgeView(doc, container, onToggle) {
         (more ? `(另有 ${more} 处同类问题未逐一标出)` : '');
       badge.dataset.window = win ? `${win.start}-${win.end}` : '';
       badge.dataset.omitted = String(more);
-      badge.title = `话术教练:${n} 条建议,得分 ${report ? report.score : '-'}${part}`;
-      title.textContent = (n ? `${n} 条建议 · 得分 ${report ? report.score : '-'}` : '没有建议,回复很好') + part;
+      const offer = templates ? `;有 ${templates} 条这类问题的推荐话术` : '';
+      badge.title = `话术教练:${n} 条建议,得分 ${report ? report.score : '-'}${part}${offer}`;
+      title.textContent =
+        (n ? `${n} 条建议 · 得分 ${report ? report.score : '-'}` : empty ? '还没有输入回复' : '没有建议,回复很好') + part;
     },
     /** The customer has waited `seconds` (null: unknown); over `limit` seconds it is late. */
     setWait(seconds, limit) {
