@@ -87,7 +87,7 @@ pub fn rules_markdown() -> String {
         }
         md.push_str(&format!("\n## {} — {}\n", c.id(), c.zh()));
         for r in in_cat {
-            md.push_str(&format!("\n### `{}`\n\n**{}** · {}\n\n", r.id, r.title, r.severity.as_str()));
+            md.push_str(&format!("\n### `{}`\n\n**{}** · {}\n\n{}\n\n", r.id, r.title, r.severity.as_str(), r.summary));
             // Demote the doc's headings by two levels so they nest under the rule.
             for line in r.doc.lines() {
                 match line.strip_prefix("## ") {
