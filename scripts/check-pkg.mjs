@@ -64,8 +64,8 @@ for (const [config, shown] of [[{ platform: 1.5 }, '1.5'], [{ disabledRules: [0.
   }
 }
 const rules = Coach.rules();
-expect(Array.isArray(rules) && rules.length > 0 && rules.every((r) => r.id && r.category && r.severity && r.title && r.doc), 'Coach.rules() gives id, category, severity, title, doc');
-expect(rules.every((r) => Object.getPrototypeOf(r) === Object.prototype && Object.keys(r).join() === 'id,category,severity,title,doc'), 'Coach.rules() gives plain objects with exactly id, category, severity, title, doc');
+expect(Array.isArray(rules) && rules.length > 0 && rules.every((r) => r.id && r.category && r.severity && r.title && r.summary && r.doc), 'Coach.rules() gives id, category, severity, title, summary, doc');
+expect(rules.every((r) => Object.getPrototypeOf(r) === Object.prototype && Object.keys(r).join() === 'id,category,severity,title,summary,doc'), 'Coach.rules() gives plain objects with exactly id, category, severity, title, summary, doc');
 coach.free();
 
 if (failures.length) {

@@ -1,10 +1,12 @@
 //! Files generated from the core, each kept in sync by a test (`tests/docs.rs`):
 //! `docs/rules.md` from the rules' doc comments, and `www/assets/core-facts.js`, the facts the
 //! pages share with the core (category ids, their names and dimensions, the dimensions, the
-//! platforms, the severities), so a page can't drift from the core.
+//! platforms, the severities, the customer's situations and their names), so a page can't
+//! drift from the core.
 
 use crate::config::Platform;
 use crate::finding::{Dimension, Severity};
+use crate::text::Situation;
 use crate::{Category, Coach};
 
 /// `www/assets/core-facts.js`: an ES module of the core's shared facts.
@@ -54,8 +56,15 @@ export const CORE_SEVERITIES = [",
     );
     js.push_str(
         "];
+
+/** The customer's situations a report and a team phrasebook name: id, zh-CN name. */
+export const CORE_SITUATIONS = [
 ",
     );
+    for s in Situation::ALL {
+        js.push_str(&format!("  {{ id: {}, label: {} }},\n", q(s.id()), q(s.zh())));
+    }
+    js.push_str("];\n");
     js
 }
 
@@ -87,7 +96,7 @@ pub fn rules_markdown() -> String {
         }
         md.push_str(&format!("\n## {} — {}\n", c.id(), c.zh()));
         for r in in_cat {
-            md.push_str(&format!("\n### `{}`\n\n**{}** · {}\n\n", r.id, r.title, r.severity.as_str()));
+            md.push_str(&format!("\n### `{}`\n\n**{}** · {}\n\n{}\n\n", r.id, r.title, r.severity.as_str(), r.summary));
             // Demote the doc's headings by two levels so they nest under the rule.
             for line in r.doc.lines() {
                 match line.strip_prefix("## ") {

@@ -97,6 +97,8 @@ pub struct RuleInfo {
     pub category: Category,
     pub severity: Severity,
     pub title: String,
+    /// One zh-CN sentence: what the rule flags and why.
+    pub summary: String,
     /// Markdown: What it does / Why is this bad? / Example / Use instead.
     pub doc: String,
 }
@@ -300,6 +302,7 @@ impl Coach {
                     category: m.category,
                     severity: m.severity,
                     title: m.title.to_owned(),
+                    summary: m.summary.to_owned(),
                     doc: rules::doc_text(m),
                 }
             })

@@ -494,8 +494,10 @@ async fn rules_metadata_matches_the_core() {
         assert_eq!(text(js_rule, "category"), n.category.id());
         assert_eq!(text(js_rule, "severity"), n.severity.as_str());
         assert_eq!(text(js_rule, "title"), n.title);
+        assert_eq!(text(js_rule, "summary"), n.summary);
         assert_eq!(text(js_rule, "doc"), n.doc);
         assert!(!n.title.is_empty() && !n.doc.is_empty(), "{} needs a title and a doc", n.id);
+        assert!(!n.summary.is_empty(), "{} needs a summary", n.id);
     }
 }
 

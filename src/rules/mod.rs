@@ -43,6 +43,9 @@ pub struct RuleMeta {
     pub severity: Severity,
     /// A short zh-CN title.
     pub title: &'static str,
+    /// One zh-CN sentence (at most 40 characters): what the rule flags and why, for the
+    /// options page and the docs' rule list.
+    pub summary: &'static str,
     /// Markdown: What it does / Why is this bad? / Example / Use instead.
     pub doc: &'static str,
 }
@@ -120,6 +123,7 @@ impl Lint {
 ///         category: Blunt,
 ///         severity: Warning,
 ///         title: "不知道",
+///         summary: "直接说“不知道”会让客户觉得问题到此为止;应承诺核实后答复。",
 ///     }
 /// }
 /// ```
@@ -130,7 +134,8 @@ macro_rules! declare_rule {
             id: $id:literal,
             category: $category:ident,
             severity: $severity:ident,
-            title: $title:literal $(,)?
+            title: $title:literal,
+            summary: $summary:literal $(,)?
         }
     ) => {
         $(#[doc = $doc])*
@@ -142,6 +147,7 @@ macro_rules! declare_rule {
                 category: $crate::finding::Category::$category,
                 severity: $crate::finding::Severity::$severity,
                 title: $title,
+                summary: $summary,
                 doc: concat!($($doc, "\n"),*),
             };
         }
@@ -228,6 +234,23 @@ mod tests {
         let have: HashSet<Category> = all().iter().map(|r| r.meta().category).collect();
         for c in Category::ALL {
             assert!(have.contains(c), "category {} has no rule", c.id());
+        }
+    }
+
+    /// The options page and the docs show each rule's summary as its one-line description:
+    /// it must be there, short, and Chinese.
+    #[test]
+    fn every_rule_has_a_short_chinese_summary() {
+        let han = |c: char| ('\u{4e00}'..='\u{9fff}').contains(&c);
+        for r in crate::Coach::rules() {
+            let s = r.summary.trim();
+            assert!(!s.is_empty(), "{} has no summary", r.id);
+            let n = s.chars().count();
+            assert!(n <= 40, "{}'s summary has {n} characters, more than 40: {s}", r.id);
+            let hans = s.chars().filter(|c| han(*c)).count();
+            assert!(hans * 2 >= n, "{}'s summary is not Chinese: {s}", r.id);
+            assert!(s.ends_with('。'), "{}'s summary is not one sentence ending in 。: {s}", r.id);
+            assert_ne!(s, r.title, "{}'s summary only repeats its title", r.id);
         }
     }
 

@@ -31,8 +31,8 @@ export function omission(rule, count) {
 export function template(id, situation, text) {
   return { id, situation, text };
 }
-export function rule(id, category, severity, title, doc) {
-  return { id, category, severity, title, doc };
+export function rule(id, category, severity, title, summary, doc) {
+  return { id, category, severity, title, summary, doc };
 }")]
 extern "C" {
     /// One call per object, each an object literal: V8 gives every finding the same shape,
@@ -62,7 +62,7 @@ extern "C" {
     ) -> JsValue;
     fn omission(rule: &JsValue, count: f64) -> JsValue;
     fn template(id: &JsValue, situation: &JsValue, text: &JsValue) -> JsValue;
-    fn rule(id: &str, category: &str, severity: &str, title: &str, doc: &str) -> JsValue;
+    fn rule(id: &str, category: &str, severity: &str, title: &str, summary: &str, doc: &str) -> JsValue;
 }
 
 /// `Coach.rules()`: a `RuleInfo` as serde would give it (as `Coach::rules` does in the CLI),
@@ -70,7 +70,7 @@ extern "C" {
 pub fn rules(rules: &[RuleInfo]) -> Array {
     let out = Array::new_with_length(rules.len() as u32);
     for (i, r) in rules.iter().enumerate() {
-        out.set(i as u32, rule(&r.id, r.category.id(), r.severity.as_str(), &r.title, &r.doc));
+        out.set(i as u32, rule(&r.id, r.category.id(), r.severity.as_str(), &r.title, &r.summary, &r.doc));
     }
     out
 }

@@ -94,6 +94,8 @@ export interface RuleInfo {
   category: Category;
   severity: Severity;
   title: string;
+  /** One zh-CN sentence (at most 40 characters): what the rule flags and why. */
+  summary: string;
   /** Markdown: What it does / Why is this bad? / Example / Use instead. */
   doc: string;
 }

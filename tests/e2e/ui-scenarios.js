@@ -1,6 +1,6 @@
 // The extension's own pages, in both browsers: the options page (a rule switch persists,
-// search filters, a bad team pack changes nothing and says why, a good one shows what it
-// adds, category names from the core) and the toolbar popup (the site switch, what the page's
+// search filters, each rule's zh-CN summary, a bad team pack or phrasebook changes nothing and
+// says why, a good one is previewed and stored only on 导入, category names from the core) and the toolbar popup (the site switch, what the page's
 // content script detected, the per-site platform correction, the finding count on the
 // button's badge). Each saves 1280×800 screenshots to dist/store/screenshots/ (build output,
 // used by the store listing: store/README.md).
@@ -133,6 +133,10 @@ export const UI_SCENARIOS = {
         }`, rule);
         assert(info.cat === '生硬拒绝' && info.command === '命令/反问/质问', `category names not the core's: ${JSON.stringify(info)}`);
         assert(info.title.length > 2 && info.desc.length > 10, `rule without title or description: ${JSON.stringify(info)}`);
+        // The one-line description is the core's zh-CN summary, not the doc's English sentence.
+        assert(info.desc === '直接说“不知道”会让客户觉得问题到此为止;应承诺核实后答复。', `${rule}'s description is not its summary: ${info.desc}`);
+        const notZh = await page.eval(`() => [...document.querySelectorAll('#rules li[data-rule] .rule-desc')].map((x) => x.textContent).filter((x) => !/[\u4e00-\u9fff]{4}/.test(x) || x.length > 40)`);
+        assert(!notZh.length, `rules whose description is not a short zh-CN summary: ${JSON.stringify(notZh)}`);
         await page.shot('options');
         await page.click(`[data-rule-toggle="${rule}"]`);
         await waitFor(page, STORED(['disabledRules']), (x) => (x.disabledRules || []).includes(rule), 'the rule switched off to be stored', 5000);
@@ -177,8 +181,11 @@ export const UI_SCENARIOS = {
     }
   },
 
-  /** Team packs: a bad file that would replace a stored pack leaves it exactly as it was and
-   *  says why (the core's reason); a good one is stored and the page lists what it adds. */
+  /** Team packs, in two steps: a bad file that would replace a stored pack leaves it exactly
+   *  as it was and says why (the core's reason); a good one is checked and previewed (each
+   *  rule's category, pattern, message, severity; what it replaces) with 导入 focused and 取消:
+   *  取消 (and Escape) store nothing, 导入 (Enter) stores it, and its rule joins the rule list
+   *  with its message as the summary. */
   async optionsPack(d) {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kefu-ui-pack-'));
     const file = (name, value) => {
@@ -189,32 +196,171 @@ export const UI_SCENARIOS = {
     const stored = { name: '售后组', rules: [{ id: 'no-hehe', pattern: '呵呵', category: 'impatience', severity: 'warning', message: '“呵呵”容易被理解为嘲讽', suggestions: ['好的'] }] };
     const bad = { name: '售后组', rules: [{ id: 'broken', pattern: '(呵呵', category: 'impatience', severity: 'warning', message: 'x', suggestions: [] }] };
     const good = { name: '大促组', rules: [{ id: 'no-pressure', pattern: '赶紧下单', category: 'pressure', severity: 'hint', message: '别催客户下单', suggestions: ['欢迎选购'] }] };
+    const replacing = { name: '售后组', rules: [{ id: 'no-en', pattern: '嗯嗯嗯', category: 'impatience', severity: 'hint', message: '连着“嗯”显得敷衍', suggestions: ['好的'] }] };
     const STATUS = `() => { const s = document.getElementById('pack-status'); return s && s.textContent ? { cls: s.className, text: s.textContent, preview: !document.getElementById('pack-preview').hidden } : null; }`;
+    const PREVIEW = `() => {
+      const p = document.getElementById('pack-preview');
+      if (p.hidden) return null;
+      return { title: (p.querySelector('h3') || {}).textContent,
+        rules: [...p.querySelectorAll(':scope > .pack-rules > [data-pack-rule]')].map((li) => ({ id: li.dataset.packRule, text: li.textContent, pattern: (li.querySelector('[data-pattern]') || {}).textContent, severity: li.querySelector('.tag').className })),
+        replaces: (p.querySelector('[data-replaces]') || {}).dataset?.replaces || null,
+        focused: document.activeElement && document.activeElement.dataset.confirm,
+        buttons: [...p.querySelectorAll('[data-confirm]')].map((b) => b.textContent) };
+    }`;
     const PACKS = `() => ${EXT}.storage.local.get('packs').then((x) => x.packs || [])`;
+    const clear = `() => { document.getElementById('pack-status').textContent = ''; }`;
     try {
       await d.inExtension(`(p) => ${EXT}.storage.local.set({ packs: [p] })`, stored);
       return await withPage(d, 'extension/options/options.html', async (page) => {
         await waitFor(page, `() => document.querySelectorAll('[data-pack]').length`, (x) => x === 1, 'the stored pack listed', 10000);
+        // A bad file: refused with the core's reason, no preview, nothing stored.
         await page.upload('#pack-file', file('bad.json', bad));
         const st = await waitFor(page, STATUS, Boolean, 'a verdict on the bad pack', 8000);
         assert(st.cls === 'error' && !st.preview, `bad pack: ${JSON.stringify(st)}`);
         assert(/[\u4e00-\u9fff]/.test(st.text) && st.text.length > 12, `the refusal says too little: ${st.text}`);
-        const after = await page.eval(PACKS);
+        let after = await page.eval(PACKS);
         assert(canon(after) === canon([stored]), `the bad pack changed the stored packs: ${JSON.stringify(after)}`);
-        await page.eval(`() => { document.getElementById('pack-status').textContent = ''; }`);
+        // A good file: checked, then previewed with 导入 focused; 取消 stores nothing.
+        await page.eval(clear);
         await page.upload('#pack-file', file('good.json', good));
-        const ok = await waitFor(page, STATUS, Boolean, 'a verdict on the good pack', 8000);
-        assert(ok.cls === 'ok' && ok.preview, `good pack: ${JSON.stringify(ok)}`);
-        const adds = await page.eval(`() => [...document.querySelectorAll('#pack-preview [data-pack-rule]')].map((li) => [li.dataset.packRule, li.textContent])`);
-        assert(adds.length === 1 && adds[0][0] === 'pressure.no-pressure' && adds[0][1].includes('别催客户下单'), `preview: ${JSON.stringify(adds)}`);
+        const pre = await waitFor(page, PREVIEW, Boolean, 'the preview of the good pack', 8000);
+        assert(pre.rules.length === 1 && pre.rules[0].id === 'pressure.no-pressure' && pre.rules[0].text.includes('别催客户下单'), `preview: ${JSON.stringify(pre)}`);
+        assert(pre.rules[0].pattern === '赶紧下单' && /\bhint\b/.test(pre.rules[0].severity) && pre.rules[0].text.includes('催促'), `preview lacks pattern, severity or category: ${JSON.stringify(pre)}`);
+        assert(pre.title.includes('大促组') && pre.replaces === null && pre.buttons.join() === '导入,取消' && pre.focused === 'import', `preview: ${JSON.stringify(pre)}`);
+        const pending = await page.eval(STATUS);
+        assert(pending && pending.cls === 'pending', `status before 导入: ${JSON.stringify(pending)}`);
+        assert(canon(await page.eval(PACKS)) === canon([stored]), 'the pack was stored before 导入');
+        await page.click('#pack-preview [data-confirm="cancel"]');
+        await waitFor(page, `() => document.getElementById('pack-preview').hidden`, Boolean, '取消 to close the preview', 3000);
+        await sleep(300);
+        after = await page.eval(PACKS);
+        assert(canon(after) === canon([stored]), `取消 stored something: ${JSON.stringify(after)}`);
+        const cancelled = await page.eval(STATUS);
+        assert(cancelled && cancelled.cls === '' && /取消/.test(cancelled.text), `status after 取消: ${JSON.stringify(cancelled)}`);
+        // Again, and 导入 from the keyboard (Enter on the focused button).
+        await page.upload('#pack-file', file('good.json', good));
+        await waitFor(page, PREVIEW, (x) => x && x.focused === 'import', 'the preview with 导入 focused', 8000);
+        await page.press('Enter');
+        const ok = await waitFor(page, STATUS, (x) => x && x.cls !== 'pending', 'a verdict after 导入', 8000);
+        assert(ok.cls === 'ok' && !ok.preview, `good pack: ${JSON.stringify(ok)}`);
         const names = (await page.eval(PACKS)).map((p) => p.name);
         assert(names.join() === '售后组,大促组', `stored packs: ${names}`);
+        const listed = await waitFor(page, `() => { const li = document.querySelector('li[data-rule="pressure.no-pressure"]'); return li && li.querySelector('.rule-desc').textContent; }`, Boolean, 'the pack rule in the rule list', 5000);
+        assert(listed === '别催客户下单', `the pack rule's summary: ${listed}`);
+        // A file replacing the stored pack of that name: the preview says so; Escape cancels.
+        await page.upload('#pack-file', file('replace.json', replacing));
+        const rep = await waitFor(page, PREVIEW, Boolean, 'the preview of the replacing pack', 8000);
+        assert(rep.replaces === '售后组' && rep.rules.length === 1 && rep.rules[0].id === 'impatience.no-en', `replacing preview: ${JSON.stringify(rep)}`);
         await page.eval(`() => { document.documentElement.style.scrollBehavior = 'auto'; document.getElementById('packs-section').scrollIntoView(); }`);
         await page.shot('options-pack');
-        return `${st.text} | ${ok.text}`;
+        await page.press('Escape');
+        await waitFor(page, `() => document.getElementById('pack-preview').hidden`, Boolean, 'Escape to close the preview', 3000);
+        await sleep(300);
+        const kept = await page.eval(PACKS);
+        assert(kept.map((p) => p.name).join() === '售后组,大促组' && canon(kept[0]) === canon(stored), `Escape changed the packs: ${JSON.stringify(kept)}`);
+        return `${st.text} | ${ok.text}; ${shotIs1280x800(d, 'options-pack')}`;
       });
     } finally {
       await d.inExtension(`() => ${EXT}.storage.local.remove('packs')`);
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  },
+
+  /** The team phrasebook: a bad file is refused with the core's reason (entry and field) and
+   *  nothing is stored; the review page's proposal file is previewed by situation and stored
+   *  only on 导入 (取消 first stores nothing); the season is stored; then, on a page with the
+   *  extension, a check of a late-parcel complaint carries the team's template (the content
+   *  script's status: situation and template ids of its last report). */
+  async optionsPhrasebook(d, origin) {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kefu-ui-book-'));
+    const file = (name, value) => {
+      const p = path.join(dir, name);
+      fs.writeFileSync(p, typeof value === 'string' ? value : JSON.stringify(value, null, 2));
+      return p;
+    };
+    // The shape the review exports (proposals.phrasebook: name and entries, variant only when set).
+    const book = { name: '售后组话术', entries: [
+      { id: 'late-team', situation: 'late', text: '非常抱歉让您久等了!我马上联系快递核实,今天18点前给您答复。' },
+      { id: 'late-team-promo', situation: 'late', variant: 'promo', text: '大促期间包裹较多,非常抱歉让您久等!我这就帮您催件,【预计时间】前给您回复。' },
+      { id: 'invoice-team', situation: 'invoice', text: '您好,发票会在确认收货后【1-3个工作日】开具,发到您的邮箱。' },
+    ] };
+    const bad = { name: '坏话术', entries: [{ id: 'ok', situation: 'late', text: '好的' }, { id: 'lost', situation: 'lost', text: '丢件了' }] };
+    const STATUS = `() => { const s = document.getElementById('phrasebook-status'); return s && s.textContent ? { cls: s.className, text: s.textContent, preview: !document.getElementById('phrasebook-preview').hidden } : null; }`;
+    const PREVIEW = `() => {
+      const p = document.getElementById('phrasebook-preview');
+      if (p.hidden) return null;
+      return { title: p.querySelector('h3').textContent,
+        situations: [...p.querySelectorAll('dt[data-situation]')].map((x) => [x.dataset.situation, x.textContent]),
+        entries: [...p.querySelectorAll('dd[data-entry]')].map((x) => [x.dataset.entry, x.textContent]),
+        focused: document.activeElement && document.activeElement.dataset.confirm };
+    }`;
+    const BOOK = `() => ${EXT}.storage.local.get('phrasebook').then((x) => x.phrasebook || null)`;
+    try {
+      await d.inExtension(`() => Promise.all([${EXT}.storage.local.remove('phrasebook'), ${EXT}.storage.sync.set({ season: '' })])`);
+      const note = await withPage(d, 'extension/options/options.html', async (page) => {
+        await waitFor(page, `() => !!document.querySelector('[data-phrasebook-none]')`, Boolean, 'the phrasebook section', 10000);
+        // Bad: the core names the entry and the field; nothing stored, no preview.
+        await page.upload('#phrasebook-file', file('bad.json', bad));
+        const st = await waitFor(page, STATUS, Boolean, 'a verdict on the bad phrasebook', 8000);
+        assert(st.cls === 'error' && !st.preview && st.text.includes('第 2 条') && st.text.includes('situation') && st.text.includes('lost'), `bad phrasebook: ${JSON.stringify(st)}`);
+        assert((await page.eval(BOOK)) === null, 'the bad phrasebook was stored');
+        // Good: previewed by situation; 取消 stores nothing.
+        await page.upload('#phrasebook-file', file('proposals-phrasebook.json', book));
+        const pre = await waitFor(page, PREVIEW, Boolean, 'the phrasebook preview', 8000);
+        assert(pre.title.includes('售后组话术') && pre.focused === 'import', `preview: ${JSON.stringify(pre)}`);
+        assert(pre.situations.map((x) => x[0]).join() === 'late,invoice' && pre.situations[0][1].includes('物流延迟') && pre.situations[1][1].includes('发票'), `situations: ${JSON.stringify(pre.situations)}`);
+        assert(pre.entries.length === 3 && pre.entries.every(([id, text], i) => id === book.entries[i].id && text.includes(book.entries[i].text)) && pre.entries[1][1].includes('大促'), `entries: ${JSON.stringify(pre.entries)}`);
+        assert((await page.eval(BOOK)) === null, 'stored before 导入');
+        await page.click('#phrasebook-preview [data-confirm="cancel"]');
+        await waitFor(page, `() => document.getElementById('phrasebook-preview').hidden`, Boolean, '取消 to close the preview', 3000);
+        await sleep(300);
+        assert((await page.eval(BOOK)) === null, '取消 stored the phrasebook');
+        // Again, and 导入: stored as it was in the file, listed with 删除.
+        await page.upload('#phrasebook-file', file('proposals-phrasebook.json', book));
+        await waitFor(page, PREVIEW, (x) => x && x.focused === 'import', 'the preview again', 8000);
+        await page.eval(`() => { document.documentElement.style.scrollBehavior = 'auto'; document.getElementById('phrasebook-section').scrollIntoView(); }`);
+        await page.shot('options-phrasebook');
+        await page.click('#phrasebook-preview [data-confirm="import"]');
+        const ok = await waitFor(page, STATUS, (x) => x && x.cls !== 'pending', 'a verdict after 导入', 8000);
+        assert(ok.cls === 'ok' && !ok.preview, `import: ${JSON.stringify(ok)}`);
+        const saved = await page.eval(BOOK);
+        assert(canon(saved) === canon(book), `stored phrasebook: ${JSON.stringify(saved)}`);
+        const listed = await page.eval(`() => { const li = document.querySelector('[data-phrasebook]'); return li && [li.dataset.phrasebook, !!li.querySelector('[data-phrasebook-remove]')]; }`);
+        assert(listed && listed[0] === '售后组话术' && listed[1], `stored phrasebook listed: ${JSON.stringify(listed)}`);
+        // The season: 大促 stored in settings.
+        const opts = await page.eval(`() => [...document.getElementById('season').options].map((o) => o.value + ':' + o.textContent)`);
+        assert(opts.length === 3 && opts[0].startsWith(':平时') && opts[1].startsWith('promo:') && opts[2].startsWith('peak:'), `season options: ${opts}`);
+        await page.eval(`() => { const s = document.getElementById('season'); s.value = 'promo'; s.dispatchEvent(new Event('change')); }`);
+        await waitFor(page, STORED(['season']), (x) => x.season === 'promo', 'the season to be stored', 5000);
+        return `${st.text} | ${ok.text}; ${shotIs1280x800(d, 'options-phrasebook')}`;
+      });
+      // A check on a page with the extension: a late parcel → the team's template, the
+      // season's one first.
+      const fx = EDITORS[0];
+      await d.goto(origin + fx.url);
+      await waitFor(d, `() => document.readyState === 'complete' && !!document.getElementById('editor')`, Boolean, 'the page');
+      await d.eval(`() => { document.querySelector('[data-kefu-role="customer"]').textContent = '快递一周了还没到,怎么回事'; }`);
+      await d.click('#editor');
+      await d.type('亲,这边帮您查一下。');
+      const TAB_STATUS = `async () => {
+        for (const t of await ${EXT}.tabs.query({})) {
+          try { const r = await ${EXT}.tabs.sendMessage(t.id, { type: 'kefu:status' }); if (r && r.host === '127.0.0.1' && r.editors) return r; } catch (_) {}
+        }
+        return null;
+      }`;
+      let seen = null;
+      const deadline = Date.now() + 10000;
+      while (Date.now() < deadline) {
+        seen = await d.inExtension(TAB_STATUS);
+        if (seen && seen.situation === 'late' && (seen.templates || []).length) break;
+        await sleep(200);
+      }
+      assert(seen && 'templates' in seen, `the content script reports no templates: ${JSON.stringify(seen)}`);
+      assert(seen.phrasebook === '售后组话术' && seen.season === 'promo' && seen.situation === 'late', `status: ${JSON.stringify(seen)}`);
+      assert(seen.templates.join() === 'late-team-promo,late-team', `the report's templates are not the team's, season first: ${JSON.stringify(seen.templates)}`);
+      return `${note}; report: ${seen.situation} → ${seen.templates.join(', ')}`;
+    } finally {
+      await d.inExtension(`() => Promise.all([${EXT}.storage.local.remove('phrasebook'), ${EXT}.storage.sync.set({ season: '' })])`);
       fs.rmSync(dir, { recursive: true, force: true });
     }
   },

@@ -33,3 +33,19 @@ export const CORE_PLATFORMS = ["taobao", "jd", "pdd", "douyin", "generic"];
 
 /** The severities, least severe first. */
 export const CORE_SEVERITIES = ["hint", "warning", "error"];
+
+/** The customer's situations a report and a team phrasebook name: id, zh-CN name. */
+export const CORE_SITUATIONS = [
+  { id: "damaged", label: "商品破损/故障" },
+  { id: "wrong_item", label: "错发/漏发" },
+  { id: "refund_pending", label: "退款未到账" },
+  { id: "late", label: "物流延迟" },
+  { id: "address_change", label: "修改地址" },
+  { id: "invoice", label: "发票" },
+  { id: "return", label: "退换货" },
+  { id: "out_of_stock", label: "缺货/到货" },
+  { id: "quality", label: "质量疑虑" },
+  { id: "price", label: "价格异议" },
+  { id: "ship_time", label: "询问发货/到货时间" },
+  { id: "closing", label: "结束咨询" },
+];

@@ -12,7 +12,7 @@ import { annotate, editorRoot, COACHED_ATTR } from '../annotator/index.js';
 import { getHost } from '../annotator/host.js';
 import { isBlocked, pageKey, rememberBlocked } from './blocked.js';
 import * as core from './core.js';
-import { bumpStats, isSiteOn, loadPacks, loadSettings, onSettingsChanged, saveSettings, waitLimit } from './settings.js';
+import { bumpStats, isSiteOn, loadPacks, loadPhrasebook, loadSettings, onSettingsChanged, saveSettings, waitLimit } from './settings.js';
 import { siteFor } from './sites/index.js';
 import { choosePlatform } from './sites/context/platform.js';
 import { watchConversation } from './sites/context/watch.js';
@@ -21,10 +21,12 @@ const sessions = new Map(); // editor root -> { handle, seen: Set, conv, lastCtx
 let lastEntry = null; // the session of the editor focused last: what the popup's status tells
 let settings = null;
 let packs = [];
+let phrasebook = null; // the team phrasebook (options page), or null: the default one
 let engine = null; // Promise<{mode, check, rebuild}>
+let lastTemplates = null; // the last report's situation and template ids, for the status
 
 export async function start() {
-  [settings, packs] = await Promise.all([loadSettings(), loadPacks()]);
+  [settings, packs, phrasebook] = await Promise.all([loadSettings(), loadPacks(), loadPhrasebook()]);
   onSettingsChanged(settingsChanged);
   document.addEventListener('focusin', onFocus, true);
   ext.runtime.onMessage.addListener(onMessage);
@@ -198,7 +200,9 @@ function detach(root) {
 
 async function check(request) {
   const e = await getEngine();
-  return e.check(request);
+  const report = await e.check(request);
+  if (report) lastTemplates = { situation: report.situation || null, ids: (report.templates || []).map((t) => t.id) };
+  return report;
 }
 
 function getEngine() {
@@ -223,13 +227,13 @@ async function createEngine() {
       // The .wasm is the only file fetched from the extension here (web-accessible, through
       // the dynamic URL runtime.getURL gives where the browser has one).
       await withTimeout(core.loadCore(ext.runtime.getURL('pkg/kefu_coach_bg.wasm')), LOAD_TIMEOUT_MS);
-      let coach = core.buildCoach(settings, packs);
+      let coach = core.buildCoach(settings, packs, phrasebook);
       mark('content');
       return {
         mode: 'content',
         check: (req) => coach.check(req),
         rebuild() {
-          const next = core.buildCoach(settings, packs);
+          const next = core.buildCoach(settings, packs, phrasebook);
           coach.free();
           coach = next;
         },
@@ -265,7 +269,7 @@ function withTimeout(promise, ms) {
 
 async function settingsChanged() {
   const before = settings;
-  [settings, packs] = await Promise.all([loadSettings(), loadPacks()]);
+  [settings, packs, phrasebook] = await Promise.all([loadSettings(), loadPacks(), loadPhrasebook()]);
   if (before.engine !== settings.engine) engine = null;
   else if (engine) {
     try {
@@ -300,6 +304,12 @@ function onMessage(msg, _sender, sendResponse) {
       platform: p.platform,
       platformSource: p.source,
       context: contextStatus(),
+      // the team phrasebook in use (null: the default one), the season, and the last check's
+      // situation and the ids of its templates
+      phrasebook: phrasebook && typeof phrasebook.name === 'string' ? phrasebook.name : null,
+      season: settings.season || '',
+      situation: lastTemplates ? lastTemplates.situation : null,
+      templates: lastTemplates ? lastTemplates.ids : [],
     });
   };
   if (sessions.size) {

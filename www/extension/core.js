@@ -15,28 +15,51 @@ export function loadCore(wasmUrl) {
   return ready;
 }
 
-/** Every built-in rule: [{id, category, severity, title, doc}]. */
+/** Every built-in rule: [{id, category, severity, title, summary, doc}]. */
 export function rules() {
   return Coach.rules();
 }
 
-/** The core's config for these settings (see settings.js). */
-export function configFrom(settings, packs) {
+/** The core's config for these settings, packs and team phrasebook (see settings.js). */
+export function configFrom(settings, packs, phrasebook) {
   const config = {
     disabled_rules: settings.disabledRules || [],
     disabled_categories: settings.disabledCategories || [],
     packs: packs || [],
   };
   if (settings.platform && settings.platform !== 'auto') config.platform = settings.platform;
+  if (phrasebook) config.phrasebook = phrasebook;
+  if (settings.season === 'promo' || settings.season === 'peak') config.season = settings.season;
   return config;
+}
+
+/** Why the core refuses this team phrasebook (zh-CN, naming the entry and field), or null. */
+export function phrasebookError(phrasebook) {
+  let coach = null;
+  try {
+    coach = new Coach({ phrasebook });
+    return null;
+  } catch (e) {
+    return String((e && e.message) || e);
+  } finally {
+    if (coach) coach.free();
+  }
 }
 
 /**
  * A coach for these settings. Rule ids switched off earlier that no longer exist (a removed
- * team pack) are dropped rather than making every check fail.
+ * team pack) are dropped rather than making every check fail; a stored phrasebook the core
+ * no longer accepts is left out (the default one applies), with a warning.
  */
-export function buildCoach(settings, packs) {
-  const config = configFrom(settings, packs);
+export function buildCoach(settings, packs, phrasebook) {
+  const config = configFrom(settings, packs, phrasebook);
+  if (config.phrasebook) {
+    const why = phrasebookError(config.phrasebook);
+    if (why) {
+      console.warn(`话术教练:团队话术库未能加载,已改用默认话术(${why})`);
+      delete config.phrasebook;
+    }
+  }
   try {
     return new Coach(config);
   } catch (e) {

@@ -1,6 +1,6 @@
 // What the user sets, where it lives, and how a change reaches every open page.
 // storage.sync: preferences (small, follow the user's browser profile);
-// storage.local: team packs (can be large) and today's counts.
+// storage.local: team packs and the team phrasebook (can be large) and today's counts.
 import { ext } from './browser.js';
 
 export const DEFAULTS = Object.freeze({
@@ -13,7 +13,11 @@ export const DEFAULTS = Object.freeze({
   engine: 'auto', // 'auto': core in the content script where the page allows it; 'background'
   generic: { hosts: '', customer: '', agent: '' }, // the generic site adapter's selectors
   waitLimits: {}, // platform id → seconds a customer may wait before the badge says late (a team's own)
+  season: '', // the phrasebook's season: '' (平时), 'promo' (大促) or 'peak' (售后高峰): its templates first
 });
+
+/** The phrasebook seasons the core knows (`config.season`), '' being none. */
+export const SEASONS = ['', 'promo', 'peak'];
 
 /** Seconds a customer may wait for a reply before the badge marks it late, per platform. The
  *  guides ask for a quick answer and, when a case takes long, to say how long; the
@@ -56,10 +60,22 @@ export function savePacks(packs) {
   return ext.storage.local.set({ packs });
 }
 
-/** Calls `fn()` after any change to settings or packs. Returns the unsubscribe function. */
+/** The team phrasebook (docs/contracts.md "Team phrasebook"), or null when none is stored. */
+export async function loadPhrasebook() {
+  const { phrasebook } = await ext.storage.local.get('phrasebook');
+  return phrasebook && typeof phrasebook === 'object' && !Array.isArray(phrasebook) ? phrasebook : null;
+}
+
+/** Stores the team phrasebook; null removes it (the default one applies again). */
+export function savePhrasebook(book) {
+  return book ? ext.storage.local.set({ phrasebook: book }) : ext.storage.local.remove('phrasebook');
+}
+
+/** Calls `fn()` after any change to settings, packs or the phrasebook. Returns the
+ *  unsubscribe function. */
 export function onSettingsChanged(fn) {
   const listener = (changes, area) => {
-    if (area === 'sync' || (area === 'local' && 'packs' in changes)) fn();
+    if (area === 'sync' || (area === 'local' && ('packs' in changes || 'phrasebook' in changes))) fn();
   };
   ext.storage.onChanged.addListener(listener);
   return () => ext.storage.onChanged.removeListener(listener);

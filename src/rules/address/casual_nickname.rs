@@ -34,6 +34,7 @@ declare_rule! {
         category: Address,
         severity: Warning,
         title: "随意昵称",
+        summary: "用“美女”“宝子”等昵称称呼客户显得随意;改用“亲”或“您”。",
     }
 }
 

@@ -29,6 +29,7 @@ declare_rule! {
         category: Address,
         severity: Warning,
         title: "称呼客户用“你”",
+        summary: "称呼客户用“你”显得随意;指称客户一律用“您”。",
     }
 }
 

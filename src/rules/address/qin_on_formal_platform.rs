@@ -32,6 +32,7 @@ declare_rule! {
         category: Address,
         severity: Warning,
         title: "正式平台称“亲”",
+        summary: "在正式的通用平台称“亲”过于亲昵;改用“您好”或“您”。",
     }
 }
 

@@ -30,6 +30,7 @@ declare_rule! {
         category: Apology,
         severity: Warning,
         title: "先解释后道歉",
+        summary: "先解释后道歉听起来像找借口;应先道歉,再说明原因。",
     }
 }
 

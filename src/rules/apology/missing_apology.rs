@@ -35,6 +35,7 @@ declare_rule! {
         category: Apology,
         severity: Warning,
         title: "投诉场景没有道歉",
+        summary: "客户投诉时不道歉显得若无其事;应先说声抱歉。",
     }
 }
 

@@ -29,6 +29,7 @@ declare_rule! {
         category: Blame,
         severity: Warning,
         title: "指责客户",
+        summary: "把问题归咎于客户会引发争执;应和客户一起排查原因。",
     }
 }
 

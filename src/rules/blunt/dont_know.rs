@@ -27,6 +27,7 @@ declare_rule! {
         category: Blunt,
         severity: Warning,
         title: "“不知道”式回答",
+        summary: "直接说“不知道”会让客户觉得问题到此为止;应承诺核实后答复。",
     }
 }
 

@@ -37,6 +37,7 @@ declare_rule! {
         category: Blunt,
         severity: Warning,
         title: "生硬拒绝",
+        summary: "只说“不行”让客户无路可走;应先致歉,再给替代方案。",
     }
 }
 

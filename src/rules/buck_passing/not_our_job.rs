@@ -37,6 +37,7 @@ declare_rule! {
         category: BuckPassing,
         severity: Warning,
         title: "推诿责任",
+        summary: "让客户自己去找快递或厂家是推诿;应由我们主动跟进。",
     }
 }
 

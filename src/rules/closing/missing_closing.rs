@@ -36,6 +36,7 @@ declare_rule! {
         category: Closing,
         severity: Warning,
         title: "客户要结束时没有结束语",
+        summary: "客户要结束时没有结束语,少了好的最后印象;应礼貌道别。",
     }
 }
 

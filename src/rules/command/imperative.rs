@@ -35,6 +35,7 @@ declare_rule! {
         category: Command,
         severity: Warning,
         title: "命令式语气",
+        summary: "“自己看”“发我”等命令语气像在训人;应加“请”“麻烦您”。",
     }
 }
 

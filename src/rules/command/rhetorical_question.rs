@@ -31,6 +31,7 @@ declare_rule! {
         category: Command,
         severity: Warning,
         title: "反问/质问语气",
+        summary: "“不知道吗?”等反问像在责备客户;应耐心再说明一遍。",
     }
 }
 

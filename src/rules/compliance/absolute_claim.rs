@@ -39,6 +39,7 @@ declare_rule! {
         category: Compliance,
         severity: Error,
         title: "广告法极限词",
+        summary: "“最好”“第一”等广告法极限词会被平台处罚;应换成平实说法。",
     }
 }
 

@@ -34,6 +34,7 @@ declare_rule! {
         category: Compliance,
         severity: Error,
         title: "引导站外联系/交易",
+        summary: "引导加微信、私下交易违反平台规则,客户也失去平台保障。",
     }
 }
 

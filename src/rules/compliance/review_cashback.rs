@@ -30,6 +30,7 @@ declare_rule! {
         category: Compliance,
         severity: Error,
         title: "好评返现/刷单/改差评",
+        summary: "好评返现、刷单、要求改差评违反平台规则和法律,店铺会被处罚。",
     }
 }
 

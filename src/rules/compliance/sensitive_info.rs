@@ -29,6 +29,7 @@ declare_rule! {
         category: Compliance,
         severity: Error,
         title: "索要密码/验证码",
+        summary: "索要密码、验证码是骗子的做法,任何正规流程都不需要。",
     }
 }
 

@@ -40,6 +40,7 @@ declare_rule! {
         category: Coverage,
         severity: Warning,
         title: "多个问题没有逐一回应",
+        summary: "客户问了几个问题只答其一,客户还得再问;应逐一回应。",
     }
 }
 

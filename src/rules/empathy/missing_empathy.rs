@@ -37,6 +37,7 @@ declare_rule! {
         category: Empathy,
         severity: Warning,
         title: "没有体谅客户情绪",
+        summary: "客户着急或生气时只讲事实显得冷漠;应先体谅客户的心情。",
     }
 }
 

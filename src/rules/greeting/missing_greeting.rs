@@ -33,6 +33,7 @@ declare_rule! {
         category: Greeting,
         severity: Warning,
         title: "首次回复没有问候",
+        summary: "首次回复直接给答案显得冷淡;应先主动问候客户。",
     }
 }
 

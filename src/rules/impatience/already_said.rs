@@ -30,6 +30,7 @@ declare_rule! {
         category: Impatience,
         severity: Warning,
         title: "“我已经说过了”",
+        summary: "“我已经说过了”是在责怪客户;应耐心地再说明一次。",
     }
 }
 

@@ -31,6 +31,7 @@ declare_rule! {
         category: Impatience,
         severity: Warning,
         title: "单字敷衍回复",
+        summary: "只回“嗯”“哦”像没在听;应回一句完整的话。",
     }
 }
 

@@ -28,6 +28,7 @@ declare_rule! {
         category: Impatience,
         severity: Error,
         title: "不耐烦/打发客户",
+        summary: "“别催了”“爱买不买”让客户觉得被嫌弃;应保持耐心。",
     }
 }
 

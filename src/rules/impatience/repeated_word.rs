@@ -28,6 +28,7 @@ declare_rule! {
         category: Impatience,
         severity: Warning,
         title: "重复应答显得敷衍",
+        summary: "“好好好”“知道了知道了”读来不耐烦;一句平和的回应即可。",
     }
 }
 

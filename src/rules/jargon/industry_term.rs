@@ -30,6 +30,7 @@ declare_rule! {
         category: Jargon,
         severity: Warning,
         title: "行业术语",
+        summary: "“揽收”“SKU”等行业术语客户未必懂;应换成通俗说法。",
     }
 }
 

@@ -36,6 +36,7 @@ declare_rule! {
         category: Objection,
         severity: Warning,
         title: "异议没有先认同",
+        summary: "客户嫌贵或担心质量时直接反驳像在争辩;应先认同顾虑。",
     }
 }
 

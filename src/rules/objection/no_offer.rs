@@ -32,6 +32,7 @@ declare_rule! {
         category: Objection,
         severity: Hint,
         title: "异议没有给出方案",
+        summary: "回应异议却不给方案,异议仍在;应给出优惠或保障。",
     }
 }
 

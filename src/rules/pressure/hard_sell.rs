@@ -30,6 +30,7 @@ declare_rule! {
         category: Pressure,
         severity: Warning,
         title: "过度催促/强推",
+        summary: "“赶紧下单”“手慢无”式催促会吓走客户;应友好提醒。",
     }
 }
 

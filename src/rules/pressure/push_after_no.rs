@@ -32,6 +32,7 @@ declare_rule! {
         category: Pressure,
         severity: Warning,
         title: "客户拒绝后仍推销",
+        summary: "客户已拒绝或在犹豫时继续推销会失去客户;应尊重选择。",
     }
 }
 

@@ -31,6 +31,7 @@ declare_rule! {
         category: Punctuation,
         severity: Warning,
         title: "表情过多",
+        summary: "表情太多显得随意,还会盖住答案;一个友好的表情就够了。",
     }
 }
 

@@ -29,6 +29,7 @@ declare_rule! {
         category: Punctuation,
         severity: Warning,
         title: "重复标点",
+        summary: "“!!!”像在吼、“??”像在质问;标点用一个就好。",
     }
 }
 

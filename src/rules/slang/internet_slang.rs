@@ -32,6 +32,7 @@ declare_rule! {
         category: Slang,
         severity: Warning,
         title: "网络用语",
+        summary: "“yyds”“无语”等网络用语不够严肃、易被误解;应用平实说法。",
     }
 }
 

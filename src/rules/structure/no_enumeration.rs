@@ -34,6 +34,7 @@ declare_rule! {
         category: Structure,
         severity: Hint,
         title: "长回答没有分点",
+        summary: "要点多的长回答挤成一段,答案难找;应结论先行、分点说明。",
     }
 }
 

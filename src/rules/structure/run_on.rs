@@ -28,6 +28,7 @@ declare_rule! {
         category: Structure,
         severity: Warning,
         title: "长句不分点",
+        summary: "长句不加标点一口气说完,客户容易漏看步骤;应分点写清。",
     }
 }
 

@@ -38,6 +38,7 @@ declare_rule! {
         category: Timeline,
         severity: Hint,
         title: "承诺处理但没有时间节点",
+        summary: "承诺处理却不说何时有结果,客户只能追问;应给出时间节点。",
     }
 }
 

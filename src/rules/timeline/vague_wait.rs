@@ -29,6 +29,7 @@ declare_rule! {
         category: Timeline,
         severity: Warning,
         title: "“尽快”式模糊等待",
+        summary: "“尽快”“过几天”等于没说时间;应给出具体的时间节点。",
     }
 }
 

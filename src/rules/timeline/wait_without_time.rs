@@ -40,6 +40,7 @@ declare_rule! {
         category: Timeline,
         severity: Warning,
         title: "让客户等却不说等多久",
+        summary: "让客户等却不说等多久,客户更焦虑;应告知预计时间。",
     }
 }
 

@@ -47,6 +47,7 @@ declare_rule! {
         category: Vague,
         severity: Warning,
         title: "模糊词(可能/大概/应该)",
+        summary: "“可能”“应该”让客户无法确定;应核实后给出准确答复。",
     }
 }
 

@@ -32,6 +32,7 @@ declare_rule! {
         category: Vague,
         severity: Warning,
         title: "不置可否(不好说/不一定)",
+        summary: "“不好说”“看情况”等于没回答;应核实后给出明确答复。",
     }
 }
 

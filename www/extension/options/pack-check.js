@@ -73,15 +73,20 @@ export function checkPacks(packs, { timeoutMs = TIME_LIMIT_MS, start = startWork
   });
 }
 
-/** A pack file's JSON, or an Error that says why not. */
-export async function readPackFile(file) {
-  if (file.size > MAX_FILE_BYTES) throw new Error('文件超过 1 MB,不像是规则包');
+/** A JSON file's value, or an Error that says why not; `what` names the file (规则包, 话术库). */
+export async function readJsonFile(file, what) {
+  if (file.size > MAX_FILE_BYTES) throw new Error(`文件超过 1 MB,不像是${what}`);
   const text = await file.text();
   try {
     return JSON.parse(text);
   } catch (e) {
     throw new Error(`不是有效的 JSON(${e.message})`);
   }
+}
+
+/** A pack file's JSON, or an Error that says why not. */
+export function readPackFile(file) {
+  return readJsonFile(file, '规则包');
 }
 
 /** The packs in force once `pack` is added to `packs` (replacing one of the same name). */
