@@ -826,7 +826,9 @@ export const PAGE_SCENARIOS = {
         }
         await page.eval(`() => { document.getElementById('pack-status').textContent = ''; }`);
         await page.upload('#pack-file', file('good.json', JSON.stringify(good)));
-        const st = await waitFor(page, STATUS, Boolean, 'a verdict on the good pack', 5000);
+        // The options page previews a pack first; 「导入」 stores it.
+        await waitFor(page, `() => { const b = document.querySelector('#pack-preview:not([hidden]) [data-confirm="import"]'); if (b) b.click(); return !!b; }`, Boolean, 'the preview of the good pack', 5000);
+        const st = await waitFor(page, STATUS, (x) => x && x.cls !== 'pending', 'a verdict on the good pack', 5000);
         assert(st.cls === 'ok', `good pack refused: ${JSON.stringify(st)}`);
         const packs = await page.eval(PACKS);
         assert(packs.length === 1 && packs[0] === '售后组', `stored packs: ${JSON.stringify(packs)}`);

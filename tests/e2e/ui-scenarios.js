@@ -460,7 +460,8 @@ async function mainTab1280(d, fn) {
 }
 
 /** The store listing's screenshots of real pages (store/README.md): the trainer console with
- *  findings, a suggestion card under the caret, the review report of a chat log. Each is
+ *  findings, a suggestion card under the caret, the phrasebook's templates for the customer's
+ *  situation (Alt+K), the review report of a chat log. Each is
  *  checked to show what it should before it is taken. */
 UI_SCENARIOS.storePages = async (d, origin) => {
   const repo = path.resolve(here, '../..');
@@ -483,6 +484,14 @@ UI_SCENARIOS.storePages = async (d, origin) => {
     const CARD = `() => { for (const h of document.querySelectorAll('kefu-coach')) { const c = h.shadowRoot && h.shadowRoot.querySelector('[data-kefu-card]'); if (c && c.offsetParent !== null) return c.dataset.rule; } return null; }`;
     const card = await waitFor(d, CARD, Boolean, 'a suggestion card under the caret', 5000);
     await tab.shot('store-2-card');
+    // The phrasebook in the chat box: an empty draft, Alt+K picks the first template.
+    await d.click('#btn-clear');
+    await d.click('#draft');
+    const PICKED = `() => { for (const h of document.querySelectorAll('kefu-coach')) { const r = h.shadowRoot; const t = r && r.querySelector('[data-kefu-template][aria-selected="true"]'); if (t && t.offsetParent !== null) return t.dataset.kefuTemplate; } return null; }`;
+    await waitFor(d, `() => [...document.querySelectorAll('kefu-coach')].some((h) => h.shadowRoot && Number((h.shadowRoot.querySelector('[data-kefu-badge]') || { dataset: {} }).dataset.templates) > 0)`, Boolean, 'templates for the scenario', 5000);
+    await d.press('Alt+k');
+    const picked = await waitFor(d, PICKED, Boolean, 'a template picked with Alt+K', 5000);
+    await tab.shot('store-5-templates');
     // The review report of a small chat log.
     await d.goto(`${origin}/www/review/index.html`);
     await waitFor(d, `() => document.readyState === 'complete' && !!document.getElementById('file')`, Boolean, 'the review page', 10000);
@@ -491,7 +500,7 @@ UI_SCENARIOS.storePages = async (d, origin) => {
     await d.eval(`() => document.getElementById('result').scrollIntoView()`);
     await sleep(300);
     await tab.shot('store-4-review');
-    const shots = ['store-1-console', 'store-2-card', 'store-4-review'].map((n) => shotIs1280x800(d, n));
-    return `${found.length} findings, card ${card}; ${shots.join(', ')}`;
+    const shots = ['store-1-console', 'store-2-card', 'store-5-templates', 'store-4-review'].map((n) => shotIs1280x800(d, n));
+    return `${found.length} findings, card ${card}, template ${picked}; ${shots.join(', ')}`;
   });
 };

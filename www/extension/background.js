@@ -5,7 +5,7 @@
 // both: {type: 'kefu:count', count, enabled}).
 import { ext } from './browser.js';
 import { buildCoach, loadCore } from './core.js';
-import { loadPacks, loadSettings, onSettingsChanged } from './settings.js';
+import { loadPacks, loadPhrasebook, loadSettings, onSettingsChanged } from './settings.js';
 import { dropLegacyBlocked } from './blocked.js';
 
 let coach = null; // Promise<Coach>
@@ -14,8 +14,8 @@ function getCoach() {
   if (!coach) {
     coach = (async () => {
       await loadCore(ext.runtime.getURL('pkg/kefu_coach_bg.wasm'));
-      const [settings, packs] = await Promise.all([loadSettings(), loadPacks()]);
-      return buildCoach(settings, packs);
+      const [settings, packs, phrasebook] = await Promise.all([loadSettings(), loadPacks(), loadPhrasebook()]);
+      return buildCoach(settings, packs, phrasebook);
     })().catch((e) => {
       coach = null;
       throw e;

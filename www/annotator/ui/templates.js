@@ -3,6 +3,8 @@
 // (the picked one is marked) and Enter inserts it. Every piece of text goes in through
 // textContent.
 
+import { CORE_SITUATIONS } from '../../assets/core-facts.js';
+
 /** A placeholder the agent fills in: 【预计时间】, 【单号】, 【1-3个工作日】. */
 export const PLACEHOLDER = /【[^【】\n]{1,20}】/g;
 
@@ -38,7 +40,8 @@ export function templatesView(doc, on) {
       items = templates || [];
       section.hidden = !items.length;
       section.dataset.situation = situation || '';
-      head.textContent = '这类问题的推荐话术';
+      const named = CORE_SITUATIONS.find((x) => x.id === situation);
+      head.textContent = named ? `这类问题的推荐话术 · ${named.label}` : '这类问题的推荐话术';
       tip.textContent = `${keyLabel} 逐条选择,Enter 插入;插入后按 Tab 跳到下一个【…】填写。`;
       list.replaceChildren(
         ...items.map((t, i) => {
