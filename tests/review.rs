@@ -505,6 +505,23 @@ fn situations_asked_again_and_proposals() {
     assert_eq!(r.asked_again[0].line, 6);
     assert!(r.situations.iter().any(|s| s.id == "invoice" && s.replies == 1 && s.asked_again == 0));
 
+    // A case in steps is no asking again: the invoice's 抬头, then its 税号, each answered.
+    let steps = "会话ID,角色,内容\n\
+                 1,客户,我要开发票\n\
+                 1,客服,好的,麻烦您提供发票抬头和税号。\n\
+                 1,客户,发票抬头是杭州某某科技有限公司\n\
+                 1,客服,收到,请再提供一下税号。\n\
+                 1,客户,发票税号 91330100MA2XXXXX\n\
+                 1,客服,好的,今天18点前把发票发到您的邮箱。\n\
+                 1,客户,发票怎么还没收到?\n\
+                 1,客服,非常抱歉,我马上帮您查一下,5分钟内回复您。\n";
+    let stepped = review(steps.as_bytes(), opts("auto"), 1);
+    let invoice = stepped.situations.iter().find(|s| s.id == "invoice").expect("invoice counted");
+    // Four runs about the invoice; only the last one (怎么还没收到?) asks again.
+    assert_eq!((invoice.replies, invoice.asked_again), (4, 1), "{:?}", stepped.situations);
+    assert_eq!(stepped.asked_again_total, 1);
+    assert_eq!(stepped.asked_again[0].line, 9);
+
     // Proposals load as they are.
     let book = kefu_coach::phrasebook::Phrasebook::compile(&r.proposals.phrasebook).expect("a valid phrasebook");
     assert!(book.entries.iter().any(|e| e.situation.id() == "ship_time" && e.text.contains("明天下午")), "{book:?}");

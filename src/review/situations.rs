@@ -7,7 +7,9 @@
 //!
 //! *Handled well*: the reply has no finding of severity warning or error (hints allowed).
 //! *Asked again*: an agent turn answering a new customer run ([`Job::fresh`]) whose situation
-//! was already answered earlier in the same session (`closing` never counts).
+//! was already answered earlier in the same session, and which asks or chases (a question, a
+//! complaint about waiting, anger): a run that carries on a step of the same case (the
+//! invoice's 税号 after its 抬头) does not count, nor does `closing`.
 
 use serde::Serialize;
 use serde_json::{json, Value};
@@ -17,7 +19,7 @@ use super::model::{AskedAgain, PhraseCount, SituationSummary};
 use crate::finding::Severity;
 use crate::packs::CompiledPack;
 use crate::phrasebook::Phrasebook;
-use crate::text::Situation;
+use crate::text::{Customer, Situation};
 use crate::Report;
 
 /// Examples of customers asking again, kept in file order.
@@ -59,6 +61,13 @@ pub struct Situations {
     asked_again: Vec<AskedAgain>,
 }
 
+/// The customer's new messages ask or chase (a question, a wait complained about, anger) rather
+/// than carry on a step of the same case (the invoice's 抬头 and then its 税号, a photo sent).
+fn asks_again(customer: &str) -> bool {
+    let c = Customer::new(customer);
+    !c.questions.is_empty() || c.waiting || c.upset
+}
+
 fn index(s: Situation) -> usize {
     Situation::ALL.iter().position(|x| *x == s).unwrap_or(0)
 }
@@ -78,7 +87,7 @@ impl Situations {
         p.replies += 1;
         p.well += u64::from(well);
         if job.fresh && s != Situation::Closing {
-            if self.answered & bit != 0 {
+            if self.answered & bit != 0 && asks_again(&job.request.customer) {
                 p.again += 1;
                 self.asked_again_total += 1;
                 if self.again & bit == 0 {

@@ -486,12 +486,21 @@ impl Customer {
             for p in cues.phrases {
                 at.extend(p.find(text).into_iter().map(|h| h.span.start));
             }
-            if at.into_iter().any(|a| !s.is_report() || counts(text, a)) {
+            if at
+                .into_iter()
+                .any(|a| (!s.is_report() || counts(text, a)) && !(s == Situation::Late && about_invoice(text, a)))
+            {
                 return Some(s);
             }
         }
         None
     }
+}
+
+/// 发票还没收到: what has not arrived is the invoice, not the parcel (an invoice case).
+fn about_invoice(text: &str, at: usize) -> bool {
+    let clause = text[..at].rsplit(|c: char| crate::text::is_clause_end(c) || c.is_whitespace()).next().unwrap_or("");
+    crate::text::contains_any(clause, INVOICE)
 }
 
 /// Whether a report cue at byte `at` is meant: not supposed, not the customer's own slip, not
@@ -532,6 +541,8 @@ mod tests {
             ("可以开发票吗", "invoice"),
             ("这款还有货吗", "out_of_stock"),
             ("这款保温杯还有蓝色的吗", "out_of_stock"),
+            ("发票怎么还没收到?", "invoice"),
+            ("快递怎么还没收到?", "late"),
             ("我买的是白色M码,收到的是黑色L码", "wrong_item"),
             ("电饭煲用了三天就不加热了", "damaged"),
             ("地址可以帮我修改下吗", "address_change"),
