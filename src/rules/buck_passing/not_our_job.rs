@@ -61,7 +61,21 @@ const DISOWN_LEAD: &[&str] = &["又", "也", "都", "就", "可", "并"];
 /// Sending the customer away: “(你)(自己)(去)问(一下)快递(吧)”, “你得找快递公司索赔”.
 const SEND_AWAY: Phrase = Phrase(&[
     Part::Maybe(&["你", "您"]),
-    Part::Maybe(&["得", "要", "只能", "自己", "直接", "自行"]),
+    Part::Maybe(&[
+        "得",
+        "要",
+        "只能",
+        "自己",
+        "直接",
+        "自行",
+        "现在",
+        "先",
+        "再",
+        "可以先",
+        "可以直接",
+        "最好",
+        "需要",
+    ]),
     Part::Maybe(&["去"]),
     Part::Word(&["问问", "问一下", "问", "找", "联系", "打电话给", "咨询"]),
     Part::Maybe(&["一下", "下"]),
@@ -179,9 +193,15 @@ impl Rule for NotOurJob {
             let Some(clause) = cx.draft.clause_at(m.start) else { continue };
             let before = &text[clause.range.start..m.start];
             let whole = &text[clause.range.clone()];
-            if contains_any(before, AGENT_ACTS)
-                || before.ends_with(['为', '帮', '替', '给'])
-                || whole.contains(['吗', '?'])
+            // “您联系快递了吗?”, “您需要联系配送咨询什么问题呢” ask the customer; “联系商家问问
+            // 可以换货吗” only words what to ask.
+            // (Up to a space: a chat log joins messages with spaces.)
+            let own = text[m.start..clause.range.end].split(char::is_whitespace).next().unwrap_or("");
+            let asked = whole.contains(['吗', '?'])
+                || (own.trim_end().ends_with('呢') && contains_any(own, &["什么", "哪", "怎么", "多少"]));
+            let asks = asked && !contains_any(&text[m.end..clause.range.end], &["问问", "问一下"]);
+            // “不需要联系京东”, “别联系快递了”: negated, nobody is sent anywhere.
+            if contains_any(before, AGENT_ACTS) || before.ends_with(['为', '帮', '替', '给', '不', '别', '没']) || asks
             {
                 continue;
             }
@@ -201,7 +221,13 @@ impl Rule for NotOurJob {
                 continue;
             }
             // Without 去/自己/吧/你 it may be the agent's own plan (“问一下快递,马上回复您”).
+            // “需要联系厂家呢”, “联系快递员沟通”: the customer is the one to do it.
             let brush_off = marked.starts_with(['你', '您', '自', '直', '去'])
+                || before.ends_with("需要")
+                || before.ends_with('得')
+                || marked.starts_with("需要")
+                || marked.ends_with("沟通")
+                || marked.ends_with("沟通一下")
                 || marked.ends_with(['吧', '去', '啊', '呀'])
                 || marked.ends_with("好了")
                 || marked.ends_with("就行")
