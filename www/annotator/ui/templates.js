@@ -32,12 +32,18 @@ export function templatesView(doc, on) {
   tip.className = 'tip';
   section.append(head, list, tip);
   let items = [];
+  let shownKey = null;
 
   return {
     el: section,
     /** Show `templates` (report.templates) for `situation`; `keyLabel` names the shortcut. */
     update(templates, situation, keyLabel) {
-      items = templates || [];
+      const next = templates || [];
+      // Every keystroke brings a report: rebuild only when the templates change.
+      const key = `${situation || ''}\u0000${next.map((t) => `${t.id}\u0001${t.text}`).join('\u0000')}`;
+      if (key === shownKey) return;
+      shownKey = key;
+      items = next;
       section.hidden = !items.length;
       section.dataset.situation = situation || '';
       const named = CORE_SITUATIONS.find((x) => x.id === situation);
