@@ -286,8 +286,16 @@ impl Coach {
         text::sort_by_keys(&mut findings, keys);
         findings.dedup_by(|a, b| a.rule == b.rule && a.start == b.start && a.end == b.end);
         let (score, scores) = score::score(&findings);
-        let templates =
+        let mut templates =
             situation.map(|s| phrasebook::templates(self.phrasebook.as_ref(), s, self.season)).unwrap_or_default();
+        // The first reply greets (greeting.missing-greeting): a template that doesn't, does then.
+        if req.first_reply {
+            for t in &mut templates {
+                if !phrasebook::greets(&t.text) {
+                    t.text = format!("{}{}", platform.greeting(), t.text);
+                }
+            }
+        }
         Report { score, scores, findings, omitted, situation: situation.map(|s| s.id().to_owned()), templates }
     }
 

@@ -40,6 +40,30 @@ fn every_template_is_clean_on_every_platform() {
     assert!(dirty.is_empty(), "templates with findings:\n{}", dirty.join("\n"));
 }
 
+/// On the first reply the report's templates greet (with the platform's greeting where the
+/// template has none), so an inserted one is clean there too.
+#[test]
+fn templates_on_a_first_reply_greet_and_are_clean() {
+    let mut dirty = Vec::new();
+    for p in Platform::ALL {
+        let coach = Coach::new(Config { platform: Some(p.id().into()), ..Config::default() }).unwrap();
+        for (situation, ask) in ASKS {
+            let base =
+                Request { draft: String::new(), customer: (*ask).into(), first_reply: true, ..Request::default() };
+            let r = coach.check(&base);
+            assert!(!r.templates.is_empty(), "{situation} on {}", p.id());
+            for t in &r.templates {
+                assert!(t.text.contains("您好"), "{} on {} does not greet: {}", t.id, p.id(), t.text);
+                let fr = coach.check(&Request { draft: t.text.clone(), ..base.clone() });
+                for f in &fr.findings {
+                    dirty.push(format!("{} on {} (first reply): {} {}", t.id, p.id(), f.rule, f.message));
+                }
+            }
+        }
+    }
+    assert!(dirty.is_empty(), "templates with findings on a first reply:\n{}", dirty.join("\n"));
+}
+
 #[test]
 fn each_sample_message_gets_its_situations_templates() {
     let coach = Coach::new(Config::default()).unwrap();

@@ -182,6 +182,12 @@ impl Phrasebook {
 /// The templates for `situation`, best first, at most [`IN_REPORT`]: the team's entries for
 /// it if it has any, else the default book's; the season's first, then plain ones, then other
 /// seasons'.
+/// Whether a template opens with a greeting (您好 / 你好 in its first sentence).
+pub fn greets(text: &str) -> bool {
+    let first = text.split(crate::text::is_sentence_end).next().unwrap_or("");
+    first.contains("您好") || first.contains("你好")
+}
+
 pub fn templates(team: Option<&Phrasebook>, situation: Situation, season: Option<Season>) -> Vec<Template> {
     let has = |b: &Phrasebook| b.entries.iter().any(|e| e.situation == situation);
     let book = match team {
