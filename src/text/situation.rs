@@ -99,7 +99,7 @@ impl Situation {
     fn cues(self) -> Cues {
         match self {
             Situation::Damaged => Cues { words: DAMAGED, phrases: &[] },
-            Situation::WrongItem => Cues { words: WRONG_ITEM, phrases: &[] },
+            Situation::WrongItem => Cues { words: WRONG_ITEM, phrases: &[NOT_AS_SHOWN] },
             Situation::RefundPending => Cues { words: REFUND_PENDING, phrases: &[REFUND_NOT_YET] },
             Situation::Late => Cues { words: LATE, phrases: &[COUNTED_WAIT] },
             Situation::AddressChange => Cues { words: ADDRESS_CHANGE, phrases: &[CHANGE_ADDRESS, ADDRESS_WRONG] },
@@ -220,6 +220,7 @@ const WRONG_ITEM: &[&str] = &[
     "跟图片不一样",
     "货不对板",
     "赠品没",
+    "赠品呢",
     "收到的是",
     "发来的是",
     "寄来的是",
@@ -257,6 +258,11 @@ const REFUND_NOT_YET: Phrase = Phrase(&[
 
 /// The parcel has not shipped or arrived when it should have.
 const LATE: &[&str] = &[
+    "还不发",
+    "还不给我发",
+    "怎么不发",
+    "怎么不给我发",
+    "不能正常送达",
     "还没有到",
     "还没有发",
     "还没有送",
@@ -467,6 +473,17 @@ const SHIPS_WHEN: Phrase = Phrase(&[
     Part::Key(&["多久", "几天", "什么时候", "啥时候", "多长时间"]),
 ]);
 
+/// 跟图片完全不一样, 与描述严重不符: the goods are not what was shown.
+const NOT_AS_SHOWN: Phrase = Phrase(&[
+    Part::Word(&["跟", "和", "与"]),
+    Part::Word(&["图片", "描述", "详情页", "详情", "宣传", "页面", "介绍"]),
+    Part::Gap(4),
+    Part::Word(&["不一样", "不符", "不同", "不一致", "差太多", "差很多"]),
+]);
+
+/// After a damage cue, the delivery: 不能正常送达 is a late parcel.
+const DELIVERY: &[&str] = &["送达", "送货", "配送", "派送", "签收", "发货", "到货"];
+
 /// Negations right before a cue: 不是坏了, 并没有发错, 没有质量问题.
 const NEGATED_BY: &[&str] = &["不是", "并不是", "也不是", "并没", "没有说", "不算", "没有", "没", "无"];
 
@@ -482,7 +499,12 @@ impl Customer {
                 return (self.closing == Closing::Strong && self.questions.is_empty()).then_some(Situation::Closing);
             }
             let cues = s.cues();
-            let mut at: Vec<usize> = find_all(text, cues.words).into_iter().map(|(r, _)| r.start).collect();
+            let mut at: Vec<usize> = find_all(text, cues.words)
+                .into_iter()
+                // 快递不能正常送达: what fails is the delivery, not the goods.
+                .filter(|(r, _)| !(s == Situation::Damaged && DELIVERY.iter().any(|d| text[r.end..].starts_with(d))))
+                .map(|(r, _)| r.start)
+                .collect();
             for p in cues.phrases {
                 at.extend(p.find(text).into_iter().map(|h| h.span.start));
             }
@@ -542,6 +564,9 @@ mod tests {
             ("这款还有货吗", "out_of_stock"),
             ("这款保温杯还有蓝色的吗", "out_of_stock"),
             ("发票怎么还没收到?", "invoice"),
+            ("快递不能正常送达", "late"),
+            ("收到的东西跟图片完全不一样", "wrong_item"),
+            ("怎么还不给我发货", "late"),
             ("快递怎么还没收到?", "late"),
             ("我买的是白色M码,收到的是黑色L码", "wrong_item"),
             ("电饭煲用了三天就不加热了", "damaged"),
