@@ -14,7 +14,9 @@ declare_rule! {
     /// everyday register (blind-labelled trainers wanted them changed; 8% of real JD replies
     /// use them).
     ///
-    /// Only the vocative use counts: “宝宝用的奶瓶”, “适合小姐姐的款式” are left alone.
+    /// Only the vocative use counts: “宝宝用的奶瓶”, “适合小姐姐的款式” are left alone. 亲爱的
+    /// addresses the customer wherever it stands in a reply (抱歉亲爱的这个订单…, 请问亲爱的有
+    /// 什么…), unless a noun follows (亲爱的客户).
     ///
     /// ## Why is this bad?
     /// The etiquette guide: “避免使用不恰当或过于随意的昵称”. A nickname guesses the
@@ -77,6 +79,9 @@ const NICKNAMES: &[&str] = &[
 const ALWAYS_ADDRESS: &[&str] =
     &["美女", "帅哥", "宝子", "老铁", "家人们", "集美", "靓仔", "靓女", "小可爱", "小仙女", "老妹"];
 
+/// After 亲爱的, a noun makes it an adjective (亲爱的客户, 亲爱的朋友们).
+const DEAR_NOUNS: &[&str] = &["客户", "顾客", "用户", "会员", "买家", "朋友", "小伙伴", "家人", "粉丝", "宝宝们"];
+
 impl Rule for CasualNickname {
     fn check(&self, cx: &Context, out: &mut Lints) {
         let text = cx.draft.folded();
@@ -91,7 +96,10 @@ impl Rule for CasualNickname {
             }
             let severity = if dear { Severity::Hint } else { severity };
             let strong = ALWAYS_ADDRESS.iter().any(|w| word.starts_with(w)) && vocative::starts_clause(text, &hit);
-            if !strong && !vocative::is_vocative(text, &hit) {
+            // In a reply 亲爱的 addresses the customer wherever it stands (抱歉亲爱的这个订单…,
+            // 请问亲爱的有什么…), unless a noun makes it an adjective (亲爱的客户).
+            let dear_address = dear && !DEAR_NOUNS.iter().any(|n| text[hit.end..].starts_with(n));
+            if !strong && !dear_address && !vocative::is_vocative(text, &hit) {
                 continue;
             }
             let (span, fix) = vocative::replace(cx, &hit, cx.platform.qin_is_normal() || dear);
