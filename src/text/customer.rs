@@ -1028,8 +1028,52 @@ fn closing(text: &str, complaint: bool, asks: bool) -> Closing {
     if contains_any(&bare, WEAK_CLOSING) && leftover(&strip_words(&bare, WEAK_CLOSING)) == 0 {
         return Closing::Weak;
     }
+    // Thanks as a message of its own beside a statement: last (“那等销售跟我对接吧 谢谢”), it
+    // ends the chat; first (“谢谢麻烦了 下次我注意”), it probably does.
+    let pieces: Vec<String> = text
+        .split(|c: char| c.is_whitespace() || is_clause_end(c))
+        .map(|p| p.chars().filter(|c| !is_punct_or_space(*c)).collect::<String>())
+        .filter(|p| !p.is_empty())
+        .collect();
+    let thanks_only = |p: &String| {
+        let after = strip_words(p, THANKS_CLOSING);
+        after.len() < p.len() && leftover(&strip_words(&after, WEAK_CLOSING)) <= 1
+    };
+    // The rest must be the customer's own plan or acceptance (那我等审核过了再下单, 下次我注意),
+    // not a request thanked for in advance (麻烦帮我查一下,谢谢) or details sent ([订单x] 谢谢).
+    let rest: String = pieces.iter().filter(|p| !thanks_only(p)).map(String::as_str).collect();
+    let own_plan = contains_any(&rest, OWN_PLAN) && !contains_any(&rest, REQUEST) && !rest.contains('[');
+    if pieces.len() > 1 && own_plan {
+        if pieces.last().is_some_and(thanks_only) {
+            return Closing::Strong;
+        }
+        if pieces.iter().any(thanks_only) {
+            return Closing::Weak;
+        }
+    }
     Closing::None
 }
+
+/// The customer's own next step or acceptance, beside thanks.
+const OWN_PLAN: &[&str] = &[
+    "那我",
+    "我等",
+    "我再",
+    "我自己",
+    "下次",
+    "我先",
+    "我会",
+    "那就",
+    "那等",
+    "没问题",
+    "没有了",
+    "没有啦",
+    "没事了",
+    "知道了",
+    "明白了",
+];
+/// A request thanked for in advance.
+const REQUEST: &[&str] = &["帮", "麻烦", "请", "给我", "查一下", "查下", "转告", "的话", "尽快"];
 
 /// `s` with every occurrence of `words` removed (longest first, as listed).
 fn strip_words(s: &str, words: &[&str]) -> String {
@@ -1143,6 +1187,10 @@ mod tests {
     #[test]
     fn closing_signals() {
         assert_eq!(Customer::new("谢谢，没事了").closing, Closing::Strong);
+        assert_eq!(Customer::new("好的 那我等审核过了再下单 谢谢").closing, Closing::Strong);
+        assert_eq!(Customer::new("谢谢 下次我注意").closing, Closing::Weak);
+        assert_eq!(Customer::new("麻烦帮我查一下 谢谢").closing, Closing::None);
+        assert_eq!(Customer::new("那您帮我联系下吧 谢谢").closing, Closing::None);
         assert_eq!(Customer::new("好的").closing, Closing::Weak);
         assert_eq!(Customer::new("好的，那什么时候发货?").closing, Closing::None);
         assert_eq!(Customer::new("").closing, Closing::None);
