@@ -188,6 +188,20 @@ const DAMAGED: &[&str] = &[
     "色差",
     "卡顿",
     "闪退",
+    "黑点",
+    "白点",
+    "斑点",
+    "污渍",
+    "污点",
+    "脏了",
+    "很脏",
+    "划伤",
+    "刮花",
+    "磨损",
+    "缺角",
+    "坏点",
+    "漏光",
+    "霉了",
 ];
 
 /// Not what was ordered, or not all of it.
@@ -225,6 +239,8 @@ const WRONG_ITEM: &[&str] = &[
     "发来的是",
     "寄来的是",
     "给我发的是",
+    "只到了",
+    "只来了",
 ];
 
 /// A refund asked about that has not arrived.
