@@ -1085,8 +1085,8 @@ const OWN_PLAN: &[&str] = &[
     "没有了",
     "没有啦",
     "没事了",
-    "知道了",
-    "明白了",
+    "知道",
+    "明白",
 ];
 /// A request thanked for in advance.
 const REQUEST: &[&str] = &["帮", "麻烦", "请", "给我", "查一下", "查下", "转告", "的话", "尽快"];

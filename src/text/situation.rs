@@ -15,7 +15,7 @@
 //! a bare 好的 often goes on).
 
 use super::customer::{own_mistake, supposed};
-use super::{find_all, Closing, Customer, Part, Phrase};
+use super::{contains_any, find_all, Closing, Customer, Hit, Part, Phrase};
 
 /// What the customer's message is about.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -339,6 +339,7 @@ const INVOICE: &[&str] = &["发票", "开票", "专票", "普票", "增票", "�
 
 /// Return or exchange asked for (not a refund already on its way).
 const RETURN: &[&str] = &[
+    "上门取件",
     "退货",
     "换货",
     "退换",
@@ -497,6 +498,12 @@ const NOT_AS_SHOWN: Phrase = Phrase(&[
     Part::Word(&["不一样", "不符", "不同", "不一致", "差太多", "差很多"]),
 ]);
 
+/// A price drop the customer wants made good (价保).
+const PRICE_DROP: &[&str] = &["降价", "价保", "保价", "差价", "补差"];
+
+/// After 还有: anything else (还有别的联系方式吗), not stock.
+const ANYTHING_ELSE: &[&str] = &["别的", "其他", "其它", "什么", "啥"];
+
 /// After a damage cue, the delivery: 不能正常送达 is a late parcel.
 const DELIVERY: &[&str] = &["送达", "送货", "配送", "派送", "签收", "发货", "到货"];
 
@@ -515,6 +522,10 @@ impl Customer {
                 return (self.closing == Closing::Strong && self.questions.is_empty()).then_some(Situation::Closing);
             }
             let cues = s.cues();
+            // 货还没送你们就降价了: a price drop before delivery is a price-protection case.
+            if s == Situation::Late && contains_any(text, PRICE_DROP) {
+                continue;
+            }
             let mut at: Vec<usize> = find_all(text, cues.words)
                 .into_iter()
                 // 快递不能正常送达: what fails is the delivery, not the goods.
@@ -522,7 +533,12 @@ impl Customer {
                 .map(|(r, _)| r.start)
                 .collect();
             for p in cues.phrases {
-                at.extend(p.find(text).into_iter().map(|h| h.span.start));
+                // 还有别的联系方式吗: anything else, not the goods in stock.
+                let anything_else = |h: &Hit| {
+                    s == Situation::OutOfStock
+                        && ANYTHING_ELSE.iter().any(|w| text[h.span.start..].trim_start_matches("还有").starts_with(w))
+                };
+                at.extend(p.find(text).into_iter().filter(|h| !anything_else(h)).map(|h| h.span.start));
             }
             if at
                 .into_iter()
@@ -581,6 +597,8 @@ mod tests {
             ("这款保温杯还有蓝色的吗", "out_of_stock"),
             ("发票怎么还没收到?", "invoice"),
             ("快递不能正常送达", "late"),
+            ("货还没送你们就降价了", "price"),
+            ("退货可以上门取件吗", "return"),
             ("收到的东西跟图片完全不一样", "wrong_item"),
             ("怎么还不给我发货", "late"),
             ("快递怎么还没收到?", "late"),
@@ -598,6 +616,7 @@ mod tests {
     fn none_for_greetings_and_empty() {
         assert_eq!(of(""), None);
         assert_eq!(of("在吗"), None);
+        assert_eq!(of("还有别的联系方式吗"), None);
         assert_eq!(of("你好"), None);
     }
 
