@@ -5,8 +5,8 @@ use crate::text::{contains_any, find_all};
 declare_rule! {
     /// ## What it does
     /// Flags the agent putting the fault on the customer — 是您自己…, 您没看清楚, 您看错了,
-    /// 您操作不对, 穿的方式不对, 使用不当, 没证据别乱说, 谁让您… — and offers neutral
-    /// wording: “我们一起来排查一下原因”, “我再跟您确认一下”, “麻烦您提供一下照片”.
+    /// 您操作不对, 穿的方式不对, 使用不当, 没证据别乱说, 谁让您…, 您是不是自己删了? — and
+    /// offers neutral wording: “我们一起来排查一下原因”, “我再跟您确认一下”, “麻烦您提供一下照片”.
     ///
     /// Left alone: the agent's own mistake (“不好意思,我看错了”), conditions and advice
     /// (“如果地址填错了,可以…”, “避免使用不当”), and real questions (“是您本人签收的吗?”).
@@ -136,6 +136,10 @@ const PHRASES: &[(&str, &str)] = &[
     ("别瞎说", EVIDENCE),
     ("不要瞎说", EVIDENCE),
     ("别血口喷人", EVIDENCE),
+    // A question that accuses: 您是不是自己删除了?
+    ("是不是您自己", CHECK),
+    ("是不是你自己", CHECK),
+    ("是不是自己", CHECK),
 ];
 /// Before the phrase in its clause: a condition, advice, or the agent owning it.
 const NOT_BLAME: &[&str] = &[
@@ -174,8 +178,8 @@ impl Rule for CustomerFault {
             if contains_any(before, NOT_BLAME) {
                 continue;
             }
-            // “是您没收到吗?” asks; it does not accuse.
-            if after.contains(['吗', '?']) && !word.contains("乱说") {
+            // “是您没收到吗?” asks; it does not accuse. “是不是您自己…?” does, as a question.
+            if after.contains(['吗', '?']) && !word.contains("乱说") && !word.starts_with("是不是") {
                 continue;
             }
             if NEEDS_CUSTOMER.contains(&word) && !contains_any(before, &["您", "你"]) {

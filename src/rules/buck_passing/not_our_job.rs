@@ -9,7 +9,7 @@ use crate::text::{contains_any, extend_back, extend_on, find_all, is_punct_or_sp
 declare_rule! {
     /// ## What it does
     /// Flags the agent disowning the problem — 不归我们管, 跟我们没关系, 不关我们的事,
-    /// 不是我们的问题, 我们管不了 — or sending the customer away to sort it out alone —
+    /// 不是我们的问题, 我们管不了, 仓库那边的问题 (with nothing done about it) — or sending the customer away to sort it out alone —
     /// 你去问快递, 问问快递吧, 自己联系厂家, 找商家去, 您去问主播吧, 你问问别人, 您直接打快递
     /// 电话吧 — and offers to own the follow-up:
     /// “我这边马上帮您联系快递核实,【预计时间】前给您回复”.
@@ -57,6 +57,13 @@ const DISOWN: &[Phrase] = &[
 const NO_RELATION: &[&str] = &["没关系", "没有关系", "没什么关系", "无关", "不相关", "没啥关系"];
 const FAULT: &[&str] = &["问题", "责任", "事", "错"];
 const DISOWN_LEAD: &[&str] = &["又", "也", "都", "就", "可", "并"];
+
+/// Someone else's fault named: 仓库那边的问题, 快递的责任 (the agent acting on it is fine).
+const THEIR_FAULT: Phrase = Phrase(&[
+    Part::Word(&["仓库", "库房", "其他部门", "别的部门", "财务", "技术部", "技术部门"]),
+    Part::Maybe(&["那边", "那里", "方面"]),
+    Part::Word(&["的问题", "的责任", "的错", "出的问题"]),
+]);
 
 /// Sending the customer away: “(你)(自己)(去)问(一下)快递(吧)”, “你得找快递公司索赔”.
 const SEND_AWAY: Phrase = Phrase(&[
@@ -146,8 +153,10 @@ impl Rule for NotOurJob {
         let text = cx.draft.folded();
         let mut kept = 0;
         let mut disowned: Vec<_> = DISOWN.iter().flat_map(|p| p.find(text)).map(|h| h.span).collect();
-        // Settling it alone is disowning it too, unless the agent also acts.
+        // Settling it alone is disowning it too, unless the agent also acts; so is naming
+        // someone else's fault (仓库那边的问题) with nothing done about it.
         if !agent_acts(text) {
+            disowned.extend(THEIR_FAULT.find(text).into_iter().map(|h| h.span));
             // The rest of its clause (送货的, 一下哦) goes with it.
             disowned.extend(SETTLE_ALONE.find(text).into_iter().map(|h| h.span.start..to_clause_end(cx, &h.span)));
         }
@@ -161,7 +170,7 @@ impl Rule for NotOurJob {
             // “如果不是我们的问题…” states a policy; “是不是我们的问题” asks.
             let clause_start = cx.draft.clause_at(m.start).map_or(m.start, |c| c.range.start);
             let before = &text[clause_start..m.start];
-            if contains_any(before, CONDITION) || before.ends_with('是') {
+            if contains_any(before, CONDITION) || (before.ends_with('是') && text[m.start..].starts_with('不')) {
                 continue;
             }
             if text[m.end..].starts_with(['吗', '?']) {
