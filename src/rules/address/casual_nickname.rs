@@ -16,7 +16,8 @@ declare_rule! {
     ///
     /// Only the vocative use counts: “宝宝用的奶瓶”, “适合小姐姐的款式” are left alone. 亲爱的
     /// addresses the customer wherever it stands in a reply (抱歉亲爱的这个订单…, 请问亲爱的有
-    /// 什么…), unless a noun follows (亲爱的客户).
+    /// 什么…), unless a noun follows (亲爱的客户); a nickname right after another address is
+    /// one too (亲亲宝宝这个可以退).
     ///
     /// ## Why is this bad?
     /// The etiquette guide: “避免使用不恰当或过于随意的昵称”. A nickname guesses the
@@ -99,10 +100,17 @@ impl Rule for CasualNickname {
             // In a reply 亲爱的 addresses the customer wherever it stands (抱歉亲爱的这个订单…,
             // 请问亲爱的有什么…), unless a noun makes it an adjective (亲爱的客户).
             let dear_address = dear && !DEAR_NOUNS.iter().any(|n| text[hit.end..].starts_with(n));
-            if !strong && !dear_address && !vocative::is_vocative(text, &hit) {
+            // Right after another address (亲亲宝宝, 亲爱的宝子) it is one too.
+            let combined = ["亲亲", "亲爱的", "亲"].iter().any(|a| text[..hit.start].ends_with(a)) && !dear;
+            if !strong && !dear_address && !combined && !vocative::is_vocative(text, &hit) {
                 continue;
             }
-            let (span, fix) = vocative::replace(cx, &hit, cx.platform.qin_is_normal() || dear);
+            // After another address the nickname just goes (亲亲宝宝 → 亲亲).
+            let (span, fix) = if combined && !vocative::is_vocative(text, &hit) {
+                (hit.clone(), String::new())
+            } else {
+                vocative::replace(cx, &hit, cx.platform.qin_is_normal() || dear)
+            };
             out.push(
                 Self::META
                     .lint(

@@ -7,7 +7,7 @@ declare_rule! {
     /// ## What it does
     /// Flags a long reply run together without punctuation: at least 50 Han characters, fewer
     /// than one clause break per 30 of them, strung on sequence words (然后, 还有, 另外, 以及,
-    /// 接着, 最后), or 80 Han characters with no break at all. Offers the same points
+    /// 接着, 最后), or a stretch of 50 Han characters with no break at all (not even a space). Offers the same points
     /// numbered: “第一,…;第二,…”.
     ///
     /// ## Why is this bad?
@@ -37,7 +37,7 @@ const SEQUENCE: &[&str] = &["然后", "还有", "另外", "以及", "接着", "�
 const MIN_HAN: usize = 50;
 const HAN_PER_BREAK: usize = 30;
 /// So long with no break at all that it needs structure whatever strings it together.
-const WALL_HAN: usize = 80;
+const WALL_HAN: usize = 50;
 const ORDINALS: &[&str] = &["第一", "第二", "第三", "第四", "第五", "第六", "第七", "第八", "第九"];
 
 impl Rule for RunOn {
@@ -52,7 +52,14 @@ impl Rule for RunOn {
             return;
         }
         let joints = find_all(text, SEQUENCE);
-        let wall = han >= WALL_HAN && breaks == 0;
+        // A wall: one stretch of WALL_HAN Han characters with no break, not even a space (a
+        // chat log joins an agent's messages with spaces; each message is its own).
+        let longest_run = text
+            .split(|c: char| is_clause_end(c) || c.is_whitespace())
+            .map(|run| run.chars().filter(|c| is_han(*c)).count())
+            .max()
+            .unwrap_or(0);
+        let wall = longest_run >= WALL_HAN;
         if (joints.len() < 2 && !wall) || joints.len() >= ORDINALS.len() {
             return;
         }
