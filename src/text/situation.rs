@@ -202,6 +202,10 @@ const DAMAGED: &[&str] = &[
     "坏点",
     "漏光",
     "霉了",
+    "杂音",
+    "噪音",
+    "电流声",
+    "滋滋",
 ];
 
 /// Not what was ordered, or not all of it.

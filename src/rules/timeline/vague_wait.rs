@@ -9,7 +9,8 @@ declare_rule! {
     /// names no concrete time anywhere, and offers the time node in its place:
     /// “尽快给您发” → “【预计时间】前给您发”. A bare 稍等 with nothing being done (“您稍等”)
     /// gets a hint; “稍等,正在为您查询” is normal live chat and is left alone, and so is 尽快
-    /// next to a real time (“尽快为您处理,今天18点前回复”).
+    /// next to a real time (“尽快为您处理,今天18点前回复”). To a customer who asked when, 马上
+    /// or 很快 as the answer (马上就发, 很快的) gets a hint: it still says no time.
     ///
     /// ## Why is this bad?
     /// “告知预计等待时间”: 尽快 means nothing to a customer who is waiting; a time node gives
@@ -117,9 +118,32 @@ fn customer_side(text: &str, at: usize, word: &str) -> bool {
 const FILLER: &[char] =
     &['请', '您', '你', '一', '下', '哈', '哦', '呢', '呀', '啊', '哟', '亲', '片', '刻', '会', '儿', '再'];
 
+/// Soon, but not when: the answer to “啥时候发货?” that names no time.
+const SOON: &[&str] = &["马上", "立刻", "立即", "很快"];
+/// The outcome the customer asked about, right after it (马上就发, 很快就到).
+const OUTCOME: &[&str] = &["发", "到", "送", "退", "寄", "安排"];
+
 impl Rule for VagueWait {
     fn check(&self, cx: &Context, out: &mut Lints) {
         let text = cx.draft.folded();
+        // Asked when, answered 马上 / 很快 and nothing more: when is still not said. (马上为您
+        // 查询 says what the agent does now, and is left alone.)
+        if cx.customer.asks_when && !cx.names_outcome_time() {
+            let han = text.chars().filter(|c| is_han(*c)).count();
+            let soon = find_all(text, SOON).into_iter().find(|(hit, _)| {
+                let after: String = text[hit.end..].chars().take(3).collect();
+                han <= 8 || contains_any(&after, OUTCOME)
+            });
+            if let Some((hit, _)) = soon {
+                out.push(
+                    Self::META
+                        .lint(hit, "“马上”“很快”是多久?说出具体时间")
+                        .suggest("【预计时间】前")
+                        .with_severity(Severity::Hint),
+                );
+                return;
+            }
+        }
         if cx.has_concrete_time() {
             return;
         }
