@@ -47,7 +47,21 @@ const DISOWN: &[Phrase] = &[
     Phrase(&[Part::Word(&["跟", "和", "与"]), Part::Word(WE), Part::Word(NO_RELATION)]),
     Phrase(&[Part::Word(&["不关"]), Part::Word(WE), Part::Maybe(&["的"]), Part::Word(&["事"])]),
     Phrase(&[Part::Word(&["不是"]), Part::Word(WE), Part::Maybe(&["的", "这边的"]), Part::Word(FAULT)]),
-    Phrase(&[Part::Word(WE), Part::Maybe(&["也", "可"]), Part::Word(&["管不了", "管不着", "不负责", "负责不了"])]),
+    Phrase(&[
+        Part::Word(WE),
+        Part::Maybe(&["也", "可"]),
+        Part::Word(&[
+            "管不了",
+            "管不着",
+            "不负责",
+            "负责不了",
+            "控制不了",
+            "决定不了",
+            "左右不了",
+            "没法控制",
+            "无法控制",
+        ]),
+    ]),
     Phrase(&[Part::Word(&["不在"]), Part::Word(WE), Part::Gap(4), Part::Word(&["范围"])]),
     // 这是快递那边的问题, 是厂家的责任
     Phrase(&[Part::Word(&["是"]), Part::Word(THIRD_PARTY), Part::Gap(3), Part::Word(FAULT)]),

@@ -55,6 +55,14 @@ const CURT: &[&str] = &[
     "k",
     "哦了",
     "昂",
+    // To “在吗”: 说 / 你说 / 讲 is an order, not a welcome.
+    "说",
+    "说吧",
+    "你说",
+    "讲",
+    "问吧",
+    "啥事",
+    "什么事",
 ];
 
 /// Words that make the customer's question an open one (not answerable with a yes).
