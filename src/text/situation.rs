@@ -540,7 +540,10 @@ impl Customer {
                 // 还有别的联系方式吗: anything else, not the goods in stock.
                 let anything_else = |h: &Hit| {
                     s == Situation::OutOfStock
-                        && ANYTHING_ELSE.iter().any(|w| text[h.span.start..].trim_start_matches("还有").starts_with(w))
+                        && ANYTHING_ELSE.iter().any(|w| {
+                            let rest = &text[h.span.start..];
+                            rest.strip_prefix("还有").unwrap_or(rest).starts_with(w)
+                        })
                 };
                 at.extend(p.find(text).into_iter().filter(|h| !anything_else(h)).map(|h| h.span.start));
             }
