@@ -22,13 +22,16 @@ export const LATENCY_MEASURE = 'kefu-coach:input-to-highlight';
  *  from inside the editor. Alt+J: no browser, OS or Chinese IME binds it (Ctrl+. and
  *  Ctrl+Space switch IME modes). The README's 快捷键 section documents it. */
 export const NEXT_KEY = { label: 'Alt+J', code: 'KeyJ' };
-const isNextKey = (e) => e.altKey && !e.ctrlKey && !e.metaKey && (e.code === NEXT_KEY.code || e.key === 'j' || e.key === 'J');
+/** Whether `e` is Alt (with or without Shift) and `key`'s letter, by position or by character. */
+const isAltKey = (e, key) =>
+  e.altKey && !e.ctrlKey && !e.metaKey && (e.code === key.code || e.key.toUpperCase() === key.code.slice(3));
+const isNextKey = (e) => isAltKey(e, NEXT_KEY);
 
 /** The shortcut that walks the phrasebook's templates for the customer's situation in the
  *  badge's panel (Shift: backwards); Enter inserts the one picked. Alt+K, for the same reasons
  *  as Alt+J (Alt+digits switch tabs in Chrome and Firefox on Linux). */
 export const TEMPLATE_KEY = { label: 'Alt+K', code: 'KeyK' };
-const isTemplateKey = (e) => e.altKey && !e.ctrlKey && !e.metaKey && (e.code === TEMPLATE_KEY.code || e.key === 'k' || e.key === 'K');
+const isTemplateKey = (e) => isAltKey(e, TEMPLATE_KEY);
 
 /** Set on an editor while an annotator is attached to it. */
 export const COACHED_ATTR = 'data-kefu-coached';
@@ -340,6 +343,20 @@ export function annotate(editor, opts) {
   /** No way of editing worked: never let the agent believe it did. Copy the suggestion and
    *  say so on the card, where the agent was looking. */
   async function cannotApply(f, text, at) {
+    const copied = await copyForPasting(text);
+    const words = f.start === f.end ? '此处' : `“${draft.slice(f.start, f.end)}”`;
+    const note = copied
+      ? `没能替换:这个输入框不接受自动修改。建议已复制,请选中${words}后按 Ctrl+V 粘贴。`
+      : `没能替换:这个输入框不接受自动修改。请手动把${words}改为“${text}”。`;
+    const r = at || adapter.rects(f.start, f.end)[0] || adapter.box();
+    card.show(f, draft, r, 'notice');
+    card.notice(note);
+    announce(note);
+  }
+
+  /** When no way of editing worked: put `text` on the clipboard for the agent to paste.
+   *  Whether it could (data-copied says so too). */
+  async function copyForPasting(text) {
     let copied = false;
     try {
       await view.navigator.clipboard.writeText(text);
@@ -347,15 +364,17 @@ export function annotate(editor, opts) {
     } catch (_) {
       copied = false;
     }
-    const words = f.start === f.end ? '此处' : `“${draft.slice(f.start, f.end)}”`;
-    const note = copied
-      ? `没能替换:这个输入框不接受自动修改。建议已复制,请选中${words}后按 Ctrl+V 粘贴。`
-      : `没能替换:这个输入框不接受自动修改。请手动把${words}改为“${text}”。`;
     group.dataset.copied = String(copied);
-    const r = at || adapter.rects(f.start, f.end)[0] || adapter.box();
-    card.show(f, draft, r, 'notice');
-    card.notice(note);
-    announce(note);
+    return copied;
+  }
+
+  /** The editor's selection as offsets, or null (none, or the adapter can't tell). */
+  function selectionOrNull() {
+    try {
+      return adapter.selection();
+    } catch (_) {
+      return null;
+    }
   }
 
   // ---- templates and their placeholders ------------------------------------------------
@@ -389,12 +408,7 @@ export function annotate(editor, opts) {
   async function insertTemplate(t) {
     if (destroyed || applying || !t || typeof t.text !== 'string') return;
     const text = adapter.text();
-    let sel = null;
-    try {
-      sel = adapter.selection();
-    } catch (_) {
-      sel = null;
-    }
+    const sel = selectionOrNull();
     const [start, end] = !text.trim() ? [0, text.length] : sel ? [sel.start, sel.end] : [text.length, text.length];
     unpick();
     card.hide();
@@ -417,17 +431,9 @@ export function annotate(editor, opts) {
       await beginFill(start, start + t.text.length);
       if (opts.onInsert) opts.onInsert(t);
     } else {
-      let copied = false;
-      try {
-        await view.navigator.clipboard.writeText(t.text);
-        copied = true;
-      } catch (_) {
-        copied = false;
-      }
-      const note = copied
+      const note = (await copyForPasting(t.text))
         ? '没能插入:这个输入框不接受自动修改。话术已复制,请按 Ctrl+V 粘贴。'
         : '没能插入:这个输入框不接受自动修改。请手动输入这段话术。';
-      group.dataset.copied = String(copied);
       templates.notice(note);
       announce(note);
       layout();
@@ -562,12 +568,7 @@ export function annotate(editor, opts) {
         }
       }
       if (filling && e.key === 'Tab' && !e.altKey && !e.ctrlKey && !e.metaKey) {
-        let sel = null;
-        try {
-          sel = adapter.selection();
-        } catch (_) {
-          sel = null;
-        }
+        const sel = selectionOrNull();
         if (sel && placeholders(adapter.text()).length) {
           e.preventDefault();
           e.stopPropagation();

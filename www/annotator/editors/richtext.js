@@ -109,6 +109,23 @@ export function richTextAdapter(el) {
     return last;
   }
 
+  /** Resolves a task after the next frame (or after 60 ms: no frames in a hidden tab), when
+   *  editors that render from a model (Lexical, Slate's React tree, CKEditor 5) have rendered
+   *  an edit or taken in a selection. */
+  function later() {
+    return new Promise((resolve) => {
+      let done = false;
+      const go = () => {
+        if (!done) {
+          done = true;
+          resolve();
+        }
+      };
+      view.requestAnimationFrame(() => view.setTimeout(go, 0));
+      view.setTimeout(go, 60);
+    });
+  }
+
   /** The selection as offsets {start, end} (collapsed or not), or null when it is elsewhere. */
   function selection() {
     const sel = view.getSelection();
@@ -161,10 +178,7 @@ export function richTextAdapter(el) {
         const sel = view.getSelection();
         sel.removeAllRanges();
         sel.addRange(range(start, end));
-        await new Promise((resolve) => {
-          view.requestAnimationFrame(() => view.setTimeout(resolve, 0));
-          view.setTimeout(resolve, 60); // no frames in a hidden tab
-        });
+        await later();
         model = null;
         if (current().text !== before) return false;
         const now = view.getSelection();
@@ -194,18 +208,6 @@ export function richTextAdapter(el) {
       // Editors keep a model and render it: some (Lexical, Slate's React tree) re-render a
       // task later, some (CKEditor 5) revert a DOM edit they did not make a moment later.
       // Wait that long before believing what the DOM says.
-      const later = () =>
-        new Promise((resolve) => {
-          let done = false;
-          const go = () => {
-            if (!done) {
-              done = true;
-              resolve();
-            }
-          };
-          view.requestAnimationFrame(() => view.setTimeout(go, 0));
-          view.setTimeout(go, 60); // no frames in a hidden tab
-        });
       // The caret goes after the new text (an editor that kept the span selected, like
       // Draft.js, or put it elsewhere, gets it moved there; the model follows on
       // selectionchange).
