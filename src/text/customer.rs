@@ -177,7 +177,9 @@ pub struct Customer {
     pub says_done: bool,
 }
 
-const COMPLAINT: &[&str] = &[
+/// A wait the customer counts or sees stuck (卡在, 没更新, 三天了, 一个礼拜, 怎么还不发): a
+/// complaint and a wait at once, like [`NOT_YET`] and [`COUNTED`].
+const OVERDUE_WORDS: &[&str] = &[
     "还不发",
     "还不给我发",
     "怎么不发",
@@ -197,6 +199,37 @@ const COMPLAINT: &[&str] = &[
     "一周了",
     "一个星期了",
     "半个月了",
+    "礼拜了",
+    "一个礼拜",
+    "半个多月",
+    "一个多星期",
+    "一个多礼拜",
+];
+
+/// Defects the customer sees or hears (黑点, 污渍, 划伤, 杂音, 电流声): a complaint here, damaged
+/// goods to the situation reader.
+pub(super) const DEFECTS: &[&str] = &[
+    "黑点",
+    "白点",
+    "斑点",
+    "污渍",
+    "污点",
+    "脏了",
+    "很脏",
+    "划伤",
+    "刮花",
+    "磨损",
+    "缺角",
+    "坏点",
+    "漏光",
+    "霉了",
+    "杂音",
+    "噪音",
+    "电流声",
+    "滋滋",
+];
+
+const COMPLAINT: &[&str] = &[
     "还没到",
     "还没收到",
     "没收到",
@@ -371,20 +404,6 @@ const COMPLAINT: &[&str] = &[
     "凹",
     "变形了",
     "掉漆",
-    "黑点",
-    "白点",
-    "斑点",
-    "污渍",
-    "污点",
-    "脏了",
-    "很脏",
-    "划伤",
-    "刮花",
-    "磨损",
-    "缺角",
-    "坏点",
-    "漏光",
-    "霉了",
     "只到了",
     "只来了",
     "脱落",
@@ -434,7 +453,6 @@ const COMPLAINT: &[&str] = &[
     "赔偿",
     "迟迟",
     "一直不发",
-    "还不发",
     "还不到",
     "又没",
     "又坏",
@@ -491,15 +509,6 @@ const COMPLAINT: &[&str] = &[
     "不回消息",
     "不回复",
     "已读不回",
-    "杂音",
-    "噪音",
-    "电流声",
-    "滋滋",
-    "礼拜了",
-    "一个礼拜",
-    "半个多月",
-    "一个多星期",
-    "一个多礼拜",
 ];
 
 const UPSET: &[&str] = &[
@@ -726,24 +735,6 @@ const QUALITY_OBJECTION: &[&str] = &[
 ];
 
 const WAITING: &[&str] = &[
-    "还不发",
-    "还不给我发",
-    "怎么不发",
-    "怎么不给我发",
-    "没更新",
-    "没有更新",
-    "卡在",
-    "停在",
-    "两天了",
-    "三天了",
-    "四天了",
-    "五天了",
-    "六天了",
-    "七天了",
-    "十天了",
-    "一周了",
-    "一个星期了",
-    "半个月了",
     // A promise broken again: 说好的今天发 又没发, 还是没到.
     "又没发",
     "又没到",
@@ -760,7 +751,6 @@ const WAITING: &[&str] = &[
     "还没动",
     "没动静",
     "不动",
-    "不更新",
     "太慢",
     "好久",
     "这么久",
@@ -800,11 +790,6 @@ const WAITING: &[&str] = &[
     "怎么样了",
     "进度",
     "拖了",
-    "礼拜了",
-    "一个礼拜",
-    "半个多月",
-    "一个多星期",
-    "一个多礼拜",
 ];
 
 const THANKS: &[&str] = &["谢谢", "感谢", "多谢", "谢了", "3q", "thx", "thanks", "辛苦了", "辛苦您", "辛苦你"];
@@ -904,8 +889,10 @@ impl Customer {
         let questions = questions(&text);
         // Where the customer reports a problem, outside any supposition.
         let mut cues: Vec<usize> = Vec::new();
-        if contains_any(&masked, COMPLAINT) {
-            cues.extend(find_all(&masked, COMPLAINT).into_iter().map(|(r, _)| r.start));
+        for list in [COMPLAINT, DEFECTS, OVERDUE_WORDS] {
+            if contains_any(&masked, list) {
+                cues.extend(find_all(&masked, list).into_iter().map(|(r, _)| r.start));
+            }
         }
         cues.extend(BAD.find(&masked).into_iter().map(|h| h.span.start));
         cues.retain(|&at| !supposed(&masked, at) && !own_mistake(&masked, at));
@@ -919,7 +906,7 @@ impl Customer {
         cues.extend(&overdue);
         let complaint = !cues.is_empty();
         let upset = find_all(&masked, UPSET).into_iter().any(|(hit, _)| !wondering(&masked, hit.start));
-        let waiting = contains_any(&masked, WAITING) || !overdue.is_empty();
+        let waiting = contains_any(&masked, WAITING) || contains_any(&masked, OVERDUE_WORDS) || !overdue.is_empty();
         let complaint_asked = complaint && !upset && !waiting && cues.iter().all(|&at| asked(&masked, at));
         let closing = closing(&masked, complaint, !questions.is_empty());
         Customer {

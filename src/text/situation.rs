@@ -14,7 +14,7 @@
 //! `closing` only when nothing else is asked and [`Customer::closing`] is strong (谢谢, 没有了, 再见;
 //! a bare 好的 often goes on).
 
-use super::customer::{own_mistake, supposed};
+use super::customer::{own_mistake, supposed, DEFECTS};
 use super::{contains_any, find_all, Closing, Customer, Hit, Part, Phrase};
 
 /// What the customer's message is about.
@@ -98,17 +98,17 @@ impl Situation {
 
     fn cues(self) -> Cues {
         match self {
-            Situation::Damaged => Cues { words: DAMAGED, phrases: &[] },
-            Situation::WrongItem => Cues { words: WRONG_ITEM, phrases: &[NOT_AS_SHOWN] },
-            Situation::RefundPending => Cues { words: REFUND_PENDING, phrases: &[REFUND_NOT_YET] },
-            Situation::Late => Cues { words: LATE, phrases: &[COUNTED_WAIT] },
-            Situation::AddressChange => Cues { words: ADDRESS_CHANGE, phrases: &[CHANGE_ADDRESS, ADDRESS_WRONG] },
-            Situation::Invoice => Cues { words: INVOICE, phrases: &[] },
-            Situation::Return => Cues { words: RETURN, phrases: &[] },
-            Situation::OutOfStock => Cues { words: OUT_OF_STOCK, phrases: &[STILL_HAVE] },
-            Situation::Quality => Cues { words: QUALITY, phrases: &[] },
-            Situation::Price => Cues { words: PRICE, phrases: &[] },
-            Situation::ShipTime => Cues { words: SHIP_TIME, phrases: &[WHEN_SHIPS, SHIPS_WHEN] },
+            Situation::Damaged => Cues { words: &[DAMAGED, DEFECTS], phrases: &[] },
+            Situation::WrongItem => Cues { words: &[WRONG_ITEM], phrases: &[NOT_AS_SHOWN] },
+            Situation::RefundPending => Cues { words: &[REFUND_PENDING], phrases: &[REFUND_NOT_YET] },
+            Situation::Late => Cues { words: &[LATE], phrases: &[COUNTED_WAIT] },
+            Situation::AddressChange => Cues { words: &[ADDRESS_CHANGE], phrases: &[CHANGE_ADDRESS, ADDRESS_WRONG] },
+            Situation::Invoice => Cues { words: &[INVOICE], phrases: &[] },
+            Situation::Return => Cues { words: &[RETURN], phrases: &[] },
+            Situation::OutOfStock => Cues { words: &[OUT_OF_STOCK], phrases: &[STILL_HAVE] },
+            Situation::Quality => Cues { words: &[QUALITY], phrases: &[] },
+            Situation::Price => Cues { words: &[PRICE], phrases: &[] },
+            Situation::ShipTime => Cues { words: &[SHIP_TIME], phrases: &[WHEN_SHIPS, SHIPS_WHEN] },
             Situation::Closing => Cues { words: &[], phrases: &[] },
         }
     }
@@ -121,7 +121,8 @@ impl std::fmt::Display for Situation {
 }
 
 struct Cues {
-    words: &'static [&'static str],
+    /// Word lists (one lookup each).
+    words: &'static [&'static [&'static str]],
     phrases: &'static [Phrase],
 }
 
@@ -188,24 +189,6 @@ const DAMAGED: &[&str] = &[
     "色差",
     "卡顿",
     "闪退",
-    "黑点",
-    "白点",
-    "斑点",
-    "污渍",
-    "污点",
-    "脏了",
-    "很脏",
-    "划伤",
-    "刮花",
-    "磨损",
-    "缺角",
-    "坏点",
-    "漏光",
-    "霉了",
-    "杂音",
-    "噪音",
-    "电流声",
-    "滋滋",
 ];
 
 /// Not what was ordered, or not all of it.
@@ -530,8 +513,10 @@ impl Customer {
             if s == Situation::Late && contains_any(text, PRICE_DROP) {
                 continue;
             }
-            let mut at: Vec<usize> = find_all(text, cues.words)
-                .into_iter()
+            let mut at: Vec<usize> = cues
+                .words
+                .iter()
+                .flat_map(|list| find_all(text, list))
                 // 快递不能正常送达: what fails is the delivery, not the goods.
                 .filter(|(r, _)| !(s == Situation::Damaged && DELIVERY.iter().any(|d| text[r.end..].starts_with(d))))
                 .map(|(r, _)| r.start)
