@@ -1,7 +1,7 @@
 //! The customer's last message(s), read once: what kind of reply it asks for.
 
 use super::fold::fold;
-use super::{contains_any, find_all, is_clause_end, is_punct_or_space, Part, Phrase};
+use super::{contains_any, find_all, is_clause_end, is_han, is_punct_or_space, Part, Phrase};
 
 /// Something the customer was waiting for has not happened: 还没有派送, 至今没有更新,
 /// 没人来取件, 为什么那么久了还没充上.
@@ -136,6 +136,48 @@ const COUNTED: Phrase = Phrase(&[
 /// Words that make what follows in the clause a supposition, not a report: “如果坏了能退吗”.
 const SUPPOSE: &[&str] = &["如果", "要是", "假如", "万一", "若是", "假设", "最好", "会不会", "是否", "以防"];
 
+/// Grievances a trainer would answer with an apology more often than not, but not always:
+/// the price fell after the purchase, something in the app does not work, a fee not
+/// expected, a promise the page made. See [`Customer::complaint_likely`].
+const LIKELY_COMPLAINT: &[&str] = &[
+    "降价了",
+    "就降价",
+    "降了",
+    "涨价",
+    "不成功",
+    "没成功",
+    "失败",
+    "查不到",
+    "找不到",
+    "收不到",
+    "用不上",
+    "登不上",
+    "不可以使用",
+    "不能使用",
+    "不能支持",
+    "不支持",
+    "申请不了",
+    "退款不了",
+    "评价不了",
+    "刷新不了",
+    "开不了",
+    "改不了",
+    "没改过来",
+    "没有库存",
+    "之前不是",
+    "以前都是",
+    "不是说好",
+    "不是说",
+    "那时候显示",
+    "页面显示",
+    "本来显示",
+    "之前显示",
+];
+/// Why money was taken: 为什么要收运费, 为啥自动扣费.
+const WHY_CHARGED: Phrase = Phrase(&[Part::Word(WHY), Part::Gap(8), Part::Key(CHARGED)]);
+const WHY: &[&str] = &["为什么", "为啥", "为何", "怎么"];
+const CHARGED: &[&str] = &["运费", "邮费", "扣费", "扣钱", "扣了", "收费", "多收", "收钱"];
+
 /// How clearly the customer is wrapping up.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
 pub enum Closing {
@@ -157,6 +199,9 @@ pub struct Customer {
     pub upset: bool,
     /// Asks when something will happen or how long it takes.
     pub asks_when: bool,
+    /// Presses for speed or repeats the same message (快点, 赶紧, 在线等, 人呢): wants a time,
+    /// not consolation. Counts as waiting.
+    pub urgent: bool,
     /// The distinct questions asked, in order (folded clause text).
     pub questions: Vec<String>,
     pub closing: Closing,
@@ -175,6 +220,9 @@ pub struct Customer {
     pub complaint_asked: bool,
     /// Says outright that they are done (没有了, 没事了, 再见), not only thanks.
     pub says_done: bool,
+    /// A grievance worded mildly (降价了, 查不到, 为什么要收运费): see
+    /// [`Customer::complaint_likely`].
+    pub complaint_mild: bool,
 }
 
 /// A wait the customer counts or sees stuck (卡在, 没更新, 三天了, 一个礼拜, 怎么还不发): a
@@ -509,6 +557,71 @@ const COMPLAINT: &[&str] = &[
     "不回消息",
     "不回复",
     "已读不回",
+    // Exasperation in the customer's own words.
+    "扯淡",
+    "扯犊子",
+    "瞎扯",
+    "什么鬼",
+    "狗血",
+    "无奈",
+    "是机器人",
+    "机器人吗",
+    "机器人啊",
+    "要疯",
+    "疯了",
+    "低效",
+    "将就",
+    "这么多事",
+    "搞笑",
+    "开玩笑",
+    "眼瞎",
+    "服了",
+    "烦死",
+    "真烦",
+    "算了算了",
+    // A wait that cannot go on: 等不了, 等不起, 来不及.
+    "等不了",
+    "等不起",
+    "来不及",
+    "速度呢",
+    // Stuck where it is: 没有物流信息, 还在审核, 还处于待出库.
+    "没有物流",
+    "没物流",
+    "没有任何物流",
+    "没有走件",
+    "还处于",
+    "还在审核",
+    "一直显示",
+    "一天没有",
+    // Goods that stopped working: 不走了, 充不上电, 连不上.
+    "不走了",
+    "充不上",
+    "连不上",
+    "不显示",
+    "显示不了",
+    "就不行了",
+    "不灵",
+    "没信号",
+    // Nobody answers or calls: 电话不接, 没人接, 联系不上.
+    "不接电话",
+    "电话不接",
+    "不接听",
+    "没人接",
+    "联系不上",
+    "打不通",
+    "无法联系",
+    "挂掉了",
+    "问他不回",
+    // Less than paid for: 少给, 只看见一包, 打开发现只有.
+    "少给",
+    "只看见",
+    "只看到",
+    "发现只有",
+    // Blamed for it: 说我人为损坏, 怪我.
+    "说我人为",
+    "人为损坏",
+    "怪我",
+    "为什么说我",
 ];
 
 const UPSET: &[&str] = &[
@@ -553,6 +666,39 @@ const UPSET: &[&str] = &[
     "骗子",
     "不负责任",
     "再也不",
+    // Exasperation: 扯淡, 什么鬼, 真麻烦, 等不了.
+    "扯淡",
+    "扯犊子",
+    "什么鬼",
+    "狗血",
+    "无奈",
+    "要疯",
+    "疯了",
+    "真麻烦",
+    "等不了",
+    "等不起",
+    "这么多事",
+    "是机器人",
+    "机器人啊",
+    "算了算了",
+];
+
+/// Urgency, not anger: 急急急, 快点, 赶紧, 在线等, 人呢, ???.
+const URGENT: &[&str] = &[
+    "急急",
+    "急着",
+    "比较急",
+    "很急",
+    "挺急",
+    "在线等",
+    "快点",
+    "快一点",
+    "赶紧",
+    "赶快",
+    "加急",
+    "等用",
+    "人呢",
+    "???",
 ];
 
 const WHEN: &[&str] = &[
@@ -573,7 +719,93 @@ const WHEN: &[&str] = &[
     "要很久",
     "很久吗",
     "还要多久",
+    "什么时间",
+    "啥时间",
+    "几时",
+    "具体时间",
+    "到达时间",
 ];
+
+/// A day or hour with something expected and a question: 今天能到吗, 明天送过来吗,
+/// 八点能到吗, 几时能换给我: asking when, without the words 什么时候.
+const WHEN_EVENT: Phrase =
+    Phrase(&[Part::Word(TIME_POINT), Part::Gap(5), Part::Key(EXPECTED_EVENT), Part::Gap(3), Part::Word(ASKING)]);
+const TIME_POINT: &[&str] = &[
+    "今天",
+    "明天",
+    "后天",
+    "今晚",
+    "明早",
+    "明晚",
+    "今日",
+    "明日",
+    "当天",
+    "周末",
+    "这周",
+    "本周",
+    "下周",
+    "月底",
+    "几时",
+    "什么时间",
+    "啥时间",
+    "好久",
+    "点前",
+    "点之前",
+    "点能",
+    "点半",
+    "天能",
+    "天内",
+    "号",
+    "之前",
+    "以前",
+    "内",
+];
+const EXPECTED_EVENT: &[&str] = &[
+    "到", "送", "发", "退", "收到", "拿到", "有货", "处理", "换", "安装", "上门", "出库", "到账", "回复", "联系",
+    "结果", "完成", "修好",
+];
+const ASKING: &[&str] = &["吗", "么", "?", "不", "是吧", "呢", "了没"];
+/// A chase for news of something under way: 查到了吗, 安排了吗, 退了没, 好了没.
+const STATUS_ASKED: Phrase = Phrase(&[Part::Key(UNDER_WAY), Part::Word(&["了吗", "了没", "了么", "了没有"])]);
+const UNDER_WAY: &[&str] = &[
+    "查到",
+    "安排",
+    "看",
+    "问",
+    "处理",
+    "退",
+    "发",
+    "到账",
+    "出结果",
+    "审核",
+    "到齐",
+    "回复",
+    "联系",
+    "好",
+    "弄好",
+    "办好",
+    "修好",
+    "寄出",
+    "发出",
+];
+/// Where it has got to, or whether anyone is there: 到哪了, 什么状态, 人呢.
+const WHERE_IS_IT: &[&str] = &[
+    "到哪了",
+    "到哪里了",
+    "到哪儿了",
+    "到哪儿啦",
+    "到哪一步",
+    "到什么地方了",
+    "什么状态",
+    "什么进度",
+    "人呢",
+    "有人吗",
+    "在线等",
+];
+
+/// Before the day, words that make it the customer's proposal (可以明天送吗, 改到后天): a
+/// request to arrange, not a question of when.
+const PROPOSES: &[&str] = &["可以", "能否", "能不能", "改", "约", "安排", "再", "要", "到"];
 
 const QUESTION_MARKERS: &[&str] = &[
     "?",
@@ -905,16 +1137,25 @@ impl Customer {
             .collect();
         cues.extend(&overdue);
         let complaint = !cues.is_empty();
+        let complaint_mild = mild_complaint(&masked);
         let upset = find_all(&masked, UPSET).into_iter().any(|(hit, _)| !wondering(&masked, hit.start));
-        let waiting = contains_any(&masked, WAITING) || contains_any(&masked, OVERDUE_WORDS) || !overdue.is_empty();
+        let urgent = contains_any(&masked, URGENT) || repeats_itself(&text);
+        let waiting = contains_any(&masked, WAITING)
+            || contains_any(&masked, OVERDUE_WORDS)
+            || !overdue.is_empty()
+            || STATUS_ASKED.is_in(&masked)
+            || contains_any(&masked, WHERE_IS_IT)
+            || urgent;
         let complaint_asked = complaint && !upset && !waiting && cues.iter().all(|&at| asked(&masked, at));
         let closing = closing(&masked, complaint, !questions.is_empty());
         Customer {
             says_done: contains_any(&masked, FINAL),
+            complaint_mild,
+            urgent,
             complaint,
             complaint_asked,
             upset,
-            asks_when: contains_any(&masked, WHEN),
+            asks_when: contains_any(&masked, WHEN) || asks_for_a_day(&masked),
             price_objection: contains_any(&masked, PRICE_OBJECTION),
             quality_objection: contains_any(&masked, QUALITY_OBJECTION),
             declines: contains_any(&masked, DECLINES),
@@ -926,9 +1167,41 @@ impl Customer {
         }
     }
 
+    /// No clear complaint, but likely one (worded mildly, or seen by the learned reading):
+    /// worth an apology as a hint, not a warning.
+    pub fn complaint_likely(&self) -> bool {
+        // The learned reading last, and only here: most checks never ask.
+        !self.complaint && (self.complaint_mild || super::model::complaint(&self.text))
+    }
+
     pub fn is_empty(&self) -> bool {
         self.text.chars().all(is_punct_or_space)
     }
+}
+
+/// The same message sent again (“我要转人工 我要转人工”): the customer feels unheard.
+fn repeats_itself(text: &str) -> bool {
+    // Pasted data (order cards, links, masked numbers) is repeated by the console, not by
+    // the customer: only messages of their own words count.
+    let own_words = |m: &&str| !m.contains(['[', ':']) && m.chars().filter(|&c| is_han(c)).count() >= 4;
+    let messages: Vec<&str> = text.split_whitespace().filter(own_words).collect();
+    messages.iter().enumerate().any(|(i, m)| messages[i + 1..].contains(m))
+}
+
+/// A grievance worded mildly, outside any supposition.
+fn mild_complaint(text: &str) -> bool {
+    let mut cues = find_all(text, LIKELY_COMPLAINT).into_iter().map(|(r, _)| r.start);
+    cues.any(|at| !supposed(text, at) && !own_mistake(text, at))
+        || WHY_CHARGED.find(text).iter().any(|h| !supposed(text, h.span.start))
+}
+
+/// 今天能到吗: a day and an expected event asked about, not proposed (可以明天送吗).
+fn asks_for_a_day(text: &str) -> bool {
+    WHEN_EVENT.find(text).iter().any(|hit| {
+        let before = &text[..hit.span.start];
+        let from = before.char_indices().rev().nth(2).map_or(0, |(i, _)| i);
+        !contains_any(&before[from..], PROPOSES)
+    })
 }
 
 /// Whether the cue at byte `at` is the customer's own slip (“我刚才把订单号发错了”, “我摔坏了”):
@@ -1188,6 +1461,41 @@ mod tests {
             "[订单x] 催单 查看物流",
         ] {
             assert!(!Customer::new(c).complaint, "{c}");
+        }
+    }
+
+    #[test]
+    fn complaints_worded_mildly_are_only_likely() {
+        for c in ["才买两天就降价了", "订单查不到物流", "为什么要收我运费", "修改地址一直不成功"]
+        {
+            let r = Customer::new(c);
+            assert!(!r.complaint && r.complaint_likely(), "{c}");
+        }
+        assert!(!Customer::new("如果降价了能保价吗").complaint_mild);
+        assert!(!Customer::new("收到的杯子是碎的").complaint_likely(), "a clear complaint is not 'likely'");
+    }
+
+    #[test]
+    fn urgency_and_repetition_are_not_anger() {
+        for c in ["快点发货 在线等", "人呢", "我要转人工 我要转人工"] {
+            let r = Customer::new(c);
+            assert!(r.urgent && r.waiting && !r.upset, "{c}");
+        }
+        assert!(!Customer::new("[订单x] [订单x]").urgent, "pasted data repeats itself");
+        assert!(Customer::new("瞎扯淡").upset);
+    }
+
+    #[test]
+    fn a_day_asked_about_is_asking_when() {
+        for c in ["今天能到吗", "明天送过来吗", "[数字x]点半能送到吗", "最晚什么时间能到", "几时能换给我"]
+        {
+            assert!(Customer::new(c).asks_when, "{c}");
+        }
+        for c in ["可以明天送货吗", "改到后天再送么", "今天发的货"] {
+            assert!(!Customer::new(c).asks_when, "{c}");
+        }
+        for c in ["查到了吗", "退了没", "我的快递到哪了"] {
+            assert!(Customer::new(c).waiting, "{c}");
         }
     }
 

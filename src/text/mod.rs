@@ -6,6 +6,7 @@ mod customer;
 mod draft;
 pub mod fold;
 mod lexicon;
+pub mod model;
 mod phrase;
 mod situation;
 

@@ -15,7 +15,8 @@ declare_rule! {
     /// leading “亲,” or “您好,”.
     ///
     /// A reply that already acknowledges the feeling (“我特别能理解您着急的心情”) only gets a
-    /// hint: the guides' own empathy model reply has no apology and is fine.
+    /// hint: the guides' own empathy model reply has no apology and is fine. So does a reply
+    /// to a grievance that is only likely (降价了, 查不到, or one the learned reading sees).
     ///
     /// ## Why is this bad?
     /// “道歉优先于解释”: a customer who has been let down wants to hear that first. Going
@@ -41,7 +42,8 @@ declare_rule! {
 
 impl Rule for MissingApology {
     fn check(&self, cx: &Context, out: &mut Lints) {
-        if !cx.customer.complaint || first_apology(cx.draft).is_some() {
+        let likely_only = cx.customer.complaint_likely();
+        if !(cx.customer.complaint || likely_only) || first_apology(cx.draft).is_some() {
             return;
         }
         let text = cx.draft.folded();
@@ -50,7 +52,8 @@ impl Rule for MissingApology {
         // answer, so only a hint.
         let offer = contains_any(text, &["有什么", "请问有"]) && text.contains('帮');
         let calm_question = cx.customer.complaint_asked;
-        let severity = if contains_any(text, EMPATHY)
+        let severity = if likely_only
+            || contains_any(text, EMPATHY)
             || is_holding(cx)
             || gathers_facts(cx)
             || only_questions(cx)
