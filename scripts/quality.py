@@ -3,10 +3,10 @@
 against the labels.
 
 Usage:
-  scripts/quality.py sample --out DIR [--n 1200] [--batches 5]
+  scripts/quality.py sample [--set v1|v2] --out DIR [--n 1200] [--batches 5]
       writes DIR/batch-K.jsonl for labellers (corpus text: keep it out of the repository)
-  scripts/quality.py score [--part tune|heldout|all] [--bin target/release/kefu-coach]
-                           [--markdown] [--show CATEGORY]
+  scripts/quality.py score [--set v1|v2] [--part tune|heldout|all]
+                           [--bin target/release/kefu-coach] [--markdown] [--show CATEGORY]
       per-category precision and recall of the checker against tests/quality/labels.jsonl
 
 The labels (tests/quality/labels.jsonl) hold line numbers of ../shared/corpus/jddc2019_chat_
@@ -37,7 +37,16 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 from corpus_stats import CORPUS, requests  # noqa: E402
 
-LABELS = os.path.join(HERE, "..", "tests", "quality", "labels.jsonl")
+QUALITY = os.path.join(HERE, "..", "tests", "quality")
+# v1: the first 1,200 turns (a held third inside); v2: 1,000 more, sampled after sessions of
+# tuning on v1's other two thirds and never tuned on: neither v1's turns nor the customer
+# turns of tests/quality/customer-labels.jsonl are in it.
+SETS = {"v1": ("labels.jsonl", "kefu-quality-sample", []),
+        "v2": ("labels-v2.jsonl", "kefu-quality-sample-v2", ["labels.jsonl", "customer-labels.jsonl"])}
+
+
+def labels_path(name):
+    return os.path.join(QUALITY, SETS[name][0])
 
 
 def digest(line, salt):
@@ -49,6 +58,9 @@ def heldout(line):
 
 
 def sample(a):
+    _, salt, exclude = SETS[a.set]
+    taken = {json.loads(l)["line"] for f in exclude for l in open(os.path.join(QUALITY, f), encoding="utf-8")
+             if l.strip()}
     reqs = list(requests())
     previous = {}
     last_agent = {}
@@ -56,7 +68,8 @@ def sample(a):
         # the agent's previous reply in the same session, for the labeller's context
         previous[r["id"]] = "" if r["first_reply"] else last_agent.get("text", "")
         last_agent = {"text": r["draft"]}
-    chosen = sorted(reqs, key=lambda r: digest(r["id"], "kefu-quality-sample"))[: a.n]
+    pool = [r for r in reqs if r["id"] not in taken]
+    chosen = sorted(pool, key=lambda r: digest(r["id"], salt))[: a.n]
     chosen.sort(key=lambda r: r["id"])
     os.makedirs(a.out, exist_ok=True)
     for k in range(a.batches):
@@ -71,8 +84,11 @@ def sample(a):
 
 
 def score(a):
-    labels = [json.loads(l) for l in open(LABELS, encoding="utf-8") if l.strip()]
-    if a.part != "all":
+    labels = [json.loads(l) for l in open(labels_path(a.set), encoding="utf-8") if l.strip()]
+    if a.set == "v2" and a.show:
+        print("v2 is a test set: its per-turn output is never shown")
+        return 2
+    if a.part != "all" and a.set == "v1":  # v2 is all held out
         labels = [l for l in labels if heldout(l["line"]) == (a.part == "heldout")]
     by_line = {l["line"]: l for l in labels}
     reqs = [r for r in requests() if r["id"] in by_line]
@@ -146,6 +162,8 @@ def main():
     c.add_argument("--bin", default=os.path.join(HERE, "..", "target", "release", "kefu-coach"))
     c.add_argument("--markdown", action="store_true")
     c.add_argument("--show", default="")
+    for p in (s, c):
+        p.add_argument("--set", choices=sorted(SETS), default="v1")
     a = ap.parse_args()
     if not os.path.exists(CORPUS):
         print(f"skipped: {CORPUS} not found")
