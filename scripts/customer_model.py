@@ -1,23 +1,23 @@
 #!/usr/bin/env python3
-"""The customer reading measured against blind labels, and the learned complaint head.
+"""The customer reading measured against blind labels, and a learned complaint reading tried
+against it.
 
 Usage:
   scripts/customer_model.py sample --out DIR [--n 2000] [--batches 5]
       customer turns of the JDDC sample for labellers (docs/customer-labelling-guide.md),
       none of them one of the 1,200 agent turns of tests/quality/labels.jsonl
   scripts/customer_model.py eval [--part tune|heldout|all] [--show LABEL]
-      per label: precision/recall/F1 of the phrase reading (src/text/customer.rs), of the
-      learned head (5-fold cross-validation) and of the two combined as the core combines them
-  scripts/customer_model.py train [--write]
-      the same, then trains the head on every label and (with --write) writes
-      src/text/complaint.kcm
+      per label: precision/recall/F1 of the core's reading (src/text/customer.rs); for
+      complaints also of a learned head (logistic regression over hashed character n-grams,
+      int8 weights, 5-fold cross-validation) alone and added to the words. The head is an
+      experiment: at this much data it adds too little to ship (docs/quality.md).
 
 A hash of the line number puts a third of the labels aside (heldout): the phrase reading is
 never tuned on it and the head's threshold is chosen on the rest; the head's scores are
 out-of-fold everywhere (each turn scored by a head trained without it).
 The labels (tests/quality/customer-labels.jsonl) hold line numbers of the corpus and labels
-only, never text. Features come from the core itself (examples/customer_features.rs), so
-training and checking share one definition. Pure Python: no numpy needed.
+only, never text. The core's reading and the head's features come from
+examples/customer_features.rs. Pure Python: no numpy needed.
 Reads ../shared/corpus; exits 0 with a message where it is absent.
 """
 import argparse
@@ -25,7 +25,6 @@ import json
 import math
 import os
 import random
-import struct
 import subprocess
 import sys
 
@@ -37,11 +36,9 @@ from quality import digest  # noqa: E402
 
 LABELS = os.path.join(ROOT, "tests", "quality", "customer-labels.jsonl")
 QUALITY = os.path.join(ROOT, "tests", "quality", "labels.jsonl")
-MODEL = os.path.join(ROOT, "src", "text", "complaint.kcm")
 BUCKETS = 4096
 FOLDS = 5
-# Quantised weights below this are set to zero: 2.8 KB gzipped instead of 3.6, the same F1
-# out of fold (measured: docs/quality.md).
+# Quantised weights below this are set to zero (2.8 KB gzipped instead of 3.6 for 4,096).
 PRUNE = 16
 # What the phrase reading's fields answer for each label.
 PHRASE = {
@@ -197,15 +194,6 @@ def evaluate(a):
         print(fmt("head alone (t=0)", prf(part([s > 0 for s in scores]), part(gold))))
         both = [ph or s > t for s, ph in zip(scores, phrase)]
         print(fmt(f"phrases or head>{t:.2f}", prf(part(both), part(gold))))
-        if a.cmd == "train":
-            w, b = fit(rows, [int(g) for g in gold])
-            q, scale, b = quantise(w, b)
-            print(f"  trained on all {len(rows)}: scale {scale:.5f}, bias {b:.3f}, threshold {t:.2f}, "
-                  f"{sum(1 for v in q if v)} non-zero weights")
-            if a.write:
-                with open(MODEL, "wb") as f:
-                    f.write(b"KCM1" + struct.pack("<fff", scale, b, t) + struct.pack(f"<{BUCKETS}b", *q))
-                print(f"  wrote {os.path.relpath(MODEL, ROOT)}")
     return 0
 
 
@@ -217,9 +205,7 @@ def main():
     s.add_argument("--n", type=int, default=2000)
     s.add_argument("--batches", type=int, default=5)
     e = sub.add_parser("eval")
-    t = sub.add_parser("train")
-    t.add_argument("--write", action="store_true")
-    for p in (e, t):
+    for p in (e,):
         p.add_argument("--part", choices=["tune", "heldout", "all"], default="tune")
         p.add_argument("--show", default="", help="print the tuning part's misses of this label")
     a = ap.parse_args()

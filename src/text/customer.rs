@@ -1167,11 +1167,10 @@ impl Customer {
         }
     }
 
-    /// No clear complaint, but likely one (worded mildly, or seen by the learned reading):
-    /// worth an apology as a hint, not a warning.
+    /// No clear complaint, but likely one, worded mildly: worth an apology as a hint, not a
+    /// warning.
     pub fn complaint_likely(&self) -> bool {
-        // The learned reading last, and only here: most checks never ask.
-        !self.complaint && (self.complaint_mild || super::model::complaint(&self.text))
+        !self.complaint && self.complaint_mild
     }
 
     pub fn is_empty(&self) -> bool {

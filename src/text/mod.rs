@@ -6,7 +6,6 @@ mod customer;
 mod draft;
 pub mod fold;
 mod lexicon;
-pub mod model;
 mod phrase;
 mod situation;
 

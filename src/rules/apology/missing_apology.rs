@@ -16,7 +16,7 @@ declare_rule! {
     ///
     /// A reply that already acknowledges the feeling (“我特别能理解您着急的心情”) only gets a
     /// hint: the guides' own empathy model reply has no apology and is fine. So does a reply
-    /// to a grievance that is only likely (降价了, 查不到, or one the learned reading sees).
+    /// to a grievance that is only likely (降价了, 查不到, 为什么要收运费).
     ///
     /// ## Why is this bad?
     /// “道歉优先于解释”: a customer who has been let down wants to hear that first. Going
