@@ -40,6 +40,7 @@ fn requests() -> Option<Vec<Request>> {
                 customer: customer.clone(),
                 first_reply: !replied,
                 platform: Some("jd".into()),
+                ..Request::default()
             });
             replied = true;
         } else {
@@ -175,6 +176,7 @@ fn hostile(coach: &Coach) {
             customer: "怎么还没发货?都一周了,你们怎么回事".into(),
             first_reply: false,
             platform: Some("jd".into()),
+            ..Request::default()
         };
         let before = HELD.load(Ordering::Relaxed);
         PEAK.store(before, Ordering::Relaxed);

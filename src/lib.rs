@@ -58,6 +58,11 @@ pub struct Request {
     /// The agent has not replied in this conversation yet.
     #[serde(default)]
     pub first_reply: bool,
+    /// The agent has already sent a message since the customer's last ones: this draft is a
+    /// further message, and what the customer asked may have been answered, or apologised
+    /// for, in the one before.
+    #[serde(default)]
+    pub answered: bool,
     /// Overrides the coach's platform for this draft.
     #[serde(default)]
     pub platform: Option<String>,
@@ -248,7 +253,8 @@ impl Coach {
         let _scope = text::scope(&[draft.folded(), &customer.text]);
         let situation = customer.situation();
         if !draft.is_blank() {
-            let cx = Context::new(&draft, &customer, req.first_reply, platform);
+            let mut cx = Context::new(&draft, &customer, req.first_reply, platform);
+            cx.answered = req.answered;
             for rule in &self.rules {
                 let meta = rule.meta();
                 if self.disabled_categories.contains(&meta.category) || self.disabled_rules.contains(meta.id) {

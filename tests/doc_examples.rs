@@ -71,6 +71,7 @@ fn examples_fire_and_use_instead_does_not() {
                         customer: c.clone(),
                         first_reply: *f,
                         platform: Some(p.to_string()),
+                        ..Request::default()
                     })
                 },
             );
@@ -80,8 +81,13 @@ fn examples_fire_and_use_instead_does_not() {
             };
             // The matching “Use instead” line (or the only one) must be clean in that situation.
             let fixed = good.get(i).or(good.first()).map(|l| split_context(l).1).unwrap_or_default();
-            let req =
-                Request { draft: fixed.clone(), customer: c.clone(), first_reply: f, platform: Some(p.to_owned()) };
+            let req = Request {
+                draft: fixed.clone(),
+                customer: c.clone(),
+                first_reply: f,
+                platform: Some(p.to_owned()),
+                ..Request::default()
+            };
             if fires(&req) {
                 problems.push(format!(
                     "{}: Use instead {fixed:?} still gets the rule (customer {c:?}, first_reply {f}, {p})",

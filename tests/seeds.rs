@@ -9,7 +9,7 @@ fn coach() -> Coach {
 }
 
 fn req(draft: &str, customer: &str, first_reply: bool) -> Request {
-    Request { draft: draft.into(), customer: customer.into(), first_reply, platform: None }
+    Request { draft: draft.into(), customer: customer.into(), first_reply, ..Request::default() }
 }
 
 /// (model reply, customer message it answers, first reply?)

@@ -365,6 +365,7 @@ impl Reading {
                     }
                 }
                 let fresh = !s.run_answered && !s.customer.is_empty();
+                let answered = s.run_answered && !s.customer.is_empty();
                 s.run_answered = true;
                 let agent = match row.agent.as_deref().map(str::trim) {
                     Some(a) if !a.is_empty() => {
@@ -392,6 +393,7 @@ impl Reading {
                         draft,
                         customer: s.customer.iter().map(String::as_str).collect::<Vec<_>>().join("\n"),
                         first_reply: !s.agent_replied,
+                        answered,
                         platform: self.platform.clone(),
                     },
                 });

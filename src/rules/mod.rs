@@ -55,6 +55,8 @@ pub struct Context<'a> {
     pub draft: &'a Draft,
     pub customer: &'a Customer,
     pub first_reply: bool,
+    /// The agent has already replied to the customer's last messages (see [`crate::Request`]).
+    pub answered: bool,
     pub platform: Platform,
     /// Whether the draft names a time for the outcome (今天18点前, 1-3个工作日): read on first
     /// use, since several timeline rules ask.
@@ -63,7 +65,7 @@ pub struct Context<'a> {
 
 impl<'a> Context<'a> {
     pub fn new(draft: &'a Draft, customer: &'a Customer, first_reply: bool, platform: Platform) -> Context<'a> {
-        Context { draft, customer, first_reply, platform, outcome_time: std::cell::OnceCell::new() }
+        Context { draft, customer, first_reply, answered: false, platform, outcome_time: std::cell::OnceCell::new() }
     }
 
     /// Whether the draft says when the customer will have the outcome (a date, a clock time,

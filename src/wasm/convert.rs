@@ -89,7 +89,8 @@ pub fn request(value: JsValue) -> Result<Request, JsError> {
     if let Some(draft) = value.as_string() {
         return Ok(Request::draft(draft));
     }
-    if let Some(m) = not_plain(&value, "check() 需要字符串,或 {draft, customer, first_reply, platform} 普通对象")
+    if let Some(m) =
+        not_plain(&value, "check() 需要字符串,或 {draft, customer, first_reply, answered, platform} 普通对象")
     {
         return Err(error(Error::request("request", m)));
     }
@@ -97,6 +98,7 @@ pub fn request(value: JsValue) -> Result<Request, JsError> {
         draft: string_field(&value, "draft")?.unwrap_or_default(),
         customer: string_field(&value, "customer")?.unwrap_or_default(),
         first_reply: bool_field(&value, "first_reply")?,
+        answered: bool_field(&value, "answered")?,
         platform: string_field(&value, "platform")?,
     })
 }

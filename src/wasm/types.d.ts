@@ -18,6 +18,8 @@ export interface CheckRequest {
   customer?: string;
   /** The agent has not replied in this conversation yet. */
   first_reply?: boolean;
+  /** The agent has already sent a message since the customer's last ones (this draft is a further one). */
+  answered?: boolean;
   /** Overrides the coach's platform for this draft. An unknown platform throws. */
   platform?: Platform | null;
 }

@@ -16,7 +16,8 @@ declare_rule! {
     ///
     /// A reply that already acknowledges the feeling (“我特别能理解您着急的心情”) only gets a
     /// hint: the guides' own empathy model reply has no apology and is fine. So does a reply
-    /// to a grievance that is only likely (降价了, 查不到, 为什么要收运费).
+    /// to a grievance that is only likely (降价了, 查不到, 为什么要收运费). A further message
+    /// after the agent already replied to the complaint (`answered`) is left alone.
     ///
     /// ## Why is this bad?
     /// “道歉优先于解释”: a customer who has been let down wants to hear that first. Going
@@ -43,7 +44,8 @@ declare_rule! {
 impl Rule for MissingApology {
     fn check(&self, cx: &Context, out: &mut Lints) {
         let likely_only = cx.customer.complaint_likely();
-        if !(cx.customer.complaint || likely_only) || first_apology(cx.draft).is_some() {
+        // A further message after the agent replied: the apology belonged in that reply.
+        if !(cx.customer.complaint || likely_only) || cx.answered || first_apology(cx.draft).is_some() {
             return;
         }
         let text = cx.draft.folded();

@@ -16,7 +16,8 @@ declare_rule! {
     /// A warning when the customer is upset (投诉, 到底, 好几遍, !!) and the reply has neither
     /// apology nor empathy; otherwise a hint. A holding line (“稍等,正在为您查询”) or a reply
     /// that only asks for facts (a question, the order number, a photo) is left alone: the
-    /// acknowledgement belongs in the answer.
+    /// acknowledgement belongs in the answer. So is a further message after the agent already
+    /// replied (`answered`).
     ///
     /// ## Why is this bad?
     /// “共情理解”: the guides ask the agent to name the customer's feeling before solving the
@@ -47,7 +48,8 @@ const MIN_HAN: usize = 6;
 impl Rule for MissingEmpathy {
     fn check(&self, cx: &Context, out: &mut Lints) {
         let c = cx.customer;
-        if !(c.complaint || c.upset) {
+        // A further message after the agent replied: the feeling was for that reply.
+        if !(c.complaint || c.upset) || cx.answered {
             return;
         }
         let text = cx.draft.folded();
