@@ -40,6 +40,7 @@ fn main() -> io::Result<()> {
             "asks_when": c.asks_when,
             "waiting": c.waiting,
             "closing": closing,
+            "questions": c.questions,
         });
         writeln!(out, "{row}")?;
     }

@@ -617,6 +617,16 @@ const COMPLAINT: &[&str] = &[
     "只看见",
     "只看到",
     "发现只有",
+    // The body reacting to the goods: 过敏, 起红疹, 烂脸.
+    "过敏",
+    "红疹",
+    "起疹",
+    "发痒",
+    "烂脸",
+    "刺痛",
+    // Workmanship scorned: 你们师傅什么水平.
+    "什么水平",
+    "水平太差",
     // Blamed for it: 说我人为损坏, 怪我.
     "说我人为",
     "人为损坏",
@@ -681,6 +691,7 @@ const UPSET: &[&str] = &[
     "是机器人",
     "机器人啊",
     "算了算了",
+    "什么水平",
 ];
 
 /// Urgency, not anger: 急急急, 快点, 赶紧, 在线等, 人呢, ???.
@@ -949,6 +960,15 @@ const PRICE_OBJECTION: &[&str] = &[
     "价格太",
     "涨价",
     "又贵了",
+    // A charge the customer finds unfair: 太离谱了, 别人家都免费, 凭什么收.
+    "离谱",
+    "别人家都",
+    "别家都",
+    "人家都免费",
+    "不值",
+    "太黑",
+    "宰人",
+    "凭什么收",
 ];
 
 const QUALITY_OBJECTION: &[&str] = &[
@@ -964,6 +984,28 @@ const QUALITY_OBJECTION: &[&str] = &[
     "质量行不行",
     "是正品吗",
     "假货",
+    // Suspicion from the price or the look: 合成的吧, 这么便宜, 看着挺薄的.
+    "合成的吧",
+    "假的吧",
+    "是假的",
+    "这么便宜",
+    "看着挺薄",
+    "看着很薄",
+    "看着好薄",
+    "看起来很薄",
+    "翻新的吧",
+    "是不是翻新",
+    "是不是二手",
+    "靠谱不",
+    "靠不住",
+];
+
+/// A doubt that the goods will last: 会不会塌, 容易掉色吗, 是不是一洗就缩水.
+const WILL_IT_FAIL: Phrase =
+    Phrase(&[Part::Word(&["会不会", "会不", "容易", "是不是", "怕", "担心"]), Part::Gap(5), Part::Key(GOES_WRONG)]);
+const GOES_WRONG: &[&str] = &[
+    "坏", "塌", "掉色", "褪色", "起球", "变形", "漏", "裂", "生锈", "开胶", "过敏", "异味", "有味", "缩水", "断了",
+    "断掉", "断裂", "卡顿", "发烫", "掉漆", "松", "散架",
 ];
 
 const WAITING: &[&str] = &[
@@ -1157,7 +1199,7 @@ impl Customer {
             upset,
             asks_when: contains_any(&masked, WHEN) || asks_for_a_day(&masked),
             price_objection: contains_any(&masked, PRICE_OBJECTION),
-            quality_objection: contains_any(&masked, QUALITY_OBJECTION),
+            quality_objection: contains_any(&masked, QUALITY_OBJECTION) || WILL_IT_FAIL.is_in(&masked),
             declines: contains_any(&masked, DECLINES),
             waiting,
             thanks: contains_any(&masked, THANKS),
@@ -1262,6 +1304,23 @@ pub(super) fn supposed(text: &str, at: usize) -> bool {
 
 /// Clauses that ask something, merged when one question spans two clauses
 /// (“我想问一下，这个多大?” is one question).
+/// A question as a verb and its negation (送不送, 收没收, 好不好): the same character on both
+/// sides of 不 or 没.
+fn a_not_a(clause: &str) -> bool {
+    let chars: Vec<char> = clause.chars().collect();
+    chars.windows(3).any(|w| (w[1] == '不' || w[1] == '没') && w[0] == w[2] && is_han(w[0]))
+}
+
+/// A question ending in 不 / 没 / 没有 (便宜点不, 收到没), or offering a choice (余额还是银行卡).
+fn ends_asking(clause: &str) -> bool {
+    let c = clause.trim_end_matches(|ch: char| is_punct_or_space(ch) || "啊呀呢哈".contains(ch));
+    let ends = ["不", "没", "没有"].iter().any(|w| c.ends_with(w)) && c.chars().count() >= 3;
+    // 还是 between two things, not 还是 as “still” (还是没到).
+    let choice = c.find("还是").is_some_and(|i| i > 0 && !contains_any(&c[i..], &["还是没", "还是不", "还是一样"]));
+    ends && !contains_any(c, &["都不", "也不", "并不", "从不", "根本不", "绝对不", "都没", "也没", "还没", "并没"])
+        || choice
+}
+
 fn questions(text: &str) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     let mut clause = String::new();
@@ -1269,7 +1328,10 @@ fn questions(text: &str) -> Vec<String> {
         let c = clause.trim_matches(|ch: char| is_punct_or_space(ch)).to_owned();
         clause.clear();
         // “都好几天了”, “说了几遍了”: 几 in a complaint asks nothing.
-        let asked = c.contains('?') || contains_any(&mask(&c, NOT_A_QUESTION), QUESTION_MARKERS);
+        let asked = c.contains('?')
+            || contains_any(&mask(&c, NOT_A_QUESTION), QUESTION_MARKERS)
+            || a_not_a(&c)
+            || ends_asking(&c);
         if c.is_empty() || !asked {
             return;
         }

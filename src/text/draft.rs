@@ -87,6 +87,145 @@ pub fn is_emoji(c: char) -> bool {
         | 0x2B50 | 0x2B55 | 0x1F004 | 0x1F0CF)
 }
 
+/// Chat consoles' emoji codes, `[微笑]`, `[玫瑰]`: a name of [`EMOJI_CODES`] in square
+/// brackets. Console labels (`[商品快照]`, `[子]`) and JD's masked data (`[数字x]`) are not.
+fn emoji_codes(folded: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut from = 0;
+    while let Some(open) = folded[from..].find('[').map(|i| from + i) {
+        let rest = &folded[open + 1..];
+        let close = rest.char_indices().take(6).find(|&(_, c)| c == ']').map(|(i, _)| i);
+        match close {
+            Some(len) if EMOJI_CODES.contains(&&rest[..len]) => {
+                out.push(open..open + len + 2);
+                from = open + len + 2;
+            }
+            _ => from = open + 1,
+        }
+    }
+    out
+}
+
+/// The emoji names WeChat, QQ, 千牛 and 京麦 write as `[名字]`.
+const EMOJI_CODES: &[&str] = &[
+    "微笑",
+    "撇嘴",
+    "色",
+    "发呆",
+    "得意",
+    "流泪",
+    "害羞",
+    "闭嘴",
+    "睡",
+    "大哭",
+    "尴尬",
+    "发怒",
+    "调皮",
+    "呲牙",
+    "惊讶",
+    "难过",
+    "酷",
+    "冷汗",
+    "抓狂",
+    "吐",
+    "偷笑",
+    "可爱",
+    "白眼",
+    "傲慢",
+    "饥饿",
+    "困",
+    "惊恐",
+    "流汗",
+    "憨笑",
+    "奋斗",
+    "咒骂",
+    "疑问",
+    "嘘",
+    "晕",
+    "衰",
+    "骷髅",
+    "敲打",
+    "再见",
+    "擦汗",
+    "抠鼻",
+    "鼓掌",
+    "坏笑",
+    "哈欠",
+    "鄙视",
+    "委屈",
+    "快哭了",
+    "阴险",
+    "亲亲",
+    "可怜",
+    "玫瑰",
+    "凋谢",
+    "示爱",
+    "爱心",
+    "心碎",
+    "蛋糕",
+    "礼物",
+    "拥抱",
+    "强",
+    "弱",
+    "握手",
+    "胜利",
+    "抱拳",
+    "拳头",
+    "爱你",
+    "飞吻",
+    "跳跳",
+    "发抖",
+    "转圈",
+    "挥手",
+    "激动",
+    "笑脸",
+    "生病",
+    "破涕为笑",
+    "脸红",
+    "捂脸",
+    "奸笑",
+    "机智",
+    "皱眉",
+    "耶",
+    "红包",
+    "吃瓜",
+    "加油",
+    "汗",
+    "天啊",
+    "旺柴",
+    "打脸",
+    "哇",
+    "翻白眼",
+    "叹气",
+    "苦涩",
+    "裂开",
+    "嘿哈",
+    "愉快",
+    "大笑",
+    "开心",
+    "哭",
+    "怒",
+    "赞",
+    "心",
+    "花",
+    "太阳",
+    "月亮",
+    "咖啡",
+    "西瓜",
+    "啤酒",
+    "猪头",
+    "便便",
+    "炸弹",
+    "闪电",
+    "抱抱",
+    "哈哈",
+    "嘻嘻",
+    "憨憨",
+    "么么哒",
+    "OK",
+    "ok",
+];
+
 /// Joins onto the emoji before it: variation selectors, skin tones, ZWJ, keycap.
 #[inline]
 fn is_emoji_modifier(c: char) -> bool {
@@ -113,7 +252,12 @@ impl Draft {
         }
         positions.push(CharPos { folded: folded.len() as u32, raw: raw.len() as u32, utf16 });
         let (sentences, clauses) = (sentences.finish(&folded), clauses.finish(&folded));
-        Draft { raw: raw.to_owned(), folded, positions, sentences, clauses, emoji: emoji.runs }
+        let mut emoji = emoji.runs;
+        if folded.contains('[') {
+            emoji.extend(emoji_codes(&folded));
+            emoji.sort_by_key(|r| r.start);
+        }
+        Draft { raw: raw.to_owned(), folded, positions, sentences, clauses, emoji }
     }
 
     /// The text as typed.

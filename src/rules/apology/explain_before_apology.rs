@@ -1,5 +1,6 @@
 use crate::finding::Lints;
 use crate::rules::closing::tail::styled;
+use crate::rules::empathy::words::EMPATHY;
 use crate::rules::{declare_rule, opening_insert_at, Context, Rule};
 use crate::text::{contains_any, is_emoji, is_han, is_punct_or_space, Segment};
 
@@ -95,7 +96,11 @@ impl Rule for ExplainBeforeApology {
             return;
         }
         let before = &text[start..apology.start];
-        if contains_any(before, ACKNOWLEDGE) || explanation_han(before) < MIN_EXPLANATION_HAN {
+        // Acknowledging the feeling first (“换谁都会担心”) is what the guides ask: no explanation.
+        if contains_any(before, ACKNOWLEDGE)
+            || contains_any(before, EMPATHY)
+            || explanation_han(before) < MIN_EXPLANATION_HAN
+        {
             return;
         }
         let Some(seg) = apology_segment(cx, apology.start) else {

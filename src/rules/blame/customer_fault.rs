@@ -136,6 +136,14 @@ const PHRASES: &[(&str, &str)] = &[
     ("别瞎说", EVIDENCE),
     ("不要瞎说", EVIDENCE),
     ("别血口喷人", EVIDENCE),
+    // Not looking or not paying attention, said of the customer: 您没看到券上写的…吗?
+    ("您没看到", RECONFIRM),
+    ("你没看到", RECONFIRM),
+    ("您没看见", RECONFIRM),
+    ("你没看见", RECONFIRM),
+    ("您没注意", RECONFIRM),
+    ("你没注意", RECONFIRM),
+    ("没注意就签", CHECK),
     // A question that accuses: 您是不是自己删除了?
     ("是不是您自己", CHECK),
     ("是不是你自己", CHECK),
@@ -175,11 +183,15 @@ impl Rule for CustomerFault {
             let from = clause.range.start + lead.rfind(char::is_whitespace).map_or(0, |i| i + 1);
             let before = &text[from..hit.start];
             let after = &text[hit.end..clause.range.end.max(hit.end)];
-            if contains_any(before, NOT_BLAME) {
+            // “您没看到短信的话,…” supposes; it does not accuse.
+            if contains_any(before, NOT_BLAME) || after.contains("的话") {
                 continue;
             }
-            // “是您没收到吗?” asks; it does not accuse. “是不是您自己…?” does, as a question.
-            if after.contains(['吗', '?']) && !word.contains("乱说") && !word.starts_with("是不是") {
+            // “是您没收到吗?” asks; it does not accuse. “是不是您自己…?” and “您没看到…吗?” do, as
+            // questions.
+            let accuses =
+                word.contains("乱说") || word.starts_with("是不是") || word.contains("没看") || word.contains("没注意");
+            if after.contains(['吗', '?']) && !accuses {
                 continue;
             }
             if NEEDS_CUSTOMER.contains(&word) && !contains_any(before, &["您", "你"]) {

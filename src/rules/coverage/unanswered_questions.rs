@@ -3,7 +3,7 @@ use crate::finding::Severity;
 use crate::rules::apology::words::{asks_for_facts, is_holding, only_questions};
 use crate::rules::closing::tail::{end_insert, styled};
 use crate::rules::{declare_rule, Context, Rule};
-use crate::text::is_han;
+use crate::text::{is_han, is_punct_or_space};
 
 use super::topics::{answered, topic_of, Topic};
 
@@ -14,10 +14,15 @@ declare_rule! {
     /// 运费, 快递, 发票, 赠品, 退换货, 使用方法) and offers a sentence to append that names
     /// what is still open: “另外,关于尺寸,【补充回答】。”
     ///
-    /// It fires only when the reply visibly answers some of them and not the others.
-    /// Questions about anything else are not judged (the coach can't tell whether they were
-    /// answered), and a holding line, a reply that asks the customer something first, or
-    /// one that asks for the order number or a photo is left alone.
+    /// A question about anything else is judged by its own words: the reply takes it up when
+    /// it repeats two of its content characters in a row (“承重多少” → 承重). Questions
+    /// without such words (“是吗?”) are not judged.
+    ///
+    /// It fires only when the reply visibly answers some of them and not the others: a
+    /// warning when a known topic is left open, a hint when only a question judged by its
+    /// words is (it may have been answered in other words). A holding line, a reply that
+    /// asks the customer something first, one that asks for the order number or a photo, and
+    /// a further message after the agent already replied (`answered`) are left alone.
     ///
     /// When three or more questions get fewer statements than questions and the topics don't
     /// tell, a hint: some may have been left out.
@@ -47,49 +52,92 @@ declare_rule! {
 impl Rule for UnansweredQuestions {
     fn check(&self, cx: &Context, out: &mut Lints) {
         let questions = &cx.customer.questions;
-        if questions.len() < 2 || is_holding(cx) || only_questions(cx) {
-            return;
-        }
-        // “麻烦您提供一下订单号”: the agent needs facts before answering anything.
-        if asks_for_facts(cx) {
+        // Answered already in an earlier message, or not answering yet: a holding line, a
+        // question back, a request for the order number or a photo.
+        if questions.len() < 2 || cx.answered || is_holding(cx) || only_questions(cx) || asks_for_facts(cx) {
             return;
         }
         let asked = questions.len();
-        let fallback = |out: &mut Lints| {
+        // Each question judged once: by its known topic, or else by its own words.
+        let mut topics: Vec<&'static Topic> = Vec::new();
+        let mut open: Vec<String> = Vec::new();
+        let (mut judged, mut open_topic) = (0, false);
+        for q in questions {
+            if let Some(t) = topic_of(q) {
+                // Two questions about the same thing are one question asked twice.
+                if topics.iter().any(|s| std::ptr::eq(*s, t)) {
+                    continue;
+                }
+                topics.push(t);
+                judged += 1;
+                if !answered(t, cx) && words_answered(q, cx.draft.folded()) != Some(true) {
+                    open.push(t.name.to_owned());
+                    open_topic = true;
+                }
+            } else if let Some(is_answered) = words_answered(q, cx.draft.folded()) {
+                judged += 1;
+                if !is_answered {
+                    open.push(quoted(q));
+                }
+            }
+        }
+        let (at, join) = end_insert(cx.draft);
+        // A reply that speaks to none of them may answer tersely (“不会的呢”); only one that
+        // speaks to some and not to others has visibly left questions out. Otherwise, fewer
+        // statements than three or more questions may have left some out: a hint.
+        if judged < 2 || open.is_empty() || open.len() == judged {
             if asked >= 3 && answers(cx) < asked {
-                let (at, join) = end_insert(cx.draft);
                 let add = styled(cx.draft, "另外,关于【其他问题】,【补充回答】。");
                 let message = format!("客户问了{asked}个问题,逐一回应");
                 out.push(
                     Self::META.lint(at..at, message).suggest(format!("{join}{add}")).with_severity(Severity::Hint),
                 );
             }
-        };
-        let mut topics: Vec<&'static Topic> = Vec::new();
-        for q in questions {
-            if let Some(t) = topic_of(q) {
-                if !topics.iter().any(|s| std::ptr::eq(*s, t)) {
-                    topics.push(t);
-                }
-            }
-        }
-        // Two questions about the same thing are one question asked twice.
-        let distinct = topics.len() + questions.iter().filter(|q| topic_of(q).is_none()).count();
-        if distinct < 2 {
-            return fallback(out);
-        }
-        let open: Vec<&str> = topics.iter().filter(|t| !answered(t, cx)).map(|t| t.name).collect();
-        let (at, join) = end_insert(cx.draft);
-        // A reply that names none of the topics may answer tersely (“不会的呢”); only one that
-        // speaks to some topics and not to others has visibly left questions out. Otherwise,
-        // fewer statements than questions may have left some out: a hint.
-        if open.is_empty() || open.len() == topics.len() {
-            return fallback(out);
+            return;
         }
         let names = open.join("、");
         let add = styled(cx.draft, &format!("另外,关于{names},【补充回答】。"));
-        out.push(Self::META.lint(at..at, format!("还没回答:{names}")).suggest(format!("{join}{add}")));
+        // A question judged by its words alone may have been answered in other words: a hint.
+        let severity = if open_topic { Severity::Warning } else { Severity::Hint };
+        out.push(
+            Self::META
+                .lint(at..at, format!("还没回答:{names}"))
+                .suggest(format!("{join}{add}"))
+                .with_severity(severity),
+        );
     }
+}
+
+/// Whether the reply takes up a question's own words (two Han characters in a row that are
+/// neither function words nor question words, or a Latin/number token): `None` when the
+/// question has no such words to go by (“是吗?”, “怎么办”).
+fn words_answered(question: &str, reply: &str) -> Option<bool> {
+    let chars: Vec<char> = question.chars().collect();
+    let mut any = false;
+    let mut buf = [0u8; 8];
+    for pair in chars.windows(2) {
+        if !pair.iter().all(|&c| is_han(c) && !FUNCTION_CHARS.contains(c)) {
+            continue;
+        }
+        any = true;
+        let n = pair[0].encode_utf8(&mut buf).len();
+        let m = pair[1].encode_utf8(&mut buf[n..]).len();
+        if std::str::from_utf8(&buf[..n + m]).is_ok_and(|w| reply.contains(w)) {
+            return Some(true);
+        }
+    }
+    any.then_some(false)
+}
+
+/// Characters that carry no topic: pronouns, particles, question words, modal verbs.
+const FUNCTION_CHARS: &str = "这那个吗呢吧啊呀哦嘛的了么是不有没能可以会要你您我们他她它还和与或就都也很太请问怎什么多少哪几谁为啥在给把被让得着过一下想知道些该样另外再又";
+
+/// A question as the finding names it: its words without leading links, at most 12
+/// characters.
+fn quoted(question: &str) -> String {
+    let q = question.trim_start_matches(|c: char| "还有另外那请问再就".contains(c) || c.is_whitespace());
+    let q: String = q.chars().filter(|&c| !is_punct_or_space(c)).take(12).collect();
+    format!("“{q}”")
 }
 
 /// How many statements the reply makes: its clauses that carry at least two Han characters.

@@ -2,7 +2,7 @@ use crate::finding::Lints;
 use std::ops::Range;
 
 use crate::rules::{declare_rule, Context, Rule};
-use crate::text::{contains_any, is_han, is_punct_or_space, is_sentence_end};
+use crate::text::{contains_any, is_clause_end, is_han, is_punct_or_space, is_sentence_end};
 
 declare_rule! {
     /// ## What it does
@@ -10,7 +10,9 @@ declare_rule! {
     /// characters, 60 characters of words in all — written as
     /// one block with no enumeration (第二, 其次, 2., ②, 二是), in reply to a customer's
     /// question. The suggestion rewrites the points as “【结论】:第一,…;第二,…” with a
-    /// placeholder for the one-line conclusion only the agent can write.
+    /// placeholder for the one-line conclusion only the agent can write. One or two
+    /// sentences of seven or more comma-joined points (100 Han characters or more) are a
+    /// wall too; there the finding only names the problem.
     ///
     /// Left alone: short answers, answers that already enumerate (“第一次” alone is no list),
     /// replies with no question to answer, answers that ask back, and messages stitched from
@@ -97,10 +99,15 @@ impl Rule for NoEnumeration {
         }
         let points = body_stats.iter().filter(|s| s.0 >= 4).count();
         let words: usize = body_stats.iter().map(|s| s.1).sum();
+        let span = body[0].start..body[body.len() - 1].end;
+        // Few sentences can still be a wall: one sentence of many comma-joined points.
+        if points < 4 && is_comma_wall(&text[span.clone()]) {
+            out.push(Self::META.lint(span, "一句话说了太多点,先说结论再分点(第一、第二…)"));
+            return;
+        }
         if points < 4 || words < 60 {
             return;
         }
-        let span = body[0].start..body[body.len() - 1].end;
         let lint = Self::META.lint(span, "内容较多,先说结论再分点(第一、第二…)");
         if body.len() > ORDINALS.len() {
             out.push(lint);
@@ -111,6 +118,26 @@ impl Rule for NoEnumeration {
         out.push(lint.suggest(format!("【结论】:{}", listed.join(";"))));
     }
 }
+
+/// Points run together with commas (“这款5.5L,那款4L,这款有窗口,那款没有,…”): at least
+/// [`WALL_POINTS`] clauses of four or more Han characters and [`WALL_HAN`] Han characters.
+fn is_comma_wall(body: &str) -> bool {
+    let (mut points, mut han, mut in_clause) = (0, 0, 0);
+    for c in body.chars() {
+        if is_clause_end(c) {
+            points += (in_clause >= 4) as usize;
+            in_clause = 0;
+        } else if is_han(c) {
+            han += 1;
+            in_clause += 1;
+        }
+    }
+    points += (in_clause >= 4) as usize;
+    points >= WALL_POINTS && han >= WALL_HAN
+}
+
+const WALL_POINTS: usize = 7;
+const WALL_HAN: usize = 100;
 
 /// The statements of a draft: its sentences, each without its closing punctuation. A greeting clause (“您好,”) at the start is a statement of its own.
 fn statements(text: &str) -> Vec<Range<usize>> {

@@ -1,5 +1,6 @@
 use crate::finding::Lints;
 use crate::finding::Severity;
+use crate::rules::closing::tail::{end_insert, styled};
 use crate::rules::{declare_rule, Context, Rule};
 use crate::text::{contains_any, find_all, is_han};
 
@@ -10,7 +11,9 @@ declare_rule! {
     /// “尽快给您发” → “【预计时间】前给您发”. A bare 稍等 with nothing being done (“您稍等”)
     /// gets a hint; “稍等,正在为您查询” is normal live chat and is left alone, and so is 尽快
     /// next to a real time (“尽快为您处理,今天18点前回复”). To a customer who asked when, 马上
-    /// or 很快 as the answer (马上就发, 很快的) gets a hint: it still says no time.
+    /// or 很快 as the answer (马上就发, 很快的) gets a hint: it still says no time. So does a
+    /// short reply that ends checking (“我帮您核实一下”) to a customer who complains of waiting:
+    /// it offers “【预计时间】内给您答复”.
     ///
     /// ## Why is this bad?
     /// “告知预计等待时间”: 尽快 means nothing to a customer who is waiting; a time node gives
@@ -166,6 +169,18 @@ impl Rule for VagueWait {
             );
             return;
         }
+        // “我帮您核实一下” to a customer who has been waiting: checking, but until when?
+        if cx.customer.waiting && cx.customer.complaint && ends_checking(cx) {
+            let (at, join) = end_insert(cx.draft);
+            let add = styled(cx.draft, "【预计时间】内给您答复。");
+            out.push(
+                Self::META
+                    .lint(at..at, "客户在等,说清多久给答复")
+                    .suggest(format!("{join}{add}"))
+                    .with_severity(Severity::Hint),
+            );
+            return;
+        }
         if contains_any(text, BUSY) {
             return;
         }
@@ -181,3 +196,17 @@ impl Rule for VagueWait {
         }
     }
 }
+
+/// A short reply whose last words are the checking itself (“我帮您核实一下”), not an answer
+/// found.
+fn ends_checking(cx: &Context) -> bool {
+    let d = cx.draft;
+    if d.folded().chars().count() > CHECKING_MAX_CHARS {
+        return false;
+    }
+    let last = d.clauses().iter().rev().map(|c| d.text(&c.range)).find(|t| t.chars().any(is_han));
+    last.is_some_and(|t| contains_any(t, CHECKING) && !t.contains('了'))
+}
+
+const CHECKING_MAX_CHARS: usize = 30;
+const CHECKING: &[&str] = &["查询", "核实", "查看", "看一下", "查一下", "看下", "查下", "确认一下"];
