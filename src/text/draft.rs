@@ -254,8 +254,19 @@ impl Draft {
         let (sentences, clauses) = (sentences.finish(&folded), clauses.finish(&folded));
         let mut emoji = emoji.runs;
         if folded.contains('[') {
-            emoji.extend(emoji_codes(&folded));
-            emoji.sort_by_key(|r| r.start);
+            // Both in order: merged, not sorted (one sort in the crate: text::sort_by_keys).
+            let codes = emoji_codes(&folded);
+            if !codes.is_empty() {
+                let pictographs = std::mem::take(&mut emoji);
+                let (mut a, mut b) = (pictographs.into_iter().peekable(), codes.into_iter().peekable());
+                while let Some(next) = match (a.peek(), b.peek()) {
+                    (Some(x), Some(y)) if x.start <= y.start => a.next(),
+                    (Some(_), None) => a.next(),
+                    _ => b.next(),
+                } {
+                    emoji.push(next);
+                }
+            }
         }
         Draft { raw: raw.to_owned(), folded, positions, sentences, clauses, emoji }
     }

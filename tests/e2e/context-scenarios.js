@@ -34,6 +34,8 @@ const STATES = {
     { who: 'c', text: '怎么还没发货?太慢了,我要投诉', ago: 4 },
   ],
 };
+// The agent has already answered the complaint: the draft is a further message.
+STATES.answered = [...STATES.complaint, { who: 'a', text: '非常抱歉让您久等了,我马上帮您催仓库', ago: 1 }];
 
 const FINDINGS = `() => {
   const h = document.querySelector('kefu-coach');
@@ -93,6 +95,10 @@ for (const c of CONSOLES) {
     await expect(d, [], [GREET, APOLOGY], 'neither once the agent replied and the customer asks a neutral question');
     await set(STATES.complaint);
     await expect(d, [APOLOGY], [GREET], 'an apology finding (complaint after a reply) and no greeting');
+    await set(STATES.answered);
+    await expect(d, [], [GREET, APOLOGY], 'no apology once the agent has answered the complaint (a further message)');
+    await set(STATES.complaint);
+    await expect(d, [APOLOGY], [GREET], 'the apology again when the answer is gone');
     const st = await status(d, '127.0.0.1');
     const x = st.context;
     assert(x && x.read === true && x.adapter === 'auto' && x.customerMessages === 2 && x.firstReply === false,

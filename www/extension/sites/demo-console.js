@@ -21,6 +21,8 @@ export default {
       customer: waiting.join('\n'),
       messages: waiting.length,
       first_reply: !doc.querySelector('[data-kefu-role="agent"]'),
+      // The agent has already sent something after those messages: the draft is a further one.
+      answered: waiting.length > 0 && end < roles.length,
       platform: (doc.body && doc.body.getAttribute('data-kefu-platform')) || '',
     };
   },
