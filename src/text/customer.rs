@@ -846,6 +846,7 @@ const QUESTION_MARKERS: &[&str] = &[
     "请问",
     "想问",
     "咨询",
+    "谁",
 ];
 
 /// The customer is done: these end a chat whatever else the message says.
@@ -1132,8 +1133,23 @@ const NOT_A_SIGNAL: &[&str] = &[
 ];
 
 /// Question-marker look-alikes in statements.
-const NOT_A_QUESTION: &[&str] =
-    &["好几", "几天了", "几次了", "几遍了", "没几", "这几", "那几", "前几", "什么的", "怎么都", "哪里都", "多少有"];
+const NOT_A_QUESTION: &[&str] = &[
+    "好几",
+    "几天了",
+    "几次了",
+    "几遍了",
+    "没几",
+    "这几",
+    "那几",
+    "前几",
+    "什么的",
+    "怎么都",
+    "哪里都",
+    "多少有",
+    "谁都",
+    "谁也",
+    "谁知道",
+];
 
 /// Openers that only check someone is there (“在吗?”): not questions to answer.
 const PRESENCE: &[&str] =
@@ -1317,8 +1333,10 @@ fn ends_asking(clause: &str) -> bool {
     let ends = ["不", "没", "没有"].iter().any(|w| c.ends_with(w)) && c.chars().count() >= 3;
     // 还是 between two things, not 还是 as “still” (还是没到).
     let choice = c.find("还是").is_some_and(|i| i > 0 && !contains_any(&c[i..], &["还是没", "还是不", "还是一样"]));
-    ends && !contains_any(c, &["都不", "也不", "并不", "从不", "根本不", "绝对不", "都没", "也没", "还没", "并没"])
-        || choice
+    ends && !contains_any(
+        c,
+        &["都不", "也不", "并不", "从不", "根本不", "绝对不", "暂时没", "暂时不", "都没", "也没", "还没", "并没"],
+    ) || choice
 }
 
 fn questions(text: &str) -> Vec<String> {

@@ -41,7 +41,7 @@ declare_rule! {
 }
 
 /// A farewell, a wish, an offer to stay available, or a check for further needs.
-const CLOSINGS: &[&str] = &[
+pub(crate) const CLOSINGS: &[&str] = &[
     "再见",
     "拜拜",
     "再会",
@@ -83,7 +83,7 @@ const CLOSINGS: &[&str] = &[
 ];
 
 /// Answers to thanks that are polite but close nothing by themselves.
-const THANKS_REPLIES: &[&str] =
+pub(crate) const THANKS_REPLIES: &[&str] =
     &["不客气", "不用客气", "客气了", "客气的", "客气啦", "您客气", "不用谢", "不谢", "应该做的", "应该的"];
 
 /// The reply asks the customer to do or send something: the chat goes on.

@@ -2,7 +2,7 @@
 
 use super::Rule;
 
-mod missing_closing;
+pub(super) mod missing_closing;
 pub(super) mod tail;
 
 pub(super) fn register(v: &mut Vec<Box<dyn Rule>>) {
