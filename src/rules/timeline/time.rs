@@ -1,7 +1,7 @@
 //! Whether a draft names a concrete time (今天18点前, 1-3个工作日, 明天, 马上), shared by the
 //! timeline rules.
 
-use crate::text::{char_after, contains_any};
+use crate::text::{char_after, contains_any, find_all, is_clause_end};
 
 /// Whether `text` has a number with a time unit: 3天, 1-3个工作日, 48h, 两三点, [数字x]小时.
 ///
@@ -161,17 +161,40 @@ pub fn names_outcome_time(text: &str) -> bool {
     if contains_any(text, WHEN_WORDS) {
         return true;
     }
-    // “这两天单量大” is a vague stretch, not a time node.
+    // “这两天单量大” is a vague stretch, not a time node; “长按电源键15秒” tells the customer
+    // how to do something, not when the outcome comes.
     const STRETCHES: &[&str] = &["这两天", "这几天", "前两天", "那两天", "两天前", "这两周"];
-    if !contains_any(text, STRETCHES) {
+    let steps = find_all(text, HOW_LONG_TO_DO);
+    if steps.is_empty() && !contains_any(text, STRETCHES) {
         return has_amount(text);
     }
-    let mut t = text.to_owned();
+    let mut t = String::with_capacity(text.len());
+    let mut from = 0;
+    for (hit, _) in steps {
+        if hit.start < from {
+            continue;
+        }
+        t.push_str(&text[from..hit.start]);
+        // The step's own amount: to the end of its clause, at most 10 characters on.
+        let rest = &text[hit.start..];
+        let mut end = rest.len();
+        for (n, (i, c)) in rest.char_indices().enumerate() {
+            if n > 10 || (n > 0 && is_clause_end(c)) {
+                end = i;
+                break;
+            }
+        }
+        from = hit.start + end;
+    }
+    t.push_str(&text[from..]);
     for v in STRETCHES {
         t = t.replace(v, "");
     }
     has_amount(&t)
 }
+
+/// Steps with a duration of their own: 长按5秒, 静置10分钟, 充电2小时.
+const HOW_LONG_TO_DO: &[&str] = &["长按", "按住", "静置", "浸泡", "充电", "预热", "加热", "晾干"];
 
 #[cfg(test)]
 mod tests {
