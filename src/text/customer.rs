@@ -275,6 +275,9 @@ pub(super) const DEFECTS: &[&str] = &[
     "噪音",
     "电流声",
     "滋滋",
+    "胀袋",
+    "胀气",
+    "鼓包",
 ];
 
 const COMPLAINT: &[&str] = &[
@@ -618,7 +621,12 @@ const COMPLAINT: &[&str] = &[
     "只看到",
     "发现只有",
     // The body reacting to the goods: 过敏, 起红疹, 烂脸.
-    "过敏",
+    "过敏了",
+    "用了过敏",
+    "吃了过敏",
+    "涂了过敏",
+    "导致过敏",
+    "引起过敏",
     "红疹",
     "起疹",
     "发痒",
@@ -691,6 +699,8 @@ const UPSET: &[&str] = &[
     "是机器人",
     "机器人啊",
     "算了算了",
+    "吓死",
+    "吓坏",
     "什么水平",
 ];
 
@@ -1001,6 +1011,20 @@ const QUALITY_OBJECTION: &[&str] = &[
     "靠不住",
 ];
 
+/// What came is not what was bought: 买的是M码 收到是L码, 拍的黑色 发来的是白色.
+const NOT_WHAT_I_BOUGHT: Phrase = Phrase(&[
+    Part::Word(&["买的是", "买的", "拍的是", "拍的", "下单的是", "订的是", "我要的是", "选的是"]),
+    Part::Gap(10),
+    Part::Key(&["收到是", "收到的是", "发的是", "发来的是", "到的是", "来的是", "给我发的", "寄来的是"]),
+]);
+
+/// A price elsewhere held against this one: 别家直播间同款才59, 隔壁只要49.
+const CHEAPER_ELSEWHERE: Phrase = Phrase(&[
+    Part::Word(&["别家", "别人家", "人家", "其他家", "隔壁", "别的店", "外面", "实体店"]),
+    Part::Gap(10),
+    Part::Key(&["才", "只要", "只卖", "便宜"]),
+]);
+
 /// A doubt that the goods will last: 会不会塌, 容易掉色吗, 是不是一洗就缩水.
 const WILL_IT_FAIL: Phrase =
     Phrase(&[Part::Word(&["会不会", "会不", "容易", "是不是", "怕", "担心"]), Part::Gap(5), Part::Key(GOES_WRONG)]);
@@ -1168,6 +1192,7 @@ const DECLINES: &[&str] = &[
     "先不",
     "暂时不",
     "不需要",
+    "不用了",
 ];
 
 impl Customer {
@@ -1185,6 +1210,7 @@ impl Customer {
             }
         }
         cues.extend(BAD.find(&masked).into_iter().map(|h| h.span.start));
+        cues.extend(NOT_WHAT_I_BOUGHT.find(&masked).into_iter().map(|h| h.span.start));
         cues.retain(|&at| !supposed(&masked, at) && !own_mistake(&masked, at));
         // What has not happened yet, or a wait counted out, is a complaint and a wait at once.
         let overdue: Vec<usize> = [NOT_YET, COUNTED]
@@ -1214,7 +1240,7 @@ impl Customer {
             complaint_asked,
             upset,
             asks_when: contains_any(&masked, WHEN) || asks_for_a_day(&masked),
-            price_objection: contains_any(&masked, PRICE_OBJECTION),
+            price_objection: contains_any(&masked, PRICE_OBJECTION) || CHEAPER_ELSEWHERE.is_in(&masked),
             quality_objection: contains_any(&masked, QUALITY_OBJECTION) || WILL_IT_FAIL.is_in(&masked),
             declines: contains_any(&masked, DECLINES),
             waiting,

@@ -144,6 +144,15 @@ const PHRASES: &[(&str, &str)] = &[
     ("您没注意", RECONFIRM),
     ("你没注意", RECONFIRM),
     ("没注意就签", CHECK),
+    // The customer's own lapse, said as a fact: 你自己超时没付款, 您自己没选.
+    ("你自己超时", RECONFIRM),
+    ("您自己超时", RECONFIRM),
+    ("你自己忘", RECONFIRM),
+    ("您自己忘", RECONFIRM),
+    ("你自己没", RECONFIRM),
+    ("您自己没", RECONFIRM),
+    ("你自己点错", RECONFIRM),
+    ("您自己点错", RECONFIRM),
     // A question that accuses: 您是不是自己删除了?
     ("是不是您自己", CHECK),
     ("是不是你自己", CHECK),

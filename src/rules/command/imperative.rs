@@ -126,6 +126,11 @@ const CUSTOMER_STEP: &[&str] = &[
     "修改", "取消", "提交", "截图", "下载", "安装", "设置", "处理", "拍",
 ];
 
+/// After the words, a permission: 也没问题, 也可以, 都行.
+const PERMITTED: &[&str] = &["也没问题", "也可以", "也行", "都可以", "都行", "没问题的"];
+/// Before them, a reassurance: 您安心等着就好, 放心等着.
+const REASSURED: &[&str] = &["安心", "放心"];
+
 /// The agent doing it: “我这边给您发过来”, “我自己查了一下”.
 const AGENT_DOES_IT: &[&str] = &["我", "给您", "为您", "帮您", "小妹", "这边"];
 
@@ -144,7 +149,9 @@ impl Rule for Imperative {
             let after = &text[hit.end..clause.range.end.max(hit.end)];
             // “没给我发”, “不用自己去”, “别自己找”: a report or a comfort, not an order.
             let negated = char_before(text, hit.start).is_some_and(|c| matches!(c, '没' | '不' | '别' | '未'));
-            if negated || softened(before, SOFTENERS) || asks(after) {
+            // “您自己去取也没问题”: a permission; “您安心等着就好”: a reassurance.
+            let allowed = contains_any(after, PERMITTED) || contains_any(before, REASSURED);
+            if negated || allowed || softened(before, SOFTENERS) || asks(after) {
                 continue;
             }
             // The agent doing it: “我这边给您发过来”, “我自己查了一下”.
@@ -225,5 +232,7 @@ fn is_order(cx: &Context, span: &Range<usize>, lead_end: usize) -> bool {
         || contains_any(lead, SOFTENERS)
         || softened(before, &["请", "麻烦", "劳烦", "烦请", "辛苦"])
         || asks(after)
+        || contains_any(&text[span.start..clause.range.end.max(span.end)], PERMITTED)
+        || contains_any(before, REASSURED)
         || contains_any(clause_before, AGENT_DOES_IT))
 }

@@ -1,6 +1,6 @@
 use crate::finding::Lints;
 use crate::finding::Severity;
-use crate::rules::apology::words::{asks_for_facts, first_apology, is_holding, only_questions};
+use crate::rules::apology::words::{first_apology, gathers_facts, is_holding, only_questions};
 use crate::rules::closing::tail::styled;
 use crate::rules::{declare_rule, opening_insert_at, Context, Rule};
 use crate::text::{contains_any, is_han};
@@ -15,7 +15,8 @@ declare_rule! {
     ///
     /// A warning when the customer is upset (投诉, 到底, 好几遍, !!) and the reply has neither
     /// apology nor empathy; otherwise a hint. A holding line (“稍等,正在为您查询”) or a reply
-    /// that only asks for facts (a question, the order number, a photo) is left alone: the
+    /// that only asks for facts (a question; a short request for the order number or a photo)
+    /// is left alone: the
     /// acknowledgement belongs in the answer. So is a further message after the agent already
     /// replied (`answered`).
     ///
@@ -53,7 +54,7 @@ impl Rule for MissingEmpathy {
             return;
         }
         let text = cx.draft.folded();
-        if contains_any(text, EMPATHY) || is_holding(cx) || only_questions(cx) || asks_for_facts(cx) {
+        if contains_any(text, EMPATHY) || is_holding(cx) || only_questions(cx) || gathers_facts(cx) {
             return;
         }
         // JD logs split a reply into fragments (“您好”); a line this short can't carry it.

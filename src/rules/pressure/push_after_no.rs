@@ -53,6 +53,8 @@ const DECLINE_BUY: &[&str] = &[
     "先不要",
     "暂时不要",
     "暂时不买",
+    "不用了",
+    "不需要",
 ];
 /// …but about an order already placed: the reply is a cancellation, not a sale.
 const ORDER_TALK: &[&str] =
@@ -98,6 +100,8 @@ const PUSH: &[&str] = &[
     "手慢无",
     "再考虑也",
     "别考虑",
+    "真的不考虑",
+    "不再考虑一下",
 ];
 /// The reply respects the choice first.
 const RESPECT: &[&str] = &[

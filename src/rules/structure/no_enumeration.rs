@@ -123,8 +123,9 @@ impl Rule for NoEnumeration {
 /// [`WALL_POINTS`] clauses of four or more Han characters and [`WALL_HAN`] Han characters.
 fn is_comma_wall(body: &str) -> bool {
     let (mut points, mut han, mut in_clause) = (0, 0, 0);
+    // JD-style typing separates points with spaces as often as with commas.
     for c in body.chars() {
-        if is_clause_end(c) {
+        if is_clause_end(c) || c.is_whitespace() {
             points += (in_clause >= 4) as usize;
             in_clause = 0;
         } else if is_han(c) {

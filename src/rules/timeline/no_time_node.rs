@@ -78,13 +78,31 @@ const WAITS_FOR_CUSTOMER: &[&str] = &["拍照", "照片", "图片", "截图", "�
 fn deferred(clause: &str) -> bool {
     contains_any(&clause.replace("会员", "").replace("机会", ""), DEFERRED)
 }
-const SHIP: &[&str] = &["发货", "补发", "寄出", "发出", "换货", "重发", "寄回", "换新"];
+const SHIP: &[&str] = &["发货", "补发", "寄出", "发出", "换货", "重发", "寄回", "换新", "出单"];
 const DELIVER: &[&str] = &["派送", "配送", "送货", "送达", "上门"];
 const REFUND: &[&str] = &["退款", "退回", "到账", "返还", "退差价", "补差价", "打款", "退还", "退给您"];
 
 /// Before the verb, in its clause: the agent (or the shop) is the one who will act.
-const AGENT: &[&str] =
-    &["我", "这边", "小妹", "妹子", "会", "帮您", "为您", "给您", "帮你", "为你", "给你", "去", "再"];
+/// Who does it, or a result the agent waits on (有结果回复您, 处理好通知您).
+const AGENT: &[&str] = &[
+    "我",
+    "这边",
+    "小妹",
+    "妹子",
+    "会",
+    "帮您",
+    "为您",
+    "给您",
+    "帮你",
+    "为你",
+    "给你",
+    "去",
+    "再",
+    "有结果",
+    "有消息",
+    "有进展",
+    "处理好",
+];
 /// Before the verb: the customer acts, or it is done already, or someone is still looking.
 const NOT_A_PROMISE: &[&str] = &[
     // A purpose, not a promise: 为了更快地帮您处理, 以便为您配送.
