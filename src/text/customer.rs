@@ -660,8 +660,6 @@ const UPSET: &[&str] = &[
     "太慢",
     "好久",
     "这么久",
-    "着急",
-    "急用",
     "急死",
     "受不了",
     "太差",
@@ -707,6 +705,8 @@ const UPSET: &[&str] = &[
 /// Urgency, not anger: 急急急, 快点, 赶紧, 在线等, 人呢, ???.
 const URGENT: &[&str] = &[
     "急急",
+    "着急",
+    "急用",
     "急着",
     "比较急",
     "很急",
@@ -980,6 +980,10 @@ const PRICE_OBJECTION: &[&str] = &[
     "太黑",
     "宰人",
     "凭什么收",
+    // Paid more than it costs now: 才买三天就便宜了80, 感觉有点亏.
+    "有点亏",
+    "亏了",
+    "就便宜了",
 ];
 
 const QUALITY_OBJECTION: &[&str] = &[
@@ -1020,9 +1024,22 @@ const NOT_WHAT_I_BOUGHT: Phrase = Phrase(&[
 
 /// A price elsewhere held against this one: 别家直播间同款才59, 隔壁只要49.
 const CHEAPER_ELSEWHERE: Phrase = Phrase(&[
-    Part::Word(&["别家", "别人家", "人家", "其他家", "隔壁", "别的店", "外面", "实体店"]),
+    Part::Word(&[
+        "别家",
+        "别人家",
+        "人家",
+        "其他家",
+        "隔壁",
+        "别的店",
+        "外面",
+        "实体店",
+        "直播间",
+        "别的平台",
+        "其他平台",
+        "官网",
+    ]),
     Part::Gap(10),
-    Part::Key(&["才", "只要", "只卖", "便宜"]),
+    Part::Key(&["才", "只要", "只卖", "便宜", "就搞定", "就能搞定"]),
 ]);
 
 /// A doubt that the goods will last: 会不会塌, 容易掉色吗, 是不是一洗就缩水.

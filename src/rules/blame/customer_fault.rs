@@ -1,6 +1,6 @@
 use crate::finding::Lints;
 use crate::rules::{declare_rule, Context, Rule};
-use crate::text::{contains_any, find_all};
+use crate::text::{contains_any, find_all, Part, Phrase};
 
 declare_rule! {
     /// ## What it does
@@ -186,6 +186,7 @@ impl Rule for CustomerFault {
         // Built once: `find_all` indexes a list by its address.
         static NEEDLES: std::sync::LazyLock<Vec<&str>> =
             std::sync::LazyLock::new(|| PHRASES.iter().map(|(p, _)| *p).collect());
+        let mut kept = 0;
         for (hit, word) in find_all(text, &NEEDLES) {
             let Some(clause) = cx.draft.clause_at(hit.start) else { continue };
             let lead = &text[clause.range.start..hit.start];
@@ -210,9 +211,29 @@ impl Rule for CustomerFault {
             let end = end.max(hit.end);
             let fix = PHRASES.iter().find(|(p, _)| *p == word).map_or(CHECK, |(_, f)| f);
             out.push(Self::META.lint(from..end, "像在指责客户,换中性说法").suggest(fix));
+            kept = end;
+        }
+        // The cause laid on the customer a few words on: 是您拆开后没有通风, 是因为您安装时没拧紧.
+        for hit in CAUSED_BY_YOU.find(text) {
+            let Some(clause) = cx.draft.clause_at(hit.span.start) else { continue };
+            let before = &text[clause.range.start..hit.span.start];
+            let after = &text[hit.span.end..clause.range.end.max(hit.span.end)];
+            if hit.span.start < kept || contains_any(before, NOT_BLAME) || after.contains(['吗', '?', '么']) {
+                continue;
+            }
+            let end = clause.range.start + text[clause.range.clone()].trim_end_matches(is_end).len();
+            kept = end.max(hit.span.end);
+            out.push(Self::META.lint(hit.span.start..kept, "像在指责客户,换中性说法").suggest(CHECK));
         }
     }
 }
+
+/// “是您…没…”: the customer named as the cause, then what they failed to do.
+const CAUSED_BY_YOU: Phrase = Phrase(&[
+    Part::Word(&["是您", "是你", "因为您", "因为你", "由于您", "由于你"]),
+    Part::Gap(10),
+    Part::Key(&["没有", "没", "不当", "错了", "不对", "忘了", "不小心"]),
+]);
 
 fn is_end(c: char) -> bool {
     crate::text::is_punct_or_space(c) || c == '~'

@@ -224,7 +224,11 @@ impl Rule for NotOurJob {
                 || (own.trim_end().ends_with('呢') && contains_any(own, &["什么", "哪", "怎么", "多少"]));
             let asks = asked && !contains_any(&text[m.end..clause.range.end], &["问问", "问一下"]);
             // “不需要联系京东”, “别联系快递了”: negated, nobody is sent anywhere.
-            if contains_any(before, AGENT_ACTS) || before.ends_with(['为', '帮', '替', '给', '不', '别', '没']) || asks
+            // “我直接联系财务”: the agent is the one who gets in touch.
+            if contains_any(before, AGENT_ACTS)
+                || before.ends_with(['我', '为', '帮', '替', '给', '不', '别', '没'])
+                || before.ends_with("我们")
+                || asks
             {
                 continue;
             }

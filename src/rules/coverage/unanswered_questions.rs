@@ -1,6 +1,6 @@
 use crate::finding::Lints;
 use crate::finding::Severity;
-use crate::rules::apology::words::{asks_for_facts, is_holding, only_questions};
+use crate::rules::apology::words::{gathers_facts, is_holding, only_questions};
 use crate::rules::closing::tail::{end_insert, styled};
 use crate::rules::{declare_rule, Context, Rule};
 use crate::text::{is_han, is_punct_or_space};
@@ -54,7 +54,7 @@ impl Rule for UnansweredQuestions {
         let questions = &cx.customer.questions;
         // Answered already in an earlier message, or not answering yet: a holding line, a
         // question back, a request for the order number or a photo.
-        if questions.len() < 2 || cx.answered || is_holding(cx) || only_questions(cx) || asks_for_facts(cx) {
+        if questions.len() < 2 || cx.answered || is_holding(cx) || only_questions(cx) || gathers_facts(cx) {
             return;
         }
         let asked = questions.len();

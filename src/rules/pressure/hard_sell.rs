@@ -1,6 +1,6 @@
 use crate::finding::Lints;
 use crate::rules::{declare_rule, Context, Rule};
-use crate::text::find_all;
+use crate::text::{find_all, Part, Phrase};
 
 declare_rule! {
     /// ## What it does
@@ -85,6 +85,7 @@ impl Rule for HardSell {
         // Built once: `find_all` indexes a list by its address.
         static KEYS: std::sync::LazyLock<Vec<&str>> =
             std::sync::LazyLock::new(|| PHRASES.iter().map(|(p, _)| *p).collect());
+        let mut kept = 0;
         for (hit, phrase) in find_all(text, &KEYS) {
             // “快拍” inside “快拍照/快拍下来”: photographing, not buying.
             if phrase == "快拍" && text[hit.end..].starts_with(['照', '摄', '个']) {
@@ -105,6 +106,23 @@ impl Rule for HardSell {
                 }
             }
             out.push(Self::META.lint(hit.start..end, "催促购买会让客户反感").suggest(replacement));
+            kept = end;
+        }
+        // The same push in other words, a word or two apart: 赶紧去抢一单, 赶快再拍一箱.
+        for hit in RUSH_TO_BUY.find(text) {
+            let clause = cx.draft.clause_at(hit.span.start).map_or("", |c| cx.draft.text(&c.range));
+            if hit.span.start < kept || clause.contains('?') || clause.contains('吗') {
+                continue;
+            }
+            kept = hit.span.end;
+            out.push(Self::META.lint(hit.span, "催促购买会让客户反感").suggest("需要的话可以下单哦"));
         }
     }
 }
+
+/// Hurry, then buy: 赶紧去抢, 赶快再拍, 抓紧时间下单.
+const RUSH_TO_BUY: Phrase = Phrase(&[
+    Part::Word(&["赶紧", "赶快", "抓紧", "快去", "快点"]),
+    Part::Gap(3),
+    Part::Key(&["拍", "抢", "下单", "买", "付款", "入手"]),
+]);

@@ -101,6 +101,8 @@ const PUSH: &[&str] = &[
     "再考虑也",
     "别考虑",
     "真的不考虑",
+    "就涨了",
+    "会涨",
     "不再考虑一下",
 ];
 /// The reply respects the choice first.

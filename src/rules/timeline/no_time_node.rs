@@ -78,7 +78,7 @@ const WAITS_FOR_CUSTOMER: &[&str] = &["拍照", "照片", "图片", "截图", "�
 fn deferred(clause: &str) -> bool {
     contains_any(&clause.replace("会员", "").replace("机会", ""), DEFERRED)
 }
-const SHIP: &[&str] = &["发货", "补发", "寄出", "发出", "换货", "重发", "寄回", "换新", "出单"];
+const SHIP: &[&str] = &["发货", "补发", "寄出", "发出", "换货", "重发", "寄回", "换新", "出单", "发到您"];
 const DELIVER: &[&str] = &["派送", "配送", "送货", "送达", "上门"];
 const REFUND: &[&str] = &["退款", "退回", "到账", "返还", "退差价", "补差价", "打款", "退还", "退给您"];
 

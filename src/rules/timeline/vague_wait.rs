@@ -56,6 +56,9 @@ const WAITS: &[(&str, &str)] = &[
     ("等着就好", "预计【预计时间】完成,请您留意"),
     ("等着吧", "预计【预计时间】完成,请您留意"),
     ("等着", "预计【预计时间】完成,请您留意"),
+    ("再等等", "预计【预计时间】完成,请您留意"),
+    ("再等一等", "预计【预计时间】完成,请您留意"),
+    ("再耐心等等", "预计【预计时间】完成,请您留意"),
 ];
 
 /// The vague words, for other rules that leave them to this one.
@@ -108,7 +111,9 @@ const BUSY: &[&str] = &[
 fn customer_side(text: &str, at: usize, word: &str) -> bool {
     let before: String = text[..at].chars().rev().take(3).collect();
     let greeting = before.contains("好您") || before.contains("好你");
-    if !greeting && (before.contains('您') || before.contains('你') || before.contains('请')) {
+    // The customer doing it (您尽快下单), except for waiting itself (您再等等): that is the wait.
+    let waiting = word.contains('等');
+    if !greeting && !waiting && (before.contains('您') || before.contains('你') || before.contains('请')) {
         return true;
     }
     let after: String = text[at + word.len()..].chars().take(6).collect();
