@@ -5,6 +5,9 @@ against the labels.
 Usage:
   scripts/quality.py sample [--set v1|v2] --out DIR [--n 1200] [--batches 5]
       writes DIR/batch-K.jsonl for labellers (corpus text: keep it out of the repository)
+  scripts/quality.py fresh fresh|fresh2|fresh3 [--half odd|even|all]
+      score a fresh labelled draft set (tests/quality/<name>.jsonl) or one half of it; the even
+      (held) half prints per-category counts and the summary only, never a case
   scripts/quality.py score [--set v1|v2] [--part tune|heldout|all]
                            [--bin target/release/kefu-coach] [--markdown] [--show CATEGORY]
       per-category precision and recall of the checker against tests/quality/labels.jsonl
@@ -150,6 +153,32 @@ def score(a):
     return 0
 
 
+FRESH = ["fresh", "fresh2", "fresh3"]
+SCORE = os.path.join(HERE, "..", "..", "shared", "eval", "score.py")
+
+
+def fresh(a):
+    """A fresh labelled draft set, or one half of it: odd ids are tuned on, even ids only
+    scored, so for the even half only the per-category counts and the summary are printed,
+    never a case."""
+    import re
+    import tempfile
+    rows = [json.loads(l) for l in open(os.path.join(QUALITY, f"{a.name}.jsonl"), encoding="utf-8") if l.strip()]
+    if a.half != "all":
+        rows = [r for r in rows if int(re.sub(r"\D", "", r["id"])) % 2 == (1 if a.half == "odd" else 0)]
+    with tempfile.NamedTemporaryFile("w", suffix=".jsonl", delete=False, encoding="utf-8") as f:
+        f.write("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows))
+    try:
+        run = subprocess.run([sys.executable, SCORE, f.name, "--", a.bin, "check"], capture_output=True, text=True)
+    finally:
+        os.unlink(f.name)
+    for line in run.stdout.splitlines():
+        shown = a.half == "odd" or re.match(r"^[a-z-]+ +\d+/\d+|^cases=", line)
+        if shown:
+            print(line)
+    return 0
+
+
 def main():
     ap = argparse.ArgumentParser()
     sub = ap.add_subparsers(dest="cmd", required=True)
@@ -164,7 +193,13 @@ def main():
     c.add_argument("--show", default="")
     for p in (s, c):
         p.add_argument("--set", choices=sorted(SETS), default="v1")
+    f = sub.add_parser("fresh")
+    f.add_argument("name", choices=FRESH)
+    f.add_argument("--half", choices=["odd", "even", "all"], default="all")
+    f.add_argument("--bin", default=os.path.join(HERE, "..", "target", "release", "kefu-coach"))
     a = ap.parse_args()
+    if a.cmd == "fresh":
+        return fresh(a)
     if not os.path.exists(CORPUS):
         print(f"skipped: {CORPUS} not found")
         return 0

@@ -58,11 +58,12 @@ pub struct Request {
     /// The agent has not replied in this conversation yet.
     #[serde(default)]
     pub first_reply: bool,
-    /// The agent has already sent a message since the customer's last ones: this draft is a
-    /// further message, and what the customer asked may have been answered, or apologised
-    /// for, in the one before.
+    /// What the agent has already sent since the customer's last messages (empty: nothing).
+    /// When it says something (more than a greeting or a holding line), this draft is a
+    /// further message: the customer's question may have been answered, or the complaint
+    /// apologised for, in the one before.
     #[serde(default)]
-    pub answered: bool,
+    pub agent_since: String,
     /// Overrides the coach's platform for this draft.
     #[serde(default)]
     pub platform: Option<String>,
@@ -254,7 +255,7 @@ impl Coach {
         let situation = customer.situation();
         if !draft.is_blank() {
             let mut cx = Context::new(&draft, &customer, req.first_reply, platform);
-            cx.answered = req.answered;
+            cx.answered = text::answers(&req.agent_since);
             for rule in &self.rules {
                 let meta = rule.meta();
                 if self.disabled_categories.contains(&meta.category) || self.disabled_rules.contains(meta.id) {

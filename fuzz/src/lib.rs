@@ -152,7 +152,7 @@ pub fn check(mut input: Input<'_>, repeat_to: usize) {
         draft,
         customer: if input.bit(1) { customer } else { String::new() },
         first_reply: input.bit(0),
-        answered: input.bit(6),
+        agent_since: if input.bit(6) { input.text() } else { String::new() },
         platform,
     };
     let budget = Budget::start(req.draft.len() + req.customer.len() + pattern.len() + unless.len());

@@ -57,7 +57,7 @@ pub enum Command {
   kefu-coach check \"亲,您好\" --first-reply --json
   kefu-coach check --config team.json < drafts.jsonl > results.jsonl
 
-JSON Lines: 每行 {\"id\", \"draft\", \"customer\", \"first_reply\", \"answered\", \"platform\"},
+JSON Lines: 每行 {\"id\", \"draft\", \"customer\", \"first_reply\", \"agent_since\", \"platform\"},
 输出同样顺序的 {\"id\", \"score\", \"scores\", \"findings\"};读不了的行输出
 {\"id\": null, \"line\": N, \"error\": \"…\"} 并继续。"
     )]
@@ -110,9 +110,9 @@ pub struct CheckArgs {
     /// 这是会话里的第一条回复(检查问候)
     #[arg(long)]
     pub first_reply: bool,
-    /// 客户最后的消息之后客服已经回复过(这是又一条消息)
-    #[arg(long)]
-    pub answered: bool,
+    /// 客户最后的消息之后客服已经发过的内容(这条草稿是又一条消息)
+    #[arg(long, value_name = "文本")]
+    pub agent_since: Option<String>,
     /// 平台: taobao、jd、pdd、douyin、generic
     #[arg(long, value_name = "平台", allow_hyphen_values = true, value_parser = Hint(platforms), hide_possible_values = true)]
     pub platform: Option<String>,

@@ -67,6 +67,8 @@ struct SessionState {
     customer: VecDeque<String>,
     /// An agent turn came after the customer run in `customer`.
     run_answered: bool,
+    /// What the agent sent after that run so far (a later turn's `agent_since`), bounded.
+    agent_since: String,
     agent_replied: bool,
     waiting_since: Option<i64>,
     agent: Option<Arc<str>>,
@@ -338,6 +340,7 @@ impl Reading {
                     s.customer.clear();
                     s.run_answered = false;
                 }
+                s.agent_since.clear();
                 if s.customer.len() == CONTEXT_TURNS {
                     s.customer.pop_front();
                 }
@@ -365,7 +368,7 @@ impl Reading {
                     }
                 }
                 let fresh = !s.run_answered && !s.customer.is_empty();
-                let answered = s.run_answered && !s.customer.is_empty();
+                let agent_since = if s.customer.is_empty() { String::new() } else { s.agent_since.clone() };
                 s.run_answered = true;
                 let agent = match row.agent.as_deref().map(str::trim) {
                     Some(a) if !a.is_empty() => {
@@ -383,6 +386,12 @@ impl Reading {
                         format!("客服回复有 {len} 字,超过 {DRAFT_CHARS} 字:只检查了前 {DRAFT_CHARS} 字"),
                     ));
                 }
+                if s.agent_since.len() < CONTEXT_CHARS * 3 {
+                    if !s.agent_since.is_empty() {
+                        s.agent_since.push('\n');
+                    }
+                    s.agent_since.push_str(&draft);
+                }
                 out.push(Job {
                     seq: self.seq,
                     line: row.line,
@@ -393,7 +402,7 @@ impl Reading {
                         draft,
                         customer: s.customer.iter().map(String::as_str).collect::<Vec<_>>().join("\n"),
                         first_reply: !s.agent_replied,
-                        answered,
+                        agent_since,
                         platform: self.platform.clone(),
                     },
                 });

@@ -55,7 +55,8 @@ pub struct Context<'a> {
     pub draft: &'a Draft,
     pub customer: &'a Customer,
     pub first_reply: bool,
-    /// The agent has already replied to the customer's last messages (see [`crate::Request`]).
+    /// The agent has already answered the customer's last messages: its `agent_since` says
+    /// something (see [`crate::Request`] and [`crate::text::answers`]).
     pub answered: bool,
     pub platform: Platform,
     /// Whether the draft names a time for the outcome (今天18点前, 1-3个工作日): read on first

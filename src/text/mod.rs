@@ -7,12 +7,14 @@ mod draft;
 pub mod fold;
 mod lexicon;
 mod phrase;
+mod reply;
 mod situation;
 
 pub use customer::{Closing, Customer};
 pub use draft::{is_clause_end, is_emoji, is_han, is_punct_or_space, is_sentence_end, Draft, Segment};
 pub use lexicon::{contains_any, find_all, scope, List, Scope, WordHasher};
 pub use phrase::{Hit, Part, Phrase};
+pub use reply::answers;
 pub use situation::Situation;
 
 /// A set of characters as one bit per `char as u32 % 4096`: "certainly not in it" for most

@@ -90,7 +90,7 @@ pub fn request(value: JsValue) -> Result<Request, JsError> {
         return Ok(Request::draft(draft));
     }
     if let Some(m) =
-        not_plain(&value, "check() 需要字符串,或 {draft, customer, first_reply, answered, platform} 普通对象")
+        not_plain(&value, "check() 需要字符串,或 {draft, customer, first_reply, agent_since, platform} 普通对象")
     {
         return Err(error(Error::request("request", m)));
     }
@@ -98,7 +98,7 @@ pub fn request(value: JsValue) -> Result<Request, JsError> {
         draft: string_field(&value, "draft")?.unwrap_or_default(),
         customer: string_field(&value, "customer")?.unwrap_or_default(),
         first_reply: bool_field(&value, "first_reply")?,
-        answered: bool_field(&value, "answered")?,
+        agent_since: string_field(&value, "agent_since")?.unwrap_or_default(),
         platform: string_field(&value, "platform")?,
     })
 }

@@ -18,8 +18,8 @@ export interface CheckRequest {
   customer?: string;
   /** The agent has not replied in this conversation yet. */
   first_reply?: boolean;
-  /** The agent has already sent a message since the customer's last ones (this draft is a further one). */
-  answered?: boolean;
+  /** What the agent has already sent since the customer's last messages (this draft is a further one). */
+  agent_since?: string;
   /** Overrides the coach's platform for this draft. An unknown platform throws. */
   platform?: Platform | null;
 }

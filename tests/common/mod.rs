@@ -14,6 +14,6 @@ pub fn req(case: &Value) -> Request {
         customer: case["customer"].as_str().unwrap_or("").to_owned(),
         first_reply: case["first_reply"].as_bool().unwrap_or(false),
         platform: case["platform"].as_str().map(str::to_owned),
-        answered: case["answered"].as_bool().unwrap_or(false),
+        agent_since: case["agent_since"].as_str().unwrap_or("").to_owned(),
     }
 }

@@ -60,8 +60,8 @@ let seq = 0;
 
 /** Attach the coach to one editor: textarea, input[type=text], or a contenteditable root
  *  (ProseMirror/Quill roots included). Draws into the single <kefu-coach> host (created on first use).
- *  opts.check(request) -> Report | Promise<Report>; request = {draft, customer, first_reply, answered, platform}
- *  opts.context() -> {customer, first_reply, answered, platform}   (read before each check; optional)
+ *  opts.check(request) -> Report | Promise<Report>; request = {draft, customer, first_reply, agent_since, platform}
+ *  opts.context() -> {customer, first_reply, agent_since, platform}   (read before each check; optional)
  *  opts.onReport?(report, draft)    called after each completed check
  *  opts.onDisableRule?(ruleId)      "turn this rule off" clicked (the caller persists it)
  *  opts.onApply?(finding, text)    a suggestion was applied
@@ -191,7 +191,7 @@ export function annotate(editor, opts) {
       draft: win.start === 0 && win.end === text.length ? text : text.slice(win.start, win.end),
       customer: ctx.customer || '',
       first_reply: !!ctx.first_reply,
-      answered: !!ctx.answered,
+      agent_since: ctx.agent_since || '',
       platform: ctx.platform || undefined,
     };
     let result = null;

@@ -17,7 +17,8 @@ declare_rule! {
     /// A reply that already acknowledges the feeling (“我特别能理解您着急的心情”) only gets a
     /// hint: the guides' own empathy model reply has no apology and is fine. So does a reply
     /// to a grievance that is only likely (降价了, 查不到, 为什么要收运费). A further message
-    /// after the agent already replied to the complaint (`answered`) is left alone.
+    /// after the agent already replied to the complaint (its `agent_since` says something) is
+    /// left alone.
     ///
     /// ## Why is this bad?
     /// “道歉优先于解释”: a customer who has been let down wants to hear that first. Going

@@ -10,10 +10,11 @@ declare_rule! {
     /// 祝您生活愉快) when the customer has just asked something, and offers an answer to put
     /// first: “关于您问的“退款退到哪”,【回答】。”
     ///
-    /// Left alone: a further message after the agent already replied (`answered`: the answer
-    /// may be in the message before), a first reply (its “有什么可以帮您” opens the chat), a
-    /// customer who is wrapping up, one who only checks the agent is there (在吗), a reply
-    /// that asks for the order number first, and one that says anything besides the closing.
+    /// Left alone: a further message after the agent already replied (`agent_since` says
+    /// something: the answer may be in the message before), a first reply (its
+    /// “有什么可以帮您” opens the chat), a customer who is wrapping up, one who only checks
+    /// the agent is there (在吗), a reply that asks for the order number first, and one that
+    /// says anything besides the closing.
     ///
     /// ## Why is this bad?
     /// “逐一回应,避免答非所问”: a goodbye to an open question tells the customer the question

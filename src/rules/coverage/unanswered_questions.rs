@@ -22,7 +22,8 @@ declare_rule! {
     /// warning when a known topic is left open, a hint when only a question judged by its
     /// words is (it may have been answered in other words). A holding line, a reply that
     /// asks the customer something first, one that asks for the order number or a photo, and
-    /// a further message after the agent already replied (`answered`) are left alone.
+    /// a further message after the agent already replied (its `agent_since` says something)
+    /// are left alone.
     ///
     /// When three or more questions get fewer statements than questions and the topics don't
     /// tell, a hint: some may have been left out.

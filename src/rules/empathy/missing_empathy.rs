@@ -18,7 +18,7 @@ declare_rule! {
     /// that only asks for facts (a question; a short request for the order number or a photo)
     /// is left alone: the
     /// acknowledgement belongs in the answer. So is a further message after the agent already
-    /// replied (`answered`).
+    /// replied (its `agent_since` says something).
     ///
     /// ## Why is this bad?
     /// “共情理解”: the guides ask the agent to name the customer's feeling before solving the

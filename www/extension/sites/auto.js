@@ -8,11 +8,11 @@ export default {
   matches: () => true,
   /** `reading`: the editor's last reading (context/reader.js). */
   context(_doc, _settings, reading) {
-    if (!reading || !reading.read) return { customer: '', first_reply: false, answered: false, platform: '', messages: 0 };
+    if (!reading || !reading.read) return { customer: '', first_reply: false, agent_since: '', platform: '', messages: 0 };
     return {
       customer: reading.customer,
       first_reply: reading.firstReply === true,
-      answered: reading.answered === true,
+      agent_since: reading.agentSince || '',
       platform: '',
       messages: reading.messages,
     };

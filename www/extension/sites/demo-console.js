@@ -21,8 +21,10 @@ export default {
       customer: waiting.join('\n'),
       messages: waiting.length,
       first_reply: !doc.querySelector('[data-kefu-role="agent"]'),
-      // The agent has already sent something after those messages: the draft is a further one.
-      answered: waiting.length > 0 && end < roles.length,
+      // What the agent has sent after those messages: the draft may be a further one.
+      agent_since: waiting.length
+        ? roles.slice(end).filter((b) => b.getAttribute('data-kefu-role') === 'agent').map((b) => b.textContent.trim()).join('\n')
+        : '',
       platform: (doc.body && doc.body.getAttribute('data-kefu-platform')) || '',
     };
   },

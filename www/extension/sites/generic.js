@@ -16,13 +16,12 @@ export default {
     const customers = queryAll(doc, g.customer);
     const last = customers[customers.length - 1];
     const agents = g.agent ? queryAll(doc, g.agent) : [];
-    const lastAgent = agents[agents.length - 1];
     return {
       customer: last ? last.textContent.trim() : '',
       messages: last ? 1 : 0,
       first_reply: g.agent ? agents.length === 0 : false,
-      // An agent message after the customer's last one: the draft is a further message.
-      answered: !!(last && lastAgent && last.compareDocumentPosition(lastAgent) & 4),
+      // The agent's messages after the customer's last one: the draft may be a further message.
+      agent_since: last ? [...agents].filter((a) => last.compareDocumentPosition(a) & 4).map((a) => a.textContent.trim()).join('\n') : '',
       platform: '',
     };
   },

@@ -14,7 +14,7 @@ function shopNames(doc) {
 }
 
 /**
- * {read, reason, customer, messages, firstReply, answered, waitingSeconds, list}
+ * {read, reason, customer, messages, firstReply, agentSince, waitingSeconds, list}
  * read: false with a zh-CN reason when there is no transcript or its sides can't be told.
  */
 export function readConversation(editor, now = Date.now()) {
@@ -70,8 +70,8 @@ export function readList(list, doc, now = Date.now()) {
     customer: run.map((m) => m.text).join('\n'),
     messages: run.length,
     firstReply,
-    // The agent has already replied after these messages: the draft is a further message.
-    answered: run.length > 0 && end < said.length,
+    // What the agent has sent after these messages: the draft may be a further message.
+    agentSince: run.length ? said.slice(end).filter((m) => m.role === 'agent').map((m) => m.text).join('\n') : '',
     waitingSeconds,
     waitingSince,
     list,
@@ -79,5 +79,5 @@ export function readList(list, doc, now = Date.now()) {
 }
 
 function unread(reason) {
-  return { read: false, reason, customer: '', messages: 0, firstReply: null, answered: false, waitingSeconds: null, waitingSince: null, list: null };
+  return { read: false, reason, customer: '', messages: 0, firstReply: null, agentSince: '', waitingSeconds: null, waitingSince: null, list: null };
 }
