@@ -45,7 +45,7 @@ declare_rule! {
 /// Follow-ups whose natural time node is “when you'll hear back”. Live chat looks things up
 /// while the customer waits (“我看下”, “这边帮您核实”): those need a time only when deferred.
 const REPLY_LATER: &[&str] =
-    &["审核", "回复", "答复", "跟进", "反馈", "联系您", "联系你", "通知您", "告知您", "排查", "处理"];
+    &["审核", "回复", "答复", "跟进", "反馈", "联系您", "联系你", "通知您", "告知您", "告诉您", "排查", "处理"];
 const REPLY_NOW: &[&str] =
     &["核实", "看一下", "看下", "查一下", "查下", "查看", "确认", "催促", "催一下", "解决", "登记", "申请", "联系"];
 /// Before an immediate verb: it is deferred after all (“核实后”, “会帮您确认”).
@@ -78,7 +78,8 @@ const WAITS_FOR_CUSTOMER: &[&str] = &["拍照", "照片", "图片", "截图", "�
 fn deferred(clause: &str) -> bool {
     contains_any(&clause.replace("会员", "").replace("机会", ""), DEFERRED)
 }
-const SHIP: &[&str] = &["发货", "补发", "寄出", "发出", "换货", "重发", "寄回", "换新", "出单", "发到您"];
+const SHIP: &[&str] =
+    &["发货", "补发", "寄出", "发出", "换货", "重发", "寄回", "换新", "出单", "发到您", "寄给您", "给您寄"];
 const DELIVER: &[&str] = &["派送", "配送", "送货", "送达", "上门"];
 const REFUND: &[&str] = &["退款", "退回", "到账", "返还", "退差价", "补差价", "打款", "退还", "退给您"];
 
@@ -102,6 +103,9 @@ const AGENT: &[&str] = &[
     "有消息",
     "有进展",
     "处理好",
+    "确认好",
+    "安排好",
+    "核实好",
 ];
 /// Before the verb: the customer acts, or it is done already, or someone is still looking.
 const NOT_A_PROMISE: &[&str] = &[
@@ -151,13 +155,16 @@ impl Rule for NoTimeNode {
     fn check(&self, cx: &Context, out: &mut Lints) {
         let d = cx.draft;
         let text = d.folded();
-        if cx.has_concrete_time() || contains_any(text, VAGUE) {
+        // 马上 says when the work starts; to a customer who asked when or is waiting, that is
+        // not yet when the outcome comes.
+        let c = cx.customer;
+        let started_now = cx.has_concrete_time() && !(c.asks_when || c.waiting);
+        if started_now || cx.names_outcome_time() || contains_any(text, VAGUE) {
             return;
         }
         let Some((clause_end, kind)) = first_promise(cx) else {
             return;
         };
-        let c = cx.customer;
         let severity = if c.asks_when || c.waiting { Severity::Warning } else { Severity::Hint };
         let clause = &text[..clause_end];
         let node = match kind {

@@ -127,7 +127,7 @@ const FILLER: &[char] =
     &['请', '您', '你', '一', '下', '哈', '哦', '呢', '呀', '啊', '哟', '亲', '片', '刻', '会', '儿', '再'];
 
 /// Soon, but not when: the answer to “啥时候发货?” that names no time.
-const SOON: &[&str] = &["马上", "立刻", "立即", "很快"];
+const SOON: &[&str] = &["马上", "立刻", "立即", "很快", "第一时间"];
 /// The outcome the customer asked about, right after it (马上就发, 很快就到).
 const OUTCOME: &[&str] = &["发", "到", "送", "退", "寄", "安排"];
 
