@@ -153,7 +153,7 @@ def score(a):
     return 0
 
 
-FRESH = ["fresh", "fresh2", "fresh3"]
+FRESH = ["fresh", "fresh2", "fresh3", "fresh4"]
 SCORE = os.path.join(HERE, "..", "..", "shared", "eval", "score.py")
 
 

@@ -859,6 +859,8 @@ const QUESTION_MARKERS: &[&str] = &[
     "想问",
     "咨询",
     "谁",
+    "啥",
+    "咋",
 ];
 
 /// The customer is done: these end a chat whatever else the message says.
@@ -1036,8 +1038,6 @@ const QUALITY_OBJECTION: &[&str] = &[
     "掺了",
     "掺假",
     "你信",
-    "是真的吗",
-    "是不是真的",
     "差别有点大",
     "差别很大",
     "跟主图",
@@ -1399,16 +1399,24 @@ fn a_not_a(clause: &str) -> bool {
     chars.windows(3).any(|w| (w[1] == '不' || w[1] == '没') && w[0] == w[2] && is_han(w[0]))
 }
 
-/// A question ending in 不 / 没 / 没有 (便宜点不, 收到没), or offering a choice (余额还是银行卡).
+/// A question ending in 不 / 没 / 没有 / 伐 (便宜点不, 收到没, 会缩水伐), offering a choice
+/// (余额还是银行卡), or a short follow-up ending in 呢 (15pro呢).
 fn ends_asking(clause: &str) -> bool {
     let c = clause.trim_end_matches(|ch: char| is_punct_or_space(ch) || "啊呀呢哈".contains(ch));
-    let ends = ["不", "没", "没有"].iter().any(|w| c.ends_with(w)) && c.chars().count() >= 3;
+    let ends = ["不", "没", "没有", "伐"].iter().any(|w| c.ends_with(w)) && c.chars().count() >= 3;
+    // A short follow-up on the last question: “15pro呢?”.
+    let follow_up = clause.trim_end_matches(|ch: char| is_punct_or_space(ch)).ends_with('呢')
+        && (2..=8).contains(&c.chars().count())
+        && !["好", "是", "对", "嗯", "行", "可以", "知道", "明白", "没有", "没事", "在"]
+            .iter()
+            .any(|w| c.starts_with(w));
     // 还是 between two things, not 还是 as “still” (还是没到).
     let choice = c.find("还是").is_some_and(|i| i > 0 && !contains_any(&c[i..], &["还是没", "还是不", "还是一样"]));
     ends && !contains_any(
         c,
         &["都不", "也不", "并不", "从不", "根本不", "绝对不", "暂时没", "暂时不", "都没", "也没", "还没", "并没"],
     ) || choice
+        || follow_up
 }
 
 fn questions(text: &str) -> Vec<String> {
@@ -1634,6 +1642,20 @@ mod tests {
         }
         assert!(!Customer::new("[订单x] [订单x]").urgent, "pasted data repeats itself");
         assert!(Customer::new("瞎扯淡").upset);
+    }
+
+    #[test]
+    fn questions_in_chat_wording() {
+        for (c, n) in [
+            ("主播身上那件是啥色?我150斤能穿不", 2),
+            ("这个壳子苹果15能用不?15pro呢", 2),
+            ("洗了会缩水伐", 1),
+            ("橙子烂了三个,咋赔", 1),
+            ("好呢", 0),
+            ("是的呢,钢笔跟墨水", 0),
+        ] {
+            assert_eq!(Customer::new(c).questions.len(), n, "{c}: {:?}", Customer::new(c).questions);
+        }
     }
 
     #[test]

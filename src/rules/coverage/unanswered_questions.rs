@@ -109,25 +109,31 @@ impl Rule for UnansweredQuestions {
     }
 }
 
-/// Whether the reply takes up a question's own words (two Han characters in a row that are
-/// neither function words nor question words, or a Latin/number token): `None` when the
-/// question has no such words to go by (“是吗?”, “怎么办”).
+/// Whether the reply takes up a question's own words: two of its content characters in a row
+/// (“承重多少” → 承重), or two of them anywhere (“鞋子偏码不” → 这款鞋是标准码). Content
+/// characters are Han characters that are neither function words nor question words. `None`
+/// when the question has fewer than two (“是吗?”, “怎么办”): nothing to go by.
 fn words_answered(question: &str, reply: &str) -> Option<bool> {
+    let content: Vec<char> = question.chars().filter(|&c| is_han(c) && !FUNCTION_CHARS.contains(c)).collect();
+    if content.len() < 2 {
+        return None;
+    }
     let chars: Vec<char> = question.chars().collect();
-    let mut any = false;
     let mut buf = [0u8; 8];
     for pair in chars.windows(2) {
         if !pair.iter().all(|&c| is_han(c) && !FUNCTION_CHARS.contains(c)) {
             continue;
         }
-        any = true;
         let n = pair[0].encode_utf8(&mut buf).len();
         let m = pair[1].encode_utf8(&mut buf[n..]).len();
         if std::str::from_utf8(&buf[..n + m]).is_ok_and(|w| reply.contains(w)) {
             return Some(true);
         }
     }
-    any.then_some(false)
+    let mut shared: Vec<char> = content.into_iter().filter(|&c| reply.contains(c)).collect();
+    shared.sort_unstable();
+    shared.dedup();
+    Some(shared.len() >= 2)
 }
 
 /// Characters that carry no topic: pronouns, particles, question words, modal verbs.
