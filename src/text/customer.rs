@@ -1395,8 +1395,11 @@ pub(super) fn supposed(text: &str, at: usize) -> bool {
 /// A question as a verb and its negation (送不送, 收没收, 好不好): the same character on both
 /// sides of 不 or 没.
 fn a_not_a(clause: &str) -> bool {
-    let chars: Vec<char> = clause.chars().collect();
-    chars.windows(3).any(|w| (w[1] == '不' || w[1] == '没') && w[0] == w[2] && is_han(w[0]))
+    let mut w = ['\0'; 3];
+    clause.chars().any(|c| {
+        w = [w[1], w[2], c];
+        (w[1] == '不' || w[1] == '没') && w[0] == w[2] && is_han(w[0])
+    })
 }
 
 /// A question ending in 不 / 没 / 没有 / 伐 (便宜点不, 收到没, 会缩水伐), offering a choice

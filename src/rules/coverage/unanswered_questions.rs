@@ -118,17 +118,15 @@ fn words_answered(question: &str, reply: &str) -> Option<bool> {
     if content.len() < 2 {
         return None;
     }
-    let chars: Vec<char> = question.chars().collect();
-    let mut buf = [0u8; 8];
-    for pair in chars.windows(2) {
-        if !pair.iter().all(|&c| is_han(c) && !FUNCTION_CHARS.contains(c)) {
-            continue;
+    let is_content = |c: char| is_han(c) && !FUNCTION_CHARS.contains(c);
+    let mut prev: Option<(usize, char)> = None;
+    for (i, c) in question.char_indices() {
+        if let Some((p, pc)) = prev {
+            if is_content(pc) && is_content(c) && reply.contains(&question[p..i + c.len_utf8()]) {
+                return Some(true);
+            }
         }
-        let n = pair[0].encode_utf8(&mut buf).len();
-        let m = pair[1].encode_utf8(&mut buf[n..]).len();
-        if std::str::from_utf8(&buf[..n + m]).is_ok_and(|w| reply.contains(w)) {
-            return Some(true);
-        }
+        prev = Some((i, c));
     }
     let mut shared: Vec<char> = content.into_iter().filter(|&c| reply.contains(c)).collect();
     shared.sort_unstable();
