@@ -1,7 +1,7 @@
 //! The customer's last message(s), read once: what kind of reply it asks for.
 
 use super::fold::fold;
-use super::{contains_any, find_all, is_clause_end, is_han, is_punct_or_space, Part, Phrase};
+use super::{contains_any, find_all, is_clause_end, is_han, is_punct_or_space, mask, Part, Phrase};
 
 /// Something the customer was waiting for has not happened: 还没有派送, 至今没有更新,
 /// 没人来取件, 为什么那么久了还没充上.
@@ -1560,21 +1560,6 @@ fn without_placeholders(text: &str) -> String {
         }
     }
     out.push_str(rest);
-    out
-}
-
-/// `text` with every occurrence of `phrases` blanked out (same length, so nothing shifts).
-fn mask(text: &str, phrases: &'static [&'static str]) -> String {
-    // Blanking only removes text, so nothing matches later that didn't match at first.
-    if !contains_any(text, phrases) {
-        return text.to_owned();
-    }
-    let mut out = text.to_owned();
-    for p in phrases {
-        if out.contains(p) {
-            out = out.replace(p, &"_".repeat(p.len()));
-        }
-    }
     out
 }
 

@@ -17,6 +17,27 @@ pub use phrase::{Hit, Part, Phrase};
 pub use reply::answers;
 pub use situation::Situation;
 
+/// `text` with every occurrence of `phrases` blanked out (same length, so nothing shifts).
+pub(crate) fn mask(text: &str, phrases: &'static [&'static str]) -> String {
+    // Blanking only removes text, so nothing matches later that didn't match at first.
+    if !contains_any(text, phrases) {
+        return text.to_owned();
+    }
+    let mut out = text.to_owned();
+    for p in phrases {
+        if out.contains(p) {
+            out = out.replace(p, &"_".repeat(p.len()));
+        }
+    }
+    out
+}
+
+/// The pieces of a chat text: split at punctuation and at the spaces and line breaks that
+/// join messages in a chat log.
+pub fn pieces(text: &str) -> impl Iterator<Item = &str> {
+    text.split(|c: char| is_clause_end(c) || c.is_whitespace())
+}
+
 /// A set of characters as one bit per `char as u32 % 4096`: "certainly not in it" for most
 /// characters at the cost of one load, before an exact lookup.
 #[derive(Clone, Copy)]

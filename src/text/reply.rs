@@ -2,7 +2,7 @@
 //! `agent_since`): an answer, or only a greeting, a holding line, an offer of help.
 
 use super::fold::fold;
-use super::{contains_any, is_clause_end, is_han};
+use super::{contains_any, is_han, mask, pieces};
 
 /// Whether the agent's earlier messages say something: a piece (split at punctuation and at
 /// the spaces and line breaks that join messages) with two or more Han characters left once
@@ -10,16 +10,13 @@ use super::{contains_any, is_clause_end, is_han};
 /// automatic “您好,请问有什么可以帮您?” or a “稍等,正在为您查询” answers nothing yet.
 pub fn answers(agent_since: &str) -> bool {
     let text = fold(agent_since);
-    text.split(|c: char| is_clause_end(c) || c.is_whitespace()).any(|piece| {
+    let says = pieces(&text).any(|piece| {
         if piece.chars().filter(|&c| is_han(c)).count() < 2 || contains_any(piece, ONLY_TALK) {
             return false;
         }
-        let mut rest = piece.to_owned();
-        for w in NOT_AN_ANSWER {
-            rest = rest.replace(w, "");
-        }
-        rest.chars().filter(|&c| is_han(c) && !PARTICLES.contains(c)).count() >= 2
-    })
+        mask(piece, NOT_AN_ANSWER).chars().filter(|&c| is_han(c) && !PARTICLES.contains(c)).count() >= 2
+    });
+    says
 }
 
 /// Pieces that are an offer of help or a holding line as a whole.

@@ -2,7 +2,7 @@ use crate::finding::Lints;
 use crate::rules::apology::words::asks_for_facts;
 use crate::rules::closing::missing_closing::{CLOSINGS, THANKS_REPLIES};
 use crate::rules::{declare_rule, opening_insert_at, Context, Rule};
-use crate::text::{contains_any, is_clause_end, is_han, is_punct_or_space, Closing};
+use crate::text::{contains_any, is_han, is_punct_or_space, pieces, Closing};
 
 declare_rule! {
     /// ## What it does
@@ -63,7 +63,7 @@ impl Rule for GoodbyeToAQuestion {
 /// request to rate the service. A number or masked data is an answer.
 fn only_closing(text: &str) -> bool {
     let mut any = false;
-    for piece in text.split(|c: char| is_clause_end(c) || c.is_whitespace()) {
+    for piece in pieces(text) {
         if piece.contains('[') || piece.chars().any(|c| c.is_ascii_digit()) {
             return false;
         }

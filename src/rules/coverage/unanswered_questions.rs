@@ -114,11 +114,11 @@ impl Rule for UnansweredQuestions {
 /// characters are Han characters that are neither function words nor question words. `None`
 /// when the question has fewer than two (“是吗?”, “怎么办”): nothing to go by.
 fn words_answered(question: &str, reply: &str) -> Option<bool> {
-    let content: Vec<char> = question.chars().filter(|&c| is_han(c) && !FUNCTION_CHARS.contains(c)).collect();
+    let is_content = |c: char| is_han(c) && !FUNCTION_CHARS.contains(c);
+    let content: Vec<char> = question.chars().filter(|&c| is_content(c)).collect();
     if content.len() < 2 {
         return None;
     }
-    let is_content = |c: char| is_han(c) && !FUNCTION_CHARS.contains(c);
     let mut prev: Option<(usize, char)> = None;
     for (i, c) in question.char_indices() {
         if let Some((p, pc)) = prev {
