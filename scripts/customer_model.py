@@ -32,7 +32,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.join(HERE, "..")
 sys.path.insert(0, HERE)
 from corpus_stats import CORPUS, requests  # noqa: E402
-from quality import digest  # noqa: E402
+from quality import digest, previous_replies, write_batches  # noqa: E402
 
 LABELS = os.path.join(ROOT, "tests", "quality", "customer-labels.jsonl")
 QUALITY = os.path.join(ROOT, "tests", "quality", "labels.jsonl")
@@ -53,21 +53,10 @@ PHRASE = {
 def sample(a):
     taken = {json.loads(l)["line"] for l in open(QUALITY, encoding="utf-8") if l.strip()}
     reqs = list(requests())
-    before, last = {}, ""
-    for r in reqs:
-        before[r["id"]] = "" if r["first_reply"] else last
-        last = r["draft"]
+    before = previous_replies(reqs)
     pool = [r for r in reqs if r["id"] not in taken and r["customer"].strip()]
-    chosen = sorted(pool, key=lambda r: digest(r["id"], "kefu-customer-sample"))[: a.n]
-    chosen.sort(key=lambda r: r["id"])
-    os.makedirs(a.out, exist_ok=True)
-    for k in range(a.batches):
-        part = chosen[k :: a.batches]
-        with open(os.path.join(a.out, f"batch-{k + 1}.jsonl"), "w", encoding="utf-8") as f:
-            for r in part:
-                f.write(json.dumps({"line": r["id"], "customer": r["customer"],
-                                    "before": before[r["id"]]}, ensure_ascii=False) + "\n")
-        print(f"{a.out}/batch-{k + 1}.jsonl: {len(part)} turns")
+    write_batches(pool, "kefu-customer-sample", a,
+                  lambda r: {"line": r["id"], "customer": r["customer"], "before": before[r["id"]]})
     return 0
 
 
@@ -205,9 +194,8 @@ def main():
     s.add_argument("--n", type=int, default=2000)
     s.add_argument("--batches", type=int, default=5)
     e = sub.add_parser("eval")
-    for p in (e,):
-        p.add_argument("--part", choices=["tune", "heldout", "all"], default="tune")
-        p.add_argument("--show", default="", help="print the tuning part's misses of this label")
+    e.add_argument("--part", choices=["tune", "heldout", "all"], default="tune")
+    e.add_argument("--show", default="", help="print the tuning part's misses of this label")
     a = ap.parse_args()
     if not os.path.exists(CORPUS):
         print(f"skipped: {CORPUS} not found")

@@ -60,18 +60,18 @@ def heldout(line):
     return digest(line, "kefu-quality-split") % 3 == 0
 
 
-def sample(a):
-    _, salt, exclude = SETS[a.set]
-    taken = {json.loads(l)["line"] for f in exclude for l in open(os.path.join(QUALITY, f), encoding="utf-8")
-             if l.strip()}
-    reqs = list(requests())
-    previous = {}
-    last_agent = {}
+def previous_replies(reqs):
+    """The agent's previous reply in the same session, per request id (the labeller's context)."""
+    previous, last = {}, ""
     for r in reqs:
-        # the agent's previous reply in the same session, for the labeller's context
-        previous[r["id"]] = "" if r["first_reply"] else last_agent.get("text", "")
-        last_agent = {"text": r["draft"]}
-    pool = [r for r in reqs if r["id"] not in taken]
+        previous[r["id"]] = "" if r["first_reply"] else last
+        last = r["draft"]
+    return previous
+
+
+def write_batches(pool, salt, a, item):
+    """The first `a.n` of `pool` by a salted hash of the line, in line order, dealt into
+    `a.batches` files `a.out/batch-K.jsonl` of `item(request)`."""
     chosen = sorted(pool, key=lambda r: digest(r["id"], salt))[: a.n]
     chosen.sort(key=lambda r: r["id"])
     os.makedirs(a.out, exist_ok=True)
@@ -79,10 +79,19 @@ def sample(a):
         part = chosen[k :: a.batches]
         with open(os.path.join(a.out, f"batch-{k + 1}.jsonl"), "w", encoding="utf-8") as f:
             for r in part:
-                item = {"line": r["id"], "customer": r["customer"], "draft": r["draft"],
-                        "first_reply": r["first_reply"], "before": previous[r["id"]]}
-                f.write(json.dumps(item, ensure_ascii=False) + "\n")
+                f.write(json.dumps(item(r), ensure_ascii=False) + "\n")
         print(f"{a.out}/batch-{k + 1}.jsonl: {len(part)} turns")
+
+
+def sample(a):
+    _, salt, exclude = SETS[a.set]
+    taken = {json.loads(l)["line"] for f in exclude for l in open(os.path.join(QUALITY, f), encoding="utf-8")
+             if l.strip()}
+    reqs = list(requests())
+    previous = previous_replies(reqs)
+    pool = [r for r in reqs if r["id"] not in taken]
+    write_batches(pool, salt, a, lambda r: {"line": r["id"], "customer": r["customer"], "draft": r["draft"],
+                                            "first_reply": r["first_reply"], "before": previous[r["id"]]})
     return 0
 
 
