@@ -640,7 +640,82 @@ const COMPLAINT: &[&str] = &[
     "人为损坏",
     "怪我",
     "为什么说我",
+    // Sent, issued or done wrong by the shop (我写错 is the customer's own slip).
+    "开错",
+    "寄错",
+    "送错",
+    "装错",
+    "给错",
+    "拿错",
+    "配错",
+    "贴错",
+    "算错",
+    "扣错",
+    "退错",
+    "印错",
+    // Damage and faults in other words.
+    "破洞",
+    "没声",
+    "没有声音",
+    "划花",
+    "刮花",
+    "划伤",
+    "磕坏",
+    "磕碰",
+    "瘪了",
+    "发霉",
+    "变质",
+    "臭了",
+    "少一个",
+    "少两个",
+    "少个",
+    "缺一个",
+    "缺两个",
+    "缺了",
+    "缺斤少两",
+    "短斤少两",
+    "分量不够",
+    // The shop's work questioned, nobody acting.
+    "怎么质检",
+    "质检的",
+    "怎么检查的",
+    "怎么搞的",
+    "一直不同意",
+    "一直不给",
+    "一直不处理",
+    "一直不回",
+    "一直没人",
+    "一直没回",
+    "还没人",
+    "没人来",
+    "也不打电话",
+    "没打电话",
+    "也不通知",
+    "每次都说",
+    "现在又说",
 ];
+
+/// A promise or an expectation that came out otherwise: 说好顺丰发,结果发的中通; 备注了不要
+/// 香菜,结果还是有; 比直播间说的贵了.
+const BROKEN_PROMISE: Phrase =
+    Phrase(&[Part::Key(&["说好", "明明说", "答应", "承诺", "备注了", "备注"]), Part::Gap(16), Part::Word(OTHERWISE)]);
+const OTHERWISE: &[&str] = &["结果", "现在又", "又说", "却", "怎么又", "还是"];
+const TURNED_OUT: Phrase = Phrase(&[
+    Part::Key(&["结果"]),
+    Part::Word(&["还是", "又", "没", "不", "给我", "却", "发的", "寄的", "收到", "只有", "一直", "竟然", "居然"]),
+]);
+const PRICED_ABOVE_WORD: Phrase = Phrase(&[
+    Part::Word(&["比"]),
+    Part::Gap(6),
+    Part::Word(&["说的", "写的", "显示的", "宣传的", "标的"]),
+    Part::Gap(2),
+    Part::Key(&["贵", "高", "多收"]),
+]);
+/// 根本吃不了, 根本没用: not at all.
+const AT_ALL: Phrase = Phrase(&[Part::Key(&["根本"]), Part::Gap(2), Part::Word(&["不", "没"])]);
+/// Weighed and short: 称了下只有4斤多.
+const SHORT_WEIGHT: Phrase =
+    Phrase(&[Part::Key(&["称了", "称一下", "实际", "到手"]), Part::Gap(3), Part::Word(&["只有", "才"])]);
 
 const UPSET: &[&str] = &[
     "投诉",
@@ -651,6 +726,10 @@ const UPSET: &[&str] = &[
     "垃圾",
     "骗",
     "坑人",
+    "太坑",
+    "坑了",
+    "被坑",
+    "坑爹",
     "失望",
     "怎么回事",
     "搞什么",
@@ -1174,6 +1253,20 @@ const NOT_A_SIGNAL: &[&str] = &[
     "不是假货",
     "会不会过期",
     "用不了多久",
+    // How long the goods last, not when something comes.
+    "保修多久",
+    "质保多久",
+    "保修期多久",
+    "保质期多久",
+    "能用多久",
+    "可以用多久",
+    "用多久",
+    "续航多久",
+    "待机多久",
+    "保温多久",
+    "保鲜多久",
+    "能放多久",
+    "放多久",
     "不让人失望",
     "没有失望",
     "不会失望",
@@ -1256,7 +1349,9 @@ impl Customer {
             }
         }
         cues.extend(BAD.find(&masked).into_iter().map(|h| h.span.start));
-        cues.extend(NOT_WHAT_I_BOUGHT.find(&masked).into_iter().map(|h| h.span.start));
+        for p in [NOT_WHAT_I_BOUGHT, BROKEN_PROMISE, TURNED_OUT, PRICED_ABOVE_WORD, AT_ALL, SHORT_WEIGHT] {
+            cues.extend(p.find(&masked).into_iter().map(|h| h.span.start));
+        }
         cues.retain(|&at| !supposed(&masked, at) && !own_mistake(&masked, at));
         // What has not happened yet, or a wait counted out, is a complaint and a wait at once.
         let overdue: Vec<usize> = [NOT_YET, COUNTED]
@@ -1285,7 +1380,8 @@ impl Customer {
             complaint,
             complaint_asked,
             upset,
-            asks_when: contains_any(&masked, WHEN) || asks_for_a_day(&masked),
+            // (“都好几天了” counts days, it does not ask for one.)
+            asks_when: contains_any(&mask(&masked, NOT_A_QUESTION), WHEN) || asks_for_a_day(&masked),
             price_objection: contains_any(&masked, PRICE_OBJECTION) || CHEAPER_ELSEWHERE.is_in(&masked),
             quality_objection: contains_any(&masked, QUALITY_OBJECTION) || WILL_IT_FAIL.is_in(&masked),
             declines: contains_any(&masked, DECLINES),
@@ -1321,8 +1417,18 @@ fn repeats_itself(text: &str) -> bool {
 fn mild_complaint(text: &str) -> bool {
     let mut cues = find_all(text, LIKELY_COMPLAINT).into_iter().map(|(r, _)| r.start);
     cues.any(|at| !supposed(text, at) && !own_mistake(text, at))
-        || WHY_CHARGED.find(text).iter().any(|h| !supposed(text, h.span.start))
+        || [WHY_CHARGED, WONT_WORK].iter().flat_map(|p| p.find(text)).any(|h| !supposed(text, h.span.start))
 }
+
+/// Something the customer can't do with the goods or the app: 装不了, 加载不出来, 退不了.
+const WONT_WORK: Phrase = Phrase(&[
+    Part::Word(&[
+        "用", "吃", "穿", "装", "安装", "退", "报销", "充", "连", "登", "登录", "打", "洗", "提现", "付", "支付",
+        "付款", "领", "播", "播放", "加载", "下载", "启动", "插", "关", "使用", "打开", "开机", "扫", "识别", "激活",
+        "兑换",
+    ]),
+    Part::Key(&["不了", "不上", "不出来", "不进去", "不开", "不进"]),
+]);
 
 /// 今天能到吗: a day and an expected event asked about, not proposed (可以明天送吗).
 fn asks_for_a_day(text: &str) -> bool {
@@ -1414,7 +1520,9 @@ fn ends_asking(clause: &str) -> bool {
             .iter()
             .any(|w| c.starts_with(w));
     // 还是 between two things, not 还是 as “still” (还是没到).
-    let choice = c.find("还是").is_some_and(|i| i > 0 && !contains_any(&c[i..], &["还是没", "还是不", "还是一样"]));
+    let choice = c.find("还是").is_some_and(|i| {
+        i > 0 && !contains_any(&c[i..], &["还是没", "还是不", "还是一样"]) && !c[..i].ends_with("结果")
+    });
     ends && !contains_any(
         c,
         &["都不", "也不", "并不", "从不", "根本不", "绝对不", "暂时没", "暂时不", "都没", "也没", "还没", "并没"],

@@ -3,7 +3,8 @@
 //!
 //! - full-width ASCII (`Ａ１，！？`) → half-width (`a1,!?`), ideographic space → space;
 //! - ASCII letters → lower case;
-//! - common traditional characters → simplified (the ones the rule lexicons use).
+//! - common traditional characters → simplified (the ones the rule lexicons use), and the
+//!   Cantonese characters customers type (冇 → 没, 唔 → 不, 咩 → 啥, 嘅 → 的, 哋 → 们…).
 
 use super::CharBits;
 
@@ -37,12 +38,16 @@ pub fn fold(s: &str) -> String {
     s.chars().map(fold_char).collect()
 }
 
-/// Traditional → simplified, sorted by the traditional character for a binary search.
+/// Traditional → simplified (and Cantonese → Mandarin), sorted by the first character for a
+/// binary search.
 const TABLE: &[(char, char)] = &[
     ('並', '并'),
+    ('乜', '啥'),
     ('亂', '乱'),
+    ('佢', '他'),
     ('來', '来'),
     ('係', '系'),
+    ('俾', '给'),
     ('倉', '仓'),
     ('個', '个'),
     ('們', '们'),
@@ -52,17 +57,29 @@ const TABLE: &[(char, char)] = &[
     ('償', '偿'),
     ('優', '优'),
     ('內', '内'),
+    ('冇', '没'),
     ('別', '别'),
     ('務', '务'),
     ('勞', '劳'),
     ('區', '区'),
+    ('咁', '这'),
+    ('咗', '了'),
+    ('咩', '啥'),
+    ('哋', '们'),
     ('員', '员'),
+    ('唔', '不'),
     ('問', '问'),
     ('啟', '启'),
+    ('啲', '些'),
     ('單', '单'),
+    ('喺', '在'),
     ('嗎', '吗'),
     ('嗚', '呜'),
+    ('嘅', '的'),
     ('嘗', '尝'),
+    ('嘢', '事'),
+    ('噉', '这'),
+    ('嚟', '来'),
     ('國', '国'),
     ('圍', '围'),
     ('園', '园'),
@@ -96,10 +113,12 @@ const TABLE: &[(char, char)] = &[
     ('應', '应'),
     ('戶', '户'),
     ('換', '换'),
+    ('揾', '找'),
     ('損', '损'),
     ('擔', '担'),
     ('據', '据'),
     ('攔', '拦'),
+    ('攞', '拿'),
     ('攬', '揽'),
     ('數', '数'),
     ('時', '时'),
@@ -128,9 +147,11 @@ const TABLE: &[(char, char)] = &[
     ('獨', '独'),
     ('現', '现'),
     ('產', '产'),
+    ('畀', '给'),
     ('當', '当'),
     ('發', '发'),
     ('盡', '尽'),
+    ('睇', '看'),
     ('確', '确'),
     ('碼', '码'),
     ('種', '种'),

@@ -69,6 +69,11 @@ const NICKNAMES: &[&str] = &[
     "小主",
     "哥们",
     "老妹",
+    "老弟",
+    "老哥",
+    "大兄弟",
+    "兄弟们",
+    "兄弟",
     "亲爱的",
     "亲爱哒",
     "亲爱滴",
@@ -77,8 +82,22 @@ const NICKNAMES: &[&str] = &[
 /// Never anything but a form of address: at the start of a clause they call the customer
 /// whatever follows (“老铁放心”). The others need a break after them (“宝宝,” but not
 /// “宝宝用的”).
-const ALWAYS_ADDRESS: &[&str] =
-    &["美女", "帅哥", "宝子", "老铁", "家人们", "集美", "靓仔", "靓女", "小可爱", "小仙女", "老妹"];
+const ALWAYS_ADDRESS: &[&str] = &[
+    "美女",
+    "帅哥",
+    "宝子",
+    "老铁",
+    "家人们",
+    "集美",
+    "靓仔",
+    "靓女",
+    "小可爱",
+    "小仙女",
+    "老妹",
+    "大兄弟",
+    "老弟",
+    "老哥",
+];
 
 /// After 亲爱的, a noun makes it an adjective (亲爱的客户, 亲爱的朋友们).
 const DEAR_NOUNS: &[&str] = &["客户", "顾客", "用户", "会员", "买家", "朋友", "小伙伴", "家人", "粉丝", "宝宝们"];
@@ -88,6 +107,8 @@ impl Rule for CasualNickname {
         let text = cx.draft.folded();
         let severity = if cx.platform == crate::config::Platform::Douyin { Severity::Hint } else { Severity::Warning };
         for (hit, word) in find_all(text, NICKNAMES) {
+            // Said with 儿 (老妹儿, 哥们儿): the same nickname.
+            let hit = if text[hit.end..].starts_with('儿') { hit.start..hit.end + '儿'.len_utf8() } else { hit };
             // 亲爱的: too familiar for a customer, but the everyday register of the marketplaces
             // (8% of real JD replies): a hint there; on the generic preset
             // `address.qin-on-formal-platform` speaks for it.

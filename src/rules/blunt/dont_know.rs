@@ -98,6 +98,11 @@ impl Rule for DontKnow {
             }
             let start =
                 SUBJECTS.iter().find(|s| text[..hit.start].ends_with(*s)).map_or(hit.start, |s| hit.start - s.len());
+            // “不知道阿姨平时喜欢什么风格呢?”: with nobody saying it and a question mark, it asks.
+            let clause_end = cx.draft.clause_at(hit.start).map_or(hit.end, |c| c.range.end.max(hit.end));
+            if start == hit.start && text[hit.end..clause_end].trim_end().ends_with('?') {
+                continue;
+            }
             out.push(Self::META.lint(start..hit.end, "“不知道”显得生硬,先承诺核实").suggest("我这边马上帮您核实一下"));
         }
     }

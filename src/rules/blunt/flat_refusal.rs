@@ -295,7 +295,10 @@ impl Rule for FlatRefusal {
             if contains_any(before, THIRD_PARTY) || contains_any(before, &["为什么", "什么", "为啥", "怎么"]) {
                 continue;
             }
-            if is_question(text, &hit, word, after) || in_condition(before, after) || is_consequence(before) {
+            // “试穿觉得不行”: the customer's verdict on the goods, not the shop's answer.
+            let verdict = ["觉得", "感觉", "觉着", "认为"].iter().any(|v| before.ends_with(v));
+            if is_question(text, &hit, word, after) || in_condition(before, after) || is_consequence(before) || verdict
+            {
                 continue;
             }
             let terminal = is_terminal(after.split(char::is_whitespace).next().unwrap_or(""));

@@ -68,7 +68,8 @@ const DISOWN: &[Phrase] = &[
     // 这边只负责发货
     Phrase(&[Part::Word(WE), Part::Word(&["只负责", "只是负责", "只管", "就负责"])]),
 ];
-const NO_RELATION: &[&str] = &["没关系", "没有关系", "没什么关系", "无关", "不相关", "没啥关系"];
+const NO_RELATION: &[&str] =
+    &["没关系", "没有关系", "没什么关系", "无关", "不相关", "没啥关系", "扯不上", "不搭边", "不沾边", "不挨着"];
 const FAULT: &[&str] = &["问题", "责任", "事", "错"];
 const DISOWN_LEAD: &[&str] = &["又", "也", "都", "就", "可", "并"];
 
@@ -77,6 +78,14 @@ const THEIR_FAULT: Phrase = Phrase(&[
     Part::Word(&["仓库", "库房", "其他部门", "别的部门", "财务", "技术部", "技术部门"]),
     Part::Maybe(&["那边", "那里", "方面"]),
     Part::Word(&["的问题", "的责任", "的错", "出的问题"]),
+]);
+
+/// 这块是厂家负责的, 由快递那边管: whose job it is, said with nothing done about it.
+const THEIR_JOB: Phrase = Phrase(&[
+    Part::Word(&["是", "归", "由"]),
+    Part::Word(THIRD_PARTY),
+    Part::Maybe(&["那边", "那里", "方面"]),
+    Part::Word(&["负责", "管"]),
 ]);
 
 /// Sending the customer away: “(你)(自己)(去)问(一下)快递(吧)”, “你得找快递公司索赔”.
@@ -119,8 +128,8 @@ const CALL: Phrase = Phrase(&[
     Part::Word(&["打", "拨打", "致电"]),
     Part::Maybe(&["一下", "下"]),
     Part::Word(THIRD_PARTY),
-    Part::Gap(4),
-    Part::Word(&["电话"]),
+    Part::Gap(6),
+    Part::Word(&["电话", "热线"]),
 ]);
 const SEND_AWAY_TAIL: &[&str] =
     &["沟通一下吧", "沟通就行", "沟通一下", "沟通吧", "沟通", "吧", "去", "啊", "呀", "好了", "就行", "就好", "就可以"];
@@ -171,6 +180,7 @@ impl Rule for NotOurJob {
         // someone else's fault (仓库那边的问题) with nothing done about it.
         if !agent_acts(text) {
             disowned.extend(THEIR_FAULT.find(text).into_iter().map(|h| h.span));
+            disowned.extend(THEIR_JOB.find(text).into_iter().map(|h| h.span));
             // The rest of its clause (送货的, 一下哦) goes with it.
             disowned.extend(SETTLE_ALONE.find(text).into_iter().map(|h| h.span.start..to_clause_end(cx, &h.span)));
         }

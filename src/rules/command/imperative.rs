@@ -127,7 +127,8 @@ const CUSTOMER_STEP: &[&str] = &[
 ];
 
 /// After the words, a permission: 也没问题, 也可以, 都行.
-const PERMITTED: &[&str] = &["也没问题", "也可以", "也行", "都可以", "都行", "没问题的"];
+const PERMITTED: &[&str] =
+    &["也没问题", "也可以", "也行", "都可以", "都行", "没问题的", "完全没问题", "完全可以", "是可以的"];
 /// Before them, a reassurance: 您安心等着就好, 放心等着.
 const REASSURED: &[&str] = &["安心", "放心"];
 

@@ -89,14 +89,13 @@ impl Rule for ReviewCashback {
         let mut last_end = 0;
         let mut hits: Vec<std::ops::Range<usize>> = find_all(text, ALWAYS).into_iter().map(|(r, _)| r).collect();
         for (r, _) in find_all(text, REVIEW) {
-            // Up to 6 characters between the review and the reward (“好评截图给我返”).
             // “好评率很高” describes the product, not a review being asked for.
             if ["率", "如潮", "度", "很多", "不断"].iter().any(|n| text[r.end..].starts_with(n)) {
                 continue;
             }
-            // Up to 8 characters of the same sentence between the review and the reward
-            // (“给个五星好评,送您一张券”).
-            let window: String = text[r.end..].chars().take_while(|c| !is_sentence_end(*c)).take(8).collect();
+            // Up to 12 characters of the same sentence between the review and the reward
+            // (“给个五星好评,送您一张券”, “好评带图,截图发客服返您红包”).
+            let window: String = text[r.end..].chars().take_while(|c| !is_sentence_end(*c)).take(12).collect();
             let reward = REWARD
                 .iter()
                 .filter_map(|w| window.find(w).map(|i| (i, i + w.len())))

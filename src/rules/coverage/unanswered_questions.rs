@@ -59,6 +59,10 @@ impl Rule for UnansweredQuestions {
             return;
         }
         let asked = questions.len();
+        // “1. … 2. … 3. …”: a point for each question.
+        if points(cx.draft.folded()) >= asked {
+            return;
+        }
         // Each question judged once: by its known topic, or else by its own words.
         let mut topics: Vec<&'static Topic> = Vec::new();
         let mut open: Vec<String> = Vec::new();
@@ -149,4 +153,17 @@ fn quoted(question: &str) -> String {
 fn answers(cx: &Context) -> usize {
     let d = cx.draft;
     d.clauses().iter().filter(|c| d.text(&c.range).chars().filter(|ch| is_han(*ch)).count() >= 2).count()
+}
+
+/// How many numbered points the reply makes (1. 2. 3., 1、2、, ①②, 第一 第二).
+fn points(text: &str) -> usize {
+    const MARKS: [[&str; 4]; 6] = [
+        ["1.", "1、", "①", "第一"],
+        ["2.", "2、", "②", "第二"],
+        ["3.", "3、", "③", "第三"],
+        ["4.", "4、", "④", "第四"],
+        ["5.", "5、", "⑤", "第五"],
+        ["6.", "6、", "⑥", "第六"],
+    ];
+    MARKS.iter().take_while(|marks| marks.iter().any(|m| text.contains(m))).count()
 }

@@ -150,9 +150,20 @@ pub fn has_concrete_time(text: &str) -> bool {
     is_immediate(text) || names_outcome_time(text)
 }
 
-/// Whether `text` (folded) starts the work right now (马上, 立即, 第一时间).
+/// Whether `text` (folded) starts the work right now (马上, 立即, 第一时间). Right after a
+/// condition (到货了第一时间, 有消息马上) it starts when that is met, which is not now.
 pub fn is_immediate(text: &str) -> bool {
-    contains_any(text, IMMEDIATE)
+    find_all(text, IMMEDIATE).into_iter().any(|(hit, _)| {
+        let before = &text[..hit.start];
+        !before.ends_with(['了', '后', '好', '完']) && !contains_any_suffix(before, AFTER_A_CONDITION)
+    })
+}
+
+/// A condition met later, just before 马上 / 第一时间.
+const AFTER_A_CONDITION: &[&str] = &["有消息", "有结果", "有进展", "到时候", "以后", "之后"];
+
+fn contains_any_suffix(text: &str, words: &[&str]) -> bool {
+    words.iter().any(|w| text.ends_with(w))
 }
 
 /// Whether `text` (folded) says when the customer will have the outcome: a date, a clock
@@ -163,7 +174,7 @@ pub fn names_outcome_time(text: &str) -> bool {
     }
     // “这两天单量大” is a vague stretch, not a time node; “长按电源键15秒” tells the customer
     // how to do something, not when the outcome comes.
-    const STRETCHES: &[&str] = &["这两天", "这几天", "前两天", "那两天", "两天前", "这两周"];
+    const STRETCHES: &[&str] = &["这两天", "这几天", "前两天", "那两天", "两天前", "这两周", "过两天", "过几天"];
     let steps = find_all(text, HOW_LONG_TO_DO);
     if steps.is_empty() && !contains_any(text, STRETCHES) {
         return has_amount(text);

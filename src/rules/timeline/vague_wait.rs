@@ -109,7 +109,8 @@ const BUSY: &[&str] = &[
 
 /// “请您稍后评价”, “您过几天再试试”: the customer's own later step, not a wait for the shop.
 fn customer_side(text: &str, at: usize, word: &str) -> bool {
-    let before: String = text[..at].chars().rev().take(3).collect();
+    // (申请 and 邀请 are not a request to the customer.)
+    let before: String = text[..at].replace("申请", "").replace("邀请", "").chars().rev().take(3).collect();
     let greeting = before.contains("好您") || before.contains("好你");
     // The customer doing it (您尽快下单), except for waiting itself (您再等等): that is the wait.
     let waiting = word.contains('等');

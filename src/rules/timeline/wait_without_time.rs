@@ -44,6 +44,9 @@ declare_rule! {
     }
 }
 
+/// The matter is settled: nothing left to wait for.
+const DONE: &[&str] = &["已经处理好", "已处理好", "已经办好", "已办好", "已经解决", "已解决", "已经完成", "已完成"];
+
 /// Asking the customer to wait, or a step that ends before the outcome (审核完就退).
 const WAIT: &[&str] = &[
     "耐心等待",
@@ -109,7 +112,12 @@ impl Rule for WaitWithoutTime {
         if !waiting && !contains_any(text, PATIENCE) && !contains_any(text, WAIT) {
             return;
         }
-        if cx.names_outcome_time() || contains_any(text, VAGUE) || only_questions(cx) || asks_for_facts(cx) {
+        if cx.names_outcome_time()
+            || contains_any(text, VAGUE)
+            || only_questions(cx)
+            || asks_for_facts(cx)
+            || contains_any(text, DONE)
+        {
             return;
         }
         // “感谢您的耐心等待” thanks for a wait that is over.

@@ -51,7 +51,24 @@ declare_rule! {
     }
 }
 
-const HEDGES: &[&str] = &["可能", "大概", "应该", "也许", "估计", "好像", "或许", "说不定", "差不多"];
+const HEDGES: &[&str] = &[
+    "可能",
+    "大概",
+    "应该",
+    "也许",
+    "估计",
+    "好像",
+    "或许",
+    "说不定",
+    "差不多",
+    "估摸着",
+    "估摸",
+    "兴许",
+    "没准",
+    "八成",
+    "多半",
+    "大约摸",
+];
 
 /// A question to the customer: the hedge asks, it does not state.
 const QUESTION: &[&str] =
@@ -166,8 +183,15 @@ fn excluded(text: &str, hit: &Range<usize>, word: &str) -> bool {
             let clause_rest: String = after.chars().take_while(|c| !is_punct_or_space(*c)).collect();
             clause_rest.contains("一样") || clause_rest.contains("似的") || before.ends_with('就')
         }
-        // 差不多 compares (“功效差不多的”) unless it rounds a number or time.
-        "差不多" => !starts_with_time(after),
+        // 差不多 compares (“功效差不多的”) unless it rounds a number or time or guesses what
+        // the goods can do (“差不多能应付”).
+        "差不多" => {
+            !starts_with_time(after)
+                && !["能", "可以", "够", "行", "没问题", "不会"].iter().any(|a| after.starts_with(a))
+        }
+        // “八成新” grades second-hand goods; “多半的” counts.
+        "八成" => after.starts_with('新') || after.starts_with('的'),
+        "多半" => after.starts_with('的'),
         _ => false,
     }
 }
