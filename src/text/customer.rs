@@ -1511,8 +1511,12 @@ fn a_not_a(clause: &str) -> bool {
 /// A question ending in 不 / 没 / 没有 / 伐 (便宜点不, 收到没, 会缩水伐), offering a choice
 /// (余额还是银行卡), or a short follow-up ending in 呢 (15pro呢).
 fn ends_asking(clause: &str) -> bool {
-    let c = clause.trim_end_matches(|ch: char| is_punct_or_space(ch) || "啊呀呢哈".contains(ch));
+    let c = clause.trim_end_matches(|ch: char| is_punct_or_space(ch) || "啊呀呢哈嘛".contains(ch));
     let ends = ["不", "没", "没有", "伐"].iter().any(|w| c.ends_with(w)) && c.chars().count() >= 3;
+    // 能拿到电子版嘛: 嘛 asking, after a modal.
+    let ma = clause.trim_end_matches(|ch: char| is_punct_or_space(ch)).ends_with('嘛')
+        && contains_any(c, &["能", "会", "可以", "有", "是"])
+        && c.chars().count() >= 4;
     // A short follow-up on the last question: “15pro呢?”.
     let follow_up = clause.trim_end_matches(|ch: char| is_punct_or_space(ch)).ends_with('呢')
         && (2..=8).contains(&c.chars().count())
@@ -1528,19 +1532,19 @@ fn ends_asking(clause: &str) -> bool {
         &["都不", "也不", "并不", "从不", "根本不", "绝对不", "暂时没", "暂时不", "都没", "也没", "还没", "并没"],
     ) || choice
         || follow_up
+        || ma
 }
 
 fn questions(text: &str) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     let mut clause = String::new();
     let flush = |clause: &mut String, out: &mut Vec<String>| {
+        let marked = clause.contains('?');
         let c = clause.trim_matches(|ch: char| is_punct_or_space(ch)).to_owned();
         clause.clear();
         // “都好几天了”, “说了几遍了”: 几 in a complaint asks nothing.
-        let asked = c.contains('?')
-            || contains_any(&mask(&c, NOT_A_QUESTION), QUESTION_MARKERS)
-            || a_not_a(&c)
-            || ends_asking(&c);
+        let asked =
+            marked || contains_any(&mask(&c, NOT_A_QUESTION), QUESTION_MARKERS) || a_not_a(&c) || ends_asking(&c);
         if c.is_empty() || !asked {
             return;
         }
