@@ -43,8 +43,17 @@ declare_rule! {
 
 /// Disowning: “不归我们管”, “跟我们店铺无关”, “这不是我们的问题”, “我们管不了”.
 const DISOWN: &[Phrase] = &[
-    Phrase(&[Part::Word(&["不归"]), Part::Word(WE), Part::Word(&["管"])]),
-    Phrase(&[Part::Word(&["跟", "和", "与"]), Part::Word(WE), Part::Word(NO_RELATION)]),
+    // 不归我们管, 不归我们客服
+    Phrase(&[Part::Word(&["不归"]), Part::Word(WE), Part::Maybe(&["客服管", "管", "客服"])]),
+    // 跟我们没关系, 跟我们软件没关系
+    Phrase(&[Part::Word(&["跟", "和", "与"]), Part::Word(WE), Part::Gap(4), Part::Word(NO_RELATION)]),
+    // 我们客服管不到, 我们这边不安排
+    Phrase(&[
+        Part::Word(WE),
+        Part::Maybe(&["客服", "这边", "这里"]),
+        Part::Maybe(&["也", "可", "都"]),
+        Part::Word(&["管不到", "不管", "不安排", "做不了主", "没权限", "没有权限"]),
+    ]),
     Phrase(&[Part::Word(&["不关"]), Part::Word(WE), Part::Maybe(&["的"]), Part::Word(&["事"])]),
     Phrase(&[Part::Word(&["不是"]), Part::Word(WE), Part::Maybe(&["的", "这边的"]), Part::Word(FAULT)]),
     Phrase(&[
@@ -64,7 +73,7 @@ const DISOWN: &[Phrase] = &[
     ]),
     Phrase(&[Part::Word(&["不在"]), Part::Word(WE), Part::Gap(4), Part::Word(&["范围"])]),
     // 这是快递那边的问题, 是厂家的责任
-    Phrase(&[Part::Word(&["是"]), Part::Word(THIRD_PARTY), Part::Gap(3), Part::Word(FAULT)]),
+    Phrase(&[Part::Word(&["是", "属于"]), Part::Word(THIRD_PARTY), Part::Gap(3), Part::Word(FAULT)]),
     // 这边只负责发货
     Phrase(&[Part::Word(WE), Part::Word(&["只负责", "只是负责", "只管", "就负责"])]),
 ];
@@ -79,6 +88,9 @@ const THEIR_FAULT: Phrase = Phrase(&[
     Part::Maybe(&["那边", "那里", "方面"]),
     Part::Word(&["的问题", "的责任", "的错", "出的问题"]),
 ]);
+
+/// 门店不管线上的单: someone else who won't, said with nothing done about it.
+const THEY_WONT: Phrase = Phrase(&[Part::Word(THIRD_PARTY), Part::Word(&["不管", "管不了", "不负责"])]);
 
 /// 这块是厂家负责的, 由快递那边管: whose job it is, said with nothing done about it.
 const THEIR_JOB: Phrase = Phrase(&[
@@ -107,8 +119,17 @@ const SEND_AWAY: Phrase = Phrase(&[
         "需要",
     ]),
     Part::Maybe(&["去"]),
-    Part::Word(&["问问", "问一下", "问", "找", "联系", "打电话给", "咨询"]),
-    Part::Maybe(&["一下", "下"]),
+    // (Not a bare 问: 问题.)
+    Part::Word(&["问问", "问一下", "去问", "找", "联系", "打电话给", "咨询"]),
+    // 一下, 附近的, 个懂电脑的
+    Part::Gap(5),
+    Part::Word(THIRD_PARTY),
+]);
+/// 您自己去驿站找找: sent to go there.
+const GO_THERE: Phrase = Phrase(&[
+    Part::Word(&["您", "你"]),
+    Part::Maybe(&["自己", "直接", "得", "要", "只能"]),
+    Part::Word(&["去"]),
     Part::Word(THIRD_PARTY),
 ]);
 /// Leaving the customer to settle it with someone else: 需要您自己和快递协商.
@@ -181,6 +202,7 @@ impl Rule for NotOurJob {
         if !agent_acts(text) {
             disowned.extend(THEIR_FAULT.find(text).into_iter().map(|h| h.span));
             disowned.extend(THEIR_JOB.find(text).into_iter().map(|h| h.span));
+            disowned.extend(THEY_WONT.find(text).into_iter().map(|h| h.span));
             // The rest of its clause (送货的, 一下哦) goes with it.
             disowned.extend(SETTLE_ALONE.find(text).into_iter().map(|h| h.span.start..to_clause_end(cx, &h.span)));
         }
@@ -215,6 +237,9 @@ impl Rule for NotOurJob {
             SEND_AWAY.find(text).into_iter().map(|h| (h.span.clone(), h.part(text, 5))).collect();
         // A number to call: the rest of the clause (问吧, 催一下) goes with it.
         sends.extend(CALL.find(text).into_iter().map(|h| (h.span.start..to_clause_end(cx, &h.span), h.part(text, 4))));
+        sends.extend(
+            GO_THERE.find(text).into_iter().map(|h| (h.span.start..to_clause_end(cx, &h.span), h.part(text, 3))),
+        );
         sort_by_key(&mut sends, |(r, _)| r.start as u128);
         for (span, party) in sends {
             if span.start < kept {
@@ -233,12 +258,18 @@ impl Rule for NotOurJob {
             let asked = whole.contains(['吗', '?'])
                 || (own.trim_end().ends_with('呢') && contains_any(own, &["什么", "哪", "怎么", "多少"]));
             let asks = asked && !contains_any(&text[m.end..clause.range.end], &["问问", "问一下"]);
+            // “您自己去快递点取也没问题”: allowed, not sent.
+            let allowed = contains_any(
+                &text[m.start..clause.range.end.max(m.end)],
+                &["也没问题", "也可以", "也行", "都可以", "都行"],
+            );
             // “不需要联系京东”, “别联系快递了”: negated, nobody is sent anywhere.
             // “我直接联系财务”: the agent is the one who gets in touch.
             if contains_any(before, AGENT_ACTS)
                 || before.ends_with(['我', '为', '帮', '替', '给', '不', '别', '没'])
                 || before.ends_with("我们")
                 || asks
+                || allowed
             {
                 continue;
             }
