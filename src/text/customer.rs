@@ -973,6 +973,21 @@ const FINAL: &[&str] = &[
     "我去下单",
     "我拍了",
     "拍下了",
+    // In other words: 没了没了, 那就先这样吧, 木有问题了, 搞定了, 我这边没有疑问了.
+    "没了没了",
+    "先这样",
+    "就这样",
+    "没有疑问",
+    "没疑问",
+    "没问题了",
+    "木有问题",
+    "没啥事儿",
+    "已经解决",
+    "解决了",
+    "搞定了",
+    "再来看",
+    "再说吧",
+    "收到了再说",
 ];
 
 /// Thanks end a chat only when they are most of the message (“好的谢谢”), not when they
@@ -998,6 +1013,17 @@ const THANKS_CLOSING: &[&str] = &[
     "麻烦您了",
     "麻烦你了",
     "麻烦了",
+    "3q",
+    "thx",
+    "thanks",
+    "谢谢老板",
+    "谢谢客服",
+    "谢谢亲",
+    "谢谢您的帮助",
+    "谢谢你的帮助",
+    "感谢您的帮助",
+    "感谢你的帮助",
+    "感谢帮助",
 ];
 
 const WEAK_CLOSING: &[&str] = &[
@@ -1017,6 +1043,9 @@ const WEAK_CLOSING: &[&str] = &[
     "好吧",
     "可以了",
     "好",
+    "懂了",
+    "得嘞",
+    "ok的",
 ];
 
 /// Particles and fillers left over around a closing word.
@@ -1292,6 +1321,7 @@ const NOT_A_SIGNAL: &[&str] = &[
     "有问题想",
     "没有问题",
     "没问题",
+    "木有问题",
     "贵公司",
     "贵司",
     "贵店",
@@ -1361,6 +1391,8 @@ const NOT_A_SIGNAL: &[&str] = &[
 /// Question-marker look-alikes in statements.
 const NOT_A_QUESTION: &[&str] = &[
     "好几",
+    // 没啥事了: nothing, not what.
+    "没啥",
     "几天了",
     "几次了",
     "几遍了",
@@ -1567,7 +1599,8 @@ fn a_not_a(clause: &str) -> bool {
     let mut w = ['\0'; 3];
     clause.chars().any(|c| {
         w = [w[1], w[2], c];
-        (w[1] == '不' || w[1] == '没') && w[0] == w[2] && is_han(w[0])
+        // (Not a particle: 没了没了 is a no.)
+        (w[1] == '不' || w[1] == '没') && w[0] == w[2] && is_han(w[0]) && !"了的着过吧呢啊".contains(w[0])
     })
 }
 
@@ -1650,6 +1683,12 @@ fn closing(text: &str, complaint: bool, asks: bool) -> Closing {
             return Closing::Strong;
         }
     }
+    // “没了”, “没了,谢谢” as the whole answer (not 东西没了).
+    if let Some(rest) = bare.strip_prefix("没了") {
+        if leftover(&strip_words(&strip_words(rest, THANKS_CLOSING), WEAK_CLOSING)) <= 1 {
+            return Closing::Strong;
+        }
+    }
     let after_thanks = strip_words(&bare, THANKS_CLOSING);
     if after_thanks.len() < bare.len() && leftover(&strip_words(&after_thanks, WEAK_CLOSING)) <= 2 {
         return Closing::Strong;
@@ -1700,6 +1739,11 @@ const OWN_PLAN: &[&str] = &[
     "没事了",
     "知道",
     "明白",
+    "懂了",
+    "对了",
+    "没错",
+    "可以了",
+    "收到了",
 ];
 /// A request thanked for in advance.
 const REQUEST: &[&str] = &["帮", "麻烦", "请", "给我", "查一下", "查下", "转告", "的话", "尽快"];
