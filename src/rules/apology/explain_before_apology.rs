@@ -2,7 +2,7 @@ use crate::finding::Lints;
 use crate::rules::closing::tail::styled;
 use crate::rules::empathy::words::EMPATHY;
 use crate::rules::{declare_rule, opening_insert_at, Context, Rule};
-use crate::text::{contains_any, is_emoji, is_han, is_punct_or_space, Segment};
+use crate::text::{contains_any, find_all, is_emoji, is_han, is_punct_or_space, Segment};
 
 use super::words::first_apology;
 
@@ -95,12 +95,15 @@ impl Rule for ExplainBeforeApology {
         if apology.start <= start {
             return;
         }
-        let before = &text[start..apology.start];
-        // Acknowledging the feeling first (“换谁都会担心”) is what the guides ask: no explanation.
-        if contains_any(before, ACKNOWLEDGE)
-            || contains_any(before, EMPATHY)
-            || explanation_han(before) < MIN_EXPLANATION_HAN
-        {
+        // Acknowledging the feeling first (“换谁都会担心”) is what the guides ask: only what
+        // comes before the first acknowledgement can be the explanation put first.
+        let mut before = &text[start..apology.start];
+        for list in [ACKNOWLEDGE, EMPATHY] {
+            if let Some((hit, _)) = find_all(before, list).first() {
+                before = &before[..hit.start];
+            }
+        }
+        if explanation_han(before) < MIN_EXPLANATION_HAN {
             return;
         }
         let Some(seg) = apology_segment(cx, apology.start) else {
@@ -130,6 +133,15 @@ fn explanation_han(before: &str) -> usize {
 fn apology_segment(cx: &Context, at: usize) -> Option<Segment> {
     let sentence = cx.draft.sentence_at(at)?.clone();
     let clause = cx.draft.clause_at(at)?.clone();
+    let text = cx.draft.folded();
+    // Chat messages joined with spaces (“…没解释清楚 不好意思哈 您看…”): the apology's own
+    // message.
+    let lead = &text[clause.range.start..at];
+    if let Some(space) = lead.rfind(char::is_whitespace) {
+        let from = clause.range.start + space + 1;
+        let to = text[at..clause.range.end].find(char::is_whitespace).map_or(clause.range.end, |i| at + i);
+        return Some(Segment { range: from..to });
+    }
     if clause.range.start == sentence.range.start {
         Some(sentence)
     } else {
