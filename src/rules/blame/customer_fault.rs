@@ -232,7 +232,7 @@ impl Rule for CustomerFault {
 const CAUSED_BY_YOU: Phrase = Phrase(&[
     Part::Word(&["是您", "是你", "因为您", "因为你", "由于您", "由于你"]),
     Part::Gap(10),
-    Part::Key(&["没有", "没", "不当", "错了", "不对", "忘了", "不小心"]),
+    Part::Key(&["没有", "没", "不当", "错了", "不对", "忘了", "不小心", "导致", "造成", "引起"]),
 ]);
 
 fn is_end(c: char) -> bool {

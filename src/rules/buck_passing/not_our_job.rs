@@ -4,7 +4,7 @@ use crate::rules::{declare_rule, Context, Rule};
 use crate::text::classes::{THIRD_PARTY, WE};
 use std::ops::Range;
 
-use crate::text::{contains_any, extend_back, extend_on, find_all, is_punct_or_space, sort_by_key, Part, Phrase};
+use crate::text::{contains_any, extend_back, extend_on, find_all, is_punct_or_space, mask, sort_by_key, Part, Phrase};
 
 declare_rule! {
     /// ## What it does
@@ -119,8 +119,7 @@ const SEND_AWAY: Phrase = Phrase(&[
         "需要",
     ]),
     Part::Maybe(&["去"]),
-    // (Not a bare 问: 问题.)
-    Part::Word(&["问问", "问一下", "去问", "找", "联系", "打电话给", "咨询"]),
+    Part::Word(&["问问", "问一下", "问", "找", "联系", "打电话给", "咨询"]),
     // 一下, 附近的, 个懂电脑的
     Part::Gap(5),
     Part::Word(THIRD_PARTY),
@@ -234,7 +233,8 @@ impl Rule for NotOurJob {
         }
         let mut kept = 0;
         let mut sends: Vec<(Range<usize>, &str)> =
-            SEND_AWAY.find(text).into_iter().map(|h| (h.span.clone(), h.part(text, 5))).collect();
+            // (问题 is no 问: blanked, offsets kept.)
+            SEND_AWAY.find(&mask(text, &["问题"])).into_iter().map(|h| (h.span.clone(), h.part(text, 5))).collect();
         // A number to call: the rest of the clause (问吧, 催一下) goes with it.
         sends.extend(CALL.find(text).into_iter().map(|h| (h.span.start..to_clause_end(cx, &h.span), h.part(text, 4))));
         sends.extend(

@@ -58,6 +58,8 @@ const ORDERS: &[(&str, &str)] = &[
     ("自己弄", "我来教您操作"),
     ("自己搞", "我来教您操作"),
     ("照着做", "您可以按照这个步骤操作"),
+    ("照着弄", "您可以按照这个步骤操作"),
+    ("就完事了", "就可以了"),
     ("照我说的做", "您可以按照这个步骤操作"),
     ("按我说的做", "您可以按照这个步骤操作"),
     ("看清楚再问", "我再为您说明一下"),
@@ -81,7 +83,20 @@ const ORDERS: &[(&str, &str)] = &[
     ("快一点", "麻烦您尽快"),
 ];
 /// Asking the customer to send something without 请/麻烦: the fix asks politely.
-const SEND: &[&str] = &["给我发", "发我", "发过来", "拍给我", "拍过来", "报一下", "报给我"];
+const SEND: &[&str] = &[
+    "给我发",
+    "发我",
+    "发过来",
+    "拍给我",
+    "拍过来",
+    "报一下",
+    "报给我",
+    "甩过来",
+    "甩给我",
+    "丢过来",
+    "传上来",
+    "发上来",
+];
 /// Anything of these before the order in its clause (or the sentence) softens it.
 const SOFTENERS: &[&str] = &[
     "请",

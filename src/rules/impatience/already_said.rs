@@ -1,6 +1,6 @@
 use crate::finding::Lints;
 use crate::rules::{declare_rule, Context, Rule};
-use crate::text::{char_after, find_all, is_punct_or_space};
+use crate::text::{char_after, find_all, is_punct_or_space, Part, Phrase};
 
 declare_rule! {
     /// ## What it does
@@ -33,6 +33,14 @@ declare_rule! {
         summary: "“我已经说过了”是在责怪客户;应耐心地再说明一次。",
     }
 }
+
+/// Told before, counted: 前面都跟您讲两遍了, 上面已经告诉过您了.
+const TOLD_BEFORE: Phrase = Phrase(&[
+    Part::Word(&["都", "已经", "前面", "上面", "刚才", "之前"]),
+    Part::Gap(6),
+    Part::Word(&["讲", "说", "告诉"]),
+    Part::Word(&["两遍", "几遍", "好几遍", "三遍", "两次", "几次", "好几次", "过您", "过你", "过了"]),
+]);
 
 const PHRASES: &[&str] = &[
     "我已经跟您说过了",
@@ -98,7 +106,16 @@ const PHRASES: &[&str] = &[
 impl Rule for AlreadySaid {
     fn check(&self, cx: &Context, out: &mut Lints) {
         let text = cx.draft.folded();
-        for (hit, _) in find_all(text, PHRASES) {
+        let mut hits: Vec<std::ops::Range<usize>> = find_all(text, PHRASES).into_iter().map(|(r, _)| r).collect();
+        let told: Vec<_> = TOLD_BEFORE
+            .find(text)
+            .into_iter()
+            .map(|h| h.span)
+            .filter(|t| !hits.iter().any(|h| h.start < t.end && t.start < h.end))
+            .collect();
+        hits.extend(told);
+        crate::text::sort_by_key(&mut hits, |r| r.start as u128);
+        for hit in hits {
             // “…吗?” is a rhetorical question; that rule has it.
             let clause_end = cx.draft.clause_at(hit.start).map_or(text.len(), |c| c.range.end).max(hit.end);
             if text[hit.end..clause_end].contains(['吗', '?']) {

@@ -6,10 +6,13 @@ use crate::rules::{declare_rule, Context, Rule};
 declare_rule! {
     /// ## What it does
     /// Flags runs of marks: three or more exclamation marks (!!! / ！！！), two or more
-    /// question marks (?? / ？？), mixed ?! / !?, and repeated full stops (。。 / 。。。),
-    /// and offers one mark, typed the way the agent typed the first.
+    /// question marks (?? / ？？), mixed ?! / !?, repeated full stops (。。 / 。。。) and
+    /// three or more tildes (~~~ / ～～～, a hint: a cute style more than a shout), and offers
+    /// one mark, typed the way the agent typed the first. (On Douyin, where the register is
+    /// livelier, a hint.)
     ///
-    /// Left alone: a single or double exclamation mark, and ellipses (“……”, “...”).
+    /// Left alone: a single or double exclamation mark, one or two tildes, and ellipses
+    /// (“……”, “...”).
     ///
     /// ## Why is this bad?
     /// The etiquette guide allows “适当使用标点符号(如感叹号)” but not to excess: !!! reads as
@@ -33,11 +36,32 @@ declare_rule! {
     }
 }
 
+/// The shortest run of ~ flagged.
+const TILDE_RUN: usize = 3;
+
 impl Rule for RepeatedMarks {
     fn check(&self, cx: &Context, out: &mut Lints) {
         let text = cx.draft.folded();
         let mut chars = text.char_indices().peekable();
         while let Some((start, c)) = chars.next() {
+            // A run of three or more ~ (哦~~~~~): one is friendly, a run is noise, though
+            // milder than !!!.
+            if c == '~' {
+                let mut end = start + 1;
+                while chars.peek().is_some_and(|&(_, d)| d == '~') {
+                    end += 1;
+                    chars.next();
+                }
+                if end - start >= TILDE_RUN {
+                    out.push(
+                        Self::META
+                            .lint(start..end, "波浪号连用太多,留一个就好")
+                            .with_severity(Severity::Hint)
+                            .suggest("~"),
+                    );
+                }
+                continue;
+            }
             if !matches!(c, '!' | '?' | '。') {
                 continue;
             }

@@ -39,6 +39,12 @@ declare_rule! {
 /// (slang, plain words, mild?). Latin entries match as whole words only.
 const TERMS: &[(&str, &str, bool)] = &[
     ("yyds", "非常好", false),
+    ("u1s1", "说实话", false),
+    ("针不戳", "真不错", false),
+    ("拉满", "很足", false),
+    ("巨显瘦", "很显瘦", true),
+    ("巨好看", "很好看", true),
+    ("巨好用", "很好用", true),
     ("绝绝子", "非常好", false),
     ("栓q", "谢谢", false),
     ("无语", "很无奈", false),

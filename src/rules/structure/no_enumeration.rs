@@ -15,8 +15,9 @@ declare_rule! {
     /// wall too; there the finding only names the problem.
     ///
     /// Left alone: short answers, answers that already enumerate (“第一次” alone is no list),
-    /// replies with no question to answer, answers that ask back, and messages stitched from
-    /// canned greetings and closings (请问还有… / 评价 / 祝您…) between the points.
+    /// replies with no question to answer (unless they are a wall), answers that ask back, and
+    /// messages stitched from canned greetings and closings (请问还有… / 评价 / 祝您…) between
+    /// the points.
     ///
     /// ## Why is this bad?
     /// The guide: “对于复杂问题,可采用‘结论先行+分点说明’的逻辑”. A wall of text on a
@@ -41,7 +42,17 @@ declare_rule! {
 }
 
 /// Already structured: a second point is marked (“第一次” alone is not a list).
-const ENUMERATION: &[&str] = &["第二", "其次", "二是", "2.", "2、", "2)", "(2)", "②", "二、", "第2", "另一方面"];
+const ENUMERATION: &[&str] = &["第二", "其次", "二是", "2、", "2)", "(2)", "②", "二、", "第2", "另一方面"];
+
+/// Whether the text already marks a second point: one of [`ENUMERATION`], or “2.” that is
+/// not a number (2.5K).
+fn enumerates(text: &str) -> bool {
+    contains_any(text, ENUMERATION)
+        || text.match_indices("2.").any(|(i, _)| {
+            let digit_before = text[..i].chars().next_back().is_some_and(|c| c.is_ascii_digit() || c == '.');
+            !digit_before && !text[i + 2..].starts_with(|c: char| c.is_ascii_digit())
+        })
+}
 /// A greeting before the answer.
 const GREETING: &[&str] = &["您好", "你好", "亲", "很高兴为您服务", "欢迎", "在的", "请稍等", "稍等", "久等", "查询"];
 /// Closings and canned lines: not points of the answer.
@@ -66,9 +77,11 @@ const ORDINALS: &[&str] = &["第一", "第二", "第三", "第四", "第五", "�
 impl Rule for NoEnumeration {
     fn check(&self, cx: &Context, out: &mut Lints) {
         let text = cx.draft.folded();
-        if cx.customer.questions.is_empty() || contains_any(text, ENUMERATION) {
+        if enumerates(text) {
             return;
         }
+        // Without a question only a wall is flagged: several statements may just be chat.
+        let asked = !cx.customer.questions.is_empty();
         let segments = statements(text);
         // Each statement read once: its Han characters, its words (Han or Latin letters and
         // digits), whether it is a short greeting or a short closing.
@@ -94,7 +107,7 @@ impl Rule for NoEnumeration {
         let body_stats = &stats[first..=last];
         // Canned lines in the middle: several messages stitched together, not one answer.
         // A question in the middle: a conversation, not one answer.
-        if body_stats.iter().any(|s| s.3) || body.iter().any(|s| contains_any(&text[s.clone()], &["?", "吗", "么"])) {
+        if body_stats.iter().any(|s| s.3) || body.iter().any(|s| asks(&text[s.clone()])) {
             return;
         }
         let points = body_stats.iter().filter(|s| s.0 >= 4).count();
@@ -105,7 +118,7 @@ impl Rule for NoEnumeration {
             out.push(Self::META.lint(span, "一句话说了太多点,先说结论再分点(第一、第二…)"));
             return;
         }
-        if points < 4 || words < 60 {
+        if !asked || points < 4 || words < 60 {
             return;
         }
         let lint = Self::META.lint(span, "内容较多,先说结论再分点(第一、第二…)");
@@ -119,8 +132,15 @@ impl Rule for NoEnumeration {
     }
 }
 
+/// A statement that asks (…吗, …?, …么 at its end; not 什么 inside it).
+fn asks(statement: &str) -> bool {
+    let t = statement.trim_end_matches(|c: char| is_punct_or_space(c) && c != '?');
+    t.contains('?') || t.ends_with('吗') || (t.ends_with('么') && !t.ends_with("什么"))
+}
+
 /// Points run together with commas (“这款5.5L,那款4L,这款有窗口,那款没有,…”): at least
-/// [`WALL_POINTS`] clauses of four or more Han characters and [`WALL_HAN`] Han characters.
+/// [`WALL_POINTS`] clauses of four or more Han characters and [`WALL_HAN`] characters of words
+/// (Han, Latin letters and digits).
 fn is_comma_wall(body: &str) -> bool {
     let (mut points, mut han, mut in_clause) = (0, 0, 0);
     // JD-style typing separates points with spaces as often as with commas.
@@ -131,6 +151,9 @@ fn is_comma_wall(body: &str) -> bool {
         } else if is_han(c) {
             han += 1;
             in_clause += 1;
+        } else if c.is_ascii_alphanumeric() {
+            // Model names and figures (i7, 1.4公斤) are words of the point too.
+            han += 1;
         }
     }
     points += (in_clause >= 4) as usize;
