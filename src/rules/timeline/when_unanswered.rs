@@ -1,4 +1,4 @@
-use crate::finding::{Category, Lints, Severity};
+use crate::finding::{Category, Lints};
 use crate::rules::apology::words::{asks_for_facts, is_holding, only_questions};
 use crate::rules::closing::tail::{end_insert, styled};
 use crate::rules::{declare_rule, Context, Rule};
@@ -9,7 +9,9 @@ declare_rule! {
     /// Flags a reply to a customer who asked when (几天能到?, 啥时候发?, 多久退钱?) that
     /// names no time at all: it explains the process (“仓库收到后核对没问题就给您退款”), says
     /// what happens first (“做好就给您发”), or talks about something else. Offers a time node
-    /// at the end.
+    /// at the end. A hint: it reads the reply as a whole, after the timeline rules that know
+    /// the promise itself (`timeline.no-time-node` warns there), and a reply may say when in
+    /// words it does not know.
     ///
     /// Left alone: a reply that names a time or a range, says it is already done (已经发出了),
     /// says it can't be done, holds the chat while the agent checks (“稍等,我查一下”), only asks
@@ -32,7 +34,7 @@ declare_rule! {
     pub struct WhenUnanswered {
         id: "timeline.when-unanswered",
         category: Timeline,
-        severity: Warning,
+        severity: Hint,
         title: "客户问时间,回复没给时间",
         summary: "客户问什么时候,回复却没有时间;应给出预计时间。",
     }
@@ -67,9 +69,6 @@ const ALREADY: &[&str] = &[
     "已通知",
 ];
 
-/// What comes next, promised.
-const NEXT: &[&str] = &["会", "就", "后", "到时", "再"];
-
 /// A canned line, not an answer yet: 请问有什么可以帮到您, 请问还有其他…
 const CANNED: &[&str] = &["有什么可以帮", "还有其他", "还有什么"];
 
@@ -95,17 +94,8 @@ impl Rule for WhenUnanswered {
         if contains_any(text, ALREADY) || contains_any(text, CANT) || contains_any(text, CANNED) {
             return;
         }
-        // A promise of what comes next (“做好就给您发”, “到账后会有短信”) without the when is
-        // the fault the guides name; a reply that explains something else may be answering
-        // in its own way: a hint.
-        let severity = if contains_any(text, NEXT) { Severity::Warning } else { Severity::Hint };
         let (at, join) = end_insert(cx.draft);
         let node = styled(cx.draft, "预计【预计时间】完成,请您留意。");
-        out.push(
-            Self::META
-                .lint(at..at, "客户问什么时候,回复没给时间")
-                .suggest(format!("{join}{node}"))
-                .with_severity(severity),
-        );
+        out.push(Self::META.lint(at..at, "客户问什么时候,回复没给时间").suggest(format!("{join}{node}")));
     }
 }
