@@ -209,6 +209,10 @@ pub struct Customer {
     pub price_objection: bool,
     /// Doubts the quality (质量差, 靠谱吗, 会不会坏...).
     pub quality_objection: bool,
+    /// Doubt worded openly about the price or the quality (价格真的这么低?, 效果真有那么好?,
+    /// 担心材质不好): likely an objection, read less surely than the two above.
+    pub price_doubted: bool,
+    pub quality_doubted: bool,
     /// Declines or hesitates (不要了, 再看看, 考虑一下, 犹豫).
     pub declines: bool,
     /// Complains about waiting: late parcel, slow refund, no news (还没到, 等了好久, 催).
@@ -1217,6 +1221,77 @@ const CHEAPER_ELSEWHERE: Phrase = Phrase(&[
     Part::Key(&["才", "只要", "只卖", "便宜", "就搞定", "就能搞定", "一模一样", "同款"]),
 ]);
 
+/// Doubt, in any words, next to what is doubted: the price (价格, 贵, 性价比) or the quality
+/// (质量, 效果, 材质, 正品…), either way round within a clause.
+const PRICE_DOUBTED: [Phrase; 2] = [
+    Phrase(&[Part::Word(DOUBT), Part::Gap(8), Part::Key(PRICE_TOPIC)]),
+    Phrase(&[Part::Key(PRICE_TOPIC), Part::Gap(8), Part::Word(DOUBT)]),
+];
+const QUALITY_DOUBTED: [Phrase; 2] = [
+    Phrase(&[Part::Word(DOUBT), Part::Gap(8), Part::Key(QUALITY_TOPIC)]),
+    Phrase(&[Part::Key(QUALITY_TOPIC), Part::Gap(8), Part::Word(DOUBT)]),
+];
+const DOUBT: &[&str] = &[
+    "真的",
+    "真有",
+    "靠谱",
+    "会不会",
+    "怕",
+    "担心",
+    "不信",
+    "怀疑",
+    "别是",
+    "该不会",
+    "不会是",
+    "确定是",
+    "敢保证",
+    "能保证",
+    "值不值",
+    "值得吗",
+    "这么",
+    "那么",
+    "太",
+    "有点",
+    "感觉",
+    "看着",
+    "摸着",
+    "不太",
+    "不怎么",
+    "一般般",
+    "是不是",
+];
+const PRICE_TOPIC: &[&str] = &["价格", "价钱", "贵", "性价比", "原价", "卖这么", "卖那么", "这个价", "这价"];
+const QUALITY_TOPIC: &[&str] = &[
+    "质量",
+    "效果",
+    "材质",
+    "做工",
+    "正品",
+    "真假",
+    "耐用",
+    "品质",
+    "面料",
+    "用料",
+    "口感",
+    "寿命",
+    "续航",
+    "甲醛",
+    "成分",
+    "原装",
+    "全新",
+    "翻新",
+    "二手",
+    "假的",
+    "靠得住",
+    "安全吗",
+    "做小",
+    "做大",
+    "偏小",
+    "挤脚",
+    "显胖",
+    "缩水",
+];
+
 /// A doubt that the goods will last: 会不会塌, 容易掉色吗, 是不是一洗就缩水.
 const WILL_IT_FAIL: Phrase = Phrase(&[
     Part::Word(&["会不会", "会不", "容易", "是不是", "怕", "担心", "别是"]),
@@ -1494,6 +1569,8 @@ impl Customer {
             asks_when: contains_any(&mask(&masked, NOT_A_QUESTION), WHEN) || asks_for_a_day(&masked),
             price_objection: contains_any(&masked, PRICE_OBJECTION) || CHEAPER_ELSEWHERE.is_in(&masked),
             quality_objection: contains_any(&masked, QUALITY_OBJECTION) || WILL_IT_FAIL.is_in(&masked),
+            price_doubted: PRICE_DOUBTED.iter().any(|p| p.is_in(&masked)),
+            quality_doubted: QUALITY_DOUBTED.iter().any(|p| p.is_in(&masked)),
             declines: contains_any(&masked, DECLINES),
             waiting,
             thanks: contains_any(&masked, THANKS),

@@ -42,14 +42,14 @@ declare_rule! {
 
 impl Rule for NoAcknowledgement {
     fn check(&self, cx: &Context, out: &mut Lints) {
-        let Some(kind) = objection(cx) else {
+        let Some((kind, sure)) = objection(cx) else {
             return;
         };
         let text = cx.draft.folded();
         if contains_any(text, ACKNOWLEDGE) || is_holding(cx) {
             return;
         }
-        let severity = if has_offer(kind, text) { Severity::Hint } else { Severity::Warning };
+        let severity = if has_offer(kind, text) || !sure { Severity::Hint } else { Severity::Warning };
         let words = match kind {
             Objection::Price => "我理解您对价格的关注,",
             Objection::Quality => "我理解您对质量的顾虑,",

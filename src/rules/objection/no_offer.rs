@@ -38,7 +38,7 @@ declare_rule! {
 
 impl Rule for NoOffer {
     fn check(&self, cx: &Context, out: &mut Lints) {
-        let Some(kind) = objection(cx) else {
+        let Some((kind, _)) = objection(cx) else {
             return;
         };
         if has_offer(kind, cx.draft.folded()) || only_questions(cx) || is_holding(cx) {

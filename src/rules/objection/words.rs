@@ -96,11 +96,18 @@ pub enum Objection {
     Quality,
 }
 
-pub fn objection(cx: &Context) -> Option<Objection> {
-    if cx.customer.price_objection {
-        Some(Objection::Price)
-    } else if cx.customer.quality_objection {
-        Some(Objection::Quality)
+/// The objection and whether it was read surely (its words) or only likely (doubt next to
+/// the price or the quality, [`crate::text::Customer::price_doubted`]).
+pub fn objection(cx: &Context) -> Option<(Objection, bool)> {
+    let c = cx.customer;
+    if c.price_objection {
+        Some((Objection::Price, true))
+    } else if c.quality_objection {
+        Some((Objection::Quality, true))
+    } else if c.price_doubted {
+        Some((Objection::Price, false))
+    } else if c.quality_doubted {
+        Some((Objection::Quality, false))
     } else {
         None
     }
