@@ -1566,7 +1566,8 @@ impl Customer {
             complaint_asked,
             upset,
             // (“都好几天了” counts days, it does not ask for one.)
-            asks_when: contains_any(&mask(&masked, NOT_A_QUESTION), WHEN) || asks_for_a_day(&masked),
+            asks_when: (contains_any(&masked, WHEN) && contains_any(&mask(&masked, NOT_A_QUESTION), WHEN))
+                || asks_for_a_day(&masked),
             price_objection: contains_any(&masked, PRICE_OBJECTION) || CHEAPER_ELSEWHERE.is_in(&masked),
             quality_objection: contains_any(&masked, QUALITY_OBJECTION) || WILL_IT_FAIL.is_in(&masked),
             price_doubted: PRICE_DOUBTED.iter().any(|p| p.is_in(&masked)),

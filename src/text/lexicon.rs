@@ -7,7 +7,9 @@
 //!
 //! A check reads the same draft with dozens of lists. [`scope`] reads it once for all of them:
 //! it notes where a phrase of any known list may start, grouped by list, so a lookup in that
-//! text, or in any slice of it, visits only its own list's places.
+//! text, or in any slice of it, visits only its own list's places. Each text of a scope has a
+//! slot (the draft, the customer's words); a scope reads a text only for the lists that were
+//! looked up in that slot before, so the customer's lists are not noted in the draft.
 
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -44,6 +46,17 @@ struct Lists([u64; 4]);
 impl Lists {
     fn insert(&mut self, id: u32) {
         self.0[id as usize / 64] |= 1 << (id % 64);
+    }
+    fn union(&mut self, other: &Lists) {
+        for (a, b) in self.0.iter_mut().zip(other.0) {
+            *a |= b;
+        }
+    }
+    fn and(mut self, other: &Lists) -> Lists {
+        for (a, b) in self.0.iter_mut().zip(other.0) {
+            *a &= b;
+        }
+        self
     }
     /// The ids, ascending.
     fn each(&self, mut f: impl FnMut(usize)) {
@@ -176,6 +189,8 @@ struct Local {
     known: Lists,
     /// Those lists' indexes, by id.
     by_id: Vec<Option<&'static Index>>,
+    /// By slot of a scope: the lists looked up in its text in earlier scopes.
+    used: Vec<Lists>,
 }
 
 impl Local {
@@ -220,6 +235,9 @@ fn index(needles: &'static [&'static str]) -> &'static Index {
 
 /// One text read for its lists: where a phrase of each list starts, confirmed.
 struct Scan {
+    /// Its slot in the scope (see the module docs) and the lists looked up in it.
+    slot: usize,
+    used: Lists,
     /// The text's address range, and a copy of the text for the lists met later.
     start: usize,
     end: usize,
@@ -264,14 +282,16 @@ fn confirm(ix: &Index, text: &str, at: usize, c: char) -> Option<Place> {
 }
 
 impl Scan {
-    /// Reads `text` once for every list `local` knows.
-    fn new(text: &str, local: &Local) -> Scan {
-        // Each character that may start a phrase, with the lists it may start one of.
+    /// Reads `text` once for the lists looked up in its slot before (the others are read on
+    /// their first lookup).
+    fn new(text: &str, slot: usize, local: &Local) -> Scan {
+        let wanted = local.used.get(slot).copied().unwrap_or_default();
+        // Each character that may start a phrase, with the wanted lists it may start one of.
         let each_start = |f: &mut dyn FnMut(usize, char, Lists)| {
             for (i, c) in text.char_indices() {
                 if local.firsts.may_hold(c as u32) {
-                    if let Some(&lists) = local.starts.get(&(c as u32)) {
-                        f(i, c, lists);
+                    if let Some(lists) = local.starts.get(&(c as u32)) {
+                        f(i, c, lists.and(&wanted));
                     }
                 }
             }
@@ -282,7 +302,7 @@ impl Scan {
         each_start(&mut |_, _, lists| lists.each(|id| count[id] += 1));
         let mut lists = vec![None; SCOPED as usize];
         let mut total = 0;
-        local.known.each(|id| {
+        local.known.and(&wanted).each(|id| {
             lists[id] = Some((total..total, false));
             total += count[id];
         });
@@ -296,6 +316,8 @@ impl Scan {
             })
         });
         Scan {
+            slot,
+            used: Lists::default(),
             start: text.as_ptr() as usize,
             end: text.as_ptr() as usize + text.len(),
             text: text.into(),
@@ -308,6 +330,9 @@ impl Scan {
     /// first lookup here.
     fn places_of(&mut self, ix: &Index) -> Range<usize> {
         let id = ix.id as usize;
+        if ix.id < SCOPED {
+            self.used.insert(ix.id);
+        }
         if self.lists.len() <= id {
             self.lists.resize(id + 1, None);
         }
@@ -364,9 +389,10 @@ pub fn scope<'a>(texts: &[&'a str]) -> Scope<'a> {
         let local = local.borrow();
         SCANS.with(|scans| {
             let mut scans = scans.borrow_mut();
-            for text in texts.iter().filter(|t| !t.is_empty() && t.len() < u32::MAX as usize) {
-                let scan = Scan::new(text, &local);
-                scans.push(scan);
+            for (slot, text) in texts.iter().enumerate() {
+                if !text.is_empty() && text.len() < u32::MAX as usize {
+                    scans.push(Scan::new(text, outer + slot, &local));
+                }
             }
         });
     });
@@ -375,7 +401,17 @@ pub fn scope<'a>(texts: &[&'a str]) -> Scope<'a> {
 
 impl Drop for Scope<'_> {
     fn drop(&mut self) {
-        SCANS.with(|s| s.borrow_mut().truncate(self.outer));
+        // What each slot looked up, remembered for the next scope's reading.
+        let done: Vec<Scan> = SCANS.with(|s| s.borrow_mut().split_off(self.outer));
+        LOCAL.with(|local| {
+            let mut local = local.borrow_mut();
+            for scan in &done {
+                if local.used.len() <= scan.slot {
+                    local.used.resize(scan.slot + 1, Lists::default());
+                }
+                local.used[scan.slot].union(&scan.used);
+            }
+        });
     }
 }
 
@@ -615,6 +651,26 @@ mod tests {
         }
         let id = index(LATE).id as usize;
         SCANS.with(|s| assert!(s.borrow().last().is_some_and(|scan| scan.lists.get(id).is_some_and(Option::is_some))));
+    }
+
+    #[test]
+    fn a_scope_reads_each_slot_for_the_lists_looked_up_there_before() {
+        const DRAFT_ONLY: &[&str] = &["只在草稿里查"];
+        let (draft, customer) = (String::from("只在草稿里查的词"), String::from("只在草稿里查"));
+        for round in 0..2 {
+            let _scope = scope(&[&draft, &customer]);
+            let id = index(DRAFT_ONLY).id as usize;
+            // The second scope has read the draft for the list already, and not the customer.
+            let read = SCANS.with(|s| {
+                let s = s.borrow();
+                s.iter().map(|scan| scan.lists.get(id).is_some_and(Option::is_some)).collect::<Vec<_>>()
+            });
+            assert_eq!(read, if round == 0 { vec![false, false] } else { vec![true, false] }, "round {round}");
+            assert!(contains_any(&draft, DRAFT_ONLY));
+        }
+        // A list never looked up in a slot is still found there, on its first lookup.
+        let _scope = scope(&[&draft, &customer]);
+        assert!(contains_any(&customer, DRAFT_ONLY));
     }
 
     #[test]

@@ -233,8 +233,11 @@ impl Rule for NotOurJob {
         }
         let mut kept = 0;
         let mut sends: Vec<(Range<usize>, &str)> =
-            // (问题 is no 问: blanked, offsets kept.)
-            SEND_AWAY.find(&mask(text, &["问题"])).into_iter().map(|h| (h.span.clone(), h.part(text, 5))).collect();
+            // (问题 is no 问: blanked, offsets kept; the draft itself, read once, when it has none.)
+            if text.contains("问题") { SEND_AWAY.find(&mask(text, &["问题"])) } else { SEND_AWAY.find(text) }
+                .into_iter()
+                .map(|h| (h.span.clone(), h.part(text, 5)))
+                .collect();
         // A number to call: the rest of the clause (问吧, 催一下) goes with it.
         sends.extend(CALL.find(text).into_iter().map(|h| (h.span.start..to_clause_end(cx, &h.span), h.part(text, 4))));
         sends.extend(

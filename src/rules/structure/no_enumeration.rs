@@ -77,11 +77,12 @@ const ORDINALS: &[&str] = &["第一", "第二", "第三", "第四", "第五", "�
 impl Rule for NoEnumeration {
     fn check(&self, cx: &Context, out: &mut Lints) {
         let text = cx.draft.folded();
-        if enumerates(text) {
+        // Without a question only a wall is flagged: several statements may just be chat.
+        // (A wall has WALL_HAN characters of words, three bytes each when Han.)
+        let asked = !cx.customer.questions.is_empty();
+        if (!asked && text.len() < WALL_HAN * 3) || enumerates(text) {
             return;
         }
-        // Without a question only a wall is flagged: several statements may just be chat.
-        let asked = !cx.customer.questions.is_empty();
         let segments = statements(text);
         // Each statement read once: its Han characters, its words (Han or Latin letters and
         // digits), whether it is a short greeting or a short closing.

@@ -180,10 +180,11 @@ pub fn has_concrete_time(text: &str) -> bool {
 /// Whether `text` (folded) starts the work right now (马上, 立即, 第一时间). Right after a
 /// condition (到货了第一时间, 有消息马上) it starts when that is met, which is not now.
 pub fn is_immediate(text: &str) -> bool {
-    find_all(text, IMMEDIATE).into_iter().any(|(hit, _)| {
-        let before = &text[..hit.start];
-        !before.ends_with(['了', '后', '好', '完']) && !contains_any_suffix(before, AFTER_A_CONDITION)
-    })
+    contains_any(text, IMMEDIATE)
+        && find_all(text, IMMEDIATE).into_iter().any(|(hit, _)| {
+            let before = &text[..hit.start];
+            !before.ends_with(['了', '后', '好', '完']) && !contains_any_suffix(before, AFTER_A_CONDITION)
+        })
 }
 
 /// A condition met later, just before 马上 / 第一时间.
