@@ -134,7 +134,24 @@ const COUNTED: Phrase = Phrase(&[
 ]);
 
 /// Words that make what follows in the clause a supposition, not a report: “如果坏了能退吗”.
-const SUPPOSE: &[&str] = &["如果", "要是", "假如", "万一", "若是", "假设", "最好", "会不会", "是否", "以防"];
+const SUPPOSE: &[&str] = &[
+    "如果",
+    "要是",
+    "假如",
+    "万一",
+    "若是",
+    "假设",
+    "最好",
+    "会不会",
+    "是否",
+    "以防",
+    // A caution or a goal, not an event: 千万不要压坏, 怎么洗才不缩水 (and, right before the
+    // word, 别发错了: see `supposed`).
+    "千万",
+    "才不",
+    "才能不",
+    "才会不",
+];
 
 /// Grievances a trainer would answer with an apology more often than not, but not always:
 /// the price fell after the purchase, something in the app does not work, a fee not
@@ -996,6 +1013,10 @@ const FINAL: &[&str] = &[
     "已经解决",
     "解决了",
     "搞定了",
+    // Sichuan and Hubei: 没得其他事了.
+    "没得其他",
+    "没得别的",
+    "没得事",
     "再来看",
     "再说吧",
     "收到了再说",
@@ -1055,6 +1076,7 @@ const WEAK_CLOSING: &[&str] = &[
     "可以了",
     "好",
     "懂了",
+    "晓得了",
     "得嘞",
     "ok的",
 ];
@@ -1548,7 +1570,9 @@ impl Customer {
         cues.extend(&overdue);
         let complaint = !cues.is_empty();
         let complaint_mild = mild_complaint(&masked);
-        let upset = find_all(&masked, UPSET).into_iter().any(|(hit, _)| !wondering(&masked, hit.start));
+        let upset = find_all(&masked, UPSET)
+            .into_iter()
+            .any(|(hit, _)| !wondering(&masked, hit.start) && !supposed(&masked, hit.start));
         let urgent = contains_any(&masked, URGENT) || repeats_itself(&text);
         let waiting = contains_any(&masked, WAITING)
             || contains_any(&masked, OVERDUE_WORDS)
@@ -1681,7 +1705,10 @@ const CLAUSE_REACH: usize = 120;
 /// `at`, or a 的话 after it.
 pub(super) fn supposed(text: &str, at: usize) -> bool {
     let (start, end) = clause_around(text, at);
-    contains_any(&text[start..at], SUPPOSE) || text[at..end].contains("的话")
+    let before = &text[start..at];
+    contains_any(before, SUPPOSE)
+        || text[at..end].contains("的话")
+        || ["别", "不要", "可别"].iter().any(|w| before.ends_with(w))
 }
 
 /// Clauses that ask something, merged when one question spans two clauses

@@ -44,8 +44,22 @@ declare_rule! {
 
 /// Follow-ups whose natural time node is “when you'll hear back”. Live chat looks things up
 /// while the customer waits (“我看下”, “这边帮您核实”): those need a time only when deferred.
-const REPLY_LATER: &[&str] =
-    &["审核", "回复", "答复", "跟进", "反馈", "联系您", "联系你", "通知您", "告知您", "告诉您", "排查", "处理"];
+const REPLY_LATER: &[&str] = &[
+    "审核",
+    "回复",
+    "答复",
+    "跟进",
+    "反馈",
+    "联系您",
+    "联系你",
+    "通知您",
+    "告知您",
+    "告诉您",
+    "排查",
+    "处理",
+    "同步给您",
+    "同步您",
+];
 const REPLY_NOW: &[&str] =
     &["核实", "看一下", "看下", "查一下", "查下", "查看", "确认", "催促", "催一下", "解决", "登记", "申请", "联系"];
 /// Before an immediate verb: it is deferred after all (“核实后”, “会帮您确认”).
