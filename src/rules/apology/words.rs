@@ -1,7 +1,7 @@
 //! Words that apologise and shapes of reply, shared by the apology and empathy rules.
 
 use crate::rules::Context;
-use crate::text::{contains_any, find_all, is_punct_or_space, Draft};
+use crate::text::{contains_any, find_all, is_han, is_punct_or_space, Draft};
 use std::ops::Range;
 
 /// An apology, in the words agents use.
@@ -44,10 +44,14 @@ pub fn is_holding(cx: &Context) -> bool {
 /// Every sentence of the draft asks the customer something.
 pub fn only_questions(cx: &Context) -> bool {
     let d = cx.draft;
+    // Chat messages joined with spaces are sentences of their own (“辛苦耐心等待 还有其他可以
+    // 帮您的吗?” says something before it asks).
     !d.sentences().is_empty()
         && d.sentences().iter().all(|s| {
-            let t = d.text(&s.range).trim_end_matches(|c: char| is_punct_or_space(c) && c != '?');
-            t.ends_with('?') || t.ends_with('吗') || t.ends_with('么')
+            d.text(&s.range).split(char::is_whitespace).filter(|m| m.chars().any(is_han)).all(|m| {
+                let t = m.trim_end_matches(|c: char| is_punct_or_space(c) && c != '?');
+                t.ends_with('?') || t.ends_with('吗') || t.ends_with('么')
+            })
         })
 }
 
