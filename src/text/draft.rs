@@ -327,6 +327,18 @@ impl Draft {
         segment_at(&self.sentences, at)
     }
 
+    /// The sentence containing `at`, cut to the chat message around it: a chat log joins an
+    /// agent's messages with spaces, and each says its own thing (“已为您申诉 还有其他可以帮您
+    /// 的吗?”).
+    pub fn message_at(&self, at: usize) -> Option<Range<usize>> {
+        let s = self.sentence_at(at)?.range.clone();
+        let text = &self.folded;
+        let at = at.clamp(s.start, s.end);
+        let start = text[s.start..at].rfind(char::is_whitespace).map_or(s.start, |i| s.start + i + 1);
+        let end = text[at..s.end].find(char::is_whitespace).map_or(s.end, |i| at + i);
+        Some(start..end)
+    }
+
     /// UTF-16 offset of a folded byte offset. Offsets inside a character snap to its start.
     pub fn utf16(&self, folded_byte: usize) -> usize {
         self.positions[self.index(folded_byte)].utf16 as usize

@@ -234,7 +234,8 @@ fn first_promise(cx: &Context) -> Option<(usize, Kind)> {
             let Some(clause) = d.clause_at(hit.start) else { continue };
             let pre = &text[clause.range.start..hit.start];
             let sentence = d.sentence_at(hit.start).map_or(clause.range.clone(), |s| s.range.clone());
-            if !contains_any(pre, AGENT) || contains_any(pre, NOT_A_PROMISE) || asks(&text[sentence.clone()]) {
+            let message = d.message_at(hit.start).unwrap_or(sentence.clone());
+            if !contains_any(pre, AGENT) || contains_any(pre, NOT_A_PROMISE) || asks(&text[message]) {
                 continue;
             }
             // “配送地址”, “退款金额”, “审核意见”: a noun, not an action.
