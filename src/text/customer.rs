@@ -1140,6 +1140,10 @@ const PRICE_OBJECTION: &[&str] = &[
     "智商税",
     "免费搜",
     "不合理",
+    // 抢钱呢, 有点下不去手, 含金量在哪.
+    "抢钱",
+    "下不去手",
+    "含金量",
     "原价有那么",
     "不信原价",
     "还要加",
@@ -1162,7 +1166,6 @@ const QUALITY_OBJECTION: &[&str] = &[
     "合成的吧",
     "假的吧",
     "是假的",
-    "这么便宜",
     "看着挺薄",
     "看着很薄",
     "看着好薄",
@@ -1202,6 +1205,13 @@ const QUALITY_OBJECTION: &[&str] = &[
     "高仿",
     "山寨",
     "次品",
+    // 虚标, 买回来就是个摆设, 别是扩容盘, 怕踩雷, 我是不太信的.
+    "虚标",
+    "摆设",
+    "扩容",
+    "踩雷",
+    "不太信",
+    "能用几天",
     "差好多",
     "差很多",
     "质量这么差",
@@ -1249,9 +1259,19 @@ const PRICE_DOUBTED: [Phrase; 2] = [
     Phrase(&[Part::Word(DOUBT), Part::Gap(8), Part::Key(PRICE_TOPIC)]),
     Phrase(&[Part::Key(PRICE_TOPIC), Part::Gap(8), Part::Word(DOUBT)]),
 ];
-const QUALITY_DOUBTED: [Phrase; 2] = [
+const QUALITY_DOUBTED: [Phrase; 5] = [
+    // 这么便宜 alone: a doubt as often as delight (哇这么便宜), so likely only.
+    Phrase(&[Part::Key(&["这么便宜", "那么便宜"])]),
     Phrase(&[Part::Word(DOUBT), Part::Gap(8), Part::Key(QUALITY_TOPIC)]),
     Phrase(&[Part::Key(QUALITY_TOPIC), Part::Gap(8), Part::Word(DOUBT)]),
+    // 真能保温12小时?, 真不粘吗: a claim questioned.
+    Phrase(&[
+        Part::Key(&["真能", "真不", "真的能", "真会", "真的会", "真的不"]),
+        Part::Gap(10),
+        Part::Word(&["?", "吗", "么"]),
+    ]),
+    // 不会买回来就是个摆设吧: the worst supposed.
+    Phrase(&[Part::Key(&["不会"]), Part::Gap(10), Part::Word(&["吧"])]),
 ];
 const DOUBT: &[&str] = &[
     "真的",
@@ -1281,9 +1301,13 @@ const DOUBT: &[&str] = &[
     "不怎么",
     "一般般",
     "是不是",
+    "真货",
+    "真的吗",
 ];
 const PRICE_TOPIC: &[&str] = &["价格", "价钱", "贵", "性价比", "原价", "卖这么", "卖那么", "这个价", "这价"];
 const QUALITY_TOPIC: &[&str] = &[
+    // Suspicion from the price (这么便宜,质量靠谱吗): with doubt only; 哇这么便宜 is delight.
+    "这么便宜",
     "质量",
     "效果",
     "材质",
@@ -1316,7 +1340,7 @@ const QUALITY_TOPIC: &[&str] = &[
 
 /// A doubt that the goods will last: 会不会塌, 容易掉色吗, 是不是一洗就缩水.
 const WILL_IT_FAIL: Phrase = Phrase(&[
-    Part::Word(&["会不会", "会不", "容易", "是不是", "怕", "担心", "别是"]),
+    Part::Word(&["会不会", "会不", "容易", "是不是", "怕", "担心", "别是", "别"]),
     Part::Gap(6),
     Part::Key(GOES_WRONG),
 ]);
@@ -1458,6 +1482,9 @@ const NOT_A_SIGNAL: &[&str] = &[
     "不是假货",
     "会不会过期",
     "用不了多久",
+    "用不了那么",
+    "用不了这么",
+    "吃不了那么",
     // How long the goods last, not when something comes.
     "保修多久",
     "质保多久",

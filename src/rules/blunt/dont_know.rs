@@ -42,6 +42,11 @@ const PHRASES: &[&str] = &[
     "不太清楚",
     "不太了解",
     "不晓得",
+    "答不上来",
+    "整不明白",
+    "搞不明白",
+    "两眼一抹黑",
+    "不造",
     "不懂",
 ];
 /// Who is speaking, right before the phrase; the span takes it in so the fix replaces it.

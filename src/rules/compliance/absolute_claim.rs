@@ -328,6 +328,12 @@ impl Rule for AbsoluteClaim {
                 continue;
             }
             let sentence = cx.draft.sentence_at(hit.start).map_or(0, |s| s.range.start);
+            // “不能跟您说‘全网最低’”: the word quoted to refuse it, not claimed.
+            let before = &text[sentence..hit.start];
+            if before.ends_with(['“', '"', '「']) && contains_any(before, &["不能", "不会", "不敢", "没法", "无法"])
+            {
+                continue;
+            }
             let Some(span) = claim_span(text, sentence, &hit, term) else { continue };
             let replacement = TERMS.iter().find(|(t, _)| *t == term).map_or("", |(_, r)| *r);
             let lint = Self::META.lint(span.clone(), format!("“{}”是广告法禁用的绝对化用语", cx.draft.raw_text(&span)));

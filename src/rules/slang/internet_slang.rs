@@ -41,6 +41,7 @@ const TERMS: &[(&str, &str, bool)] = &[
     ("yyds", "非常好", false),
     ("u1s1", "说实话", false),
     ("稳如老狗", "很稳妥", false),
+    ("真的会谢", "很无奈", false),
     ("okk", "好的", false),
     ("针不戳", "真不错", false),
     ("拉满", "很足", false),
