@@ -5,10 +5,10 @@ against the labels.
 Usage:
   scripts/quality.py sample [--set v1|v2] --out DIR [--n 1200] [--batches 5]
       writes DIR/batch-K.jsonl for labellers (corpus text: keep it out of the repository)
-  scripts/quality.py fresh fresh|fresh2|...|fresh6 [--half odd|even|all]
+  scripts/quality.py fresh fresh|fresh2|...|fresh7 [--half odd|even|all]
       score a fresh labelled draft set (tests/quality/<name>.jsonl) or one half of it; the even
-      (held) half prints per-category counts and the summary only, never a case (fresh5 was
-      tuned on whole; fresh6 was scored once, blind, and not tuned on)
+      (held) half prints per-category counts and the summary only, never a case (fresh5 and
+      fresh7 were tuned on whole; fresh6 was scored once blind, then tuned on its odd half)
   scripts/quality.py score [--set v1|v2] [--part tune|heldout|all]
                            [--bin target/release/kefu-coach] [--markdown] [--show CATEGORY]
       per-category precision and recall of the checker against tests/quality/labels.jsonl
@@ -163,7 +163,7 @@ def score(a):
     return 0
 
 
-FRESH = ["fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6"]
+FRESH = ["fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7"]
 SCORE = os.path.join(HERE, "..", "..", "shared", "eval", "score.py")
 
 
