@@ -46,13 +46,13 @@ const DISOWN: &[Phrase] = &[
     // 不归我们管, 不归我们客服
     Phrase(&[Part::Word(&["不归"]), Part::Word(WE), Part::Maybe(&["客服管", "管", "客服"])]),
     // 跟我们没关系, 跟我们软件没关系
-    Phrase(&[Part::Word(&["跟", "和", "与"]), Part::Word(WE), Part::Gap(4), Part::Word(NO_RELATION)]),
+    Phrase(&[Part::Word(&["跟", "和", "与"]), Part::Word(WE), Part::Gap(4), Part::Key(NO_RELATION)]),
     // 我们客服管不到, 我们这边不安排
     Phrase(&[
         Part::Word(WE),
         Part::Maybe(&["客服", "这边", "这里"]),
         Part::Maybe(&["也", "可", "都"]),
-        Part::Word(&["管不到", "不管", "不安排", "做不了主", "没权限", "没有权限"]),
+        Part::Key(&["管不到", "不管", "不安排", "做不了主", "没权限", "没有权限"]),
     ]),
     Phrase(&[Part::Word(&["不关"]), Part::Word(WE), Part::Maybe(&["的"]), Part::Word(&["事"])]),
     Phrase(&[Part::Word(&["不是"]), Part::Word(WE), Part::Maybe(&["的", "这边的"]), Part::Word(FAULT)]),
@@ -90,14 +90,14 @@ const THEIR_FAULT: Phrase = Phrase(&[
 ]);
 
 /// 门店不管线上的单: someone else who won't, said with nothing done about it.
-const THEY_WONT: Phrase = Phrase(&[Part::Word(THIRD_PARTY), Part::Word(&["不管", "管不了", "不负责"])]);
+const THEY_WONT: Phrase = Phrase(&[Part::Word(THIRD_PARTY), Part::Key(&["不管", "管不了", "不负责"])]);
 
 /// 这块是厂家负责的, 由快递那边管: whose job it is, said with nothing done about it.
 const THEIR_JOB: Phrase = Phrase(&[
     Part::Word(&["是", "归", "由"]),
     Part::Word(THIRD_PARTY),
     Part::Maybe(&["那边", "那里", "方面"]),
-    Part::Word(&["负责", "管"]),
+    Part::Key(&["负责", "管"]),
 ]);
 
 /// Sending the customer away: “(你)(自己)(去)问(一下)快递(吧)”, “你得找快递公司索赔”.
@@ -128,7 +128,7 @@ const SEND_AWAY: Phrase = Phrase(&[
 const GO_THERE: Phrase = Phrase(&[
     Part::Word(&["您", "你"]),
     Part::Maybe(&["自己", "直接", "得", "要", "只能"]),
-    Part::Word(&["去"]),
+    Part::Key(&["去"]),
     Part::Word(THIRD_PARTY),
 ]);
 /// Leaving the customer to settle it with someone else: 需要您自己和快递协商.

@@ -110,7 +110,9 @@ const BUSY: &[&str] = &[
 /// “请您稍后评价”, “您过几天再试试”: the customer's own later step, not a wait for the shop.
 fn customer_side(text: &str, at: usize, word: &str) -> bool {
     // (申请 and 邀请 are not a request to the customer.)
-    let before: String = text[..at].replace("申请", "").replace("邀请", "").chars().rev().take(3).collect();
+    let head = &text[..at];
+    let near = head.char_indices().rev().nth(4).map_or(head, |(i, _)| &head[i..]);
+    let before: String = near.replace("申请", "").replace("邀请", "").chars().rev().take(3).collect();
     let greeting = before.contains("好您") || before.contains("好你");
     // The customer doing it (您尽快下单), except for waiting itself (您再等等): that is the wait.
     let waiting = word.contains('等');
