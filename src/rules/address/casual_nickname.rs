@@ -8,7 +8,7 @@ use super::vocative;
 declare_rule! {
     /// ## What it does
     /// Flags casual nicknames used to call the customer — 美女, 帅哥, 宝宝, 宝子, 老铁,
-    /// 家人们, 小姐姐, 小哥哥, 姐妹, 集美, 小主… — and offers 亲 (Taobao, Pinduoduo,
+    /// 家人们, 小姐姐, 小哥哥, 姐妹, 集美, 小主, 老妹儿, 大兄弟… — and offers 亲 (Taobao, Pinduoduo,
     /// Douyin) or 您好 / nothing (JD, generic). On Douyin, where live-stream talk is common,
     /// it is a hint. 亲爱的 / 亲爱哒 get a hint and 亲 on the marketplaces, where they are the
     /// everyday register (blind-labelled trainers wanted them changed; 8% of real JD replies

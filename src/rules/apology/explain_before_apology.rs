@@ -11,7 +11,10 @@ declare_rule! {
     /// When the customer complains and the reply does apologise, checks that the apology
     /// comes first: an explanation (“包裹在转运中心滞留了。”) before “非常抱歉” is flagged, and
     /// the fix moves the apology to the front. A leading greeting or address (“亲,”,
-    /// “您好,”) and an acknowledgement (“收到您的反馈了”, “我理解您的心情”) may come before it.
+    /// “您好,”) and an acknowledgement (“收到您的反馈了”, “我理解您的心情”) may come before it;
+    /// an explanation before that acknowledgement may not (“是仓库看岔了 换谁都闹心 不好意思”).
+    /// An apology typed as a chat message of its own (messages joined with spaces) moves as
+    /// that message.
     ///
     /// ## Why is this bad?
     /// “道歉优先于解释”: an explanation read before any apology sounds like an excuse; the same

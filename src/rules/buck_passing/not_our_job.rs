@@ -9,15 +9,16 @@ use crate::text::{contains_any, extend_back, extend_on, find_all, is_punct_or_sp
 declare_rule! {
     /// ## What it does
     /// Flags the agent disowning the problem — 不归我们管, 跟我们没关系, 不关我们的事,
-    /// 不是我们的问题, 我们管不了, 仓库那边的问题 (with nothing done about it) — or sending the customer away to sort it out alone —
-    /// 你去问快递, 问问快递吧, 自己联系厂家, 找商家去, 您去问主播吧, 你问问别人, 您直接打快递
-    /// 电话吧 — and offers to own the follow-up:
+    /// 不是我们的问题, 我们管不了, 我们客服管不到, 仓库那边的问题, 这块是厂家负责的, 属于银行
+    /// 系统的问题 (with nothing done about it) — or sending the customer away to sort it out
+    /// alone — 你去问快递, 问问快递吧, 自己联系厂家, 找商家去, 您去问主播吧, 你问问别人, 您直接
+    /// 打快递电话吧, 您自己找附近的修理店, 您自己去驿站找找 — and offers to own the follow-up:
     /// “我这边马上帮您联系快递核实,【预计时间】前给您回复”.
     ///
     /// Left alone: the agent acting (“我帮您联系快递”, “我们会联系快递为您催促”) and an
     /// option offered politely as real shops do (“您也可以联系配送员,…”, “建议您联系商家
     /// 客服,…”; a hint when it is all the reply does). “我们这边也联系不上” is not the agent
-    /// acting.
+    /// acting, and neither is a permission (“您自己去快递点取也没问题”).
     ///
     /// ## Why is this bad?
     /// The etiquette guide: “不推诿”. For the customer the shop is the one they paid; telling

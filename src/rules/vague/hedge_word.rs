@@ -8,8 +8,9 @@ use crate::text::{char_after, char_before, contains_any, find_all, is_emoji, is_
 
 declare_rule! {
     /// ## What it does
-    /// Flags hedges (可能 / 大概 / 应该 / 也许 / 估计 / 好像 / 或许 / 说不定, and 差不多 before a
-    /// number) in statements about product facts, rules, times and promises.
+    /// Flags hedges (可能 / 大概 / 应该 / 也许 / 估计 / 好像 / 或许 / 说不定, the spoken 估摸 /
+    /// 兴许 / 没准 / 八成 / 多半, and 差不多 before a number or a verdict: 差不多能应付) in
+    /// statements about product facts, rules, times and promises.
     ///
     /// A hedged time (“大概三天能到”) gets the firmer “预计三天能到”; a hedged range
     /// (“大概3-5天”) is only a hint, since a range already reads as an estimate. Other hedges
@@ -23,7 +24,8 @@ declare_rule! {
     ///
     /// Left alone: duty (“这都是我应该做的”, “应该的”), “不可能”, “不太可能”, “尽可能”, “无法估计”,
     /// similes (“就好像新的一样”), prize draws (“可能获得”), apologies (“可能给您带来了不便”),
-    /// comparisons (“功效差不多的”), questions to the customer (“您大概什么时候方便?”) and
+    /// comparisons (“功效差不多的”), grades of second-hand goods (“八成新”), questions to the
+    /// customer (“您大概什么时候方便?”) and
     /// guesses at the customer's feelings (“虽然可能会让您不开心”). In a holding line or a
     /// sentence that checks the guess (“查询时间可能稍长”, “…我马上帮您核实”) it is a hint.
     ///
