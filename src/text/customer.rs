@@ -1,7 +1,7 @@
 //! The customer's last message(s), read once: what kind of reply it asks for.
 
 use super::fold::fold;
-use super::{contains_any, find_all, is_clause_end, is_han, is_punct_or_space, mask, Part, Phrase};
+use super::{contains_any, ends_with_any, find_all, is_clause_end, is_han, is_punct_or_space, mask, Part, Phrase};
 
 /// Something the customer was waiting for has not happened: 还没有派送, 至今没有更新,
 /// 没人来取件, 为什么那么久了还没充上.
@@ -1340,7 +1340,7 @@ const QUALITY_TOPIC: &[&str] = &[
 
 /// A doubt that the goods will last: 会不会塌, 容易掉色吗, 是不是一洗就缩水.
 const WILL_IT_FAIL: Phrase = Phrase(&[
-    Part::Word(&["会不会", "会不", "容易", "是不是", "怕", "担心", "别是", "别"]),
+    Part::Word(&["会不会", "会不", "容易", "是不是", "怕", "担心", "别"]),
     Part::Gap(6),
     Part::Key(GOES_WRONG),
 ]);
@@ -1733,9 +1733,7 @@ const CLAUSE_REACH: usize = 120;
 pub(super) fn supposed(text: &str, at: usize) -> bool {
     let (start, end) = clause_around(text, at);
     let before = &text[start..at];
-    contains_any(before, SUPPOSE)
-        || text[at..end].contains("的话")
-        || ["别", "不要", "可别"].iter().any(|w| before.ends_with(w))
+    contains_any(before, SUPPOSE) || text[at..end].contains("的话") || ends_with_any(before, &["别", "不要", "可别"])
 }
 
 /// Clauses that ask something, merged when one question spans two clauses

@@ -107,6 +107,16 @@ pub fn sort_by_keys<T>(items: &mut Vec<T>, keys: Vec<u128>) {
     items.extend(order.iter().filter_map(|&(_, i)| slots[i].take()));
 }
 
+/// Whether `text` ends with one of `words`.
+pub fn ends_with_any(text: &str, words: &[&str]) -> bool {
+    words.iter().any(|w| text.ends_with(w))
+}
+
+/// Whether `text` starts with one of `words`.
+pub fn starts_with_any(text: &str, words: &[&str]) -> bool {
+    words.iter().any(|w| text.starts_with(w))
+}
+
 /// `start` moved back over the first of `options` that `text` has just before it.
 pub fn extend_back(text: &str, start: usize, options: &[&str]) -> usize {
     options.iter().find(|o| text[..start].ends_with(*o)).map_or(start, |o| start - o.len())

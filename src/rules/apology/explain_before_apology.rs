@@ -136,14 +136,11 @@ fn explanation_han(before: &str) -> usize {
 fn apology_segment(cx: &Context, at: usize) -> Option<Segment> {
     let sentence = cx.draft.sentence_at(at)?.clone();
     let clause = cx.draft.clause_at(at)?.clone();
-    let text = cx.draft.folded();
     // Chat messages joined with spaces (“…没解释清楚 不好意思哈 您看…”): the apology's own
-    // message.
-    let lead = &text[clause.range.start..at];
-    if let Some(space) = lead.rfind(char::is_whitespace) {
-        let from = clause.range.start + space + 1;
-        let to = text[at..clause.range.end].find(char::is_whitespace).map_or(clause.range.end, |i| at + i);
-        return Some(Segment { range: from..to });
+    // message, within its clause.
+    let message = cx.draft.message_at(at)?;
+    if message.start > clause.range.start {
+        return Some(Segment { range: message.start..message.end.min(clause.range.end) });
     }
     if clause.range.start == sentence.range.start {
         Some(sentence)

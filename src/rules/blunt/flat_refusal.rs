@@ -1,7 +1,7 @@
 use crate::finding::Lints;
 use crate::finding::Severity;
 use crate::rules::{declare_rule, Context, Rule};
-use crate::text::{char_after, char_before, contains_any, find_all, is_emoji, is_punct_or_space};
+use crate::text::{char_after, char_before, contains_any, ends_with_any, find_all, is_emoji, is_punct_or_space};
 
 declare_rule! {
     /// ## What it does
@@ -312,7 +312,7 @@ impl Rule for FlatRefusal {
                 continue;
             }
             // “试穿觉得不行”: the customer's verdict on the goods, not the shop's answer.
-            let verdict = ["觉得", "感觉", "觉着", "认为"].iter().any(|v| before.ends_with(v));
+            let verdict = ends_with_any(before, &["觉得", "感觉", "觉着", "认为"]);
             if is_question(text, &hit, word, after) || in_condition(before, after) || is_consequence(before) || verdict
             {
                 continue;

@@ -4,7 +4,9 @@ use crate::rules::{declare_rule, Context, Rule};
 use crate::text::classes::{THIRD_PARTY, WE};
 use std::ops::Range;
 
-use crate::text::{contains_any, extend_back, extend_on, find_all, is_punct_or_space, mask, sort_by_key, Part, Phrase};
+use crate::text::{
+    contains_any, extend_back, extend_on, find_all, is_punct_or_space, mask, sort_by_key, starts_with_any, Part, Phrase,
+};
 
 declare_rule! {
     /// ## What it does
@@ -186,10 +188,6 @@ fn to_clause_end(cx: &Context, span: &Range<usize>) -> usize {
         c.range.start + clause.trim_end_matches(|ch: char| is_punct_or_space(ch) || ch == '~').len()
     });
     end.max(span.end)
-}
-
-fn starts_with_any(text: &str, words: &[&str]) -> bool {
-    words.iter().any(|w| text.starts_with(w))
 }
 
 impl Rule for NotOurJob {

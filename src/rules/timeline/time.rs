@@ -1,7 +1,7 @@
 //! Whether a draft names a concrete time (今天18点前, 1-3个工作日, 明天, 马上), shared by the
 //! timeline rules.
 
-use crate::text::{char_after, contains_any, find_all, is_clause_end};
+use crate::text::{char_after, contains_any, ends_with_any, find_all, is_clause_end};
 
 /// Whether `text` has a number with a time unit: 3天, 1-3个工作日, 48h, 两三点, [数字x]小时.
 ///
@@ -180,19 +180,14 @@ pub fn has_concrete_time(text: &str) -> bool {
 /// Whether `text` (folded) starts the work right now (马上, 立即, 第一时间). Right after a
 /// condition (到货了第一时间, 有消息马上) it starts when that is met, which is not now.
 pub fn is_immediate(text: &str) -> bool {
-    contains_any(text, IMMEDIATE)
-        && find_all(text, IMMEDIATE).into_iter().any(|(hit, _)| {
-            let before = &text[..hit.start];
-            !before.ends_with(['了', '后', '好', '完']) && !contains_any_suffix(before, AFTER_A_CONDITION)
-        })
+    find_all(text, IMMEDIATE).into_iter().any(|(hit, _)| {
+        let before = &text[..hit.start];
+        !before.ends_with(['了', '后', '好', '完']) && !ends_with_any(before, AFTER_A_CONDITION)
+    })
 }
 
 /// A condition met later, just before 马上 / 第一时间.
 const AFTER_A_CONDITION: &[&str] = &["有消息", "有结果", "有进展", "到时候", "以后", "之后"];
-
-fn contains_any_suffix(text: &str, words: &[&str]) -> bool {
-    words.iter().any(|w| text.ends_with(w))
-}
 
 /// Whether `text` (folded) says when the customer will have the outcome: a date, a clock
 /// time, an amount of days or hours (马上 and 立即 say only when the work starts).
