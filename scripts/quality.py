@@ -163,7 +163,7 @@ def score(a):
     return 0
 
 
-FRESH = ["fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7"]
+FRESH = ["fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8"]
 SCORE = os.path.join(HERE, "..", "..", "shared", "eval", "score.py")
 
 
