@@ -1,6 +1,6 @@
 use crate::finding::Lints;
 use crate::rules::{declare_rule, Context, Rule};
-use crate::text::{contains_any, find_all, Part, Phrase};
+use crate::text::{contains_any, find_all, Hit, Part, Phrase};
 
 declare_rule! {
     /// ## What it does
@@ -57,6 +57,8 @@ const PHRASES: &[(&str, &str)] = &[
     ("瞎说", EVIDENCE),
     ("讲证据", EVIDENCE),
     ("拿出证据", EVIDENCE),
+    ("拿出依据", EVIDENCE),
+    ("拿出凭据", EVIDENCE),
     ("有证据吗", EVIDENCE),
     ("是你自己的问题", CHECK),
     ("您自己的问题", CHECK),
@@ -214,16 +216,24 @@ impl Rule for CustomerFault {
             kept = end;
         }
         // The cause laid on the customer a few words on: 是您拆开后没有通风, 是因为您安装时没拧紧.
-        for hit in CAUSED_BY_YOU.find(text) {
+        let mut phrases: Vec<(Hit, &str)> = Vec::new();
+        for (phrase, fix) in [(CAUSED_BY_YOU, CHECK), (DID_NOT_LOOK, RECONFIRM), (MIND_YOURSELF, CHECK)] {
+            phrases.extend(phrase.find(text).into_iter().map(|h| (h, fix)));
+        }
+        crate::text::sort_by_key(&mut phrases, |(h, _)| h.span.start as u128);
+        for (hit, fix) in phrases {
             let Some(clause) = cx.draft.clause_at(hit.span.start) else { continue };
             let before = &text[clause.range.start..hit.span.start];
             let after = &text[hit.span.end..clause.range.end.max(hit.span.end)];
-            if hit.span.start < kept || contains_any(before, NOT_BLAME) || after.contains(['吗', '?', '么']) {
+            // “您如果没留意到短信…” supposes, with the supposition inside the phrase.
+            let supposes = contains_any(hit.part(text, 1), &["如果", "要是", "万一", "假如", "若", "的话"]);
+            if hit.span.start < kept || contains_any(before, NOT_BLAME) || supposes || after.contains(['吗', '?', '么'])
+            {
                 continue;
             }
             let end = clause.range.start + text[clause.range.clone()].trim_end_matches(is_end).len();
             kept = end.max(hit.span.end);
-            out.push(Self::META.lint(hit.span.start..kept, "像在指责客户,换中性说法").suggest(CHECK));
+            out.push(Self::META.lint(hit.span.start..kept, "像在指责客户,换中性说法").suggest(fix));
         }
     }
 }
@@ -235,6 +245,13 @@ const CAUSED_BY_YOU: Phrase = Phrase(&[
     Part::Key(&[
         "没有",
         "没",
+        "自己弄",
+        "自己摔",
+        "自己磕",
+        "自己碰",
+        "自己刮",
+        "自己划",
+        "自己拆",
         "不当",
         "错了",
         "不对",
@@ -248,6 +265,19 @@ const CAUSED_BY_YOU: Phrase = Phrase(&[
         "弄坏",
         "坏的",
     ]),
+]);
+
+/// Not looking, said of the customer a few words on: 您下单前没仔细看吧, 您拍的时候没留意.
+const DID_NOT_LOOK: Phrase = Phrase(&[
+    Part::Word(&["您", "你"]),
+    Part::Gap(6),
+    Part::Key(&["没仔细看", "没认真看", "没看清", "没留意", "没注意看", "没好好看"]),
+]);
+/// Told to mind themselves next time: 您自己平时得注意点, 你自己要小心点.
+const MIND_YOURSELF: Phrase = Phrase(&[
+    Part::Word(&["您自己", "你自己"]),
+    Part::Gap(4),
+    Part::Key(&["得注意", "要注意", "该注意", "得小心", "要小心", "多注意", "注意点", "小心点"]),
 ]);
 
 fn is_end(c: char) -> bool {
