@@ -1,6 +1,6 @@
 use crate::finding::Lints;
 use crate::rules::{declare_rule, Context, Rule};
-use crate::text::{char_after, char_before, find_all};
+use crate::text::{char_after, char_before, contains_any, find_all};
 
 declare_rule! {
     /// ## What it does
@@ -73,6 +73,8 @@ const INVITATION_AFTER: &[&str] =
 /// Before the phrase, these make it a condition or an invitation: “如有不清楚”, “有什么不懂”.
 const INVITATION_BEFORE: &[&str] = &["如有", "若有", "如果有", "有什么", "有任何", "哪里", "如果", "若", "有"];
 /// After the phrase, these turn it into a polite question or a report of the customer's state.
+/// “不知道尺寸没关系”: the customer's not knowing, taken off their hands.
+const REASSURED: &[&str] = &["没关系", "不要紧", "没事", "不用担心", "不用急", "也没问题", "都没问题"];
 const QUESTION_AFTER: &[&str] = &["您", "你", "是否", "能否", "有没有", "要不要", "方不方便", "亲"];
 
 impl Rule for DontKnow {
@@ -93,6 +95,9 @@ impl Rule for DontKnow {
                 continue;
             }
             let after = &text[hit.end..];
+            if reassured(cx, hit.end) {
+                continue;
+            }
             if INVITATION_AFTER.iter().any(|q| after.starts_with(q)) {
                 continue;
             }
@@ -111,4 +116,11 @@ impl Rule for DontKnow {
             out.push(Self::META.lint(start..hit.end, "“不知道”显得生硬,先承诺核实").suggest("我这边马上帮您核实一下"));
         }
     }
+}
+
+/// The clause goes on to reassure: 不知道选哪款没关系, 不清楚型号也不要紧.
+fn reassured(cx: &Context, at: usize) -> bool {
+    let text = cx.draft.folded();
+    let end = cx.draft.clause_at(at).map_or(at, |c| c.range.end.max(at));
+    contains_any(&text[at..end], REASSURED)
 }
