@@ -98,6 +98,8 @@ const THEY_WONT: Phrase = Phrase(&[Part::Word(THIRD_PARTY), Part::Key(&["不管"
 /// 这块是厂家负责的, 由快递那边管: whose job it is, said with nothing done about it.
 const THEIR_JOB: Phrase = Phrase(&[
     Part::Word(&["是", "归", "由"]),
+    // 游戏官方, 当地快递
+    Part::Gap(2),
     Part::Word(THIRD_PARTY),
     Part::Maybe(&["那边", "那里", "方面"]),
     Part::Key(&["负责", "管"]),
@@ -133,6 +135,12 @@ const GO_THERE: Phrase = Phrase(&[
     Part::Maybe(&["自己", "直接", "得", "要", "只能"]),
     Part::Key(&["去"]),
     Part::Word(THIRD_PARTY),
+]);
+/// Sent to ask the party named before: 您等师傅上门了直接问他吧.
+const ASK_THEM: Phrase = Phrase(&[
+    Part::Word(&["直接", "自己", "去"]),
+    Part::Word(&["问问", "问一下", "问", "找"]),
+    Part::Key(&["他们", "他", "她"]),
 ]);
 /// Leaving the customer to settle it with someone else: 需要您自己和快递协商.
 const SETTLE_ALONE: Phrase = Phrase(&[
@@ -241,6 +249,13 @@ impl Rule for NotOurJob {
         sends.extend(CALL.find(text).into_iter().map(|h| (h.span.start..to_clause_end(cx, &h.span), h.part(text, 4))));
         sends.extend(
             GO_THERE.find(text).into_iter().map(|h| (h.span.start..to_clause_end(cx, &h.span), h.part(text, 3))),
+        );
+        sends.extend(
+            ASK_THEM
+                .find(text)
+                .into_iter()
+                .filter(|h| contains_any(&text[..h.span.start], THIRD_PARTY))
+                .map(|h| (h.span.start..to_clause_end(cx, &h.span), h.part(text, 2))),
         );
         sort_by_key(&mut sends, |(r, _)| r.start as u128);
         for (span, party) in sends {

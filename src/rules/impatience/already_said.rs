@@ -39,7 +39,7 @@ const TOLD_BEFORE: Phrase = Phrase(&[
     Part::Word(&["都", "已经", "前面", "上面", "刚才", "之前"]),
     Part::Gap(6),
     Part::Word(&["讲", "说", "告诉", "答复", "回复", "解释"]),
-    Part::Maybe(&["了"]),
+    Part::Maybe(&["了", "过"]),
     Part::Key(&[
         "两遍",
         "几遍",

@@ -1,6 +1,6 @@
 use crate::finding::Lints;
 use crate::rules::{declare_rule, Context, Rule};
-use crate::text::{char_after, char_before, find_all, is_punct_or_space};
+use crate::text::{char_after, char_before, find_all, is_punct_or_space, Part, Phrase};
 
 declare_rule! {
     /// ## What it does
@@ -102,6 +102,14 @@ const PHRASES: &[(&str, &str)] = &[
     ("懒得说", "我再为您说明一下"),
 ];
 
+/// Sent elsewhere over the price: 觉得贵可以去隔壁买, 嫌贵您就去别家看看.
+const GO_ELSEWHERE: Phrase = Phrase(&[
+    Part::Word(&["嫌贵", "觉得贵", "嫌价格高", "觉得价格高", "嫌不划算", "觉得不划算"]),
+    Part::Gap(4),
+    Part::Key(&["别家", "隔壁", "别处", "其他家", "其它家", "别的店", "别人家"]),
+]);
+const PRICE_FIX: &str = "我理解您对价格的关注,我帮您看看有没有可用的优惠";
+
 /// “随便您” is friendly when it offers a choice: 随便您选, 随便您挑, 随便您看.
 const FRIENDLY_AFTER: &[char] = &['选', '挑', '看', '问', '拍', '试', '用', '搭', '喜'];
 
@@ -111,6 +119,7 @@ impl Rule for Dismissive {
         // Built once: `find_all` indexes a list by its address.
         static NEEDLES: std::sync::LazyLock<Vec<&str>> =
             std::sync::LazyLock::new(|| PHRASES.iter().map(|(p, _)| *p).collect());
+        let mut said: Vec<std::ops::Range<usize>> = Vec::new();
         for (hit, word) in find_all(text, &NEEDLES) {
             if word.starts_with("随") && char_after(text, hit.end).is_some_and(|c| FRIENDLY_AFTER.contains(&c)) {
                 continue;
@@ -141,6 +150,13 @@ impl Rule for Dismissive {
             let fix = if marks > 0 { format!("{fix}。") } else { fix.to_string() };
             let end = end + marks;
             out.push(Self::META.lint(start..end, "语气不耐烦,会激怒客户").suggest(fix));
+            said.push(start..end);
+        }
+        for hit in GO_ELSEWHERE.find(text) {
+            if said.iter().any(|r| r.start < hit.span.end && hit.span.start < r.end) {
+                continue;
+            }
+            out.push(Self::META.lint(hit.span, "语气不耐烦,会激怒客户").suggest(PRICE_FIX));
         }
     }
 }
