@@ -1,7 +1,7 @@
 use crate::finding::Lints;
 use crate::finding::Severity;
 use crate::rules::{declare_rule, Context, Rule};
-use crate::text::find_all;
+use crate::text::{contains_any, find_all, starts_with_any};
 
 use super::vocative;
 
@@ -123,7 +123,8 @@ impl Rule for CasualNickname {
             let dear_address = dear && !DEAR_NOUNS.iter().any(|n| text[hit.end..].starts_with(n));
             // Right after another address (亲亲宝宝, 亲爱的宝子) it is one too.
             let combined = ["亲亲", "亲爱的", "亲"].iter().any(|a| text[..hit.start].ends_with(a)) && !dear;
-            if !strong && !dear_address && !combined && !vocative::is_vocative(text, &hit) {
+            let reassured = reassures_customer(cx, &hit);
+            if !strong && !dear_address && !combined && !reassured && !vocative::is_vocative(text, &hit) {
                 continue;
             }
             // After another address the nickname just goes (亲亲宝宝 → 亲亲).
@@ -147,4 +148,18 @@ impl Rule for CasualNickname {
             );
         }
     }
+}
+
+/// What an agent tells the customer right after calling them: 宝宝放心, 宝贝别着急.
+const REASSURANCE: &[&str] = &["放心", "别急", "别着急", "不要着急", "不用担心", "别担心", "稍等", "久等"];
+/// A child the customer spoke of: then 宝宝放心 may be about the child.
+const CHILD: &[&str] = &["宝宝", "宝贝", "孩子", "小孩", "婴儿", "儿童", "娃", "儿子", "女儿"];
+
+/// A nickname opening a clause and followed by a reassurance, when the customer spoke of no
+/// child: 宝宝放心!1.5厘米以内的壳都能夹.
+fn reassures_customer(cx: &Context, hit: &std::ops::Range<usize>) -> bool {
+    let text = cx.draft.folded();
+    vocative::starts_clause(text, hit)
+        && starts_with_any(&text[hit.end..], REASSURANCE)
+        && !contains_any(&cx.customer.text, CHILD)
 }

@@ -40,6 +40,8 @@ const TERMS: &[(&str, &str)] = &[
     ("spu", "款式"),
     ("sop", "流程"),
     ("揽收", "取件"),
+    // Cross-border: a warehouse the customer never sees.
+    ("保税仓", "国内的海关监管仓库"),
     ("干线", "长途运输"),
     ("拆单", "分开发货"),
     ("签收节点", "签收记录"),

@@ -70,6 +70,9 @@ const HEDGES: &[&str] = &[
     "八成",
     "多半",
     "大约摸",
+    "十有八九",
+    "指不定",
+    "保不齐",
 ];
 
 /// A question to the customer: the hedge asks, it does not state.
@@ -126,6 +129,11 @@ impl Rule for HedgeWord {
             // A guess the reply checks in the same sentence (“可能是快递员提前点了签收,我马上帮您
             // 核实”) follows the guides (verify, then answer): a hint at most.
             let sentence = cx.draft.sentence_at(hit.start).map_or(clause.range.clone(), |s| s.range.clone());
+            // “起疹子可能是过敏,建议找儿科医生确认”: a health caveat that sends the guess to a
+            // doctor; the shop has nothing to verify.
+            if defers_to_a_doctor(&text[sentence.clone()]) {
+                continue;
+            }
             // In a holding line (“正在为您查询,查询时间可能稍长”) it is about the wait, not a fact.
             // Anywhere in its sentence: “正在为您查询,查询时间可能稍长” hedges the wait.
             if contains_any(&text[sentence], CHECKS_IT) || holding {
@@ -145,6 +153,13 @@ impl Rule for HedgeWord {
             out.push(lint);
         }
     }
+}
+
+/// Who can judge a symptom: the guess is theirs to confirm.
+const DOCTOR: &[&str] = &["医生", "医院", "就医", "就诊", "药师", "专业医师"];
+
+fn defers_to_a_doctor(sentence: &str) -> bool {
+    sentence.contains("建议") && contains_any(sentence, DOCTOR)
 }
 
 /// The customer's feelings, guessed politely.
