@@ -548,6 +548,59 @@ impl List {
     }
 }
 
+/// A row of a rule's word table: the word and what the rule keeps with it (its fix, its
+/// plain words…), e.g. `("不行", "暂时无法")`.
+pub trait Row: Sync + 'static {
+    fn word(&self) -> &'static str;
+}
+
+impl<A: Sync + 'static> Row for (&'static str, A) {
+    fn word(&self) -> &'static str {
+        self.0
+    }
+}
+
+impl<A: Sync + 'static, B: Sync + 'static> Row for (&'static str, A, B) {
+    fn word(&self) -> &'static str {
+        self.0
+    }
+}
+
+/// Every occurrence of the words of `table` in `hay`, as [`find_all`] finds them, each with its
+/// row (the first row of a word listed twice).
+pub fn find_rows<R: Row>(hay: &str, table: &'static [R]) -> Vec<(Range<usize>, &'static R)> {
+    find_all(hay, words_of(table))
+        .into_iter()
+        .filter_map(|(hit, word)| table.iter().find(|row| row.word() == word).map(|row| (hit, row)))
+        .collect()
+}
+
+type Words = HashMap<(usize, usize), &'static [&'static str], BuildHasherDefault<WordHasher>>;
+
+/// The word lists made from tables so far, shared by all threads (so each table has one list,
+/// indexed once).
+static TABLE_WORDS: LazyLock<Mutex<Words>> = LazyLock::new(|| Mutex::new(Words::default()));
+
+thread_local! {
+    static LOCAL_WORDS: RefCell<Words> = RefCell::new(Words::default());
+}
+
+/// The words of `table` as a list: made once per table, for the rest of the run.
+fn words_of<R: Row>(table: &'static [R]) -> &'static [&'static str] {
+    let key = (table.as_ptr() as usize, table.len());
+    LOCAL_WORDS.with(|local| {
+        if let Some(words) = local.borrow().get(&key) {
+            return *words;
+        }
+        let words: &'static [&'static str] = {
+            let mut shared = TABLE_WORDS.lock().unwrap_or_else(PoisonError::into_inner);
+            shared.entry(key).or_insert_with(|| table.iter().map(Row::word).collect::<Vec<_>>().leak())
+        };
+        local.borrow_mut().insert(key, words);
+        words
+    })
+}
+
 /// Whether `hay` contains any of `needles`.
 pub fn contains_any(hay: &str, needles: &'static [&'static str]) -> bool {
     if hay.is_empty() || needles.is_empty() {
@@ -633,6 +686,25 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn rows_are_found_as_their_words_with_the_first_row_of_a_word() {
+        // A static: each use of a const may be a copy at another address (rules use each table
+        // in one place, so theirs keep one).
+        static TABLE: &[(&str, u8)] = &[("不行", 1), ("不可以", 2), ("不行", 3), ("行", 4)];
+        let hay = "不行,不可以,行吧";
+        let words: Vec<&str> = TABLE.iter().map(|(w, _)| *w).collect();
+        let found: Vec<(Range<usize>, u8)> = find_rows(hay, TABLE).into_iter().map(|(r, row)| (r, row.1)).collect();
+        let expected: Vec<(Range<usize>, u8)> = reference(hay, &words)
+            .into_iter()
+            .map(|(r, w)| (r, TABLE.iter().find(|(t, _)| *t == w).map_or(0, |(_, v)| *v)))
+            .collect();
+        assert_eq!(found, expected);
+        assert_eq!(found.iter().map(|(_, v)| *v).collect::<Vec<_>>(), vec![1, 2, 4]);
+        // One word list per table, whichever thread asks.
+        let there = std::thread::spawn(|| words_of(TABLE).as_ptr() as usize).join().unwrap_or(0);
+        assert_eq!(words_of(TABLE).as_ptr() as usize, there);
     }
 
     #[test]

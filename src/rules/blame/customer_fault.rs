@@ -1,6 +1,6 @@
 use crate::finding::Lints;
 use crate::rules::{declare_rule, Context, Rule};
-use crate::text::{contains_any, find_all, Hit, Part, Phrase};
+use crate::text::{contains_any, find_rows, Hit, Part, Phrase};
 
 declare_rule! {
     /// ## What it does
@@ -185,11 +185,8 @@ const NEEDS_CUSTOMER: &[&str] = &["的方式不对", "的方法不对", "穿法�
 impl Rule for CustomerFault {
     fn check(&self, cx: &Context, out: &mut Lints) {
         let text = cx.draft.folded();
-        // Built once: `find_all` indexes a list by its address.
-        static NEEDLES: std::sync::LazyLock<Vec<&str>> =
-            std::sync::LazyLock::new(|| PHRASES.iter().map(|(p, _)| *p).collect());
         let mut kept = 0;
-        for (hit, word) in find_all(text, &NEEDLES) {
+        for (hit, &(word, fix)) in find_rows(text, PHRASES) {
             let Some(clause) = cx.draft.clause_at(hit.start) else { continue };
             let lead = &text[clause.range.start..hit.start];
             let from = clause.range.start + lead.rfind(char::is_whitespace).map_or(0, |i| i + 1);
@@ -211,7 +208,6 @@ impl Rule for CustomerFault {
             }
             let end = clause.range.start + text[clause.range.clone()].trim_end_matches(is_end).len();
             let end = end.max(hit.end);
-            let fix = PHRASES.iter().find(|(p, _)| *p == word).map_or(CHECK, |(_, f)| f);
             out.push(Self::META.lint(from..end, "像在指责客户,换中性说法").suggest(fix));
             kept = end;
         }

@@ -1,7 +1,9 @@
 use crate::finding::Lints;
 use crate::finding::Severity;
 use crate::rules::{declare_rule, Context, Rule};
-use crate::text::{char_after, char_before, contains_any, ends_with_any, find_all, is_emoji, is_punct_or_space};
+use crate::text::{
+    char_after, char_before, contains_any, ends_with_any, find_all, find_rows, is_emoji, is_punct_or_space,
+};
 
 declare_rule! {
     /// ## What it does
@@ -303,11 +305,8 @@ const ALTERNATIVE: &[&str] = &[
 impl Rule for FlatRefusal {
     fn check(&self, cx: &Context, out: &mut Lints) {
         let text = cx.draft.folded();
-        // Built once: `find_all` indexes a list by its address.
-        static NEEDLES: std::sync::LazyLock<Vec<&str>> =
-            std::sync::LazyLock::new(|| REFUSALS.iter().map(|(r, _)| *r).collect());
         let mut done_sentence = usize::MAX;
-        for (hit, word) in find_all(text, &NEEDLES) {
+        for (hit, &(word, replacement)) in find_rows(text, REFUSALS) {
             let Some(clause) = cx.draft.clause_at(hit.start) else { continue };
             let Some(sentence) = cx.draft.sentence_at(hit.start) else { continue };
             if sentence.range.start == done_sentence {
@@ -353,7 +352,6 @@ impl Rule for FlatRefusal {
             }
             done_sentence = sentence.range.start;
             let severity = if (apology || alternative) && !denial { Severity::Hint } else { Severity::Warning };
-            let replacement = REFUSALS.iter().find(|(r, _)| *r == word).map_or("暂时无法", |(_, f)| f);
             let lint = if denial {
                 let clause_end = clause.range.end.max(hit.end);
                 let clause_end =

@@ -3,7 +3,7 @@ use std::ops::Range;
 
 use crate::finding::Lint;
 use crate::rules::{declare_rule, Context, Rule};
-use crate::text::{contains_any, find_all, is_han, is_punct_or_space};
+use crate::text::{contains_any, find_rows, is_han, is_punct_or_space};
 
 declare_rule! {
     /// ## What it does
@@ -318,12 +318,9 @@ const MATERIAL: &[&str] = &[
 impl Rule for AbsoluteClaim {
     fn check(&self, cx: &Context, out: &mut Lints) {
         let text = cx.draft.folded();
-        // Built once: `find_all` indexes a list by its address.
-        static KEYS: std::sync::LazyLock<Vec<&str>> =
-            std::sync::LazyLock::new(|| TERMS.iter().map(|(t, _)| *t).collect());
         // “哪款更耐用?” — the answer compares the shop's own items, which is allowed.
         let comparing = contains_any(&cx.customer.text, &["哪款", "哪个", "哪种", "比", "更"]);
-        for (hit, term) in find_all(text, &KEYS) {
+        for (hit, &(term, replacement)) in find_rows(text, TERMS) {
             if comparing && term.starts_with('最') {
                 continue;
             }
@@ -335,7 +332,6 @@ impl Rule for AbsoluteClaim {
                 continue;
             }
             let Some(span) = claim_span(text, sentence, &hit, term) else { continue };
-            let replacement = TERMS.iter().find(|(t, _)| *t == term).map_or("", |(_, r)| *r);
             let lint = Self::META.lint(span.clone(), format!("“{}”是广告法禁用的绝对化用语", cx.draft.raw_text(&span)));
             out.push(suggest(cx, lint, &span, term, replacement));
         }

@@ -1,6 +1,6 @@
 use crate::finding::Lints;
 use crate::rules::{declare_rule, Context, Rule};
-use crate::text::{char_after, char_before, find_all, is_punct_or_space, Part, Phrase};
+use crate::text::{char_after, char_before, find_rows, is_punct_or_space, Part, Phrase};
 
 declare_rule! {
     /// ## What it does
@@ -116,11 +116,8 @@ const FRIENDLY_AFTER: &[char] = &['选', '挑', '看', '问', '拍', '试', '用
 impl Rule for Dismissive {
     fn check(&self, cx: &Context, out: &mut Lints) {
         let text = cx.draft.folded();
-        // Built once: `find_all` indexes a list by its address.
-        static NEEDLES: std::sync::LazyLock<Vec<&str>> =
-            std::sync::LazyLock::new(|| PHRASES.iter().map(|(p, _)| *p).collect());
         let mut said: Vec<std::ops::Range<usize>> = Vec::new();
-        for (hit, word) in find_all(text, &NEEDLES) {
+        for (hit, &(word, fix)) in find_rows(text, PHRASES) {
             if word.starts_with("随") && char_after(text, hit.end).is_some_and(|c| FRIENDLY_AFTER.contains(&c)) {
                 continue;
             }
@@ -144,7 +141,6 @@ impl Rule for Dismissive {
                     break;
                 }
             }
-            let fix = PHRASES.iter().find(|(p, _)| *p == word).map_or("我再为您说明一下", |(_, f)| f);
             // A “?” or “!” after it goes too: the patient sentence is a statement.
             let marks = text[end..].chars().take_while(|c| matches!(c, '?' | '!')).map(char::len_utf8).sum::<usize>();
             let fix = if marks > 0 { format!("{fix}。") } else { fix.to_string() };

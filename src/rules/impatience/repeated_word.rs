@@ -1,6 +1,6 @@
 use crate::finding::Lints;
 use crate::rules::{declare_rule, Context, Rule};
-use crate::text::{find_all, is_han};
+use crate::text::{find_rows, is_han};
 
 declare_rule! {
     /// ## What it does
@@ -51,11 +51,8 @@ const REPEATS: &[(&str, &str)] = &[
 impl Rule for RepeatedWord {
     fn check(&self, cx: &Context, out: &mut Lints) {
         let text = cx.draft.folded();
-        // Built once: `find_all` indexes a list by its address.
-        static NEEDLES: std::sync::LazyLock<Vec<&str>> =
-            std::sync::LazyLock::new(|| REPEATS.iter().map(|(r, _)| *r).collect());
         let mut last_end = 0;
-        for (hit, word) in find_all(text, &NEEDLES) {
+        for (hit, &(word, fix)) in find_rows(text, REPEATS) {
             if hit.start < last_end {
                 continue;
             }
@@ -79,7 +76,6 @@ impl Rule for RepeatedWord {
             {
                 continue;
             }
-            let fix = REPEATS.iter().find(|(r, _)| *r == word).map_or("好的", |(_, f)| *f);
             last_end = end;
             out.push(Self::META.lint(hit.start..end, "重复应答显得敷衍").suggest(fix));
         }

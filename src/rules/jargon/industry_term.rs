@@ -1,7 +1,7 @@
 use crate::finding::Lints;
 use crate::finding::Severity;
 use crate::rules::{declare_rule, Context, Rule};
-use crate::text::{char_after, char_before, find_all};
+use crate::text::{char_after, char_before, find_rows};
 
 declare_rule! {
     /// ## What it does
@@ -93,10 +93,7 @@ const TERMS: &[(&str, &str)] = &[
 impl Rule for IndustryTerm {
     fn check(&self, cx: &Context, out: &mut Lints) {
         let text = cx.draft.folded();
-        // Built once: `find_all` indexes a list by its address.
-        static KEYS: std::sync::LazyLock<Vec<&str>> =
-            std::sync::LazyLock::new(|| TERMS.iter().map(|(t, _)| *t).collect());
-        for (hit, term) in find_all(text, &KEYS) {
+        for (hit, &(term, plain)) in find_rows(text, TERMS) {
             let glued = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric());
             if term.is_ascii() && (glued(char_before(text, hit.start)) || glued(char_after(text, hit.end))) {
                 continue;
@@ -109,7 +106,6 @@ impl Rule for IndustryTerm {
             if cx.customer.text.contains(term) {
                 continue;
             }
-            let Some(&(_, plain)) = TERMS.iter().find(|(t, _)| *t == term) else { continue };
             // “已揽收” reads “已被快递员取走”.
             let plain = if matches!(term, "揽收" | "揽件") && char_before(text, hit.start) == Some('已') {
                 "被快递员取走"

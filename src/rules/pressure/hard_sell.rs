@@ -1,6 +1,6 @@
 use crate::finding::Lints;
 use crate::rules::{declare_rule, Context, Rule};
-use crate::text::{find_all, Part, Phrase};
+use crate::text::{find_rows, Part, Phrase};
 
 declare_rule! {
     /// ## What it does
@@ -104,11 +104,8 @@ const PHRASES: &[(&str, &str)] = &[
 impl Rule for HardSell {
     fn check(&self, cx: &Context, out: &mut Lints) {
         let text = cx.draft.folded();
-        // Built once: `find_all` indexes a list by its address.
-        static KEYS: std::sync::LazyLock<Vec<&str>> =
-            std::sync::LazyLock::new(|| PHRASES.iter().map(|(p, _)| *p).collect());
         let mut kept = 0;
-        for (hit, phrase) in find_all(text, &KEYS) {
+        for (hit, &(phrase, replacement)) in find_rows(text, PHRASES) {
             // “快拍” inside “快拍照/快拍下来”: photographing, not buying.
             if phrase == "快拍" && text[hit.end..].starts_with(['照', '摄', '个']) {
                 continue;
@@ -118,7 +115,6 @@ impl Rule for HardSell {
             if clause.contains('?') || clause.contains('吗') {
                 continue;
             }
-            let replacement = PHRASES.iter().find(|(p, _)| *p == phrase).map_or("", |(_, r)| *r);
             // A trailing “吧/啊/!” goes with the pressure.
             let mut end = hit.end;
             for tail in ["吧", "啊", "呀", "哦"] {

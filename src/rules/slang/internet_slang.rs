@@ -2,7 +2,7 @@ use crate::config::Platform;
 use crate::finding::Lints;
 use crate::finding::Severity;
 use crate::rules::{declare_rule, Context, Rule};
-use crate::text::find_all;
+use crate::text::find_rows;
 
 declare_rule! {
     /// ## What it does
@@ -114,10 +114,7 @@ const TERMS: &[(&str, &str, bool)] = &[
 impl Rule for InternetSlang {
     fn check(&self, cx: &Context, out: &mut Lints) {
         let text = cx.draft.folded();
-        // Built once: `find_all` indexes a list by its address.
-        static KEYS: std::sync::LazyLock<Vec<&str>> =
-            std::sync::LazyLock::new(|| TERMS.iter().map(|(t, _, _)| *t).collect());
-        for (hit, term) in find_all(text, &KEYS) {
+        for (hit, &(term, plain, mild)) in find_rows(text, TERMS) {
             let before = text[..hit.start].chars().next_back();
             let after = text[hit.end..].chars().next();
             if term.is_ascii() {
@@ -143,7 +140,6 @@ impl Rule for InternetSlang {
             if term == "稀饭" && !matches!(before, Some('好' | '很' | '超' | '太' | '不' | '都')) {
                 continue;
             }
-            let Some(&(_, plain, mild)) = TERMS.iter().find(|(t, _, _)| *t == term) else { continue };
             let severity = if mild || cx.platform == Platform::Douyin { Severity::Hint } else { Severity::Warning };
             // “很无语” → “很无奈”, not “很很无奈”.
             let intensified = matches!(before, Some('很' | '太' | '真' | '好' | '超' | '挺' | '常'));

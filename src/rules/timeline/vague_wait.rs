@@ -2,7 +2,7 @@ use crate::finding::Lints;
 use crate::finding::Severity;
 use crate::rules::closing::tail::{end_insert, styled};
 use crate::rules::{declare_rule, Context, Rule};
-use crate::text::{contains_any, find_all, is_han};
+use crate::text::{contains_any, find_all, find_rows, is_han};
 
 declare_rule! {
     /// ## What it does
@@ -158,23 +158,15 @@ impl Rule for VagueWait {
         if cx.has_concrete_time() {
             return;
         }
-        // Built once: `find_all` indexes a list by its address.
-        static WORDS: std::sync::LazyLock<Vec<&str>> =
-            std::sync::LazyLock::new(|| WAITS.iter().map(|(w, _)| *w).collect());
-        let waits = find_all(text, &WORDS).into_iter().filter(|(hit, w)| !customer_side(text, hit.start, w));
-        if let Some((hit, w)) = waits.into_iter().next() {
-            let Some((_, fix)) = WAITS.iter().find(|(v, _)| *v == w) else {
-                return;
-            };
+        let waits = find_rows(text, WAITS).into_iter().filter(|(hit, (w, _))| !customer_side(text, hit.start, w));
+        if let Some((hit, &(w, fix))) = waits.into_iter().next() {
             // 稍后 is softer than 尽快 or 等着: a hint unless the customer is waiting already.
             let soft = w == "稍后" && !(cx.customer.waiting || cx.customer.asks_when);
             let severity = if soft { Severity::Hint } else { Severity::Warning };
             // A doubled first character (“尽尽快”, a typo) goes with the word it doubles.
             let first = w.chars().next().map_or(0, char::len_utf8);
             let start = if text[..hit.start].ends_with(&w[..first]) { hit.start - first } else { hit.start };
-            out.push(
-                Self::META.lint(start..hit.end, "等待没有终点,给出预计时间").suggest(*fix).with_severity(severity),
-            );
+            out.push(Self::META.lint(start..hit.end, "等待没有终点,给出预计时间").suggest(fix).with_severity(severity));
             return;
         }
         // “我帮您核实一下” to a customer who has been waiting: checking, but until when?
