@@ -216,7 +216,19 @@ thread_local! {
 }
 
 fn index(needles: &'static [&'static str]) -> &'static Index {
-    let key = (needles.as_ptr() as usize, needles.len());
+    index_by((needles.as_ptr() as usize, needles.len()), &|| needles)
+}
+
+/// The index of a word table's words (keyed apart from lists: the length's top bit is set).
+fn table_index<R: Row>(table: &'static [R]) -> &'static Index {
+    index_by((table.as_ptr() as usize, table.len() | 1 << (usize::BITS - 1)), &|| {
+        table.iter().map(Row::word).collect::<Vec<_>>().leak()
+    })
+}
+
+/// The index for `key`, made from the needles `make` gives on first use (by any thread).
+/// (Not generic: one copy of this code for lists and every kind of table.)
+fn index_by(key: (usize, usize), make: &dyn Fn() -> &'static [&'static str]) -> &'static Index {
     LOCAL.with(|local| {
         if let Some(ix) = local.borrow().map.get(&key) {
             return *ix;
@@ -224,7 +236,7 @@ fn index(needles: &'static [&'static str]) -> &'static Index {
         let ix: &'static Index = {
             let mut shared = SHARED.lock().unwrap_or_else(PoisonError::into_inner);
             let id = shared.len() as u32;
-            shared.entry(key).or_insert_with(|| Box::leak(Box::new(Index::new(id, needles))))
+            shared.entry(key).or_insert_with(|| Box::leak(Box::new(Index::new(id, make()))))
         };
         let mut local = local.borrow_mut();
         local.map.insert(key, ix);
@@ -476,11 +488,20 @@ fn starts_with(rest: &[u8], needle: &[u8], from: usize) -> bool {
 /// other), sorting all by start then longest, and keeping those that don't overlap the last
 /// one kept; the haystack is read once.
 pub fn find_all(hay: &str, needles: &'static [&'static str]) -> Vec<(Range<usize>, &'static str)> {
-    let mut out: Vec<(Range<usize>, &'static str)> = Vec::new();
     if hay.is_empty() || needles.is_empty() {
-        return out;
+        return Vec::new();
     }
     let ix = index(needles);
+    find_in(hay, ix).into_iter().map(|(hit, k)| (hit, ix.needles[k as usize])).collect()
+}
+
+/// [`find_all`] with the list's index at hand, each match with its needle's position in the
+/// list.
+fn find_in(hay: &str, ix: &'static Index) -> Vec<(Range<usize>, u32)> {
+    let mut out: Vec<(Range<usize>, u32)> = Vec::new();
+    if hay.is_empty() {
+        return out;
+    }
     // Where each needle may next match (its own occurrences don't overlap); filled on the
     // first match only, as most lookups match nothing.
     let mut next: Vec<usize> = Vec::new();
@@ -488,7 +509,7 @@ pub fn find_all(hay: &str, needles: &'static [&'static str]) -> Vec<(Range<usize
     starts_in(hay, ix, |i, c| {
         let cands = ix.candidates(c);
         let rest = &hay.as_bytes()[i..];
-        let mut best: Option<&'static str> = None;
+        let mut best: Option<u32> = None;
         for &k in cands {
             let n = ix.needles[k as usize];
             if !starts_with(rest, n.as_bytes(), c.len_utf8()) {
@@ -502,13 +523,14 @@ pub fn find_all(hay: &str, needles: &'static [&'static str]) -> Vec<(Range<usize
             }
             next[k as usize] = i + n.len();
             if best.is_none() {
-                best = Some(n);
+                best = Some(k);
             }
         }
-        if let Some(n) = best {
+        if let Some(k) = best {
             if i >= kept_end {
-                out.push((i..i + n.len(), n));
-                kept_end = i + n.len();
+                let end = i + ix.needles[k as usize].len();
+                out.push((i..end, k));
+                kept_end = end;
             }
         }
         true
@@ -569,36 +591,11 @@ impl<A: Sync + 'static, B: Sync + 'static> Row for (&'static str, A, B) {
 /// Every occurrence of the words of `table` in `hay`, as [`find_all`] finds them, each with its
 /// row (the first row of a word listed twice).
 pub fn find_rows<R: Row>(hay: &str, table: &'static [R]) -> Vec<(Range<usize>, &'static R)> {
-    find_all(hay, words_of(table))
-        .into_iter()
-        .filter_map(|(hit, word)| table.iter().find(|row| row.word() == word).map(|row| (hit, row)))
-        .collect()
-}
-
-type Words = HashMap<(usize, usize), &'static [&'static str], BuildHasherDefault<WordHasher>>;
-
-/// The word lists made from tables so far, shared by all threads (so each table has one list,
-/// indexed once).
-static TABLE_WORDS: LazyLock<Mutex<Words>> = LazyLock::new(|| Mutex::new(Words::default()));
-
-thread_local! {
-    static LOCAL_WORDS: RefCell<Words> = RefCell::new(Words::default());
-}
-
-/// The words of `table` as a list: made once per table, for the rest of the run.
-fn words_of<R: Row>(table: &'static [R]) -> &'static [&'static str] {
-    let key = (table.as_ptr() as usize, table.len());
-    LOCAL_WORDS.with(|local| {
-        if let Some(words) = local.borrow().get(&key) {
-            return *words;
-        }
-        let words: &'static [&'static str] = {
-            let mut shared = TABLE_WORDS.lock().unwrap_or_else(PoisonError::into_inner);
-            shared.entry(key).or_insert_with(|| table.iter().map(Row::word).collect::<Vec<_>>().leak())
-        };
-        local.borrow_mut().insert(key, words);
-        words
-    })
+    if hay.is_empty() || table.is_empty() {
+        return Vec::new();
+    }
+    // The index lists the table's words in its order: a needle's position is its row's.
+    find_in(hay, table_index(table)).into_iter().map(|(hit, k)| (hit, &table[k as usize])).collect()
 }
 
 /// Whether `hay` contains any of `needles`.
@@ -702,9 +699,9 @@ mod tests {
             .collect();
         assert_eq!(found, expected);
         assert_eq!(found.iter().map(|(_, v)| *v).collect::<Vec<_>>(), vec![1, 2, 4]);
-        // One word list per table, whichever thread asks.
-        let there = std::thread::spawn(|| words_of(TABLE).as_ptr() as usize).join().unwrap_or(0);
-        assert_eq!(words_of(TABLE).as_ptr() as usize, there);
+        // One index per table, whichever thread asks.
+        let there = std::thread::spawn(|| table_index(TABLE).id).join().ok();
+        assert_eq!(Some(table_index(TABLE).id), there);
     }
 
     #[test]
