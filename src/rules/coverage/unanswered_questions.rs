@@ -67,7 +67,12 @@ impl Rule for UnansweredQuestions {
         let mut topics: Vec<&'static Topic> = Vec::new();
         let mut open: Vec<String> = Vec::new();
         let (mut judged, mut open_topic) = (0, false);
-        for q in questions {
+        for (i, q) in questions.iter().enumerate() {
+            // The words it shares with the other questions (their common subject: 这个充电宝…
+            // 能带上飞机吗, …支持快充不) say nothing about which one the reply answers.
+            let others: Vec<&str> =
+                questions.iter().enumerate().filter(|(j, _)| *j != i).map(|(_, o)| o.as_str()).collect();
+            let words = words_answered(q, &others, cx.draft.folded());
             if let Some(t) = topic_of(q) {
                 // Two questions about the same thing are one question asked twice.
                 if topics.iter().any(|s| std::ptr::eq(*s, t)) {
@@ -75,11 +80,11 @@ impl Rule for UnansweredQuestions {
                 }
                 topics.push(t);
                 judged += 1;
-                if !answered(t, cx) && words_answered(q, cx.draft.folded()) != Some(true) {
+                if !answered(t, cx) && words != Some(true) {
                     open.push(t.name.to_owned());
                     open_topic = true;
                 }
-            } else if let Some(is_answered) = words_answered(q, cx.draft.folded()) {
+            } else if let Some(is_answered) = words {
                 judged += 1;
                 if !is_answered {
                     open.push(quoted(q));
@@ -117,16 +122,29 @@ impl Rule for UnansweredQuestions {
 /// (“承重多少” → 承重), or two of them anywhere (“鞋子偏码不” → 这款鞋是标准码). Content
 /// characters are Han characters that are neither function words nor question words. `None`
 /// when the question has fewer than two (“是吗?”, “怎么办”): nothing to go by.
-fn words_answered(question: &str, reply: &str) -> Option<bool> {
+/// Whether the reply answers `question` in its own words (None: too few words to tell): a
+/// pair of its content characters, or two of them, or a Latin word of it (xl, 15pro) found in
+/// the reply, leaving out what the other questions say too.
+fn words_answered(question: &str, others: &[&str], reply: &str) -> Option<bool> {
+    let shared_with_others = |w: &str| others.iter().any(|o| o.contains(w));
     let is_content = |c: char| is_han(c) && !FUNCTION_CHARS.contains(c);
-    let content: Vec<char> = question.chars().filter(|&c| is_content(c)).collect();
+    let latin: Vec<&str> = question
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| w.len() >= 2 && w.chars().any(|c| c.is_ascii_alphabetic()) && !shared_with_others(w))
+        .collect();
+    if latin.iter().any(|w| reply.contains(w)) {
+        return Some(true);
+    }
+    let content: Vec<char> =
+        question.chars().filter(|&c| is_content(c) && !shared_with_others(c.encode_utf8(&mut [0; 4]))).collect();
     if content.len() < 2 {
-        return None;
+        return if latin.is_empty() { None } else { Some(false) };
     }
     let mut prev: Option<(usize, char)> = None;
     for (i, c) in question.char_indices() {
         if let Some((p, pc)) = prev {
-            if is_content(pc) && is_content(c) && reply.contains(&question[p..i + c.len_utf8()]) {
+            let pair = &question[p..i + c.len_utf8()];
+            if is_content(pc) && is_content(c) && !shared_with_others(pair) && reply.contains(pair) {
                 return Some(true);
             }
         }
