@@ -133,6 +133,60 @@ const COUNTED: Phrase = Phrase(&[
     Part::Key(&["天了", "周了", "星期了", "个月了", "遍了", "次了"]),
 ]);
 
+/// A stretch of days with nothing moving: 三天没动了, 好几天了都没更新, 一个礼拜没消息.
+const STALLED: Phrase = Phrase(&[
+    Part::Word(DAY_COUNTS),
+    Part::Maybe(&["了"]),
+    Part::Maybe(&["都", "还", "也", "一直"]),
+    Part::Key(&[
+        "没动",
+        "不动",
+        "没更新",
+        "没有更新",
+        "没变化",
+        "没有变化",
+        "没消息",
+        "没有消息",
+        "没发",
+        "没有发",
+        "没到",
+        "没送",
+        "没反应",
+        "没人管",
+        "没人理",
+    ]),
+]);
+const DAY_COUNTS: &[&str] = &[
+    "一天",
+    "一整天",
+    "两天",
+    "三天",
+    "四天",
+    "五天",
+    "六天",
+    "七天",
+    "八天",
+    "九天",
+    "十天",
+    "几天",
+    "好几天",
+    "多天",
+    "一周",
+    "两周",
+    "一个星期",
+    "一个礼拜",
+    "半个月",
+    "一个月",
+    "2天",
+    "3天",
+    "4天",
+    "5天",
+    "6天",
+    "7天",
+    "10天",
+    "[数字x]天",
+];
+
 /// Words that make what follows in the clause a supposition, not a report: “如果坏了能退吗”.
 const SUPPOSE: &[&str] = &[
     "如果",
@@ -1596,8 +1650,12 @@ impl Customer {
             cues.extend(p.find(&masked).into_iter().map(|h| h.span.start));
         }
         cues.retain(|&at| !supposed(&masked, at) && !own_mistake(&masked, at));
+        // “推不动,是不是我自己装错了”: a fault the customer puts down to themselves.
+        if SELF_DOUBT.is_in(&masked) {
+            cues.clear();
+        }
         // What has not happened yet, or a wait counted out, is a complaint and a wait at once.
-        let overdue: Vec<usize> = [NOT_YET, COUNTED]
+        let overdue: Vec<usize> = [NOT_YET, COUNTED, STALLED]
             .iter()
             .flat_map(|p| p.find(&masked))
             .map(|h| h.span.start)
@@ -1742,8 +1800,21 @@ const CLAUSE_REACH: usize = 120;
 pub(super) fn supposed(text: &str, at: usize) -> bool {
     let (start, end) = clause_around(text, at);
     let before = &text[start..at];
-    contains_any(before, SUPPOSE) || text[at..end].contains("的话") || ends_with_any(before, &["别", "不要", "可别"])
+    contains_any(before, SUPPOSE)
+        || text[at..end].contains("的话")
+        || ends_with_any(before, &["别", "不要", "可别"])
+        || contains_any(&text[at..end], GUARANTEE_ASKED)
 }
+
+/// Asking what the shop guarantees should it happen: 坏了包赔不, 碎了给不给换.
+const GUARANTEE_ASKED: &[&str] = &["包赔", "包退", "包换", "保赔", "赔不赔", "给不给赔", "给不给换", "给不给退"];
+
+/// The customer wonders whether they caused it themselves: 是不是我自己装错了.
+const SELF_DOUBT: Phrase = Phrase(&[
+    Part::Word(&["是不是我", "是不是自己", "会不会是我", "难道是我", "可能是我"]),
+    Part::Gap(4),
+    Part::Key(&["错", "反", "不对", "弄坏", "用坏", "没装好", "没弄好"]),
+]);
 
 /// Clauses that ask something, merged when one question spans two clauses
 /// (“我想问一下，这个多大?” is one question).
