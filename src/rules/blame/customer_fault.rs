@@ -237,7 +237,8 @@ impl Rule for CustomerFault {
 /// “是您…没…”: the customer named as the cause, then what they failed to do.
 const CAUSED_BY_YOU: Phrase = Phrase(&[
     Part::Word(&["是您", "是你", "因为您", "因为你", "由于您", "由于你"]),
-    Part::Gap(10),
+    // 是您用了非原装的电源适配器烧坏的
+    Part::Gap(14),
     Part::Key(&[
         "没有",
         "没",
