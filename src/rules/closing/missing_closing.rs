@@ -1,7 +1,7 @@
 use crate::finding::Lints;
 use crate::finding::Severity;
 use crate::rules::{declare_rule, Context, Rule};
-use crate::text::{contains_any, is_han, is_punct_or_space, is_sentence_end, Closing};
+use crate::text::{contains_any, is_clause_end, is_han, is_punct_or_space, is_sentence_end, Closing};
 
 use super::tail::{end_insert, styled};
 
@@ -102,13 +102,15 @@ fn asks_something(cx: &Context) -> bool {
     }
     text.split(|c: char| c.is_whitespace() || is_sentence_end(c)).any(|piece| {
         let t = piece.trim_end_matches(|c: char| is_punct_or_space(c) || c == '~');
+        // The words of a tag question are in its own clause: “对了,…赶紧去抢一单吧” asks nothing.
+        let last = t.rsplit(is_clause_end).next().unwrap_or(t);
         t.ends_with('吗')
             || t.ends_with('么')
             || t.ends_with('嘛')
             || t.ends_with("好不好")
             || t.ends_with("可以不")
-            || (t.ends_with('吧') && contains_any(t, &["是", "没错", "对", "可以", "行"]))
-            || (t.ends_with('呢') && contains_any(t, &["什么", "哪", "几", "多少", "怎么", "是否", "还是"]))
+            || (t.ends_with('吧') && contains_any(last, &["是", "没错", "对", "可以", "行"]))
+            || (t.ends_with('呢') && contains_any(last, &["什么", "哪", "几", "多少", "怎么", "是否", "还是"]))
     })
 }
 
