@@ -1593,8 +1593,10 @@ const NOT_A_SIGNAL: &[&str] = &[
 /// Question-marker look-alikes in statements.
 const NOT_A_QUESTION: &[&str] = &[
     "好几",
-    // 没啥事了: nothing, not what.
+    // 没啥事了, 没什么问题了: nothing, not what.
     "没啥",
+    "没什么",
+    "没有什么",
     "几天了",
     "几次了",
     "几遍了",
