@@ -570,6 +570,20 @@ impl List {
     }
 }
 
+/// Every occurrence of a word made of one word from each of `factors` in turn (a product:
+/// `&[&["没", "没有"], &["看到", "看见"]]` is 没看到, 没看见, 没有看到, 没有看见; an empty word
+/// leaves its place out), as [`find_all`] finds them. The words are made once per product.
+pub fn find_product(hay: &str, factors: &'static [&'static [&'static str]]) -> Vec<(Range<usize>, &'static str)> {
+    if hay.is_empty() || factors.is_empty() {
+        return Vec::new();
+    }
+    // Keyed apart from lists and tables: the length's second bit from the top is set.
+    let ix = index_by((factors.as_ptr() as usize, factors.len() | 1 << (usize::BITS - 2)), &|| {
+        super::expand(factors).leak()
+    });
+    find_in(hay, ix).into_iter().map(|(hit, k)| (hit, ix.needles[k as usize])).collect()
+}
+
 /// A row of a rule's word table: the word and what the rule keeps with it (its fix, its
 /// plain words…), e.g. `("不行", "暂时无法")`.
 pub trait Row: Sync + 'static {

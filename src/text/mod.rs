@@ -12,7 +12,7 @@ mod situation;
 
 pub use customer::{Closing, Customer};
 pub use draft::{is_clause_end, is_emoji, is_han, is_punct_or_space, is_sentence_end, Draft, Segment};
-pub use lexicon::{contains_any, find_all, find_rows, scope, List, Row, Scope, WordHasher};
+pub use lexicon::{contains_any, find_all, find_product, find_rows, scope, List, Row, Scope, WordHasher};
 pub use phrase::{Hit, Part, Phrase};
 pub use reply::answers;
 pub use situation::Situation;
@@ -75,7 +75,7 @@ impl CharBits {
 /// optional): `[["跟", "和"], ["我们", "我"], ["无关"]]` gives 跟我们无关, 跟我无关, 和我们无关,
 /// 和我无关. For phrase lists too regular to write out; built once per list (the strings live
 /// for the rest of the run, as a list's index does).
-pub fn expand(groups: &[&[&str]]) -> Vec<&'static str> {
+pub(crate) fn expand(groups: &[&[&str]]) -> Vec<&'static str> {
     let mut out = vec![String::new()];
     for group in groups {
         out = out.iter().flat_map(|head| group.iter().map(move |option| format!("{head}{option}"))).collect();

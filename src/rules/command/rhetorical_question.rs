@@ -1,9 +1,8 @@
 use crate::finding::Lints;
 use std::ops::Range;
-use std::sync::LazyLock;
 
 use crate::rules::{declare_rule, Context, Rule};
-use crate::text::{char_before, expand, extend_back, find_all, is_punct_or_space, sort_by_key};
+use crate::text::{char_before, extend_back, find_product, is_punct_or_space, sort_by_key};
 
 declare_rule! {
     /// ## What it does
@@ -38,7 +37,8 @@ declare_rule! {
 /// One shape of rhetorical question: optional words before a core phrase, then up to `gap`
 /// characters of the same clause and one of `ends` (吗, ?).
 struct Form {
-    core: LazyLock<Vec<&'static str>>,
+    /// The words at the heart of the question, one from each list in turn (没|没有 · 看到|看见…).
+    core: &'static [&'static [&'static str]],
     /// Optional words before the core, nearest first; each group longest first.
     leads: &'static [&'static [&'static str]],
     gap: usize,
@@ -58,20 +58,18 @@ const YOU: &[&str] = &["你", "您"];
 static FORMS: [Form; 13] = [
     // 现在怪谁?  这个价位你还想要什么质量?  你有证据吗?
     Form {
-        core: LazyLock::new(|| {
-            vec![
-                "能怪谁",
-                "怪谁",
-                "赖谁",
-                "怨谁",
-                "还想要什么",
-                "还想怎么样",
-                "还想怎样",
-                "还要怎样",
-                "有证据吗",
-                "证据呢",
-            ]
-        }),
+        core: &[&[
+            "能怪谁",
+            "怪谁",
+            "赖谁",
+            "怨谁",
+            "还想要什么",
+            "还想怎么样",
+            "还想怎样",
+            "还要怎样",
+            "有证据吗",
+            "证据呢",
+        ]],
         leads: &[],
         gap: 0,
         ends: NONE,
@@ -80,7 +78,7 @@ static FORMS: [Form; 13] = [
     },
     // 你(自己)没看到…吗
     Form {
-        core: LazyLock::new(|| expand(&[&["没", "没有"], &["看到", "看见", "看", "注意到", "仔细看"]])),
+        core: &[&["没", "没有"], &["看到", "看见", "看", "注意到", "仔细看"]],
         leads: &[&["自己"], YOU],
         gap: 14,
         ends: Q,
@@ -89,7 +87,7 @@ static FORMS: [Form; 13] = [
     },
     // 不知道吗 (not 你不知道吗 / 是否不知道吗: see `questions`)
     Form {
-        core: LazyLock::new(|| vec!["不知道"]),
+        core: &[&["不知道"]],
         leads: &[],
         gap: 0,
         ends: Q,
@@ -98,7 +96,7 @@ static FORMS: [Form; 13] = [
     },
     // 你(都)不知道…吗
     Form {
-        core: LazyLock::new(|| expand(&[YOU, &["", "都", "也", "还"], &["不知道"]])),
+        core: &[YOU, &["", "都", "也", "还"], &["不知道"]],
         leads: &[],
         gap: 6,
         ends: Q,
@@ -107,12 +105,10 @@ static FORMS: [Form; 13] = [
     },
     // 你(连这个都)不会用…吗
     Form {
-        core: LazyLock::new(|| {
-            expand(&[
-                &["不会"],
-                &["用", "操作", "看", "自己", "弄", "安装", "查", "点", "搜", "填", "下单", "申请", "识字", "设置"],
-            ])
-        }),
+        core: &[
+            &["不会"],
+            &["用", "操作", "看", "自己", "弄", "安装", "查", "点", "搜", "填", "下单", "申请", "识字", "设置"],
+        ],
         leads: &[&["连这个都", "这都", "这也", "都", "也"], YOU],
         gap: 10,
         ends: Q,
@@ -121,9 +117,7 @@ static FORMS: [Form; 13] = [
     },
     // 不就行了吗
     Form {
-        core: LazyLock::new(|| {
-            expand(&[&["不就"], &["行", "好", "可以", "完", "得", "知道", "清楚", "明白", "看到", "懂"], &["", "了"]])
-        }),
+        core: &[&["不就"], &["行", "好", "可以", "完", "得", "知道", "清楚", "明白", "看到", "懂"], &["", "了"]],
         leads: &[],
         gap: 0,
         ends: QQ,
@@ -132,9 +126,7 @@ static FORMS: [Form; 13] = [
     },
     // 不是很简单…吗
     Form {
-        core: LazyLock::new(|| {
-            expand(&[&["不是"], &["", "很", "挺", "都", "已经"], &["简单", "清楚", "明白", "明显", "容易"]])
-        }),
+        core: &[&["不是"], &["", "很", "挺", "都", "已经"], &["简单", "清楚", "明白", "明显", "容易"]],
         leads: &[],
         gap: 6,
         ends: QQ,
@@ -143,53 +135,45 @@ static FORMS: [Form; 13] = [
     },
     // 不是说了…吗
     Form {
-        core: LazyLock::new(|| {
-            expand(&[
-                &["不是"],
-                &[
-                    "说",
-                    "告诉",
-                    "写",
-                    "讲",
-                    "跟您说",
-                    "和您说",
-                    "跟你说",
-                    "和你说",
-                    "提醒",
-                    "写着",
-                    "标",
-                    "回复",
-                    "发给",
-                    "发过",
-                    "给您发",
-                    "给你发",
-                ],
-            ])
-        }),
+        core: &[
+            &["不是"],
+            &[
+                "说",
+                "告诉",
+                "写",
+                "讲",
+                "跟您说",
+                "和您说",
+                "跟你说",
+                "和你说",
+                "提醒",
+                "写着",
+                "标",
+                "回复",
+                "发给",
+                "发过",
+                "给您发",
+                "给你发",
+            ],
+        ],
         leads: &[],
         gap: 8,
         ends: QQ,
         end_optional: false,
         not_after: &[],
     },
+    Form { core: &[&["看不懂"]], leads: &[], gap: 0, ends: Q, end_optional: false, not_after: &[] },
+    Form { core: &[&["听不懂"]], leads: &[], gap: 0, ends: Q, end_optional: false, not_after: &[] },
+    Form { core: &[&["还用问"]], leads: &[], gap: 0, ends: Q, end_optional: true, not_after: &[] },
     Form {
-        core: LazyLock::new(|| vec!["看不懂"]), leads: &[], gap: 0, ends: Q, end_optional: false, not_after: &[]
-    },
-    Form {
-        core: LazyLock::new(|| vec!["听不懂"]), leads: &[], gap: 0, ends: Q, end_optional: false, not_after: &[]
-    },
-    Form { core: LazyLock::new(|| vec!["还用问"]), leads: &[], gap: 0, ends: Q, end_optional: true, not_after: &[] },
-    Form {
-        core: LazyLock::new(|| vec!["有什么好问的", "这都不懂", "这也不懂", "这都不会", "这还不会", "这也不会"]),
+        core: &[&["有什么好问的", "这都不懂", "这也不懂", "这都不会", "这还不会", "这也不会"]],
         leads: &[],
         gap: 0,
         ends: NONE,
         end_optional: true,
         not_after: &[],
     },
-    Form {
-        core: LazyLock::new(|| vec!["难道"]), leads: &[], gap: 12, ends: NONE, end_optional: true, not_after: &[]
-    },
+    Form { core: &[&["难道"]], leads: &[], gap: 12, ends: NONE, end_optional: true, not_after: &[] },
 ];
 
 /// Where `[^,。!?;\s]{0,gap}` then one of `ends` ends, taking as many characters as can be
@@ -215,7 +199,7 @@ fn after_gap(text: &str, from: usize, form: &Form) -> Option<usize> {
 fn questions(text: &str) -> Vec<Range<usize>> {
     let mut found: Vec<(usize, Range<usize>)> = Vec::new();
     for (k, form) in FORMS.iter().enumerate() {
-        for (core, _) in find_all(text, &form.core) {
+        for (core, _) in find_product(text, form.core) {
             let mut start = core.start;
             if !form.not_after.is_empty() {
                 match char_before(text, start) {
