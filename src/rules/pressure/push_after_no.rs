@@ -2,7 +2,7 @@ use crate::finding::Lints;
 use std::ops::Range;
 
 use crate::rules::{declare_rule, Context, Rule};
-use crate::text::{contains_any, find_all, is_punct_or_space};
+use crate::text::{contains_any, find_all, is_punct_or_space, mask};
 
 declare_rule! {
     /// ## What it does
@@ -36,26 +36,6 @@ declare_rule! {
     }
 }
 
-/// The customer is declining or hesitating about a purchase.
-const DECLINE_BUY: &[&str] = &[
-    "不买了",
-    "不买",
-    "先不买",
-    "再看看",
-    "再考虑",
-    "考虑一下",
-    "考虑考虑",
-    "犹豫",
-    "再想想",
-    "算了",
-    "不要了",
-    "不需要了",
-    "先不要",
-    "暂时不要",
-    "暂时不买",
-    "不用了",
-    "不需要",
-];
 /// …but about an order already placed: the reply is a cancellation, not a sale.
 const ORDER_TALK: &[&str] =
     &["订单", "取消", "退款", "退货", "退掉", "发票", "售后", "换货", "已经买", "已经拍", "拒收"];
@@ -104,6 +84,28 @@ const PUSH: &[&str] = &[
     "就涨了",
     "会涨",
     "不再考虑一下",
+    // Stock or time running out: 只剩最后20单, 链接马上下架, 名额就给别人了.
+    "只剩最后",
+    "仅剩",
+    "马上下架",
+    "就下架",
+    "要下架",
+    "给别人了",
+    "可想好了",
+    "不亏",
+    // Fear and guilt: 出了事后悔就晚了, 我陪您聊了一个小时…让我很难做.
+    "后悔就晚",
+    "会后悔",
+    "别后悔",
+    "让我很难做",
+    "我很难做",
+    "让我很为难",
+    "白忙",
+    // Asked again: 还是加一个吧.
+    "还是加",
+    "还是要",
+    "还是订",
+    "还是报",
 ];
 /// The reply respects the choice first.
 const RESPECT: &[&str] = &[
@@ -131,20 +133,30 @@ const SUGGESTION: &str = "好的,尊重您的选择,您考虑好了随时找我�
 impl Rule for PushAfterNo {
     fn check(&self, cx: &Context, out: &mut Lints) {
         let customer = cx.customer.text.as_str();
-        if !contains_any(customer, DECLINE_BUY) || contains_any(customer, ORDER_TALK) {
+        if !cx.customer.declines || contains_any(customer, ORDER_TALK) {
             return;
         }
         let text = cx.draft.folded();
-        if contains_any(text, RESPECT) {
+        let hits = find_all(text, PUSH);
+        if respects_first(text, &hits) {
             return;
         }
-        let hits = find_all(text, PUSH);
         let (Some(first), Some(last)) = (hits.first(), hits.last()) else { return };
         // Over the sentences that push: the fix replaces them with a respectful close.
         let start = cx.draft.sentence_at(first.0.start).map_or(first.0.start, |s| s.range.start);
         let end = cx.draft.sentence_at(last.0.start).map_or(last.0.end, |s| core_end(text, &s.range));
         out.push(Self::META.lint(start..end.max(last.0.end), "客户在犹豫,先尊重选择再说").suggest(SUGGESTION));
     }
+}
+
+/// The reply respects the choice before any push, not as a lead-in to one (“理解您的考虑～不过
+/// 优惠只剩最后2小时” still pushes; “您可想好了” warns, it does not respect).
+fn respects_first(text: &str, pushes: &[(Range<usize>, &str)]) -> bool {
+    let text = mask(text, &["可想好了"]);
+    let Some((respect, _)) = find_all(&text, RESPECT).into_iter().next() else { return false };
+    let turn =
+        find_all(&text[respect.end..], &["不过", "但是", "可是", "只是"]).first().map(|(r, _)| respect.end + r.start);
+    !turn.is_some_and(|t| pushes.iter().any(|(p, _)| p.start > t))
 }
 
 /// The end of a segment's words, before its closing punctuation.
