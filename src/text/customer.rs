@@ -10,6 +10,7 @@ const NOT_YET_WORDS: &[&str] = &[
     "还没有",
     "还没",
     "还未",
+    "都未",
     "一直没有",
     "一直没",
     "至今没有",
@@ -324,6 +325,9 @@ const OVERDUE_WORDS: &[&str] = &[
     "半个月了",
     "礼拜了",
     "一个礼拜",
+    // 成个礼拜 (Cantonese: a whole week)
+    "成个礼拜",
+    "成个星期",
     "半个多月",
     "一个多星期",
     "一个多礼拜",
@@ -515,6 +519,23 @@ const COMPLAINT: &[&str] = &[
     "起皮",
     "开线",
     "断了",
+    // Broken in two, a body reacting, a booking called off, something else delivered:
+    // 断成两截, 又红又痒, 行程被临时取消, 收到的却是别的款.
+    "断成",
+    "碎成",
+    "裂成",
+    "又红又痒",
+    "红肿",
+    "过敏了",
+    "起疹子",
+    "被取消",
+    "被临时取消",
+    "却是别的",
+    "收到的却是",
+    "到手却是",
+    "寄来的却是",
+    "发来的却是",
+    "搞啥",
     "卡顿",
     "死机",
     "黑屏",
@@ -815,6 +836,17 @@ const UPSET: &[&str] = &[
     "失望",
     "怎么回事",
     "搞什么",
+    "搞啥",
+    // Frightened: 我好害怕, 吓死我了.
+    "好害怕",
+    "很害怕",
+    "吓死我",
+    "吓坏了",
+    // Reproach: 你们这什么意思.
+    "你们这什么意思",
+    "你们什么意思",
+    "你们这啥意思",
+    "你们啥意思",
     "好几遍",
     "几遍了",
     "到底",
@@ -1058,6 +1090,11 @@ const FINAL: &[&str] = &[
     "拍下了",
     // In other words: 没了没了, 那就先这样吧, 木有问题了, 搞定了, 我这边没有疑问了.
     "没了没了",
+    // 那就酱紫 (这样子), 回头有事再找你, 那我就坐等收货啦.
+    "就酱紫",
+    "有事再找",
+    "回头再找",
+    "坐等收货",
     "先这样",
     "就这样",
     "没有疑问",
@@ -1503,6 +1540,10 @@ const THANKS: &[&str] = &["谢谢", "感谢", "多谢", "谢了", "3q", "thx", "
 
 /// Phrases that contain a signal word without carrying the signal.
 const NOT_A_SIGNAL: &[&str] = &[
+    // A feedback channel asked about: 投诉建议在哪里提交(我想表扬一下师傅).
+    "投诉建议",
+    "投诉和建议",
+    "投诉与建议",
     "我有问题",
     "有个问题",
     "有些问题",
@@ -1617,9 +1658,27 @@ const NOT_A_QUESTION: &[&str] = &[
 const PRESENCE: &[&str] =
     &["在吗", "在不在", "有人吗", "有人在吗", "客服在吗", "人呢", "您好", "你好", "亲", "hello", "hi"];
 
+/// The customer declines or puts off buying (不买了, 先不要, 再考虑, 想再对比几家, 头盔就不加购了).
 const DECLINES: &[&str] = &[
     "不要了",
     "不买了",
+    "不买",
+    "先不买",
+    "暂时不买",
+    "不需要了",
+    "先不要",
+    "暂时不要",
+    "不加购",
+    "不加了",
+    "不订了",
+    "不报了",
+    "不办了",
+    "对比几家",
+    "对比一下",
+    "比较一下",
+    "货比三家",
+    "再对比",
+    "再比较",
     "算了",
     "再看看",
     "再考虑",
@@ -1677,7 +1736,7 @@ impl Customer {
             || contains_any(&masked, WHERE_IS_IT)
             || urgent;
         let complaint_asked = complaint && !upset && !waiting && cues.iter().all(|&at| asked(&masked, at));
-        let closing = closing(&masked, complaint, !questions.is_empty());
+        let closing = closing(&masked, &text, complaint, !questions.is_empty());
         Customer {
             says_done: contains_any(&masked, FINAL),
             complaint_mild,
@@ -1897,15 +1956,17 @@ fn questions(text: &str) -> Vec<String> {
 
 /// How clearly the message wraps up. A message that still asks something or complains is
 /// not a goodbye, however politely it thanks (“谢谢,那什么时候发货?”).
-fn closing(text: &str, complaint: bool, asks: bool) -> Closing {
+fn closing(text: &str, unmasked: &str, complaint: bool, asks: bool) -> Closing {
     if asks || complaint {
         return Closing::None;
     }
     let bare = without_placeholders(text);
     let bare: String = bare.chars().filter(|c| !is_punct_or_space(*c)).collect();
-    // “没有了,谢谢” ends the chat; “没有了,就是建议…” goes on to something else.
-    if let Some((r, _)) = find_all(&bare, FINAL).last() {
-        let tail = strip_words(&strip_words(&bare[r.end..], THANKS_CLOSING), WEAK_CLOSING);
+    // “没有了,谢谢” ends the chat; “没有了,就是建议…” goes on to something else. (Read before
+    // masking: 没问题了 is masked as no complaint, and it is a goodbye.)
+    let plain: String = without_placeholders(unmasked).chars().filter(|c| !is_punct_or_space(*c)).collect();
+    if let Some((r, _)) = find_all(&plain, FINAL).last() {
+        let tail = strip_words(&strip_words(&plain[r.end..], THANKS_CLOSING), WEAK_CLOSING);
         if leftover(&tail) <= 3 {
             return Closing::Strong;
         }
@@ -1939,7 +2000,8 @@ fn closing(text: &str, complaint: bool, asks: bool) -> Closing {
     let rest: String = pieces.iter().filter(|p| !thanks_only(p)).map(String::as_str).collect();
     let own_plan = contains_any(&rest, OWN_PLAN) && !contains_any(&rest, REQUEST) && !rest.contains('[');
     if pieces.len() > 1 && own_plan {
-        if pieces.last().is_some_and(thanks_only) {
+        // Thanks, then a step put off till later (谢谢,那我跟家里人商量下再订): a goodbye too.
+        if pieces.last().is_some_and(thanks_only) || (pieces.iter().any(thanks_only) && contains_any(&rest, PUT_OFF)) {
             return Closing::Strong;
         }
         if pieces.iter().any(thanks_only) {
@@ -1972,6 +2034,8 @@ const OWN_PLAN: &[&str] = &[
     "可以了",
     "收到了",
 ];
+/// A step the customer puts off till later.
+const PUT_OFF: &[&str] = &["再订", "再买", "再下单", "再拍", "再说", "再联系", "再来", "再找你", "再找您", "再决定"];
 /// A request thanked for in advance.
 const REQUEST: &[&str] = &["帮", "麻烦", "请", "给我", "查一下", "查下", "转告", "的话", "尽快"];
 
