@@ -97,6 +97,13 @@ pub const THIRD_PARTY: &[&str] = &[
     "花呗",
     "运营商",
     "保险公司",
+    // Travel: the guide and the local agency the shop books.
+    "导游",
+    "地接社",
+    "地接",
+    "旅行社",
+    "航空公司",
+    "酒店前台",
     "财务",
     "其他部门",
     "相关部门",

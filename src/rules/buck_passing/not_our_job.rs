@@ -80,8 +80,21 @@ const DISOWN: &[Phrase] = &[
     // 这边只负责发货
     Phrase(&[Part::Word(WE), Part::Word(&["只负责", "只是负责", "只管", "就负责"])]),
 ];
-const NO_RELATION: &[&str] =
-    &["没关系", "没有关系", "没什么关系", "无关", "不相关", "没啥关系", "扯不上", "不搭边", "不沾边", "不挨着"];
+const NO_RELATION: &[&str] = &[
+    "没关系",
+    "没有关系",
+    "没什么关系",
+    "无关",
+    "不相关",
+    "没啥关系",
+    "扯不上",
+    "不搭边",
+    "不沾边",
+    "不挨着",
+    "关系不大",
+    "没多大关系",
+    "没太大关系",
+];
 const FAULT: &[&str] = &["问题", "责任", "事", "错"];
 const DISOWN_LEAD: &[&str] = &["又", "也", "都", "就", "可", "并"];
 
@@ -141,6 +154,29 @@ const ASK_THEM: Phrase = Phrase(&[
     Part::Word(&["直接", "自己", "去"]),
     Part::Word(&["问问", "问一下", "问", "找"]),
     Part::Key(&["他们", "他", "她"]),
+]);
+/// Handed on to another team: 您需要重新排队转售后组咨询.
+const TRANSFER: Phrase = Phrase(&[
+    Part::Word(&["转到", "转接到", "转接", "转"]),
+    Part::Word(THIRD_PARTY),
+    Part::Gap(3),
+    Part::Key(&["咨询", "处理", "问问", "问", "反馈"]),
+]);
+/// Sent to a shop nearby: 您推到附近的自行车店让师傅调一下.
+const TAKE_IT_THERE: Phrase = Phrase(&[
+    Part::Word(&["拿到", "送到", "推到", "带到", "拿去", "送去", "推去", "带去"]),
+    Part::Word(&["附近的", "附近", "就近的", "就近", "外面的", "楼下的"]),
+    Part::Gap(5),
+    Part::Key(&["店", "维修点", "网点", "修理铺"]),
+]);
+/// Left to settle it with the party named before: 这事儿您得跟那边唠.
+const SETTLE_WITH_THEM: Phrase = Phrase(&[
+    Part::Word(&["您", "你"]),
+    Part::Gap(4),
+    Part::Word(&["跟", "和", "与", "找"]),
+    Part::Key(&["那边", "对方", "人家"]),
+    Part::Gap(2),
+    Part::Word(&["协商", "沟通", "交涉", "商量", "反映", "联系", "唠", "说", "讲", "聊", "谈"]),
 ]);
 /// Leaving the customer to settle it with someone else: 需要您自己和快递协商.
 const SETTLE_ALONE: Phrase = Phrase(&[
@@ -257,6 +293,17 @@ impl Rule for NotOurJob {
                 .filter(|h| contains_any(&text[..h.span.start], THIRD_PARTY))
                 .map(|h| (h.span.start..to_clause_end(cx, &h.span), h.part(text, 2))),
         );
+        sends.extend(
+            TRANSFER.find(text).into_iter().map(|h| (h.span.start..to_clause_end(cx, &h.span), h.part(text, 1))),
+        );
+        sends.extend(TAKE_IT_THERE.find(text).into_iter().map(|h| (h.span.start..to_clause_end(cx, &h.span), "门店")));
+        sends.extend(
+            SETTLE_WITH_THEM
+                .find(text)
+                .into_iter()
+                .filter(|h| contains_any(&text[..h.span.start], THIRD_PARTY))
+                .map(|h| (h.span.clone(), h.part(text, 3))),
+        );
         sort_by_key(&mut sends, |(r, _)| r.start as u128);
         for (span, party) in sends {
             if span.start < kept {
@@ -307,7 +354,9 @@ impl Rule for NotOurJob {
             }
             // Without 去/自己/吧/你 it may be the agent's own plan (“问一下快递,马上回复您”).
             // “需要联系厂家呢”, “联系快递员沟通”: the customer is the one to do it.
-            let brush_off = marked.starts_with(['你', '您', '自', '直', '去'])
+            // “得问运营商”: has to; “您需要…转售后组咨询”: handed on by the customer's own hand.
+            let brush_off = marked.starts_with(['你', '您', '自', '直', '去', '得'])
+                || (marked.starts_with('转') && before.contains(['您', '你']))
                 || before.ends_with("需要")
                 || before.ends_with('得')
                 || marked.starts_with("需要")
