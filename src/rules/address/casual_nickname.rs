@@ -74,6 +74,14 @@ const NICKNAMES: &[&str] = &[
     "大兄弟",
     "兄弟们",
     "兄弟",
+    // Kin terms as address: 姐,办卡真的划算; 妹儿,这个三岁的娃儿耍得.
+    "妹儿",
+    "姐姐",
+    "哥哥",
+    "大姐",
+    "大哥",
+    "姐",
+    "哥",
     "亲爱的",
     "亲爱哒",
     "亲爱滴",
@@ -123,6 +131,15 @@ impl Rule for CasualNickname {
             let dear_address = dear && !DEAR_NOUNS.iter().any(|n| text[hit.end..].starts_with(n));
             // Right after another address (亲亲宝宝, 亲爱的宝子) it is one too.
             let combined = ["亲亲", "亲爱的", "亲"].iter().any(|a| text[..hit.start].ends_with(a)) && !dear;
+            // 美女樱 (a flower), 宝宝 when the customer asked about their baby: the customer's
+            // own word, not a name for them.
+            if customers_word(cx, &hit)
+                || (word.starts_with("宝宝") || word.starts_with("宝贝"))
+                    && contains_any(&cx.customer.text, CHILD)
+                    && !combined
+            {
+                continue;
+            }
             let reassured = reassures_customer(cx, &hit);
             if !strong && !dear_address && !combined && !reassured && !vocative::is_vocative(text, &hit) {
                 continue;
@@ -154,6 +171,13 @@ impl Rule for CasualNickname {
 const REASSURANCE: &[&str] = &["放心", "别急", "别着急", "不要着急", "不用担心", "别担心", "稍等", "久等"];
 /// A child the customer spoke of: then 宝宝放心 may be about the child.
 const CHILD: &[&str] = &["宝宝", "宝贝", "孩子", "小孩", "婴儿", "儿童", "娃", "儿子", "女儿"];
+
+/// The customer wrote the word too, with what follows it here (美女樱, 宝宝8个月).
+fn customers_word(cx: &Context, hit: &std::ops::Range<usize>) -> bool {
+    let text = cx.draft.folded();
+    let next = text[hit.end..].chars().next().filter(|c| crate::text::is_han(*c));
+    next.is_some_and(|c| cx.customer.text.contains(&format!("{}{c}", &text[hit.clone()])))
+}
 
 /// A nickname opening a clause and followed by a reassurance, when the customer spoke of no
 /// child: 宝宝放心!1.5厘米以内的壳都能夹.
