@@ -8,6 +8,7 @@ use std::ops::Range;
 pub const APOLOGY: &[&str] = &[
     "抱歉",
     "对不起",
+    "对不住",
     "不好意思",
     "歉意",
     "致歉",
