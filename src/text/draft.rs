@@ -7,7 +7,7 @@
 
 use std::ops::Range;
 
-use super::fold::fold_char;
+use super::fold::{fold_after, fold_char};
 
 /// A sentence or a clause: a byte range of [`Draft::folded`], trimmed of spaces.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -243,7 +243,7 @@ impl Draft {
         for (raw_byte, c) in raw.char_indices() {
             let at = folded.len();
             positions.push(CharPos { folded: at as u32, raw: raw_byte as u32, utf16 });
-            let f = fold_char(c);
+            let f = fold_after(folded.chars().next_back().unwrap_or('\0'), fold_char(c));
             folded.push(f);
             utf16 += c.len_utf16() as u32;
             sentences.step(&folded, at, f, is_sentence_end(f));

@@ -4,7 +4,8 @@
 //! - full-width ASCII (`Ａ１，！？`) → half-width (`a1,!?`), ideographic space → space;
 //! - ASCII letters → lower case;
 //! - common traditional characters → simplified (the ones the rule lexicons use), and the
-//!   Cantonese characters customers type (冇 → 没, 唔 → 不, 咩 → 啥, 嘅 → 的, 哋 → 们…).
+//!   Cantonese characters customers type (冇 → 没, 唔 → 不, 咩 → 啥, 嘅 → 的, 哋 → 们…);
+//! - a typo that always means one word, by the character before it (自已 → 自己).
 
 use super::CharBits;
 
@@ -35,7 +36,22 @@ pub fn fold_char(c: char) -> char {
 
 /// Fold a whole string (used for lexicons and customer text).
 pub fn fold(s: &str) -> String {
-    s.chars().map(fold_char).collect()
+    let mut prev = '\0';
+    s.chars()
+        .map(|c| {
+            prev = fold_after(prev, fold_char(c));
+            prev
+        })
+        .collect()
+}
+
+/// The folded `c` after the folded `prev`: a typo that always means one word (自已 → 自己).
+#[inline]
+pub fn fold_after(prev: char, c: char) -> char {
+    match (prev, c) {
+        ('自', '已') => '己',
+        _ => c,
+    }
 }
 
 /// Traditional → simplified (and Cantonese → Mandarin), sorted by the first character for a

@@ -41,6 +41,9 @@ const EVIDENCE: &str = "麻烦您提供一下照片,我们马上为您核实";
 const PHRASES: &[(&str, &str)] = &[
     ("是您自己的问题", CHECK),
     ("是您自己", CHECK),
+    // Cantonese 系 for 是: 系您自己拣咗粉红色.
+    ("系您自己", CHECK),
+    ("系你自己", CHECK),
     ("是你自己", CHECK),
     ("乱说", EVIDENCE),
     ("人为损坏", CHECK),
@@ -193,7 +196,8 @@ impl Rule for CustomerFault {
             let before = &text[from..hit.start];
             let after = &text[hit.end..clause.range.end.max(hit.end)];
             // “您没看到短信的话,…” supposes; it does not accuse.
-            if contains_any(before, NOT_BLAME) || after.contains("的话") {
+            // “这不是您的问题” takes the blame off.
+            if contains_any(before, NOT_BLAME) || after.contains("的话") || before.ends_with('不') {
                 continue;
             }
             // “是您没收到吗?” asks; it does not accuse. “是不是您自己…?” and “您没看到…吗?” do, as
@@ -212,19 +216,30 @@ impl Rule for CustomerFault {
             kept = end;
         }
         // The cause laid on the customer a few words on: 是您拆开后没有通风, 是因为您安装时没拧紧.
-        let mut phrases: Vec<(Hit, &str)> = Vec::new();
-        for (phrase, fix) in [(CAUSED_BY_YOU, CHECK), (DID_NOT_LOOK, RECONFIRM), (MIND_YOURSELF, CHECK)] {
-            phrases.extend(phrase.find(text).into_iter().map(|h| (h, fix)));
+        // (phrase, fix, whether it accuses as a question too)
+        let kinds = [
+            (CAUSED_BY_YOU, CHECK, false),
+            (DID_NOT_LOOK, RECONFIRM, false),
+            (MIND_YOURSELF, CHECK, false),
+            (YOU_GOT_IT_WRONG, RECONFIRM, false),
+            (OTHERS_ARE_FINE, CHECK, false),
+            (USUALLY_YOUR_CARE, CHECK, false),
+            (NEXT_TIME, RECONFIRM, false),
+            (DID_YOU_BREAK_IT, CHECK, true),
+        ];
+        let mut phrases: Vec<(Hit, &str, bool)> = Vec::new();
+        for (phrase, fix, asking) in kinds {
+            phrases.extend(phrase.find(text).into_iter().map(|h| (h, fix, asking)));
         }
-        crate::text::sort_by_key(&mut phrases, |(h, _)| h.span.start as u128);
-        for (hit, fix) in phrases {
+        crate::text::sort_by_key(&mut phrases, |(h, _, _)| h.span.start as u128);
+        for (hit, fix, asking) in phrases {
             let Some(clause) = cx.draft.clause_at(hit.span.start) else { continue };
             let before = &text[clause.range.start..hit.span.start];
             let after = &text[hit.span.end..clause.range.end.max(hit.span.end)];
             // “您如果没留意到短信…” supposes, with the supposition inside the phrase.
             let supposes = contains_any(hit.part(text, 1), &["如果", "要是", "万一", "假如", "若", "的话"]);
-            if hit.span.start < kept || contains_any(before, NOT_BLAME) || supposes || after.contains(['吗', '?', '么'])
-            {
+            let asks = after.contains(['吗', '?', '么']) && !asking;
+            if hit.span.start < kept || contains_any(before, NOT_BLAME) || supposes || asks {
                 continue;
             }
             let end = clause.range.start + text[clause.range.clone()].trim_end_matches(is_end).len();
@@ -243,6 +258,10 @@ const CAUSED_BY_YOU: Phrase = Phrase(&[
         "没有",
         "没",
         "自己弄",
+        "自己填",
+        "自己选",
+        "漏填",
+        "漏写",
         "自己摔",
         "自己磕",
         "自己碰",
@@ -275,6 +294,40 @@ const MIND_YOURSELF: Phrase = Phrase(&[
     Part::Word(&["您自己", "你自己"]),
     Part::Gap(4),
     Part::Key(&["得注意", "要注意", "该注意", "得小心", "要小心", "多注意", "注意点", "小心点"]),
+]);
+
+/// Got it wrong, said as the customer's doing: 您这是跑错门了吧, 您这波属于拍错型号了.
+const YOU_GOT_IT_WRONG: Phrase = Phrase(&[
+    Part::Word(&["您这是", "你这是", "您这波", "你这波"]),
+    Part::Gap(4),
+    Part::Key(&["错了", "错门", "错型号", "错地方"]),
+]);
+/// Everyone else is fine, so it must be you: 别的顾客都用得好好的.
+const OTHERS_ARE_FINE: Phrase = Phrase(&[
+    Part::Word(&["别的顾客", "别的客户", "其他顾客", "其他客户", "别的买家", "其他买家", "别人", "其他人"]),
+    Part::Maybe(&["都"]),
+    Part::Gap(4),
+    Part::Key(&["好好的", "没问题", "没出现", "没事"]),
+]);
+/// The usual cause is the customer's care: 美甲掉落一般都是回家后没注意保养.
+const USUALLY_YOUR_CARE: Phrase = Phrase(&[
+    Part::Word(&["一般都是", "基本都是", "大多是", "都是因为", "多半是", "一般是"]),
+    Part::Gap(8),
+    Part::Key(&["没注意", "不注意", "没有注意", "没保养", "使用不当", "操作不当", "没按"]),
+]);
+/// A lesson for next time: 下单前请务必仔细核对尺码表,这样就不会出现这种情况啦; 下次认准再拍.
+const NEXT_TIME: Phrase = Phrase(&[
+    Part::Word(&["下单前", "下次", "以后", "购买前", "拍之前", "拍前"]),
+    Part::Gap(14),
+    Part::Key(&["就不会出现", "就不会发生", "就不会这样", "就不会有这", "认准再拍", "看清再拍", "看准再拍"]),
+]);
+/// A question that accuses: 是不是孩子拆包的时候弄丢了?, 您是不是泡水里了?
+const DID_YOU_BREAK_IT: Phrase = Phrase(&[
+    Part::Word(&["是不是孩子", "是不是小孩", "是不是家里人", "是不是您", "是不是你", "您是不是", "你是不是"]),
+    Part::Gap(8),
+    Part::Key(&[
+        "弄丢", "丢了", "弄坏", "泡水", "进水", "摔", "磕", "压坏", "拆坏", "用错", "装错", "没拧", "没插", "忘了",
+    ]),
 ]);
 
 fn is_end(c: char) -> bool {
