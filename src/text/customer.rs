@@ -521,6 +521,12 @@ const COMPLAINT: &[&str] = &[
     "断了",
     // Broken in two, a body reacting, a booking called off, something else delivered:
     // 断成两截, 又红又痒, 行程被临时取消, 收到的却是别的款.
+    // Gone yellow or bad, also in Cantonese (黄晒: all yellow).
+    "发黄",
+    "变黄",
+    "黄晒",
+    "烂晒",
+    "坏晒",
     "断成",
     "碎成",
     "裂成",
@@ -803,6 +809,30 @@ const COMPLAINT: &[&str] = &[
 const BROKEN_PROMISE: Phrase =
     Phrase(&[Part::Key(&["说好", "明明说", "答应", "承诺", "备注了", "备注"]), Part::Gap(16), Part::Word(OTHERWISE)]);
 const OTHERWISE: &[&str] = &["结果", "现在又", "又说", "却", "怎么又", "还是"];
+/// An appointment missed: 约好两点来修热水器,现在都三点半了.
+const MISSED_APPOINTMENT: Phrase = Phrase(&[
+    Part::Key(&["约好", "约的是", "约的", "预约的是", "说好"]),
+    Part::Gap(12),
+    Part::Maybe(&[",", " "]),
+    Part::Word(&["现在都", "现在已经", "都已经", "都过了", "还没来", "人呢", "还没到", "人还没"]),
+]);
+/// What reviews say, asked about: 看到差评说保温效果差,是真的吗? A doubt about the goods, not a
+/// complaint of the customer's own. (Not 朋友说/听说: a friend's report is often the
+/// customer's own problem relayed.)
+const HEARSAY: &[&str] = &[
+    "差评说",
+    "差评里",
+    "看到差评",
+    "有差评",
+    "评价说",
+    "评价里说",
+    "评论说",
+    "评论里说",
+    "口碑里说",
+    "看评价说",
+    "看评论说",
+    "网上说",
+];
 const TURNED_OUT: Phrase = Phrase(&[
     Part::Key(&["结果"]),
     Part::Word(&["还是", "又", "没", "不", "给我", "却", "发的", "寄的", "收到", "只有", "一直", "竟然", "居然"]),
@@ -1214,7 +1244,13 @@ const PRICE_OBJECTION: &[&str] = &[
     "比别家",
     "价格太",
     "涨价",
+    "涨到",
     "又贵了",
+    "卖这个价",
+    "卖这么贵",
+    "虚高",
+    "智商税",
+    "割韭菜",
     // A charge the customer finds unfair: 太离谱了, 别人家都免费, 凭什么收.
     "离谱",
     "别人家都",
@@ -1322,6 +1358,8 @@ const QUALITY_OBJECTION: &[&str] = &[
 const NOT_WHAT_I_BOUGHT: Phrase = Phrase(&[
     Part::Word(&["买的是", "买的", "拍的是", "拍的", "下单的是", "订的是", "我要的是", "选的是"]),
     Part::Gap(10),
+    // 我买的是黑色的鼠标,收到是白色的: the next clause.
+    Part::Maybe(&[",", " "]),
     Part::Key(&["收到是", "收到的是", "发的是", "发来的是", "到的是", "来的是", "给我发的", "寄来的是"]),
 ]);
 
@@ -1343,6 +1381,8 @@ const CHEAPER_ELSEWHERE: Phrase = Phrase(&[
         "旗舰店",
         "专卖店",
         "五金店",
+        "菜市场",
+        "批发市场",
         "超市",
         "网上",
         "线下",
@@ -1350,7 +1390,7 @@ const CHEAPER_ELSEWHERE: Phrase = Phrase(&[
         "专柜",
     ]),
     Part::Gap(10),
-    Part::Key(&["才", "只要", "只卖", "便宜", "就搞定", "就能搞定", "一模一样", "同款"]),
+    Part::Key(&["才", "只要", "只卖", "便宜", "就搞定", "就能搞定", "就能", "一模一样", "同款"]),
 ]);
 
 /// Doubt, in any words, next to what is doubted: the price (价格, 贵, 性价比) or the quality
@@ -1707,12 +1747,16 @@ impl Customer {
             }
         }
         cues.extend(BAD.find(&masked).into_iter().map(|h| h.span.start));
-        for p in [NOT_WHAT_I_BOUGHT, BROKEN_PROMISE, TURNED_OUT, PRICED_ABOVE_WORD, AT_ALL, SHORT_WEIGHT] {
+        for p in
+            [NOT_WHAT_I_BOUGHT, BROKEN_PROMISE, MISSED_APPOINTMENT, TURNED_OUT, PRICED_ABOVE_WORD, AT_ALL, SHORT_WEIGHT]
+        {
             cues.extend(p.find(&masked).into_iter().map(|h| h.span.start));
         }
         cues.retain(|&at| !supposed(&masked, at) && !own_mistake(&masked, at));
-        // “推不动,是不是我自己装错了”: a fault the customer puts down to themselves.
-        if SELF_DOUBT.is_in(&masked) {
+        // “推不动,是不是我自己装错了”: a fault the customer puts down to themselves; “差评说…
+        // 是真的吗”: someone else's.
+        let hearsay = contains_any(&masked, HEARSAY);
+        if SELF_DOUBT.is_in(&masked) || hearsay {
             cues.clear();
         }
         // What has not happened yet, or a wait counted out, is a complaint and a wait at once.
@@ -1725,9 +1769,10 @@ impl Customer {
         cues.extend(&overdue);
         let complaint = !cues.is_empty();
         let complaint_mild = mild_complaint(&masked);
-        let upset = find_all(&masked, UPSET)
-            .into_iter()
-            .any(|(hit, _)| !wondering(&masked, hit.start) && !supposed(&masked, hit.start));
+        let upset = !hearsay
+            && find_all(&masked, UPSET)
+                .into_iter()
+                .any(|(hit, _)| !wondering(&masked, hit.start) && !supposed(&masked, hit.start));
         let urgent = contains_any(&masked, URGENT) || repeats_itself(&text);
         let waiting = contains_any(&masked, WAITING)
             || contains_any(&masked, OVERDUE_WORDS)
@@ -1750,7 +1795,7 @@ impl Customer {
             price_objection: contains_any(&masked, PRICE_OBJECTION) || CHEAPER_ELSEWHERE.is_in(&masked),
             quality_objection: contains_any(&masked, QUALITY_OBJECTION) || WILL_IT_FAIL.is_in(&masked),
             price_doubted: PRICE_DOUBTED.iter().any(|p| p.is_in(&masked)),
-            quality_doubted: QUALITY_DOUBTED.iter().any(|p| p.is_in(&masked)),
+            quality_doubted: hearsay || QUALITY_DOUBTED.iter().any(|p| p.is_in(&masked)),
             declines: contains_any(&masked, DECLINES),
             waiting,
             thanks: contains_any(&masked, THANKS),

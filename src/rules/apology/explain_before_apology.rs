@@ -2,7 +2,7 @@ use crate::finding::Lints;
 use crate::rules::closing::tail::styled;
 use crate::rules::empathy::words::EMPATHY;
 use crate::rules::{declare_rule, opening_insert_at, Context, Rule};
-use crate::text::{contains_any, find_all, is_emoji, is_han, is_punct_or_space, Segment};
+use crate::text::{contains_any, is_emoji, is_han, is_punct_or_space, Segment};
 
 use super::words::first_apology;
 
@@ -55,6 +55,10 @@ const OPENERS: &[&str] = &[
     "在的",
     "在呢",
     "哈喽",
+    // A self-introduction: 我是客服小林.
+    "我是您的专属客服",
+    "我是客服",
+    "很高兴为您服务",
 ];
 
 /// Acknowledgements and holding lines that may come before the apology: they explain nothing.
@@ -98,15 +102,10 @@ impl Rule for ExplainBeforeApology {
         if apology.start <= start {
             return;
         }
-        // Acknowledging the feeling first (“换谁都会担心”) is what the guides ask: only what
-        // comes before the first acknowledgement can be the explanation put first.
-        let mut before = &text[start..apology.start];
-        for list in [ACKNOWLEDGE, EMPATHY] {
-            if let Some((hit, _)) = find_all(before, list).first() {
-                before = &before[..hit.start];
-            }
-        }
-        if explanation_han(before) < MIN_EXPLANATION_HAN {
+        // Acknowledging the feeling (“换谁都会担心”) or the request (“收到”, “帮您查”) is not
+        // explaining: only the clauses before the apology that do neither can be the
+        // explanation put first (晓得您等得着急,师傅前一单的活比预想的复杂…,实在不好意思).
+        if explanation_han(&unacknowledged(&text[start..apology.start])) < MIN_EXPLANATION_HAN {
             return;
         }
         let Some(seg) = apology_segment(cx, apology.start) else {
@@ -123,6 +122,14 @@ impl Rule for ExplainBeforeApology {
 }
 
 /// Characters of the text before the apology that explain something (openers don't count).
+/// The clauses of `before` that acknowledge nothing, joined.
+fn unacknowledged(before: &str) -> String {
+    before
+        .split(|c: char| is_punct_or_space(c) || matches!(c, '，' | '。' | '！' | '？' | '；' | '～' | '~'))
+        .filter(|clause| !contains_any(clause, ACKNOWLEDGE) && !contains_any(clause, EMPATHY))
+        .collect()
+}
+
 fn explanation_han(before: &str) -> usize {
     let mut rest = before.to_owned();
     for o in OPENERS {

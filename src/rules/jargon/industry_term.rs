@@ -42,6 +42,17 @@ const TERMS: &[(&str, &str)] = &[
     ("揽收", "取件"),
     // Cross-border: a warehouse the customer never sees.
     ("保税仓", "国内的海关监管仓库"),
+    // Trade, travel, print and after-sales codes: MOQ, PNR, CMYK, DOA, RMA (not RGB: RGB键盘
+    // names a product).
+    ("moq", "最少起订数量"),
+    ("pnr", "订座记录编号"),
+    ("cmyk", "印刷用的颜色模式"),
+    ("doa", "开箱即坏"),
+    ("rma", "返修申请"),
+    ("转曲", "把文字转成图形"),
+    ("有锁机", "锁定运营商的手机"),
+    ("解bl", "解锁系统"),
+    ("引流款", "特价款"),
     ("干线", "长途运输"),
     ("拆单", "分开发货"),
     ("签收节点", "签收记录"),
