@@ -2,7 +2,7 @@ use crate::finding::Lints;
 use crate::rules::closing::tail::styled;
 use crate::rules::empathy::words::EMPATHY;
 use crate::rules::{declare_rule, opening_insert_at, Context, Rule};
-use crate::text::{contains_any, is_emoji, is_han, is_punct_or_space, Segment};
+use crate::text::{contains_any, find_all, is_emoji, is_han, is_punct_or_space, Segment};
 
 use super::words::first_apology;
 
@@ -102,10 +102,20 @@ impl Rule for ExplainBeforeApology {
         if apology.start <= start {
             return;
         }
-        // Acknowledging the feeling (“换谁都会担心”) or the request (“收到”, “帮您查”) is not
-        // explaining: only the clauses before the apology that do neither can be the
-        // explanation put first (晓得您等得着急,师傅前一单的活比预想的复杂…,实在不好意思).
-        if explanation_han(&unacknowledged(&text[start..apology.start])) < MIN_EXPLANATION_HAN {
+        // Acknowledging the feeling (“换谁都会担心”) is what the guides ask: what comes before
+        // the first acknowledgement can be the explanation put first.
+        let before = &text[start..apology.start];
+        let mut lead = before;
+        for list in [ACKNOWLEDGE, EMPATHY] {
+            if let Some((hit, _)) = find_all(lead, list).first() {
+                lead = &lead[..hit.start];
+            }
+        }
+        // After it, only the clauses that acknowledge nothing and give a cause (晓得您等得着急,
+        // 师傅前一单的活比预想的复杂,耽搁了一哈,实在不好意思).
+        let rest = unacknowledged(&before[lead.len()..]);
+        let explained_after = contains_any(&rest, CAUSES) && explanation_han(&rest) >= MIN_EXPLANATION_HAN;
+        if explanation_han(lead) < MIN_EXPLANATION_HAN && !explained_after {
             return;
         }
         let Some(seg) = apology_segment(cx, apology.start) else {
@@ -122,6 +132,27 @@ impl Rule for ExplainBeforeApology {
 }
 
 /// Characters of the text before the apology that explain something (openers don't count).
+/// Words that give a cause: what an explanation is made of.
+const CAUSES: &[&str] = &[
+    "因为",
+    "由于",
+    "所以",
+    "造成",
+    "导致",
+    "原因",
+    "耽搁",
+    "耽误",
+    "延误",
+    "没同步",
+    "拿错",
+    "发错",
+    "漏发",
+    "漏放",
+    "爆仓",
+    "系统",
+    "赶上",
+];
+
 /// The clauses of `before` that acknowledge nothing, joined.
 fn unacknowledged(before: &str) -> String {
     before
