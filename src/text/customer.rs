@@ -2084,15 +2084,25 @@ const PUT_OFF: &[&str] = &["再订", "再买", "再下单", "再拍", "再说", 
 /// A request thanked for in advance.
 const REQUEST: &[&str] = &["帮", "麻烦", "请", "给我", "查一下", "查下", "转告", "的话", "尽快"];
 
-/// `s` with every occurrence of `words` removed (longest first, as listed).
-fn strip_words(s: &str, words: &[&str]) -> String {
+/// `s` with every occurrence of `words` removed.
+fn strip_words(s: &str, words: &'static [&'static str]) -> String {
     let mut out = s.to_owned();
-    for w in words {
-        if out.contains(w) {
-            out = out.replace(w, "");
+    // One lookup per round, not one search per word; again while taking words out joins
+    // new ones (谢谢谢 → 谢).
+    loop {
+        let hits = find_all(&out, words);
+        if hits.is_empty() {
+            return out;
         }
+        let mut next = String::with_capacity(out.len());
+        let mut at = 0;
+        for (hit, _) in hits {
+            next.push_str(&out[at..hit.start]);
+            at = hit.end;
+        }
+        next.push_str(&out[at..]);
+        out = next;
     }
-    out
 }
 
 /// How many characters are left that carry words (fillers and particles don't count).
