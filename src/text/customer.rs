@@ -1970,8 +1970,9 @@ fn questions(text: &str) -> Vec<String> {
         let c = clause.trim_matches(|ch: char| is_punct_or_space(ch)).to_owned();
         clause.clear();
         // “都好几天了”, “说了几遍了”: 几 in a complaint asks nothing.
-        let asked =
-            marked || contains_any(&mask(&c, NOT_A_QUESTION), QUESTION_MARKERS) || a_not_a(&c) || ends_asking(&c);
+        // (Masking only takes words out: a clause with no marker needs no masked copy.)
+        let marker = contains_any(&c, QUESTION_MARKERS) && contains_any(&mask(&c, NOT_A_QUESTION), QUESTION_MARKERS);
+        let asked = marked || marker || a_not_a(&c) || ends_asking(&c);
         if c.is_empty() || !asked {
             return;
         }
