@@ -32,6 +32,10 @@ struct Index {
     mask: usize,
     /// Needle indices, grouped by first character, longest first, then in list order.
     order: Vec<u32>,
+    /// The same by last character, for reading a phrase backwards ([`List::words_before`]).
+    last_table: Vec<(u32, u32, u32)>,
+    last_mask: usize,
+    last_order: Vec<u32>,
 }
 
 const EMPTY: u32 = u32::MAX;
@@ -78,33 +82,15 @@ fn slot(c: u32, mask: usize) -> usize {
 
 impl Index {
     fn new(id: u32, needles: &'static [&'static str]) -> Index {
-        let mut order: Vec<u32> = (0..needles.len() as u32).filter(|&i| !needles[i as usize].is_empty()).collect();
-        let first = |i: u32| needles[i as usize].chars().next().map_or(0, |c| c as u32);
-        // By first character, longest first, then as listed.
-        super::sort_by_key(&mut order, |&i| {
-            (u128::from(first(i)) << 64) | u128::from(u64::MAX - needles[i as usize].len() as u64)
-        });
-        let mut firsts = CharBits::EMPTY;
-        let mut groups: Vec<(u32, u32, u32)> = Vec::new();
-        for (pos, &i) in order.iter().enumerate() {
-            let c = first(i);
-            firsts.insert(c);
-            match groups.last_mut() {
-                Some(g) if g.0 == c => g.2 = pos as u32 + 1,
-                _ => groups.push((c, pos as u32, pos as u32 + 1)),
-            }
-        }
-        let size = (groups.len() * 2).next_power_of_two().max(2);
-        let mask = size - 1;
-        let mut table = vec![(EMPTY, 0, 0); size];
-        for g in groups {
-            let mut at = slot(g.0, mask);
-            while table[at].0 != EMPTY {
-                at = (at + 1) & mask;
-            }
-            table[at] = g;
-        }
-        Index { id, needles, firsts, table, mask, order }
+        let (firsts, table, mask, order) = grouped(needles, |n| n.chars().next());
+        let (_, last_table, last_mask, last_order) = grouped(needles, |n| n.chars().next_back());
+        Index { id, needles, firsts, table, mask, order, last_table, last_mask, last_order }
+    }
+
+    /// The needle indices ending with `c`, longest first.
+    #[inline]
+    fn ending_with(&self, c: char) -> &[u32] {
+        lookup(&self.last_table, self.last_mask, &self.last_order, c as u32)
     }
 
     /// Whether some needle may start with `c` (false: none does).
@@ -119,18 +105,55 @@ impl Index {
         if !self.may_start(c) {
             return &[];
         }
-        let c = c as u32;
-        let mut at = slot(c, self.mask);
-        loop {
-            let (k, start, end) = self.table[at];
-            if k == c {
-                return &self.order[start as usize..end as usize];
-            }
-            if k == EMPTY {
-                return &[];
-            }
-            at = (at + 1) & self.mask;
+        lookup(&self.table, self.mask, &self.order, c as u32)
+    }
+}
+
+/// The non-empty needles grouped by the character `key` picks (their first or last), longest
+/// first, then as listed: the characters, an open-addressing table `(char, range of order)`
+/// with `EMPTY` where free, its mask, and the order.
+fn grouped(needles: &[&str], key: impl Fn(&str) -> Option<char>) -> (CharBits, Vec<(u32, u32, u32)>, usize, Vec<u32>) {
+    let mut order: Vec<u32> = (0..needles.len() as u32).filter(|&i| !needles[i as usize].is_empty()).collect();
+    let char_of = |i: u32| key(needles[i as usize]).map_or(0, |c| c as u32);
+    super::sort_by_key(&mut order, |&i| {
+        (u128::from(char_of(i)) << 64) | u128::from(u64::MAX - needles[i as usize].len() as u64)
+    });
+    let mut chars = CharBits::EMPTY;
+    let mut groups: Vec<(u32, u32, u32)> = Vec::new();
+    for (pos, &i) in order.iter().enumerate() {
+        let c = char_of(i);
+        chars.insert(c);
+        match groups.last_mut() {
+            Some(g) if g.0 == c => g.2 = pos as u32 + 1,
+            _ => groups.push((c, pos as u32, pos as u32 + 1)),
         }
+    }
+    let size = (groups.len() * 2).next_power_of_two().max(2);
+    let mask = size - 1;
+    let mut table = vec![(EMPTY, 0, 0); size];
+    for g in groups {
+        let mut at = slot(g.0, mask);
+        while table[at].0 != EMPTY {
+            at = (at + 1) & mask;
+        }
+        table[at] = g;
+    }
+    (chars, table, mask, order)
+}
+
+/// The stretch of `order` grouped under `c` in `table`.
+#[inline]
+fn lookup<'o>(table: &[(u32, u32, u32)], mask: usize, order: &'o [u32], c: u32) -> &'o [u32] {
+    let mut at = slot(c, mask);
+    loop {
+        let (k, start, end) = table[at];
+        if k == c {
+            return &order[start as usize..end as usize];
+        }
+        if k == EMPTY {
+            return &[];
+        }
+        at = (at + 1) & mask;
     }
 }
 
@@ -563,10 +586,9 @@ impl List {
     /// Every needle that ends at byte `at` of `hay` (a char boundary), longest first.
     pub fn words_before(self, hay: &str, at: usize) -> Vec<&'static str> {
         let head = hay.get(..at).unwrap_or("");
-        let mut found: Vec<&'static str> =
-            self.0.needles.iter().copied().filter(|n| !n.is_empty() && head.ends_with(n)).collect();
-        super::sort_by_key(&mut found, |n| u128::from(u64::MAX - n.len() as u64));
-        found
+        let Some(last) = head.chars().next_back() else { return Vec::new() };
+        let ix = self.0;
+        ix.ending_with(last).iter().map(|&k| ix.needles[k as usize]).filter(|n| head.ends_with(n)).collect()
     }
 }
 
