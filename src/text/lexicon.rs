@@ -33,9 +33,16 @@ struct Index {
     /// Needle indices, grouped by first character, longest first, then in list order.
     order: Vec<u32>,
     /// The same by last character, for reading a phrase backwards ([`List::words_before`]).
-    last_table: Vec<(u32, u32, u32)>,
-    last_mask: usize,
-    last_order: Vec<u32>,
+    ends: Groups,
+}
+
+/// Needles grouped by a character of theirs (see [`grouped`]).
+struct Groups {
+    chars: CharBits,
+    /// Open addressing by character: `(char, range of order)`, `EMPTY` where free.
+    table: Vec<(u32, u32, u32)>,
+    mask: usize,
+    order: Vec<u32>,
 }
 
 const EMPTY: u32 = u32::MAX;
@@ -82,15 +89,15 @@ fn slot(c: u32, mask: usize) -> usize {
 
 impl Index {
     fn new(id: u32, needles: &'static [&'static str]) -> Index {
-        let (firsts, table, mask, order) = grouped(needles, |n| n.chars().next());
-        let (_, last_table, last_mask, last_order) = grouped(needles, |n| n.chars().next_back());
-        Index { id, needles, firsts, table, mask, order, last_table, last_mask, last_order }
+        let Groups { chars: firsts, table, mask, order } = grouped(needles, |n| n.chars().next());
+        let ends = grouped(needles, |n| n.chars().next_back());
+        Index { id, needles, firsts, table, mask, order, ends }
     }
 
     /// The needle indices ending with `c`, longest first.
     #[inline]
     fn ending_with(&self, c: char) -> &[u32] {
-        lookup(&self.last_table, self.last_mask, &self.last_order, c as u32)
+        lookup(&self.ends.table, self.ends.mask, &self.ends.order, c as u32)
     }
 
     /// Whether some needle may start with `c` (false: none does).
@@ -110,9 +117,8 @@ impl Index {
 }
 
 /// The non-empty needles grouped by the character `key` picks (their first or last), longest
-/// first, then as listed: the characters, an open-addressing table `(char, range of order)`
-/// with `EMPTY` where free, its mask, and the order.
-fn grouped(needles: &[&str], key: impl Fn(&str) -> Option<char>) -> (CharBits, Vec<(u32, u32, u32)>, usize, Vec<u32>) {
+/// first, then as listed.
+fn grouped(needles: &[&str], key: impl Fn(&str) -> Option<char>) -> Groups {
     let mut order: Vec<u32> = (0..needles.len() as u32).filter(|&i| !needles[i as usize].is_empty()).collect();
     let char_of = |i: u32| key(needles[i as usize]).map_or(0, |c| c as u32);
     super::sort_by_key(&mut order, |&i| {
@@ -138,7 +144,7 @@ fn grouped(needles: &[&str], key: impl Fn(&str) -> Option<char>) -> (CharBits, V
         }
         table[at] = g;
     }
-    (chars, table, mask, order)
+    Groups { chars, table, mask, order }
 }
 
 /// The stretch of `order` grouped under `c` in `table`.
