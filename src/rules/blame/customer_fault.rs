@@ -5,11 +5,14 @@ use crate::text::{contains_any, find_rows, Hit, Part, Phrase};
 declare_rule! {
     /// ## What it does
     /// Flags the agent putting the fault on the customer — 是您自己…, 您没看清楚, 您看错了,
-    /// 您操作不对, 穿的方式不对, 使用不当, 没证据别乱说, 谁让您…, 您是不是自己删了? — and
-    /// offers neutral wording: “我们一起来排查一下原因”, “我再跟您确认一下”, “麻烦您提供一下照片”.
+    /// 您操作不对, 穿的方式不对, 使用不当, 没证据别乱说, 谁让您…, 您是不是自己删了? — or
+    /// between the lines: 您下单前没仔细看吧, 您是不是泡水里了?, 别的顾客都用得好好的, 一般都是
+    /// 没注意保养, 下次认准再拍, 您自己平时得注意点 — and offers neutral wording: “我们一起来
+    /// 排查一下原因”, “我再跟您确认一下”, “麻烦您提供一下照片”.
     ///
     /// Left alone: the agent's own mistake (“不好意思,我看错了”), conditions and advice
-    /// (“如果地址填错了,可以…”, “避免使用不当”), and real questions (“是您本人签收的吗?”).
+    /// (“如果地址填错了,可以…”, “避免使用不当”, “您如果没留意到短信也没关系”), the blame taken
+    /// off (“这不是您的问题”), and real questions (“是您本人签收的吗?”).
     ///
     /// ## Why is this bad?
     /// The etiquette guide puts “尊重为本” first: even when the customer did cause it,

@@ -11,7 +11,8 @@ declare_rule! {
     /// question ends here. The agent can always promise to find out.
     ///
     /// Left alone: polite questions (“不知道您方便吗?”), someone else's knowledge (“您不清楚的话”),
-    /// seeing or hearing (“亮度过高会看不清楚”), and invitations (“不懂的地方随时问我”).
+    /// seeing or hearing (“亮度过高会看不清楚”), invitations (“不懂的地方随时问我”), and the
+    /// customer's not knowing taken off their hands (“不知道尺寸没关系,我帮您量”).
     ///
     /// ## Example
     /// ```text
