@@ -2013,7 +2013,8 @@ fn closing(text: &str, unmasked: &str, complaint: bool, asks: bool) -> Closing {
     let plain: String = without_placeholders(unmasked).chars().filter(|c| !is_punct_or_space(*c)).collect();
     if let Some((r, _)) = find_all(&plain, FINAL).last() {
         let tail = strip_words(&strip_words(&plain[r.end..], THANKS_CLOSING), WEAK_CLOSING);
-        if leftover(&tail) <= 3 {
+        // …or goes on to put the purchase off: 先这样吧,我考虑考虑.
+        if leftover(&tail) <= 3 || contains_any(&tail, DECLINES) {
             return Closing::Strong;
         }
     }

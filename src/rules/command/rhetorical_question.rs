@@ -55,7 +55,7 @@ const NONE: &[&str] = &[];
 const YOU: &[&str] = &["你", "您"];
 
 /// In order: where two start at the same place, the first wins.
-static FORMS: [Form; 13] = [
+static FORMS: [Form; 14] = [
     // 现在怪谁?  这个价位你还想要什么质量?  你有证据吗?
     Form {
         core: &[&[
@@ -111,6 +111,15 @@ static FORMS: [Form; 13] = [
         ],
         leads: &[&["连这个都", "这都", "这也", "都", "也"], YOU],
         gap: 10,
+        ends: Q,
+        end_optional: false,
+        not_after: &[],
+    },
+    // 您敢买吗? (a dare, not a question)
+    Form {
+        core: &[&["您", "你"], &["敢"], &["买", "用", "要", "穿", "吃", "信"]],
+        leads: &[],
+        gap: 4,
         ends: Q,
         end_optional: false,
         not_after: &[],
@@ -264,6 +273,7 @@ mod tests {
     fn same_as_the_regex() {
         let re = regex::Regex::new(concat!(
             r"(?:[你您]?(?:自己)?(?:没|没有)(?:看到|看见|看|注意到|仔细看)[^,。!?;\s]{0,8}(?:吗|\?))",
+            r"|(?:[你您]敢(?:买|用|要|穿|吃|信)[^,。!?;\s]{0,4}(?:吗|\?))",
             r"|(?:^|[^您你是否])不知道(?:吗|\?)",
             r"|(?:[你您](?:都|也|还)?不知道[^,。!?;\s]{0,6}(?:吗|\?))",
             r"|(?:[你您]?(?:都|也|连这个都|这都|这也)?不会(?:用|操作|看|自己|弄|安装|查|点|搜|填|下单|申请|识字|设置)[^,。!?;\s]{0,6}(?:吗|\?))",

@@ -3,7 +3,7 @@ use crate::finding::Severity;
 use crate::rules::apology::words::is_holding;
 use crate::rules::closing::tail::styled;
 use crate::rules::{declare_rule, opening_insert_at, Context, Rule};
-use crate::text::contains_any;
+use crate::text::{contains_any, mask};
 
 use super::words::{has_offer, objection, Objection, ACKNOWLEDGE};
 
@@ -46,7 +46,9 @@ impl Rule for NoAcknowledgement {
             return;
         };
         let text = cx.draft.folded();
-        if contains_any(text, ACKNOWLEDGE) || is_holding(cx) {
+        // “感谢您的关注” thanks by formula; it acknowledges no concern.
+        if contains_any(&mask(text, &["感谢您的关注", "谢谢您的关注", "感谢关注"]), ACKNOWLEDGE) || is_holding(cx)
+        {
             return;
         }
         let severity = if has_offer(kind, text) || !sure { Severity::Hint } else { Severity::Warning };
