@@ -807,7 +807,13 @@ const COMPLAINT: &[&str] = &[
 /// A promise or an expectation that came out otherwise: 说好顺丰发,结果发的中通; 备注了不要
 /// 香菜,结果还是有; 比直播间说的贵了.
 const BROKEN_PROMISE: Phrase =
-    Phrase(&[Part::Key(&["说好", "明明说", "答应", "承诺", "备注了", "备注"]), Part::Gap(16), Part::Word(OTHERWISE)]);
+    Phrase(&[
+        Part::Key(&["说好", "明明说", "答应", "承诺", "备注了", "备注"]),
+        Part::Gap(16),
+        // 说好今天到,结果…: the next clause.
+        Part::Maybe(&[",", " "]),
+        Part::Word(OTHERWISE),
+    ]);
 const OTHERWISE: &[&str] = &["结果", "现在又", "又说", "却", "怎么又", "还是"];
 /// An appointment missed: 约好两点来修热水器,现在都三点半了.
 const MISSED_APPOINTMENT: Phrase = Phrase(&[
