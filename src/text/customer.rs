@@ -806,14 +806,13 @@ const COMPLAINT: &[&str] = &[
 
 /// A promise or an expectation that came out otherwise: 说好顺丰发,结果发的中通; 备注了不要
 /// 香菜,结果还是有; 比直播间说的贵了.
-const BROKEN_PROMISE: Phrase =
-    Phrase(&[
-        Part::Key(&["说好", "明明说", "答应", "承诺", "备注了", "备注"]),
-        Part::Gap(16),
-        // 说好今天到,结果…: the next clause.
-        Part::Maybe(&[",", " "]),
-        Part::Word(OTHERWISE),
-    ]);
+const BROKEN_PROMISE: Phrase = Phrase(&[
+    Part::Key(&["说好", "明明说", "答应", "承诺", "备注了", "备注"]),
+    Part::Gap(16),
+    // 说好今天到,结果…: the next clause.
+    Part::Maybe(&[",", " "]),
+    Part::Word(OTHERWISE),
+]);
 const OTHERWISE: &[&str] = &["结果", "现在又", "又说", "却", "怎么又", "还是"];
 /// An appointment missed: 约好两点来修热水器,现在都三点半了.
 const MISSED_APPOINTMENT: Phrase = Phrase(&[
@@ -1916,6 +1915,20 @@ pub(super) fn supposed(text: &str, at: usize) -> bool {
         || text[at..end].contains("的话")
         || ends_with_any(before, &["别", "不要", "可别"])
         || contains_any(&text[at..end], GUARANTEE_ASKED)
+        || asks_a_property(&text[at..end])
+}
+
+/// The cue asked about as the goods' property, not reported: 这件毛衣起球吗, 会掉色不 (a
+/// report says 了: 起球了吗).
+fn asks_a_property(from_cue: &str) -> bool {
+    // (Not 么 or 嘛: 搞什么啊, 这不扯淡嘛, 没收到么 complain.)
+    let word_end = from_cue.find(['吗', '不']).unwrap_or(from_cue.len());
+    let word = &from_cue[..word_end];
+    word_end < from_cue.len()
+        && word.chars().count() <= 3
+        && !word.contains('了')
+        && !word.is_empty()
+        && from_cue[word_end..].chars().nth(1).is_none_or(|c| is_punct_or_space(c) || "啊呀呢".contains(c))
 }
 
 /// Asking what the shop guarantees should it happen: 坏了包赔不, 碎了给不给换.

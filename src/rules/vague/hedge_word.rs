@@ -4,7 +4,7 @@ use std::ops::Range;
 use crate::finding::{Lint, Severity};
 use crate::rules::apology::words::is_holding;
 use crate::rules::{declare_rule, Context, Rule};
-use crate::text::{char_after, char_before, contains_any, find_all, is_emoji, is_punct_or_space, Draft};
+use crate::text::{char_after, char_before, contains_any, find_all, is_emoji, is_punct_or_space, mask, Draft};
 
 declare_rule! {
     /// ## What it does
@@ -113,7 +113,8 @@ impl Rule for HedgeWord {
                 continue;
             }
             let Some(clause) = cx.draft.clause_at(hit.start) else { continue };
-            if contains_any(cx.draft.text(&clause.range), QUESTION) {
+            // (不怎么 is “not very”, not a question: 应该不怎么起球吧.)
+            if contains_any(&mask(cx.draft.text(&clause.range), &["不怎么", "没怎么"]), QUESTION) {
                 continue;
             }
             // “虽然可能…您会不开心”: a guess at the customer's feelings is courtesy, not a rule.
