@@ -84,13 +84,14 @@ import { dirname, join } from 'node:path';
 // Then (2026-12-05, session 10) the classes of the eighth and tenth fresh sets (blame between
 // the lines, send-aways to other teams and shops, kin terms as address, scarcity and guilt as
 // pressure, review hearsay, goodbyes in chat words, missed appointments) and the word tables
-// and products looked up through the lexicon: +9.4 KB, the coach 246.0 KB, the review module
-// 340.1 KB; budgets 247 / 341 KB. Since issue 12's start (182.3 KB) the coach has grown 35 %,
+// and products looked up through the lexicon, then the rule docs saying so: +10.7 KB, the coach
+// 247.3 KB, the review module 341.2 KB; budgets 248 / 342 KB. Since issue 12's start (182.3
+// KB) the coach has grown 36 %,
 // over that issue's 10 %. Measured this session: the data section is 87 KB gzipped, of it 17.8
 // KB the (pointer, length) pairs of some 7,700 list entries; the forty largest lists hold only
 // half the entries, so a joined string per list pays only if every list changes type.
-const DEFAULT_BUDGET_KB = 247;
-const REVIEW_BUDGET_KB = 341;
+const DEFAULT_BUDGET_KB = 248;
+const REVIEW_BUDGET_KB = 342;
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
