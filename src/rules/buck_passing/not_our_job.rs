@@ -77,7 +77,7 @@ const DISOWN: &[Phrase] = &[
     ]),
     Phrase(&[Part::Word(&["不在"]), Part::Word(WE), Part::Gap(4), Part::Word(&["范围"])]),
     // 这是快递那边的问题, 是厂家的责任
-    Phrase(&[Part::Word(&["是", "属于"]), Part::Word(THIRD_PARTY), Part::Gap(3), Part::Word(FAULT)]),
+    Phrase(&[Part::Word(&["是", "属于"]), Part::Key(THIRD_PARTY), Part::Gap(3), Part::Word(FAULT)]),
     // 这边只负责发货
     Phrase(&[Part::Word(WE), Part::Word(&["只负责", "只是负责", "只管", "就负责"])]),
 ];
@@ -141,7 +141,8 @@ const SEND_AWAY: Phrase = Phrase(&[
     Part::Word(&["问问", "问一下", "问", "找", "联系", "打电话给", "咨询"]),
     // 一下, 附近的, 个懂电脑的
     Part::Gap(5),
-    Part::Word(THIRD_PARTY),
+    // (Searched from the party: 问 is in nearly every 请问.)
+    Part::Key(THIRD_PARTY),
 ]);
 /// 您自己去驿站找找: sent to go there.
 const GO_THERE: Phrase = Phrase(&[
@@ -152,9 +153,10 @@ const GO_THERE: Phrase = Phrase(&[
 ]);
 /// Sent to ask the party named before: 您等师傅上门了直接问他吧.
 const ASK_THEM: Phrase = Phrase(&[
-    Part::Word(&["直接", "自己", "去"]),
+    // (Searched from here: 他 is in every 其他.)
+    Part::Key(&["直接", "自己", "去"]),
     Part::Word(&["问问", "问一下", "问", "找"]),
-    Part::Key(&["他们", "他", "她"]),
+    Part::Word(&["他们", "他", "她"]),
 ]);
 /// Handed on to another team: 您需要重新排队转售后组咨询.
 const TRANSFER: Phrase = Phrase(&[
@@ -184,7 +186,7 @@ const SETTLE_ALONE: Phrase = Phrase(&[
     Part::Word(&["您", "你"]),
     // 自己, 直接, 可以后期直接…
     Part::Gap(6),
-    Part::Word(&["和", "跟", "与"]),
+    Part::Key(&["和", "跟", "与"]),
     Part::Word(THIRD_PARTY),
     Part::Gap(3),
     Part::Word(&["协商", "沟通", "交涉", "商量", "反映", "联系"]),
