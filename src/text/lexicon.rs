@@ -20,28 +20,25 @@ use std::sync::{LazyLock, Mutex, PoisonError};
 
 use super::CharBits;
 
-/// The phrases of one list grouped by first character.
+/// The phrases of one list grouped by first character (and by last).
 struct Index {
     /// Order of indexing; the first [`SCOPED`] lists have a bit in a [`scope`]'s masks.
     id: u32,
     needles: &'static [&'static str],
-    /// The first characters: most haystack characters start no phrase.
-    firsts: CharBits,
-    /// Open addressing by first character: `(char, range of order)`, `EMPTY` where free.
-    table: Vec<(u32, u32, u32)>,
-    mask: usize,
-    /// Needle indices, grouped by first character, longest first, then in list order.
-    order: Vec<u32>,
-    /// The same by last character, for reading a phrase backwards ([`List::words_before`]).
+    /// By first character: most haystack characters start no phrase.
+    starts: Groups,
+    /// By last character, for reading a phrase backwards ([`List::words_before`]).
     ends: Groups,
 }
 
 /// Needles grouped by a character of theirs (see [`grouped`]).
 struct Groups {
+    /// The characters that have a group.
     chars: CharBits,
     /// Open addressing by character: `(char, range of order)`, `EMPTY` where free.
     table: Vec<(u32, u32, u32)>,
     mask: usize,
+    /// Needle indices, grouped by the character, longest first, then in list order.
     order: Vec<u32>,
 }
 
@@ -89,21 +86,21 @@ fn slot(c: u32, mask: usize) -> usize {
 
 impl Index {
     fn new(id: u32, needles: &'static [&'static str]) -> Index {
-        let Groups { chars: firsts, table, mask, order } = grouped(needles, |n| n.chars().next());
+        let starts = grouped(needles, |n| n.chars().next());
         let ends = grouped(needles, |n| n.chars().next_back());
-        Index { id, needles, firsts, table, mask, order, ends }
+        Index { id, needles, starts, ends }
     }
 
     /// The needle indices ending with `c`, longest first.
     #[inline]
     fn ending_with(&self, c: char) -> &[u32] {
-        lookup(&self.ends.table, self.ends.mask, &self.ends.order, c as u32)
+        self.ends.lookup(c as u32)
     }
 
     /// Whether some needle may start with `c` (false: none does).
     #[inline]
     fn may_start(&self, c: char) -> bool {
-        self.firsts.may_hold(c as u32)
+        self.starts.chars.may_hold(c as u32)
     }
 
     /// The needle indices starting with `c`, longest first.
@@ -112,7 +109,7 @@ impl Index {
         if !self.may_start(c) {
             return &[];
         }
-        lookup(&self.table, self.mask, &self.order, c as u32)
+        self.starts.lookup(c as u32)
     }
 }
 
@@ -147,19 +144,21 @@ fn grouped(needles: &[&str], key: impl Fn(&str) -> Option<char>) -> Groups {
     Groups { chars, table, mask, order }
 }
 
-/// The stretch of `order` grouped under `c` in `table`.
-#[inline]
-fn lookup<'o>(table: &[(u32, u32, u32)], mask: usize, order: &'o [u32], c: u32) -> &'o [u32] {
-    let mut at = slot(c, mask);
-    loop {
-        let (k, start, end) = table[at];
-        if k == c {
-            return &order[start as usize..end as usize];
+impl Groups {
+    /// The needle indices grouped under `c`.
+    #[inline]
+    fn lookup(&self, c: u32) -> &[u32] {
+        let mut at = slot(c, self.mask);
+        loop {
+            let (k, start, end) = self.table[at];
+            if k == c {
+                return &self.order[start as usize..end as usize];
+            }
+            if k == EMPTY {
+                return &[];
+            }
+            at = (at + 1) & self.mask;
         }
-        if k == EMPTY {
-            return &[];
-        }
-        at = (at + 1) & mask;
     }
 }
 
