@@ -240,10 +240,12 @@ impl Draft {
         // One pass: fold, and split the folded text into sentences, clauses and emoji.
         let (mut sentences, mut clauses, mut emoji) =
             (Splitter::new(MAX_SENTENCE), Splitter::new(MAX_CLAUSE), Emoji::default());
+        let mut prev = '\0';
         for (raw_byte, c) in raw.char_indices() {
             let at = folded.len();
             positions.push(CharPos { folded: at as u32, raw: raw_byte as u32, utf16 });
-            let f = fold_after(folded.chars().next_back().unwrap_or('\0'), fold_char(c));
+            let f = fold_after(prev, fold_char(c));
+            prev = f;
             folded.push(f);
             utf16 += c.len_utf16() as u32;
             sentences.step(&folded, at, f, is_sentence_end(f));
