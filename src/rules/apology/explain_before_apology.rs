@@ -156,7 +156,7 @@ const CAUSES: &[&str] = &[
 /// The clauses of `before` that acknowledge nothing, joined.
 fn unacknowledged(before: &str) -> String {
     before
-        .split(|c: char| is_punct_or_space(c) || matches!(c, '，' | '。' | '！' | '？' | '；' | '～' | '~'))
+        .split(is_punct_or_space)
         .filter(|clause| !contains_any(clause, ACKNOWLEDGE) && !contains_any(clause, EMPATHY))
         .collect()
 }
