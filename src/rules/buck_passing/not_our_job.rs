@@ -181,6 +181,31 @@ const SETTLE_WITH_THEM: Phrase = Phrase(&[
     Part::Gap(2),
     Part::Word(&["协商", "沟通", "交涉", "商量", "反映", "联系", "唠", "说", "讲", "聊", "谈"]),
 ]);
+/// A send-away besides [`SEND_AWAY`]: its phrase, the party it names, whether the rest of the
+/// clause goes with it (问吧, 催一下 after a number to call), and whether it needs a party named
+/// before (他, 那边 refer back).
+struct Send {
+    phrase: Phrase,
+    party: Party,
+    to_clause_end: bool,
+    after_a_party: bool,
+}
+
+/// Where a send-away's party is: one of its parts, or a name for it.
+enum Party {
+    Part(usize),
+    Named(&'static str),
+}
+
+const OTHER_SENDS: &[Send] = &[
+    Send { phrase: CALL, party: Party::Part(4), to_clause_end: true, after_a_party: false },
+    Send { phrase: GO_THERE, party: Party::Part(3), to_clause_end: true, after_a_party: false },
+    Send { phrase: ASK_THEM, party: Party::Part(2), to_clause_end: true, after_a_party: true },
+    Send { phrase: TRANSFER, party: Party::Part(1), to_clause_end: true, after_a_party: false },
+    Send { phrase: TAKE_IT_THERE, party: Party::Named("门店"), to_clause_end: true, after_a_party: false },
+    Send { phrase: SETTLE_WITH_THEM, party: Party::Part(3), to_clause_end: false, after_a_party: true },
+];
+
 /// Leaving the customer to settle it with someone else: 需要您自己和快递协商.
 const SETTLE_ALONE: Phrase = Phrase(&[
     Part::Word(&["您", "你"]),
@@ -284,29 +309,19 @@ impl Rule for NotOurJob {
                 .into_iter()
                 .map(|h| (h.span.clone(), h.part(text, 5)))
                 .collect();
-        // A number to call: the rest of the clause (问吧, 催一下) goes with it.
-        sends.extend(CALL.find(text).into_iter().map(|h| (h.span.start..to_clause_end(cx, &h.span), h.part(text, 4))));
-        sends.extend(
-            GO_THERE.find(text).into_iter().map(|h| (h.span.start..to_clause_end(cx, &h.span), h.part(text, 3))),
-        );
-        sends.extend(
-            ASK_THEM
-                .find(text)
-                .into_iter()
-                .filter(|h| contains_any(&text[..h.span.start], THIRD_PARTY))
-                .map(|h| (h.span.start..to_clause_end(cx, &h.span), h.part(text, 2))),
-        );
-        sends.extend(
-            TRANSFER.find(text).into_iter().map(|h| (h.span.start..to_clause_end(cx, &h.span), h.part(text, 1))),
-        );
-        sends.extend(TAKE_IT_THERE.find(text).into_iter().map(|h| (h.span.start..to_clause_end(cx, &h.span), "门店")));
-        sends.extend(
-            SETTLE_WITH_THEM
-                .find(text)
-                .into_iter()
-                .filter(|h| contains_any(&text[..h.span.start], THIRD_PARTY))
-                .map(|h| (h.span.clone(), h.part(text, 3))),
-        );
+        for send in OTHER_SENDS {
+            for h in send.phrase.find(text) {
+                if send.after_a_party && !contains_any(&text[..h.span.start], THIRD_PARTY) {
+                    continue;
+                }
+                let end = if send.to_clause_end { to_clause_end(cx, &h.span) } else { h.span.end };
+                let party = match send.party {
+                    Party::Part(i) => h.part(text, i),
+                    Party::Named(p) => p,
+                };
+                sends.push((h.span.start..end, party));
+            }
+        }
         sort_by_key(&mut sends, |(r, _)| r.start as u128);
         for (span, party) in sends {
             if span.start < kept {
