@@ -111,6 +111,7 @@ def score(a):
     loud_n, loud_ok = Counter(), Counter()  # per category: warnings/errors, justified ones
     must_n, must_hit = Counter(), Counter()
     flagged_turns = justified_flags = all_flags = 0
+    hinted_turns = learned_hints = learned_ok = 0  # hints: turns with one; the learned ones
     shown = []
     for out in run.stdout.decode().splitlines():
         res = json.loads(out)
@@ -120,6 +121,12 @@ def score(a):
         loud = [f for f in res["findings"] if f["severity"] != "hint"]
         if loud:
             flagged_turns += 1
+        hints = [f for f in res["findings"] if f["severity"] == "hint"]
+        hinted_turns += bool(hints)
+        for f in hints:
+            if f["rule"].endswith(".sounds-like"):
+                learned_hints += 1
+                learned_ok += f["category"] in labelled
         for f in loud:
             loud_n[f["category"]] += 1
             all_flags += 1
@@ -147,7 +154,9 @@ def score(a):
                f"justified={justified_flags}/{all_flags} "
                f"({100 * justified_flags / max(1, all_flags):.1f}%) "
                f"recall={recall:.3f} ({sum(must_hit.values())}/{sum(must_n.values())}) "
-               f"macro_recall={sum(macro) / max(1, len(macro)):.3f}")
+               f"macro_recall={sum(macro) / max(1, len(macro)):.3f}\n"
+               f"hinted={hinted_turns} ({100 * hinted_turns / max(1, n):.1f}%) "
+               f"learned_hints={learned_hints} justified={learned_ok}")
     if a.markdown:
         print("| category | precision (justified/flags) | recall (found/must) |")
         print("|---|---|---|")
@@ -164,7 +173,7 @@ def score(a):
     return 0
 
 
-FRESH = ["fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8", "fresh9", "fresh10", "fresh11"]
+FRESH = ["fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8", "fresh9", "fresh10", "fresh11", "fresh12", "fresh13"]
 # Held whole: no half of these ever prints a case.
 HELD_WHOLE = {"fresh9", "fresh11"}
 SCORE = os.path.join(HERE, "..", "..", "shared", "eval", "score.py")
