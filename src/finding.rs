@@ -206,6 +206,11 @@ impl Lints {
         }
     }
 
+    /// Whether a lint of `category` was pushed already.
+    pub fn has_category(&self, category: Category) -> bool {
+        self.list.iter().any(|l| l.category == category)
+    }
+
     /// The lints kept and, per rule over the limit, how many were left out.
     pub fn finish(self) -> (Vec<Lint>, Vec<Omitted>) {
         (self.list, self.omitted)

@@ -16,6 +16,7 @@ pub mod docs;
 pub mod error;
 pub mod finding;
 pub mod jsonl;
+pub mod learned;
 pub mod packs;
 pub mod pattern;
 pub mod phrasebook;
@@ -256,11 +257,11 @@ impl Coach {
         if !draft.is_blank() {
             let mut cx = Context::new(&draft, &customer, req.first_reply, platform);
             cx.answered = text::answers(&req.agent_since);
-            for rule in &self.rules {
+            let enabled = |rule: &dyn Rule| {
                 let meta = rule.meta();
-                if self.disabled_categories.contains(&meta.category) || self.disabled_rules.contains(meta.id) {
-                    continue;
-                }
+                !self.disabled_categories.contains(&meta.category) && !self.disabled_rules.contains(meta.id)
+            };
+            for rule in self.rules.iter().filter(|r| enabled(r.as_ref()) && !r.is_second_opinion()) {
                 lints.begin_rule();
                 rule.check(&cx, &mut lints);
             }
@@ -270,6 +271,10 @@ impl Coach {
                 }
                 lints.begin_rule();
                 rule.check(&draft, &mut lints);
+            }
+            for rule in self.rules.iter().filter(|r| enabled(r.as_ref()) && r.is_second_opinion()) {
+                lints.begin_rule();
+                rule.check(&cx, &mut lints);
             }
         }
         let (lints, omitted) = lints.finish();

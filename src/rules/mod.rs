@@ -10,6 +10,7 @@ use std::ops::Range;
 
 use crate::config::Platform;
 use crate::finding::{Category, Lint, Severity};
+use crate::learned::Opinion;
 use crate::text::{Customer, Draft};
 
 mod address;
@@ -62,17 +63,32 @@ pub struct Context<'a> {
     /// Whether the draft names a time for the outcome (今天18点前, 1-3个工作日): read on first
     /// use, since several timeline rules ask.
     outcome_time: std::cell::OnceCell<bool>,
+    /// The learned second opinion, read on first use (only where no rule of a category fired).
+    opinion: std::cell::OnceCell<Opinion>,
 }
 
 impl<'a> Context<'a> {
     pub fn new(draft: &'a Draft, customer: &'a Customer, first_reply: bool, platform: Platform) -> Context<'a> {
-        Context { draft, customer, first_reply, answered: false, platform, outcome_time: std::cell::OnceCell::new() }
+        Context {
+            draft,
+            customer,
+            first_reply,
+            answered: false,
+            platform,
+            outcome_time: std::cell::OnceCell::new(),
+            opinion: std::cell::OnceCell::new(),
+        }
     }
 
     /// Whether the draft says when the customer will have the outcome (a date, a clock time,
     /// an amount of days or hours).
     pub fn names_outcome_time(&self) -> bool {
         *self.outcome_time.get_or_init(|| timeline::time::names_outcome_time(self.draft.folded()))
+    }
+
+    /// Where the learned second opinion ([`crate::learned`]) reads `category` in the draft.
+    pub fn sounds_like(&self, category: Category) -> Option<Range<usize>> {
+        self.opinion.get_or_init(|| Opinion::read(self.draft)).says(category)
     }
 
     /// Whether the draft names a concrete time or an immediate action (马上, 立即).
@@ -87,6 +103,12 @@ pub trait Described {
 
 pub trait Rule: Described + Send + Sync {
     fn check(&self, cx: &Context, out: &mut Lints);
+
+    /// A second opinion runs after every other rule and every pack, so that it can stay quiet
+    /// where its category was already found ([`second_opinion!`]).
+    fn is_second_opinion(&self) -> bool {
+        false
+    }
 }
 
 impl RuleMeta {
@@ -163,6 +185,29 @@ macro_rules! declare_rule {
     };
 }
 pub(crate) use declare_rule;
+
+/// Make a declared rule a learned second opinion for its category: a hint over the clause the
+/// model ([`crate::learned`]) weighs most, where the model reads the category and no other rule
+/// or pack found it.
+macro_rules! second_opinion {
+    ($name:ident, $message:literal) => {
+        impl $crate::rules::Rule for $name {
+            fn check(&self, cx: &$crate::rules::Context, out: &mut $crate::finding::Lints) {
+                let category = Self::META.category;
+                if out.has_category(category) {
+                    return;
+                }
+                let Some(span) = cx.sounds_like(category) else { return };
+                out.push(Self::META.lint(span, $message));
+            }
+
+            fn is_second_opinion(&self) -> bool {
+                true
+            }
+        }
+    };
+}
+pub(crate) use second_opinion;
 
 /// Every built-in rule, in registry order.
 pub fn all() -> Vec<Box<dyn Rule>> {

@@ -1,0 +1,22 @@
+//! The folded text of drafts, as the core's rules read it, for `scripts/train_hints.py`: one
+//! JSON line in (`{"draft": "..."}`), one JSON string out (`Draft::folded`), so that the
+//! learned second opinion is trained on exactly the text it reads at run time.
+//!
+//! `cargo run --release --example fold_drafts < drafts.jsonl`
+
+use std::io::{self, BufRead, Write};
+
+use kefu_coach::text::Draft;
+use serde_json::Value;
+
+fn main() -> io::Result<()> {
+    let stdin = io::stdin();
+    let mut out = io::BufWriter::new(io::stdout().lock());
+    for line in stdin.lock().lines() {
+        let line = line?;
+        let item: Value = serde_json::from_str(&line).map_err(|e| io::Error::new(io::ErrorKind::InvalidData, e))?;
+        let draft = Draft::new(item["draft"].as_str().unwrap_or_default());
+        writeln!(out, "{}", Value::from(draft.folded()))?;
+    }
+    out.flush()
+}

@@ -1,0 +1,255 @@
+//! The learned second opinion: per category, a logistic regression over the character 1-, 2-
+//! and 3-grams of the folded draft, trained on labelled drafts by `scripts/train_hints.py`
+//! (its weights: `weights.tsv`, generated; its evaluation: docs/quality.md).
+//!
+//! It reads wording no phrase list names, so it only ever backs a hint, and only where no rule
+//! of the category fired (`rules/*/sounds_like.rs`). The n-grams are read as the script reads
+//! them: the folded draft, whitespace as one space, between a start mark `^` and an end mark
+//! `$`, each n-gram counted once.
+
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use crate::finding::Category;
+use crate::text::Draft;
+
+const WEIGHTS: &str = include_str!("weights.tsv");
+/// Fibonacci hashing of a packed n-gram into the slots.
+const HASH: u64 = 0x9e37_79b9_7f4a_7c15;
+
+/// One category's head: its bias and the score at which it speaks (both in weight steps).
+struct Head {
+    category: Category,
+    bias: i32,
+    threshold: i32,
+}
+
+struct Model {
+    heads: Vec<Head>,
+    /// Per n-gram (its characters packed 21 bits each, ascending, as `weights.tsv` lists
+    /// them): where its (head, weight) pairs end in `weights` (they start where the previous
+    /// n-gram's end).
+    grams: Vec<(u64, u32)>,
+    weights: Vec<(u8, i8)>,
+    /// (key, `grams` index) by slot, at least twice as many slots as n-grams; key 0 is empty
+    /// (no n-gram packs to 0).
+    slots: Vec<(u64, u32)>,
+    shift: u32,
+}
+
+/// At most three characters, 21 bits each, the first in the highest bits.
+fn pack(chars: impl Iterator<Item = char>) -> u64 {
+    chars.fold(0, |key, c| (key << 21) | u64::from(c))
+}
+
+impl Model {
+    /// Parse `weights.tsv`. A malformed line is a build defect, found by the tests below.
+    fn parse(tsv: &str) -> Result<Model, String> {
+        let mut model =
+            Model { heads: Vec::new(), grams: Vec::new(), weights: Vec::new(), slots: Vec::new(), shift: 0 };
+        for (n, line) in tsv.lines().enumerate() {
+            let bad = |what: &str| format!("weights.tsv line {}: {what}", n + 1);
+            if line.starts_with('#') || line.is_empty() {
+                continue;
+            }
+            let mut fields = line.split('\t');
+            let (Some(first), Some(second)) = (fields.next(), fields.next()) else {
+                return Err(bad("expected tab-separated fields"));
+            };
+            if let Some(name) = first.strip_prefix('@') {
+                let category = Category::parse(name).ok_or_else(|| bad("unknown category"))?;
+                let bias = second.parse().map_err(|_| bad("bias is not a number"))?;
+                let threshold =
+                    fields.next().and_then(|t| t.parse().ok()).ok_or_else(|| bad("threshold is not a number"))?;
+                model.heads.push(Head { category, bias, threshold });
+                continue;
+            }
+            if first.chars().count() > 3 {
+                return Err(bad("an n-gram has at most three characters"));
+            }
+            let key = pack(first.chars());
+            if model.grams.last().is_some_and(|&(last, _)| last >= key) {
+                return Err(bad("n-grams must be listed in ascending order of their packed key"));
+            }
+            for pair in second.split(',') {
+                let (head, weight) = pair.split_once(':').ok_or_else(|| bad("expected head:weight"))?;
+                let head: u8 = head.parse().map_err(|_| bad("head is not a number"))?;
+                if usize::from(head) >= model.heads.len() {
+                    return Err(bad("no such head"));
+                }
+                model.weights.push((head, weight.parse().map_err(|_| bad("weight is not an int8"))?));
+            }
+            model.grams.push((key, model.weights.len() as u32));
+        }
+        model.build_slots();
+        Ok(model)
+    }
+
+    /// Open addressing over `grams`: one multiply and usually one probe per n-gram of a draft.
+    fn build_slots(&mut self) {
+        let bits = (self.grams.len() * 2).next_power_of_two().trailing_zeros().max(4);
+        self.slots = vec![(0, 0); 1 << bits];
+        self.shift = 64 - bits;
+        for (i, &(key, _)) in self.grams.iter().enumerate() {
+            let mut at = (key.wrapping_mul(HASH) >> self.shift) as usize;
+            while self.slots[at].0 != 0 {
+                at = (at + 1) & (self.slots.len() - 1);
+            }
+            self.slots[at] = (key, i as u32);
+        }
+    }
+
+    /// The index of an n-gram in `grams`.
+    fn find(&self, key: u64) -> Option<usize> {
+        let mut at = (key.wrapping_mul(HASH) >> self.shift) as usize;
+        loop {
+            match self.slots[at] {
+                (0, _) => return None,
+                (k, i) if k == key => return Some(i as usize),
+                _ => at = (at + 1) & (self.slots.len() - 1),
+            }
+        }
+    }
+
+    /// The (head, weight) pairs of the n-gram at `index`.
+    fn weights_of(&self, index: usize) -> &[(u8, i8)] {
+        let start = if index == 0 { 0 } else { self.grams[index - 1].1 as usize };
+        &self.weights[start..self.grams[index].1 as usize]
+    }
+}
+
+static MODEL: LazyLock<Model> = LazyLock::new(|| Model::parse(WEIGHTS).unwrap_or_else(|e| panic!("{e}")));
+
+/// The categories the model reads.
+pub fn categories() -> impl Iterator<Item = Category> {
+    MODEL.heads.iter().map(|h| h.category)
+}
+
+/// What the model says of one draft: per category it speaks for, the clause that weighs most.
+#[derive(Debug, Default)]
+pub struct Opinion {
+    said: Vec<(Category, Range<usize>)>,
+}
+
+/// Every n-gram of the marked draft (as `weights.tsv` lists them), once each: its (head,
+/// weight) pairs and the folded byte of its middle character (the end mark stands at the
+/// text's end).
+fn each_gram(model: &Model, text: &str, mut f: impl FnMut(&[(u8, i8)], usize)) {
+    let mut counted = vec![0u64; model.grams.len().div_ceil(64)];
+    // The last three characters (packed) and the bytes of the last two, the newest last.
+    let (mut key, mut at) = (0u64, [0usize; 2]);
+    let mut seen = 0;
+    let mut step = |c: char, byte: usize| {
+        key = ((key << 21) | u64::from(c)) & ((1 << 63) - 1);
+        seen += 1;
+        for n in 1..=seen.min(3) {
+            let Some(index) = model.find(key & ((1 << (21 * n)) - 1)) else { continue };
+            let (word, bit) = (index / 64, 1u64 << (index % 64));
+            if counted[word] & bit == 0 {
+                counted[word] |= bit;
+                f(model.weights_of(index), if n == 3 { at[1] } else { byte });
+            }
+        }
+        at = [at[1], byte];
+    };
+    step('^', 0);
+    for (byte, c) in text.char_indices() {
+        step(if c.is_whitespace() { ' ' } else { c }, byte);
+    }
+    step('$', text.len());
+}
+
+impl Opinion {
+    pub fn read(draft: &Draft) -> Opinion {
+        let model = &*MODEL;
+        let text = draft.folded();
+        let mut score: Vec<i32> = model.heads.iter().map(|h| h.bias).collect();
+        each_gram(model, text, |weights, _| {
+            for &(head, weight) in weights {
+                score[usize::from(head)] += i32::from(weight);
+            }
+        });
+        let speaks: Vec<usize> = (0..score.len()).filter(|&k| score[k] >= model.heads[k].threshold).collect();
+        if speaks.is_empty() {
+            return Opinion::default();
+        }
+        // Where it speaks (seldom): per head and clause (one more for text after the last),
+        // the weight for the category, to mark the clause that weighs most.
+        let clauses = draft.clauses();
+        let row = clauses.len() + 1;
+        let mut by_clause = vec![0i32; model.heads.len() * row];
+        let mut clause = 0;
+        each_gram(model, text, |weights, at| {
+            // The clause: how many clauses end at or before `at`. The middle characters come in
+            // order but for one character back (a 3-gram's after a 2-gram's).
+            while clause > 0 && at < clauses[clause - 1].range.end {
+                clause -= 1;
+            }
+            while clause < clauses.len() && at >= clauses[clause].range.end {
+                clause += 1;
+            }
+            for &(head, weight) in weights {
+                by_clause[usize::from(head) * row + clause] += i32::from(weight);
+            }
+        });
+        let said = speaks
+            .into_iter()
+            .map(|k| {
+                let weights = &by_clause[k * row..(k + 1) * row];
+                let best = (0..row).max_by_key(|&c| (weights[c], std::cmp::Reverse(c))).unwrap_or(0);
+                (model.heads[k].category, clauses.get(best).map_or(0..text.len(), |s| s.range.clone()))
+            })
+            .collect();
+        Opinion { said }
+    }
+
+    /// Where the model reads `category` in the draft, if it does.
+    pub fn says(&self, category: Category) -> Option<Range<usize>> {
+        self.said.iter().find(|(c, _)| *c == category).map(|(_, r)| r.clone())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_weights_parse_and_name_each_category_once() {
+        let model = Model::parse(WEIGHTS).expect("weights.tsv parses");
+        assert!(!model.heads.is_empty());
+        let mut seen = std::collections::HashSet::new();
+        for h in &model.heads {
+            assert!(seen.insert(h.category), "{} twice", h.category.id());
+            assert!(h.threshold > 0, "{} speaks below even odds", h.category.id());
+        }
+        assert!(model.grams.len() > 100, "only {} n-grams", model.grams.len());
+    }
+
+    #[test]
+    fn a_malformed_line_is_an_error_with_its_line_number() {
+        let err = Model::parse("@address\t-1\t28\n好\t3:5\n").err().expect("no head 3");
+        assert!(err.contains("line 2"), "{err}");
+        assert!(Model::parse("@address\t-1\t28\n的\t0:1\n好\t0:1\n").is_err(), "out of order");
+        assert!(Model::parse("@nope\t1\t2\n").is_err());
+        assert!(Model::parse("好的啊呀\t0:1\n@address\t1\t2\n").is_err());
+    }
+
+    #[test]
+    fn packing_keeps_the_order_of_characters() {
+        assert_ne!(pack("好的".chars()), pack("的好".chars()));
+        assert_ne!(pack("好".chars()), pack("好的".chars()));
+    }
+
+    #[test]
+    fn a_plain_answer_gets_no_opinion_and_spans_stay_inside_the_draft() {
+        let draft = Draft::new("您好,已经为您查到物流信息,包裹今天下午送达。");
+        let opinion = Opinion::read(&draft);
+        assert!(opinion.said.is_empty(), "{:?}", opinion.said);
+        for text in ["", "   ", "^$", "哈", "这个不归我们管,您去找快递吧,他们负责的"] {
+            let draft = Draft::new(text);
+            for (_, span) in Opinion::read(&draft).said {
+                assert!(span.end <= draft.folded().len() && span.start <= span.end, "{text}: {span:?}");
+            }
+        }
+    }
+}
