@@ -272,7 +272,14 @@ impl Coach {
                 lints.begin_rule();
                 rule.check(&draft, &mut lints);
             }
-            for rule in self.rules.iter().filter(|r| enabled(r.as_ref()) && r.is_second_opinion()) {
+            // A second opinion speaks only for a category whose rules are all on: with 不知道's
+            // rule off, a hint on 不知道 from the model would bring back what the team switched off.
+            let muted = |category: Category| {
+                self.disabled_rules.iter().any(|id| id.split_once('.').is_some_and(|(c, _)| c == category.id()))
+            };
+            for rule in
+                self.rules.iter().filter(|r| enabled(r.as_ref()) && r.is_second_opinion() && !muted(r.meta().category))
+            {
                 lints.begin_rule();
                 rule.check(&cx, &mut lints);
             }

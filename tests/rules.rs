@@ -89,3 +89,20 @@ fn fixtures() {
     assert!(counted > 0, "no fixture ran");
     assert!(failures.is_empty(), "{} failures:\n{}", failures.len(), failures.join("\n"));
 }
+
+/// A learned second opinion (`<category>.sounds-like`) speaks only where no other rule of its
+/// category did, and not at all for a category the team switched a rule of off.
+#[test]
+fn second_opinions_stay_quiet_where_the_category_spoke_or_was_switched_off() {
+    let rules = |coach: &Coach, draft: &str| -> Vec<String> {
+        let r = Request { draft: draft.into(), ..Request::default() };
+        coach.check(&r).findings.into_iter().map(|f| f.rule).collect()
+    };
+    let all = Coach::new(Config::default()).expect("default config");
+    assert_eq!(rules(&all, "不知道。"), ["blunt.dont-know"]);
+    assert!(rules(&all, "这个搞不定").contains(&"blunt.sounds-like".to_owned()));
+    let config: Config = serde_json::from_str(r#"{"disabled_rules": ["blunt.dont-know"]}"#).expect("config");
+    let some_off = Coach::new(config).expect("config");
+    assert!(rules(&some_off, "不知道。").is_empty());
+    assert!(rules(&some_off, "这个搞不定").is_empty(), "the blunt second opinion is off with one blunt rule off");
+}

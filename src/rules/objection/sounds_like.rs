@@ -8,9 +8,9 @@ declare_rule! {
     /// weighs most and offers no rewrite: the model knows that the wording reads this way, not what
     /// the agent meant.
     ///
-    /// Left alone: every draft where another rule of the category already spoke, and drafts the
-    /// model scores below a probability of 0.85 (its measured precision and reach are in
-    /// docs/quality.md).
+    /// Left alone: every draft where another rule of the category already spoke, every draft when
+    /// the team switched one of the category's rules off, and drafts the model scores below a
+    /// probability of 0.85 (its measured precision and reach are in docs/quality.md).
     ///
     /// ## Why is this bad?
     /// The training deck: acknowledge the concern first, then give a reason or an option; a reply
