@@ -9,7 +9,8 @@ Usage:
                                  that set's drafts are counted
 
 Per category, a logistic regression over the character 1-, 2- and 3-grams of the folded draft
-(with a start mark ^ and an end mark $; each n-gram counted once), L1-regularised so that most
+(with a start mark ^ and an end mark $; each n-gram counted once) and, for the heads in
+READS_CUSTOMER, of the customer's message as a second vocabulary; L1-regularised so that most
 weights are zero, class-balanced, weights quantised to int8 in steps of 1/16. A category's hint
 fires where the probability is at least 0.85 (THRESHOLD) and no rule of the category fired.
 
@@ -25,11 +26,13 @@ The drafts are folded by the core itself (examples/fold_drafts.rs), so training 
 the text the model reads at run time. The corpus has no licence: the weights hold n-grams of
 at most three characters and a number each, never a turn's text.
 
-CATEGORIES is chosen by the `cv` table alone (tuned data and the unlabelled rate on JD
-replies): a category is in where the hint finds at least one labelled draft more than the
-rules, leaves at most 5 clean drafts with a hint, and hints on at most 0.7 % of JD replies;
-and it is not one the platform style decides (punctuation and emoji, 亲, greetings: the draft's
-n-grams can't see the platform, and two emoji are fine on douyin).
+CATEGORIES and READS_CUSTOMER are chosen by the `cv` table alone (tuned data and the
+unlabelled rate on JD replies): a category is in where the hint finds at least one labelled
+draft more than the rules, leaves at most 5 clean drafts with a hint, and hints on at most
+0.7 % of JD replies; and it is not one the platform style decides (punctuation and emoji, 亲,
+greetings: the n-grams can't see the platform, and two emoji are fine on douyin). A head
+reads the customer where only that keeps its category in (closing and empathy: whether a
+goodbye or a word of understanding is missing depends on what the customer said).
 
 Needs scikit-learn==1.5.2 (pip install scikit-learn==1.5.2); nothing at run time or in CI does.
 Reads ../shared/corpus; without it, trains on the drafts alone and says so.
@@ -51,8 +54,11 @@ from quality import heldout  # noqa: E402
 QUALITY = os.path.join(ROOT, "tests", "quality")
 EVAL = os.path.join(ROOT, "..", "shared", "eval")
 OUT = os.path.join(ROOT, "src", "learned", "weights.tsv")
-CATEGORIES = ["blame", "blunt", "buck-passing", "command", "compliance", "impatience", "jargon", "objection",
-              "pressure", "structure"]
+CATEGORIES = ["blame", "blunt", "buck-passing", "closing", "command", "compliance", "empathy", "impatience",
+              "jargon", "objection", "pressure", "structure"]
+# Heads that also read the customer's message: whether a goodbye or a word of understanding is
+# missing depends on what the customer said.
+READS_CUSTOMER = {"closing", "empathy"}
 THRESHOLD = 0.85
 SCALE = 16  # a weight w is stored as round(w * SCALE)
 C = 1.0
@@ -86,36 +92,65 @@ def groups():
 
 
 def folded(rows):
+    """Per row, (draft, customer): each folded by the core, whitespace as one space, between the
+    marks ^ and $ (what src/learned/mod.rs reads)."""
     exe = os.path.join(ROOT, "target", "release", "examples", "fold_drafts")
     subprocess.run(["cargo", "build", "-q", "--release", "--example", "fold_drafts"], cwd=ROOT, check=True)
-    stdin = "".join(json.dumps({"draft": r["draft"]}, ensure_ascii=False) + "\n" for r in rows)
+    stdin = "".join(json.dumps({"draft": r["draft"], "customer": r.get("customer", "")}, ensure_ascii=False) + "\n"
+                    for r in rows)
     out = subprocess.run([exe], input=stdin.encode(), capture_output=True, check=True).stdout.decode()
     texts = [json.loads(line) for line in out.splitlines()]
     assert len(texts) == len(rows), (len(texts), len(rows))
-    # What src/learned/mod.rs reads: whitespace as one space, between the two marks.
-    return ["^" + re.sub(r"\s", " ", t) + "$" for t in texts]
+    mark = lambda t: "^" + re.sub(r"\s", " ", t) + "$"
+    return [(mark(t["draft"]), mark(t["customer"])) for t in texts]
 
 
-def fit(texts, y):
-    from sklearn.feature_extraction.text import CountVectorizer
+class Features:
+    """The n-grams of the draft and, for a head that reads the customer, of the customer's
+    message (a second vocabulary: the same n-gram there is another feature)."""
+
+    def __init__(self, customer):
+        from sklearn.feature_extraction.text import CountVectorizer
+        new = lambda: CountVectorizer(analyzer="char", ngram_range=(1, 3), min_df=2, binary=True, lowercase=False)
+        self.spaces = [("d", 0, new())] + ([("c", 1, new())] if customer else [])
+
+    def fit(self, texts):
+        from scipy.sparse import hstack
+        return hstack([v.fit_transform([t[k] for t in texts]) for _, k, v in self.spaces]).tocsr()
+
+    def transform(self, texts):
+        from scipy.sparse import hstack
+        return hstack([v.transform([t[k] for t in texts]) for _, k, v in self.spaces]).tocsr()
+
+    def names(self):
+        return [(ns, g) for ns, _, v in self.spaces for g in v.get_feature_names_out()]
+
+
+def fit(texts, y, cat):
     from sklearn.linear_model import LogisticRegression
-    vec = CountVectorizer(analyzer="char", ngram_range=(1, 3), min_df=2, binary=True, lowercase=False)
-    x = vec.fit_transform(texts)
+    features = Features(cat in READS_CUSTOMER)
+    x = features.fit(texts)
     model = LogisticRegression(penalty="l1", solver="liblinear", C=C, class_weight="balanced", max_iter=3000,
                                random_state=0).fit(x, y)
-    return vec, model
+    return features, model
 
 
-def quantised(vec, model):
-    """(bias, {n-gram: weight}) in steps of 1/SCALE, zero weights left out."""
-    names = vec.get_feature_names_out()
+def quantised(features, model):
+    """(bias, {(namespace, n-gram): weight}) in steps of 1/SCALE, zero weights left out."""
+    names = features.names()
     weights = {names[i]: round(float(w) * SCALE) for i, w in enumerate(model.coef_[0])}
     return round(float(model.intercept_[0]) * SCALE), {g: w for g, w in weights.items() if w != 0}
 
 
-def fires(bias, weights, text):
-    grams = {text[i:i + n] for n in (1, 2, 3) for i in range(len(text) - n + 1)}
+def fires(bias, weights, texts):
+    grams = {(ns, t[i:i + n]) for ns, t in zip("dc", texts) for n in (1, 2, 3) for i in range(len(t) - n + 1)}
     return bias + sum(weights.get(g, 0) for g in grams) >= threshold()
+
+
+def packed(namespace, gram):
+    """The key src/learned/mod.rs sorts and finds n-grams by."""
+    key = sum(ord(c) << (21 * (len(gram) - 1 - i)) for i, c in enumerate(gram))
+    return key | (1 << 63 if namespace == "c" else 0)
 
 
 def threshold():
@@ -129,7 +164,7 @@ def train(_a):
     by_gram, heads = {}, []
     for k, cat in enumerate(CATEGORIES):
         y = [cat in r["expect"] for r in rows]
-        bias, weights = quantised(*fit(texts, y))
+        bias, weights = quantised(*fit(texts, y, cat))
         heads.append((cat, bias, sum(y)))
         for gram, w in weights.items():
             by_gram.setdefault(gram, []).append(f"{k}:{max(-127, min(127, w))}")
@@ -138,11 +173,11 @@ def train(_a):
         f.write(f"# Per category: @name, bias, threshold (logit of {THRESHOLD}), weights in steps of 1/{SCALE}.\n")
         for cat, bias, _ in heads:
             f.write(f"@{cat}\t{bias}\t{threshold()}\n")
-        f.write("# n-gram, then category index:weight for each category that weighs it.\n")
-        # In the order src/learned/mod.rs searches: characters packed 21 bits each.
-        for gram in sorted(by_gram, key=lambda g: sum(ord(c) << (21 * (len(g) - 1 - i)) for i, c in enumerate(g))):
+        f.write("# d (the draft's) or c (the customer's), n-gram, then category index:weight for each\n")
+        f.write("# category that weighs it; in the order of src/learned/mod.rs's packed keys.\n")
+        for ns, gram in sorted(by_gram, key=lambda g: packed(*g)):
             assert "\t" not in gram and "\n" not in gram
-            f.write(f"{gram}\t{','.join(by_gram[gram])}\n")
+            f.write(f"{ns}\t{gram}\t{','.join(by_gram[(ns, gram)])}\n")
     print(f"{OUT}: {len(CATEGORIES)} categories, {len(by_gram)} n-grams, "
           f"{sum(len(v) for v in by_gram.values())} weights, from {len(rows)} drafts "
           f"({', '.join(f'{c} {n}' for c, _, n in heads)} positive)")
@@ -180,7 +215,7 @@ def cv(a):
         hint = [False] * len(rows)
         for name in g:
             train_i = [i for i, r in enumerate(rows) if r["group"] != name]
-            bias, w = quantised(*fit([texts[i] for i in train_i], [cat in rows[i]["expect"] for i in train_i]))
+            bias, w = quantised(*fit([texts[i] for i in train_i], [cat in rows[i]["expect"] for i in train_i], cat))
             for i, r in enumerate(rows):
                 if r["group"] == name:
                     hint[i] = fires(bias, w, texts[i])
@@ -189,9 +224,9 @@ def cv(a):
         by_rules = sum(1 for i in pos if cat in found[i])
         union = sum(1 for i in pos if cat in found[i] or hint[i])
         clean = sum(1 for i in scored if rows[i].get("clean") and hint[i] and cat not in found[i])
-        bias, w = quantised(*fit(texts, [cat in r["expect"] for r in rows]))
+        bias, w = quantised(*fit(texts, [cat in r["expect"] for r in rows], cat))
         on_real = sum(1 for t, f in zip(real_texts, real_found) if cat not in f and fires(bias, w, t))
-        mark = " (in)" if cat in CATEGORIES else ""
+        mark = (" (in, reads the customer)" if cat in READS_CUSTOMER else " (in)") if cat in CATEGORIES else ""
         print(f"| {cat}{mark} | {len(pos)} | {by_rules} | {union} | {clean} | "
               f"{100 * on_real / max(1, len(real)):.2f} % |")
     return 0

@@ -37,6 +37,10 @@ struct Model {
     shift: u32,
 }
 
+/// The namespaces of the keys: the draft's n-grams, and the customer's (the top bit).
+const DRAFT: u64 = 0;
+const CUSTOMER: u64 = 1 << 63;
+
 /// At most three characters, 21 bits each, the first in the highest bits.
 fn pack(chars: impl Iterator<Item = char>) -> u64 {
     chars.fold(0, |key, c| (key << 21) | u64::from(c))
@@ -53,25 +57,30 @@ impl Model {
                 continue;
             }
             let mut fields = line.split('\t');
-            let (Some(first), Some(second)) = (fields.next(), fields.next()) else {
+            let (Some(first), Some(second), third) = (fields.next(), fields.next(), fields.next()) else {
                 return Err(bad("expected tab-separated fields"));
             };
             if let Some(name) = first.strip_prefix('@') {
                 let category = Category::parse(name).ok_or_else(|| bad("unknown category"))?;
                 let bias = second.parse().map_err(|_| bad("bias is not a number"))?;
-                let threshold =
-                    fields.next().and_then(|t| t.parse().ok()).ok_or_else(|| bad("threshold is not a number"))?;
+                let threshold = third.and_then(|t| t.parse().ok()).ok_or_else(|| bad("threshold is not a number"))?;
                 model.heads.push(Head { category, bias, threshold });
                 continue;
             }
-            if first.chars().count() > 3 {
-                return Err(bad("an n-gram has at most three characters"));
+            let space = match first {
+                "d" => DRAFT,
+                "c" => CUSTOMER,
+                _ => return Err(bad("an n-gram is the draft's (d) or the customer's (c)")),
+            };
+            let (gram, Some(weights)) = (second, third) else { return Err(bad("expected namespace, n-gram, weights")) };
+            if gram.chars().count() > 3 || gram.is_empty() {
+                return Err(bad("an n-gram has one to three characters"));
             }
-            let key = pack(first.chars());
+            let key = space | pack(gram.chars());
             if model.grams.last().is_some_and(|&(last, _)| last >= key) {
                 return Err(bad("n-grams must be listed in ascending order of their packed key"));
             }
-            for pair in second.split(',') {
+            for pair in weights.split(',') {
                 let (head, weight) = pair.split_once(':').ok_or_else(|| bad("expected head:weight"))?;
                 let head: u8 = head.parse().map_err(|_| bad("head is not a number"))?;
                 if usize::from(head) >= model.heads.len() {
@@ -131,10 +140,10 @@ pub struct Opinion {
     said: Vec<(Category, Range<usize>)>,
 }
 
-/// Every n-gram of the marked draft (as `weights.tsv` lists them), once each: its (head,
-/// weight) pairs and the folded byte of its middle character (the end mark stands at the
-/// text's end).
-fn each_gram(model: &Model, text: &str, mut f: impl FnMut(&[(u8, i8)], usize)) {
+/// Every n-gram of the marked text in one namespace (as `weights.tsv` lists them), once each:
+/// its (head, weight) pairs and the folded byte of its middle character (the end mark stands at
+/// the text's end).
+fn each_gram(model: &Model, space: u64, text: &str, mut f: impl FnMut(&[(u8, i8)], usize)) {
     let mut counted = vec![0u64; model.grams.len().div_ceil(64)];
     // The last three characters (packed) and the bytes of the last two, the newest last.
     let (mut key, mut at) = (0u64, [0usize; 2]);
@@ -143,7 +152,7 @@ fn each_gram(model: &Model, text: &str, mut f: impl FnMut(&[(u8, i8)], usize)) {
         key = ((key << 21) | u64::from(c)) & ((1 << 63) - 1);
         seen += 1;
         for n in 1..=seen.min(3) {
-            let Some(index) = model.find(key & ((1 << (21 * n)) - 1)) else { continue };
+            let Some(index) = model.find(space | (key & ((1 << (21 * n)) - 1))) else { continue };
             let (word, bit) = (index / 64, 1u64 << (index % 64));
             if counted[word] & bit == 0 {
                 counted[word] |= bit;
@@ -160,15 +169,18 @@ fn each_gram(model: &Model, text: &str, mut f: impl FnMut(&[(u8, i8)], usize)) {
 }
 
 impl Opinion {
-    pub fn read(draft: &Draft) -> Opinion {
+    /// Read a draft and the customer's folded message ([`crate::text::Customer::text`]).
+    pub fn read(draft: &Draft, customer: &str) -> Opinion {
         let model = &*MODEL;
         let text = draft.folded();
         let mut score: Vec<i32> = model.heads.iter().map(|h| h.bias).collect();
-        each_gram(model, text, |weights, _| {
-            for &(head, weight) in weights {
-                score[usize::from(head)] += i32::from(weight);
-            }
-        });
+        for (space, text) in [(DRAFT, text), (CUSTOMER, customer)] {
+            each_gram(model, space, text, |weights, _| {
+                for &(head, weight) in weights {
+                    score[usize::from(head)] += i32::from(weight);
+                }
+            });
+        }
         let speaks: Vec<usize> = (0..score.len()).filter(|&k| score[k] >= model.heads[k].threshold).collect();
         if speaks.is_empty() {
             return Opinion::default();
@@ -179,7 +191,7 @@ impl Opinion {
         let row = clauses.len() + 1;
         let mut by_clause = vec![0i32; model.heads.len() * row];
         let mut clause = 0;
-        each_gram(model, text, |weights, at| {
+        each_gram(model, DRAFT, text, |weights, at| {
             // The clause: how many clauses end at or before `at`. The middle characters come in
             // order but for one character back (a 3-gram's after a 2-gram's).
             while clause > 0 && at < clauses[clause - 1].range.end {
@@ -227,11 +239,15 @@ mod tests {
 
     #[test]
     fn a_malformed_line_is_an_error_with_its_line_number() {
-        let err = Model::parse("@address\t-1\t28\n好\t3:5\n").err().expect("no head 3");
+        let err = Model::parse("@address\t-1\t28\nd\t好\t3:5\n").err().expect("no head 3");
         assert!(err.contains("line 2"), "{err}");
-        assert!(Model::parse("@address\t-1\t28\n的\t0:1\n好\t0:1\n").is_err(), "out of order");
+        assert!(Model::parse("@address\t-1\t28\nd\t的\t0:1\nd\t好\t0:1\n").is_err(), "out of order");
         assert!(Model::parse("@nope\t1\t2\n").is_err());
-        assert!(Model::parse("好的啊呀\t0:1\n@address\t1\t2\n").is_err());
+        assert!(Model::parse("@address\t1\t2\nx\t好\t0:1\n").is_err(), "no such namespace");
+        // The customer's 好 is another feature than the draft's, listed after all of the draft's.
+        let both = Model::parse("@address\t1\t2\nd\t好\t0:1\nd\t的\t0:1\nc\t好\t0:2\n").expect("parses");
+        assert_ne!(both.find(pack("好".chars())), both.find(CUSTOMER | pack("好".chars())));
+        assert!(Model::parse("@address\t1\t2\nd\t好的啊呀\t0:1\n").is_err());
     }
 
     #[test]
@@ -243,11 +259,11 @@ mod tests {
     #[test]
     fn a_plain_answer_gets_no_opinion_and_spans_stay_inside_the_draft() {
         let draft = Draft::new("您好,已经为您查到物流信息,包裹今天下午送达。");
-        let opinion = Opinion::read(&draft);
+        let opinion = Opinion::read(&draft, "");
         assert!(opinion.said.is_empty(), "{:?}", opinion.said);
         for text in ["", "   ", "^$", "哈", "这个不归我们管,您去找快递吧,他们负责的"] {
             let draft = Draft::new(text);
-            for (_, span) in Opinion::read(&draft).said {
+            for (_, span) in Opinion::read(&draft, "").said {
                 assert!(span.end <= draft.folded().len() && span.start <= span.end, "{text}: {span:?}");
             }
         }

@@ -88,7 +88,7 @@ impl<'a> Context<'a> {
 
     /// Where the learned second opinion ([`crate::learned`]) reads `category` in the draft.
     pub fn sounds_like(&self, category: Category) -> Option<Range<usize>> {
-        self.opinion.get_or_init(|| Opinion::read(self.draft)).says(category)
+        self.opinion.get_or_init(|| Opinion::read(self.draft, &self.customer.text)).says(category)
     }
 
     /// Whether the draft names a concrete time or an immediate action (马上, 立即).
@@ -189,12 +189,17 @@ pub(crate) use declare_rule;
 /// Make a declared rule a learned second opinion for its category: a hint over the clause the
 /// model ([`crate::learned`]) weighs most, where the model reads the category and no other rule
 /// or pack found it.
+///
+/// A rule may name what it leaves alone: `second_opinion!(SoundsLike, "…", left_alone: already_closes)`.
 macro_rules! second_opinion {
     ($name:ident, $message:literal) => {
+        $crate::rules::second_opinion!($name, $message, left_alone: |_: &$crate::rules::Context| false);
+    };
+    ($name:ident, $message:literal, left_alone: $left_alone:expr) => {
         impl $crate::rules::Rule for $name {
             fn check(&self, cx: &$crate::rules::Context, out: &mut $crate::finding::Lints) {
                 let category = Self::META.category;
-                if out.has_category(category) {
+                if out.has_category(category) || ($left_alone)(cx) {
                     return;
                 }
                 let Some(span) = cx.sounds_like(category) else { return };

@@ -82,6 +82,12 @@ pub(crate) const CLOSINGS: &[&str] = &[
     "为您服务",
 ];
 
+/// The reply already closes: a farewell, a wish, an offer to stay available, a check for
+/// further needs.
+pub(crate) fn already_closes(cx: &Context) -> bool {
+    contains_any(cx.draft.folded(), CLOSINGS)
+}
+
 /// Answers to thanks that are polite but close nothing by themselves.
 pub(crate) const THANKS_REPLIES: &[&str] =
     &["不客气", "不用客气", "客气了", "客气的", "客气啦", "您客气", "不用谢", "不谢", "应该做的", "应该的"];
@@ -121,7 +127,7 @@ impl Rule for MissingClosing {
             return;
         }
         let text = cx.draft.folded();
-        if contains_any(text, CLOSINGS) {
+        if already_closes(cx) {
             return;
         }
         if asks_something(cx) {
