@@ -14,7 +14,8 @@ declare_rule! {
     /// 我的手机号, and an 11-digit mobile number or a QQ number written into the reply.
     ///
     /// Left alone: payment channels (“微信支付”, “微信零钱”, “QQ钱包”), a QQ mailbox asked for an
-    /// invoice, and asking for the receiver's phone for delivery (“您留一下手机号码”).
+    /// invoice, asking for the receiver's phone for delivery (“您留一下手机号码”), and an
+    /// invitation turned down (“不需要加微信的”, “不能私下交易”).
     ///
     /// ## Why is this bad?
     /// Every platform forbids leading buyers off the platform (导流): the shop is penalised, and
@@ -165,6 +166,8 @@ impl Rule for OffPlatformContact {
         sort_by_key(&mut spans, |r| r.start as u128);
         // “发货前 wx 支付” is a payment channel, not a contact.
         spans.retain(|r| !text[r.end..].trim_start().starts_with("支付") && char_before(text, r.start) != Some('@'));
+        // “不需要加微信的”, “不能私下交易”: the reply turns the invitation down.
+        spans.retain(|r| !TURNED_DOWN.iter().any(|n| text[..r.start].ends_with(n)));
         // “微信上买可以直接微信支付”: a payment channel in the same clause.
         spans.retain(|r| {
             cx.draft.clause_at(r.start).is_none_or(|c| !contains_any(cx.draft.text(&c.range), &["支付", "付款"]))
@@ -191,6 +194,9 @@ impl Rule for OffPlatformContact {
         }
     }
 }
+
+/// Before an invitation, these turn it down.
+const TURNED_DOWN: &[&str] = &["不需要", "不用", "无需", "不必", "没必要", "不能", "不可以", "不允许", "不要", "别"];
 
 fn lint(span: Range<usize>) -> Lint {
     OffPlatformContact::META.lint(span, "不能引导客户到站外联系或交易").suggest(SUGGESTION)
