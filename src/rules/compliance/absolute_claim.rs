@@ -19,7 +19,8 @@ declare_rule! {
     /// advice (“您最好先拍照”), usage hints (最佳食用时间, 口感最佳), the shop's own service
     /// attitude (“尽最大努力”, “最好的服务”), a comparison of the shop's own items the
     /// customer asked for (“哪款更耐用?” — “这款最耐用”), ordinals and enumeration (第一时间 / 第一次购买 /
-    /// “第一,…第二,…” / 选第一款), composition (100%纯棉), and product names (万能表, 王者荣耀).
+    /// “第一,…第二,…” / 选第一款), composition (100%纯棉, 100%澳洲羊毛), a level reached
+    /// (从0充到100%), and product names (万能表, 王者荣耀).
     ///
     /// ## Why is this bad?
     /// Article 9 of the Advertising Law forbids “国家级”“最高级”“最佳” and the like; platforms
@@ -288,6 +289,9 @@ const USAGE_AFTER: &[&str] = &[
 /// Before 最佳, these make it a usage hint (“口感最佳”).
 const USAGE_BEFORE: &[&str] = &["口感", "时", "后", "风味", "状态"];
 
+/// Before 100%, these make it a level reached, a measure (充到100%, 电量100%).
+const LEVEL_BEFORE: &[&str] = &["到", "至", "电量", "满电", "湿度"];
+
 /// What 100% may describe: composition is a fact (100%纯棉).
 const MATERIAL: &[&str] = &[
     "纯棉",
@@ -366,7 +370,13 @@ fn claim_span(text: &str, sentence: usize, hit: &Range<usize>, term: &str) -> Op
         "最大程度" | "最具" | "最优" if service(after) => return None,
         "绝对" if after.starts_with('值') => return None,
         "100%" | "百分百" | "百分之百" => {
-            if MATERIAL.iter().any(|m| after.trim_start().starts_with(m)) {
+            // Composition, maybe after where it comes from (100%澳洲美利奴羊毛), is a fact.
+            let named: String = after.trim_start().chars().take_while(|c| is_han(*c)).take(8).collect();
+            if MATERIAL.iter().any(|m| named.contains(m)) {
+                return None;
+            }
+            // A level reached is a measure (从0充到100%, 电量100%).
+            if LEVEL_BEFORE.iter().any(|b| before.trim_end().ends_with(b)) {
                 return None;
             }
             // The claim is what 100% vouches for: “100%有效” → take the word with it.
