@@ -1915,8 +1915,13 @@ pub(super) fn supposed(text: &str, at: usize) -> bool {
         || text[at..end].contains("的话")
         || ends_with_any(before, &["别", "不要", "可别"])
         || contains_any(&text[at..end], GUARANTEE_ASKED)
+        || ends_with_any(before, ASKED_BEFORE)
         || asks_a_property(&text[at..end])
 }
+
+/// Before a fault, these ask whether it happens rather than report it: 有没有起球, 会不会掉色,
+/// 能不能保证不出坏点.
+const ASKED_BEFORE: &[&str] = &["有没有", "会不会", "是否会", "是否", "保证不出", "保证不会", "保证没有", "保证不"];
 
 /// The cue asked about as the goods' property, not reported: 这件毛衣起球吗, 会掉色不 (a
 /// report says 了: 起球了吗).
@@ -1924,11 +1929,16 @@ fn asks_a_property(from_cue: &str) -> bool {
     // (Not 么 or 嘛: 搞什么啊, 这不扯淡嘛, 没收到么 complain.)
     let word_end = from_cue.find(['吗', '不']).unwrap_or(from_cue.len());
     let word = &from_cue[..word_end];
+    // 噪音大不大: the last character again after 不 asks too.
+    let mut rest = from_cue[word_end..].chars().skip(1).peekable();
+    if from_cue[word_end..].starts_with('不') && rest.peek().is_some_and(|&c| word.ends_with(c)) {
+        rest.next();
+    }
     word_end < from_cue.len()
         && word.chars().count() <= 3
         && !word.contains('了')
         && !word.is_empty()
-        && from_cue[word_end..].chars().nth(1).is_none_or(|c| is_punct_or_space(c) || "啊呀呢".contains(c))
+        && rest.next().is_none_or(|c| is_punct_or_space(c) || "啊呀呢".contains(c))
 }
 
 /// Asking what the shop guarantees should it happen: 坏了包赔不, 碎了给不给换.
