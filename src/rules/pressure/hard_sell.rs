@@ -126,6 +126,16 @@ impl Rule for HardSell {
             out.push(Self::META.lint(hit.start..end, "催促购买会让客户反感").suggest(replacement));
             kept = end;
         }
+        // A loss if not now: 再不拍就没了, 今天不买明天就没了, 这波活动错过就等明年了.
+        for hit in LOSS_IF_NOT_NOW.find(text) {
+            if hit.span.start < kept {
+                continue;
+            }
+            kept = hit.span.end;
+            out.push(
+                Self::META.lint(hit.span, "催促购买会让客户反感").suggest("活动截止到【截止时间】,您可以考虑一下"),
+            );
+        }
         // The same push in other words, a word or two apart: 赶紧去抢一单, 赶快再拍一箱.
         for hit in RUSH_TO_BUY.find(text) {
             let clause = cx.draft.clause_at(hit.span.start).map_or("", |c| cx.draft.text(&c.range));
@@ -137,6 +147,16 @@ impl Rule for HardSell {
         }
     }
 }
+
+/// Not now, then the loss: 再不拍就没了, 今天不买明天就没了, 错过这个村就没这个店了, 过了今天
+/// 就恢复原价.
+const LOSS_IF_NOT_NOW: Phrase = Phrase(&[
+    Part::Word(&["再不", "现在不", "今天不", "错过", "过了今天", "过了今晚"]),
+    Part::Gap(4),
+    Part::Word(&["就"]),
+    Part::Gap(3),
+    Part::Key(&["没了", "没有了", "抢光", "晚了", "涨价", "恢复原价", "等明年", "等一年", "没这个价", "没这个店"]),
+]);
 
 /// Hurry, then buy: 赶紧去抢, 赶快再拍, 抓紧时间下单.
 const RUSH_TO_BUY: Phrase = Phrase(&[
