@@ -40,8 +40,6 @@ const TERMS: &[(&str, &str)] = &[
     ("spu", "款式"),
     ("sop", "流程"),
     ("揽收", "取件"),
-    // Cross-border: a warehouse the customer never sees.
-    ("保税仓", "国内的海关监管仓库"),
     // Trade, travel, print and after-sales codes: MOQ, PNR, CMYK, DOA, RMA (not RGB: RGB键盘
     // names a product).
     ("moq", "最少起订数量"),
