@@ -43,6 +43,12 @@ declare_rule! {
     }
 }
 
+/// The reply already acknowledges the feeling, or only holds the line, asks, or gathers the
+/// facts first: the empathy can come with the answer.
+fn no_empathy_due(cx: &Context) -> bool {
+    contains_any(cx.draft.folded(), EMPATHY) || is_holding(cx) || only_questions(cx) || gathers_facts(cx)
+}
+
 /// Shortest reply (in characters) that is expected to acknowledge feelings.
 const MIN_HAN: usize = 6;
 
@@ -54,7 +60,7 @@ impl Rule for MissingEmpathy {
             return;
         }
         let text = cx.draft.folded();
-        if contains_any(text, EMPATHY) || is_holding(cx) || only_questions(cx) || gathers_facts(cx) {
+        if no_empathy_due(cx) {
             return;
         }
         // JD logs split a reply into fragments (“您好”); a line this short can't carry it.
