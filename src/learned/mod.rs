@@ -14,6 +14,9 @@ use crate::finding::Category;
 use crate::text::Draft;
 
 const WEIGHTS: &str = include_str!("weights.tsv");
+/// Bounds that let a reading keep its tallies on the stack.
+const MAX_HEADS: usize = 32;
+const MAX_GRAMS: usize = 4096;
 /// Fibonacci hashing of a packed n-gram into the slots.
 const HASH: u64 = 0x9e37_79b9_7f4a_7c15;
 
@@ -90,6 +93,9 @@ impl Model {
             }
             model.grams.push((key, model.weights.len() as u32));
         }
+        if model.heads.len() > MAX_HEADS || model.grams.len() > MAX_GRAMS {
+            return Err(format!("weights.tsv: at most {MAX_HEADS} heads and {MAX_GRAMS} n-grams"));
+        }
         model.build_slots();
         Ok(model)
     }
@@ -144,7 +150,7 @@ pub struct Opinion {
 /// its (head, weight) pairs and the folded byte of its middle character (the end mark stands at
 /// the text's end).
 fn each_gram(model: &Model, space: u64, text: &str, mut f: impl FnMut(&[(u8, i8)], usize)) {
-    let mut counted = vec![0u64; model.grams.len().div_ceil(64)];
+    let mut counted = [0u64; MAX_GRAMS / 64];
     // The last three characters (packed) and the bytes of the last two, the newest last.
     let (mut key, mut at) = (0u64, [0usize; 2]);
     let mut seen = 0;
@@ -173,7 +179,10 @@ impl Opinion {
     pub fn read(draft: &Draft, customer: &str) -> Opinion {
         let model = &*MODEL;
         let text = draft.folded();
-        let mut score: Vec<i32> = model.heads.iter().map(|h| h.bias).collect();
+        let mut score = [0i32; MAX_HEADS];
+        for (s, h) in score.iter_mut().zip(&model.heads) {
+            *s = h.bias;
+        }
         for (space, text) in [(DRAFT, text), (CUSTOMER, customer)] {
             each_gram(model, space, text, |weights, _| {
                 for &(head, weight) in weights {
@@ -181,8 +190,8 @@ impl Opinion {
                 }
             });
         }
-        let speaks: Vec<usize> = (0..score.len()).filter(|&k| score[k] >= model.heads[k].threshold).collect();
-        if speaks.is_empty() {
+        let mut speaks = (0..model.heads.len()).filter(|&k| score[k] >= model.heads[k].threshold).peekable();
+        if speaks.peek().is_none() {
             return Opinion::default();
         }
         // Where it speaks (seldom): per head and clause (one more for text after the last),
@@ -205,7 +214,6 @@ impl Opinion {
             }
         });
         let said = speaks
-            .into_iter()
             .map(|k| {
                 let weights = &by_clause[k * row..(k + 1) * row];
                 let best = (0..row).max_by_key(|&c| (weights[c], std::cmp::Reverse(c))).unwrap_or(0);
