@@ -1758,15 +1758,24 @@ impl Customer {
             cues.extend(p.find(&masked).into_iter().map(|h| h.span.start));
         }
         cues.retain(|&at| !supposed(&masked, at) && !own_mistake(&masked, at));
+        // Not yet is the state that lets a customer who calls the order off do so (不想要了,
+        // 能仅退款吗 还没收到): no grievance.
+        let calling_off = contains_any(&masked, CALLING_OFF);
+        if calling_off {
+            cues.retain(|&at| !NOT_YET_CUES.iter().any(|c| masked[at..].starts_with(c)));
+        }
         // “推不动,是不是我自己装错了”: a fault the customer puts down to themselves; “差评说…
         // 是真的吗”: someone else's.
         let hearsay = contains_any(&masked, HEARSAY);
         if SELF_DOUBT.is_in(&masked) || hearsay {
             cues.clear();
         }
-        // What has not happened yet, or a wait counted out, is a complaint and a wait at once.
-        let overdue: Vec<usize> = [NOT_YET, COUNTED, STALLED]
+        // What has not happened yet, or a wait counted out, is a complaint and a wait at once
+        // (not yet, but for a customer calling the order off).
+        let not_yet: &[Phrase] = if calling_off { &[] } else { &[NOT_YET] };
+        let overdue: Vec<usize> = [COUNTED, STALLED]
             .iter()
+            .chain(not_yet)
             .flat_map(|p| p.find(&masked))
             .map(|h| h.span.start)
             .filter(|&at| !supposed(&masked, at))
@@ -1856,6 +1865,12 @@ fn asks_for_a_day(text: &str) -> bool {
     })
 }
 
+/// The not-yet cues of [`COMPLAINT`].
+const NOT_YET_CUES: &[&str] = &["还没收到", "没收到", "还没发", "没发货"];
+
+/// The customer calls the order off: what has not happened yet is then no grievance.
+const CALLING_OFF: &[&str] = &["不想要了", "不要了", "不想买了", "不买了", "不需要了", "取消订单", "想取消", "要取消"];
+
 /// Whether the cue at byte `at` is the customer's own slip (“我刚才把订单号发错了”, “我摔坏了”):
 /// 我 before it in its clause, and a cue of doing something wrong.
 pub(super) fn own_mistake(text: &str, at: usize) -> bool {
@@ -1919,9 +1934,10 @@ pub(super) fn supposed(text: &str, at: usize) -> bool {
         || asks_a_property(&text[at..end])
 }
 
-/// Before a fault, these ask whether it happens rather than report it: 有没有起球, 会不会掉色,
-/// 能不能保证不出坏点.
-const ASKED_BEFORE: &[&str] = &["有没有", "会不会", "是否会", "是否", "保证不出", "保证不会", "保证没有", "保证不"];
+/// Before a fault, these ask whether or when it happens rather than report it: 有没有起球,
+/// 会不会掉色, 能不能保证不出坏点, 优惠券什么时候过期.
+const ASKED_BEFORE: &[&str] =
+    &["有没有", "会不会", "是否会", "是否", "保证不出", "保证不会", "保证没有", "保证不", "什么时候", "多久"];
 
 /// The cue asked about as the goods' property, not reported: 这件毛衣起球吗, 会掉色不 (a
 /// report says 了: 起球了吗).
