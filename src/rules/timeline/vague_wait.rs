@@ -10,7 +10,8 @@ declare_rule! {
     /// names no concrete time anywhere, and offers the time node in its place:
     /// “尽快给您发” → “【预计时间】前给您发”. A bare 稍等 with nothing being done (“您稍等”)
     /// gets a hint; “稍等,正在为您查询” is normal live chat and is left alone, and so is 尽快
-    /// next to a real time (“尽快为您处理,今天18点前回复”). To a customer who asked when, 马上
+    /// next to a real time (“尽快为您处理,今天18点前回复”), and a wait apologised for (“抱歉让您
+    /// 等着急了”). To a customer who asked when, 马上
     /// or 很快 as the answer (马上就发, 很快的) gets a hint: it still says no time. So does a
     /// short reply that ends checking (“我帮您核实一下”) to a customer who complains of waiting:
     /// it offers “【预计时间】内给您答复”.
@@ -125,6 +126,11 @@ fn customer_side(text: &str, at: usize, word: &str) -> bool {
         || (word == "稍后" && contains_any(&after, &["点击", "评价", "对", "再试", "查看", "留意", "关注"]))
 }
 
+/// The wait that was, apologised for: 抱歉让您等着急了, 让你等着了.
+fn made_to_wait(text: &str, at: usize) -> bool {
+    ["让您", "让你", "叫您", "害您"].iter().any(|w| text[..at].ends_with(w))
+}
+
 /// Politeness and particles around a bare 稍等 (“请您稍等一下哈”).
 const FILLER: &[char] =
     &['请', '您', '你', '一', '下', '哈', '哦', '呢', '呀', '啊', '哟', '亲', '片', '刻', '会', '儿', '再'];
@@ -158,7 +164,9 @@ impl Rule for VagueWait {
         if cx.has_concrete_time() {
             return;
         }
-        let waits = find_rows(text, WAITS).into_iter().filter(|(hit, (w, _))| !customer_side(text, hit.start, w));
+        let waits = find_rows(text, WAITS)
+            .into_iter()
+            .filter(|(hit, (w, _))| !customer_side(text, hit.start, w) && !made_to_wait(text, hit.start));
         if let Some((hit, &(w, fix))) = waits.into_iter().next() {
             // 稍后 is softer than 尽快 or 等着: a hint unless the customer is waiting already.
             let soft = w == "稍后" && !(cx.customer.waiting || cx.customer.asks_when);
