@@ -23,7 +23,8 @@ declare_rule! {
     /// is only a hint.
     ///
     /// Left alone: duty (“这都是我应该做的”, “应该的”), “不可能”, “不太可能”, “尽可能”, “无法估计”,
-    /// similes (“就好像新的一样”), prize draws (“可能获得”), apologies (“可能给您带来了不便”),
+    /// similes (“就好像新的一样”), prize draws (“可能获得”), apologies (“可能给您带来了不便”), a
+    /// possible thing named (“避免可能出现的过敏反应”),
     /// comparisons (“功效差不多的”), grades of second-hand goods (“八成新”), questions to the
     /// customer (“您大概什么时候方便?”) and
     /// guesses at the customer's feelings (“虽然可能会让您不开心”). In a holding line or a
@@ -169,6 +170,9 @@ const FEELINGS: &[&str] = &["不开心", "着急", "不满意", "失望", "生�
 /// The reply checks the guess it just made.
 const CHECKS_IT: &[&str] = &["核实", "核查", "确认一下", "查一下", "查询", "帮您查", "为您查"];
 
+/// After 可能 and before 的, these name a possible thing (可能出现的问题, 可能产生的费用).
+const POSSIBLE_THING: &[&str] = &["出现", "存在", "产生", "发生", "遇到", "造成", "引起", "导致"];
+
 fn excluded(text: &str, hit: &Range<usize>, word: &str) -> bool {
     let before = &text[..hit.start];
     let after = &text[hit.end..];
@@ -186,6 +190,8 @@ fn excluded(text: &str, hit: &Range<usize>, word: &str) -> bool {
                 || after.starts_with("的话")
                 || before.ends_with("如有")
                 || before.ends_with("若有")
+                // “避免可能出现的过敏反应”: a possible thing named, not a guess.
+                || POSSIBLE_THING.iter().any(|v| after.starts_with(v) && after[v.len()..].starts_with('的'))
         }
         "应该" => {
             DUTY_AFTER.iter().any(|d| after.starts_with(d))
