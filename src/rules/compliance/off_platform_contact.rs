@@ -14,8 +14,9 @@ declare_rule! {
     /// 我的手机号, and an 11-digit mobile number or a QQ number written into the reply.
     ///
     /// Left alone: payment channels (“微信支付”, “微信零钱”, “QQ钱包”), a QQ mailbox asked for an
-    /// invoice, asking for the receiver's phone for delivery (“您留一下手机号码”), and an
-    /// invitation turned down (“不需要加微信的”, “不能私下交易”).
+    /// invoice, asking for the receiver's phone for delivery (“您留一下手机号码”), an
+    /// invitation turned down (“不需要加微信的”, “不能私下交易”) and a warning against one
+    /// (“如果有人自称客服让您加微信,千万别理”).
     ///
     /// ## Why is this bad?
     /// Every platform forbids leading buyers off the platform (导流): the shop is penalised, and
@@ -168,6 +169,8 @@ impl Rule for OffPlatformContact {
         spans.retain(|r| !text[r.end..].trim_start().starts_with("支付") && char_before(text, r.start) != Some('@'));
         // “不需要加微信的”, “不能私下交易”: the reply turns the invitation down.
         spans.retain(|r| !TURNED_DOWN.iter().any(|n| text[..r.start].ends_with(n)));
+        // “如果有人自称客服让您加微信,千万别理”: a warning against the invitation.
+        spans.retain(|r| cx.draft.sentence_at(r.start).is_none_or(|s| !contains_any(cx.draft.text(&s.range), WARNS)));
         // “微信上买可以直接微信支付”: a payment channel in the same clause.
         spans.retain(|r| {
             cx.draft.clause_at(r.start).is_none_or(|c| !contains_any(cx.draft.text(&c.range), &["支付", "付款"]))
@@ -197,6 +200,10 @@ impl Rule for OffPlatformContact {
 
 /// Before an invitation, these turn it down.
 const TURNED_DOWN: &[&str] = &["不需要", "不用", "无需", "不必", "没必要", "不能", "不可以", "不允许", "不要", "别"];
+
+/// A sentence with these warns the customer against someone else's invitation.
+const WARNS: &[&str] =
+    &["如果有人", "若有人", "谨防", "警惕", "冒充", "自称", "千万别", "不要相信", "别相信", "以防受骗"];
 
 fn lint(span: Range<usize>) -> Lint {
     OffPlatformContact::META.lint(span, "不能引导客户到站外联系或交易").suggest(SUGGESTION)
