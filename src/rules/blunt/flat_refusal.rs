@@ -9,7 +9,8 @@ declare_rule! {
     /// ## What it does
     /// Flags a direct refusal — 不行, 不能, 没办法, 不可以, 不支持, 不可能, 做不到, 改不了,
     /// 退不了, 催不了, and 无法 too — that comes without an apology and without an alternative. A refusal
-    /// with one of the two gets a hint; with both it is left alone.
+    /// with one of the two gets a hint; with both it is left alone. A “not now” (今晚暂时发不了)
+    /// in a reply that says when it will happen (明天统一发出) has its alternative.
     ///
     /// Left alone too: conditions (“如果不行的话可以换货”), consequences the agent warns of
     /// (“订单一旦取消是无法恢复的”, “取消了就无法恢复了”), questions (“能不能…”, “行不行”,
@@ -346,7 +347,10 @@ impl Rule for FlatRefusal {
             let denial =
                 word == "不可能" && contains_any(after, &["错", "是", "有", "出现", "少", "漏", "坏", "假", "会"]);
             let apology = contains_any(text, APOLOGY);
-            let alternative = contains_any(text, ALTERNATIVE);
+            // “今晚暂时发不了”, with the time it will happen said in the reply: that is the
+            // alternative.
+            let not_now = contains_any(before, &["暂时", "今晚", "今天", "现在", "目前"]);
+            let alternative = contains_any(text, ALTERNATIVE) || (not_now && cx.names_outcome_time());
             if apology && alternative && !denial {
                 continue;
             }
