@@ -13,7 +13,8 @@ declare_rule! {
     /// 麻烦您… / 我来帮您… wording.
     ///
     /// Left alone: “请您拍照发过来”, “麻烦您把订单号发我一下”, “您别着急” (comfort),
-    /// “惊喜等着您”, “您可以自己在订单页查看” (an option, not an order).
+    /// “惊喜等着您”, “您可以自己在订单页查看” (an option, not an order), “自己安装很简单” (how
+    /// easy it is).
     ///
     /// ## Why is this bad?
     /// The guides: “全程使用‘请’‘您好’‘麻烦您’… 避免使用命令式、反问式语气(如‘自己看说明!’)”.
@@ -153,6 +154,8 @@ const CUSTOMER_STEP: &[&str] = &[
 /// After the words, a permission: 也没问题, 也可以, 都行.
 const PERMITTED: &[&str] =
     &["也没问题", "也可以", "也行", "都可以", "都行", "没问题的", "完全没问题", "完全可以", "是可以的"];
+/// After the words, how easy it is (自己安装很简单): a description, not an order.
+const EASY: &[&str] = &["很简单", "挺简单", "很方便", "挺方便", "很容易", "不难", "也简单"];
 /// Before them, a reassurance: 您安心等着就好, 放心等着.
 const REASSURED: &[&str] = &["安心", "放心"];
 
@@ -171,8 +174,10 @@ impl Rule for Imperative {
             let after = &text[hit.end..clause.range.end.max(hit.end)];
             // “没给我发”, “不用自己去”, “别自己找”: a report or a comfort, not an order.
             let negated = char_before(text, hit.start).is_some_and(|c| matches!(c, '没' | '不' | '别' | '未'));
-            // “您自己去取也没问题”: a permission; “您安心等着就好”: a reassurance.
-            let allowed = contains_any(after, PERMITTED) || contains_any(before, REASSURED);
+            // “您自己去取也没问题”: a permission; “自己安装很简单”: how easy it is; “您安心等着
+            // 就好”: a reassurance.
+            let allowed =
+                contains_any(after, PERMITTED) || contains_any(after, EASY) || contains_any(before, REASSURED);
             if negated || allowed || softened(before, SOFTENERS) || asks(after) {
                 continue;
             }
@@ -255,6 +260,7 @@ fn is_order(cx: &Context, span: &Range<usize>, lead_end: usize) -> bool {
         || softened(before, &["请", "麻烦", "劳烦", "烦请", "辛苦"])
         || asks(after)
         || contains_any(&text[span.start..clause.range.end.max(span.end)], PERMITTED)
+        || contains_any(after, EASY)
         || contains_any(before, REASSURED)
         || contains_any(clause_before, AGENT_DOES_IT))
 }
