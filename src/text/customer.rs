@@ -428,6 +428,15 @@ const COMPLAINT: &[&str] = &[
     "投诉",
     "差评",
     "举报",
+    // The consumer association's hotline, as a threat.
+    "12315",
+    "消协",
+    // Asked again and again: 第三次问了, 说了好几次.
+    "第二次问",
+    "第三次问",
+    "问了好几次",
+    "问了几次",
+    "说了好几次",
     "生气",
     "气死",
     "垃圾",
@@ -1942,7 +1951,11 @@ const ASKED_BEFORE: &[&str] =
 /// The cue asked about as the goods' property, not reported: 这件毛衣起球吗, 会掉色不 (a
 /// report says 了: 起球了吗).
 fn asks_a_property(from_cue: &str) -> bool {
-    // (Not 么 or 嘛: 搞什么啊, 这不扯淡嘛, 没收到么 complain.)
+    // (Not 么 or 嘛: 搞什么啊, 这不扯淡嘛, 没收到么 complain; nor what has not happened yet:
+    // 还没到吗 chases.)
+    if from_cue.starts_with('还') || from_cue.starts_with('没') || from_cue.starts_with("一直") {
+        return false;
+    }
     let word_end = from_cue.find(['吗', '不']).unwrap_or(from_cue.len());
     let word = &from_cue[..word_end];
     // 噪音大不大: the last character again after 不 asks too.
