@@ -39,6 +39,7 @@ const NOT_YET_WORDS: &[&str] = &[
     "也不",
 ];
 const EXPECTED: &[&str] = &[
+    "修好",
     "到",
     "送",
     "收到",
@@ -357,6 +358,15 @@ pub(super) const DEFECTS: &[&str] = &[
     "胀袋",
     "胀气",
     "鼓包",
+    // A controller's stick drifting, a box crushed or empty, a hole made in the wall.
+    "漂移",
+    "压扁",
+    "压坏",
+    "压烂",
+    "是空的",
+    "空盒",
+    "打了个洞",
+    "打了个大洞",
 ];
 
 const COMPLAINT: &[&str] = &[
@@ -431,6 +441,10 @@ const COMPLAINT: &[&str] = &[
     // The consumer association's hotline, as a threat.
     "12315",
     "消协",
+    // Mended and still broken (not 换好了还是没换, a question).
+    "还是没修好",
+    "还是没好",
+    "还是坏的",
     // Asked again and again: 第三次问了, 说了好几次.
     "第二次问",
     "第三次问",
