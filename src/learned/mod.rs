@@ -135,11 +135,6 @@ impl Model {
 
 static MODEL: LazyLock<Model> = LazyLock::new(|| Model::parse(WEIGHTS).unwrap_or_else(|e| panic!("{e}")));
 
-/// The categories the model reads.
-pub fn categories() -> impl Iterator<Item = Category> {
-    MODEL.heads.iter().map(|h| h.category)
-}
-
 /// What the model says of one draft: per category it speaks for, the clause that weighs most.
 #[derive(Debug, Default)]
 pub struct Opinion {

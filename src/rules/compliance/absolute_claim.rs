@@ -3,7 +3,7 @@ use std::ops::Range;
 
 use crate::finding::Lint;
 use crate::rules::{declare_rule, Context, Rule};
-use crate::text::{contains_any, find_rows, is_han, is_punct_or_space};
+use crate::text::{contains_any, ends_with_any, find_rows, is_han, is_punct_or_space};
 
 declare_rule! {
     /// ## What it does
@@ -376,7 +376,7 @@ fn claim_span(text: &str, sentence: usize, hit: &Range<usize>, term: &str) -> Op
                 return None;
             }
             // A level reached is a measure (从0充到100%, 电量100%).
-            if LEVEL_BEFORE.iter().any(|b| before.trim_end().ends_with(b)) {
+            if ends_with_any(before.trim_end(), LEVEL_BEFORE) {
                 return None;
             }
             // The claim is what 100% vouches for: “100%有效” → take the word with it.

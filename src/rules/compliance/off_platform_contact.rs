@@ -4,7 +4,9 @@ use std::ops::Range;
 use crate::finding::Lint;
 use crate::rules::{declare_rule, Context, Rule};
 use crate::text::classes::{CHANNEL, INVITE};
-use crate::text::{char_after, char_before, contains_any, find_all, is_punct_or_space, sort_by_key, Part, Phrase};
+use crate::text::{
+    char_after, char_before, contains_any, ends_with_any, find_all, is_punct_or_space, sort_by_key, Part, Phrase,
+};
 
 declare_rule! {
     /// ## What it does
@@ -168,7 +170,7 @@ impl Rule for OffPlatformContact {
         // “发货前 wx 支付” is a payment channel, not a contact.
         spans.retain(|r| !text[r.end..].trim_start().starts_with("支付") && char_before(text, r.start) != Some('@'));
         // “不需要加微信的”, “不能私下交易”: the reply turns the invitation down.
-        spans.retain(|r| !TURNED_DOWN.iter().any(|n| text[..r.start].ends_with(n)));
+        spans.retain(|r| !ends_with_any(&text[..r.start], TURNED_DOWN));
         // “如果有人自称客服让您加微信,千万别理”: a warning against the invitation.
         spans.retain(|r| cx.draft.sentence_at(r.start).is_none_or(|s| !contains_any(cx.draft.text(&s.range), WARNS)));
         // “微信上买可以直接微信支付”: a payment channel in the same clause.

@@ -2,7 +2,7 @@ use crate::finding::Lints;
 use crate::finding::Severity;
 use crate::rules::closing::tail::{end_insert, styled};
 use crate::rules::{declare_rule, Context, Rule};
-use crate::text::{contains_any, find_all, find_rows, is_han};
+use crate::text::{contains_any, ends_with_any, find_all, find_rows, is_han};
 
 declare_rule! {
     /// ## What it does
@@ -128,7 +128,7 @@ fn customer_side(text: &str, at: usize, word: &str) -> bool {
 
 /// The wait that was, apologised for: 抱歉让您等着急了, 让你等着了.
 fn made_to_wait(text: &str, at: usize) -> bool {
-    ["让您", "让你", "叫您", "害您"].iter().any(|w| text[..at].ends_with(w))
+    ends_with_any(&text[..at], &["让您", "让你", "叫您", "害您"])
 }
 
 /// Politeness and particles around a bare 稍等 (“请您稍等一下哈”).
