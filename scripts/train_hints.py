@@ -205,8 +205,8 @@ def cv(a):
     rows = [dict(r, group=name) for name, rs in g.items() for r in rs]
     texts = folded(rows)
     found = rule_fired(rows)
-    real = [r for r in requests() if r["id"] not in {x["id"] for x in g.get("jd-tune", [])}] \
-        if os.path.exists(CORPUS) else []
+    tuned = {x["id"] for x in g.get("jd-tune", [])}
+    real = [r for r in requests() if r["id"] not in tuned] if os.path.exists(CORPUS) else []
     real_texts, real_found = folded(real), rule_fired(real)
     print(f"leave-one-set-out over {len(g)} sets ({len(rows)} drafts); real: {len(real)} JD replies "
           f"outside the tuning labels" + (f"; drafts counted: {a.fold}'s" if a.fold else ""))
