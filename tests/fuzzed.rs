@@ -66,3 +66,13 @@ fn wide_space_before_blame() {
     check("好\u{a0}您自己没看清楚", true);
     check("好\u{2003}您自己没看清楚", false);
 }
+
+/// `check_long`, the same cut inside a send-away in buck-passing.not-our-job: the clause ends
+/// before the phrase it extends (src/rules/buck_passing/not_our_job.rs, `asks`). Fuzz input
+/// (check_long, 63 bytes): “快递的事你问问快递吗”, then “我的包裹三天了还没动”.
+#[test]
+fn send_away_across_a_clause_cut() {
+    for n in 90..130 {
+        check(&"快递的事你问问快递吗".repeat(n), false);
+    }
+}

@@ -339,7 +339,7 @@ impl Rule for NotOurJob {
             let own = text[m.start..clause.range.end].split(char::is_whitespace).next().unwrap_or("");
             let asked = whole.contains(['吗', '?'])
                 || (own.trim_end().ends_with('呢') && contains_any(own, &["什么", "哪", "怎么", "多少"]));
-            let asks = asked && !contains_any(&text[m.end..clause.range.end], &["问问", "问一下"]);
+            let asks = asked && !contains_any(&text[m.end..clause.range.end.max(m.end)], &["问问", "问一下"]);
             // “您自己去快递点取也没问题”: allowed, not sent.
             let allowed = contains_any(
                 &text[m.start..clause.range.end.max(m.end)],
