@@ -1,7 +1,8 @@
 //! Throughput of `Coach::check` over every agent turn of the JDDC sample
 //! (`../shared/corpus/jddc2019_chat_0.1per.tsv`), each checked with the customer turn before
 //! it. Prints µs per draft (median, p99) measured one draft at a time, without and with a
-//! 20-pattern team pack (the patterns of www/bench), then runs criterion over the whole set.
+//! 20-pattern team pack (the patterns of www/bench), and per keystroke while drafts are typed
+//! out; then runs criterion over the whole set.
 //! Skips with a message when the corpus is absent.
 //!
 //! Before that, the hostile rows: time and peak memory of one check of 1 MB of text dense
@@ -110,6 +111,29 @@ fn per_draft(label: &str, coach: &Coach, reqs: &[Request]) {
     );
 }
 
+/// What the extension does while an agent types: every prefix of a draft checked with the
+/// same customer message, over the first 300 turns that answer a customer.
+fn typing(coach: &Coach, reqs: &[Request]) {
+    let mut times: Vec<f64> = Vec::new();
+    for r in reqs.iter().filter(|r| !r.customer.is_empty()).take(300) {
+        for (end, _) in r.draft.char_indices().skip(1).chain([(r.draft.len(), ' ')]) {
+            let typed = Request { draft: r.draft[..end].to_owned(), ..r.clone() };
+            let t = Instant::now();
+            black_box(coach.check(black_box(&typed)));
+            times.push(t.elapsed().as_secs_f64() * 1e6);
+        }
+    }
+    times.sort_by(|a, b| a.total_cmp(b));
+    let q = |p: f64| times[((times.len() - 1) as f64 * p) as usize];
+    println!(
+        "typing: every prefix of 300 JDDC agent turns, {} checks: median {:.1} µs, p90 {:.1} µs, p99 {:.1} µs",
+        times.len(),
+        q(0.5),
+        q(0.9),
+        q(0.99)
+    );
+}
+
 /// Counts the bytes the program holds, for the hostile rows' peak memory.
 struct Counting;
 
@@ -201,6 +225,7 @@ fn bench(c: &mut Criterion) {
         return;
     };
     per_draft("", &coach, &reqs);
+    typing(&coach, &reqs);
     per_draft(&format!(" with a {}-pattern team pack", PACK_PATTERNS.len()), &pack_coach(), &reqs);
     let mut g = c.benchmark_group("jddc");
     g.throughput(criterion::Throughput::Elements(reqs.len() as u64));

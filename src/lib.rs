@@ -249,7 +249,7 @@ impl Coach {
 
     fn check_with(&self, req: &Request, platform: Platform) -> Report {
         let draft = Draft::new(&req.draft);
-        let customer = Customer::new(&req.customer);
+        let customer = Customer::read(&req.customer);
         let mut lints = Lints::default();
         // Every rule looks up phrase lists in these: read them once for all.
         let _scope = text::scope(&[draft.folded(), &customer.text]);

@@ -1,10 +1,15 @@
 //! The customer's last message(s), read once: what kind of reply it asks for.
 
+use std::cell::RefCell;
+
 use super::fold::fold;
 use super::{contains_any, ends_with_any, find_all, is_clause_end, is_han, is_punct_or_space, mask, Part, Phrase};
 
 /// Something the customer was waiting for has not happened: 还没有派送, 至今没有更新,
 /// 没人来取件, 为什么那么久了还没充上.
+/// The scope slot of the masked customer text (the check's scope uses the first two).
+const CUSTOMER_SLOT: usize = 4;
+
 const NOT_YET: Phrase = Phrase(&[Part::Word(NOT_YET_WORDS), Part::Gap(3), Part::Word(EXPECTED)]);
 const NOT_YET_WORDS: &[&str] = &[
     "还没有",
@@ -1760,12 +1765,30 @@ const DECLINES: &[&str] = &[
     "不用了",
 ];
 
+thread_local! {
+    /// The last message [`Customer::read`] read on this thread, with its reading.
+    static LAST: RefCell<Option<(String, Customer)>> = const { RefCell::new(None) };
+}
+
 impl Customer {
+    /// [`Customer::new`], remembering the last message read on this thread: while an agent
+    /// types, every check reads the same customer message (a few µs of each check).
+    pub fn read(raw: &str) -> Customer {
+        if let Some(c) = LAST.with(|last| last.borrow().as_ref().filter(|(r, _)| r == raw).map(|(_, c)| c.clone())) {
+            return c;
+        }
+        let c = Customer::new(raw);
+        LAST.with(|last| *last.borrow_mut() = Some((raw.to_owned(), c.clone())));
+        c
+    }
+
     pub fn new(raw: &str) -> Customer {
         let text = fold(raw);
         // Look-alikes masked out before matching: “我有问题想问” is no complaint, “贵公司”
         // no price objection, “还没收到” no closing.
         let masked = mask(&text, NOT_A_SIGNAL);
+        // Dozens of lists are looked up in it: read it once for all.
+        let _scope = super::scope_at(CUSTOMER_SLOT, &[&masked]);
         let questions = questions(&text);
         // Where the customer reports a problem, outside any supposition.
         let mut cues: Vec<usize> = Vec::new();
@@ -2205,6 +2228,15 @@ fn without_placeholders(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn read_remembers_only_the_same_message() {
+        for raw in ["快递太慢了，等了好久！！", "快递太慢了，等了好久！！", "好的谢谢", "", "快递太慢了"]
+        {
+            let (read, new) = (Customer::read(raw), Customer::new(raw));
+            assert_eq!(format!("{read:?}"), format!("{new:?}"), "{raw}");
+        }
+    }
 
     #[test]
     fn complaint_and_feelings() {

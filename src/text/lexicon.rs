@@ -425,13 +425,25 @@ pub struct Scope<'a> {
 /// read on its first lookup.
 pub fn scope<'a>(texts: &[&'a str]) -> Scope<'a> {
     let outer = SCANS.with(|s| s.borrow().len());
+    open(outer, outer, texts)
+}
+
+/// [`scope`] for a reader of its own kind of text (the customer's words, masked): its texts
+/// take the slots from `first_slot` on, so what it looks up is remembered apart from the
+/// check's draft and customer slots, whatever scope is open around it.
+pub fn scope_at<'a>(first_slot: usize, texts: &[&'a str]) -> Scope<'a> {
+    let outer = SCANS.with(|s| s.borrow().len());
+    open(outer, first_slot, texts)
+}
+
+fn open<'a>(outer: usize, first_slot: usize, texts: &[&'a str]) -> Scope<'a> {
     LOCAL.with(|local| {
         let local = local.borrow();
         SCANS.with(|scans| {
             let mut scans = scans.borrow_mut();
             for (slot, text) in texts.iter().enumerate() {
                 if !text.is_empty() && text.len() < u32::MAX as usize {
-                    scans.push(Scan::new(text, outer + slot, &local));
+                    scans.push(Scan::new(text, first_slot + slot, &local));
                 }
             }
         });

@@ -12,7 +12,7 @@ mod situation;
 
 pub use customer::{Closing, Customer};
 pub use draft::{is_clause_end, is_emoji, is_han, is_punct_or_space, is_sentence_end, Draft, Segment};
-pub use lexicon::{contains_any, find_all, find_product, find_rows, scope, List, Row, Scope, WordHasher};
+pub use lexicon::{contains_any, find_all, find_product, find_rows, scope, scope_at, List, Row, Scope, WordHasher};
 pub use phrase::{Hit, Part, Phrase};
 pub use reply::answers;
 pub use situation::Situation;
