@@ -18,7 +18,9 @@ declare_rule! {
     /// hint: the guides' own empathy model reply has no apology and is fine. So does a reply
     /// to a grievance that is only likely (降价了, 查不到, 为什么要收运费). A further message
     /// after the agent already replied to the complaint (its `agent_since` says something) is
-    /// left alone.
+    /// left alone. A calm report of a fault, with no anger, hurry or wait in it (笔尖摔坏了),
+    /// gets the apology as a hint too: blind labellers of real replies asked for it after two
+    /// warnings in three there, and a warning is a trainer's must.
     ///
     /// ## Why is this bad?
     /// “道歉优先于解释”: a customer who has been let down wants to hear that first. Going
@@ -55,7 +57,11 @@ impl Rule for MissingApology {
         // answer, so only a hint.
         let offer = contains_any(text, &["有什么", "请问有"]) && text.contains('帮');
         let calm_question = cx.customer.complaint_asked;
+        // A trainer insists on the apology first where the customer is upset or kept waiting;
+        // to a calm report of a fault (笔尖摔坏了) it is better, not a must.
+        let calm = !(cx.customer.upset || cx.customer.urgent || cx.customer.waiting);
         let severity = if likely_only
+            || calm
             || contains_any(text, EMPATHY)
             || is_holding(cx)
             || gathers_facts(cx)
