@@ -1,8 +1,10 @@
 use crate::finding::Lints;
 use crate::finding::Severity;
 use crate::rules::{declare_rule, Context, Rule};
+use crate::text::classes::ACTION;
 use crate::text::{
-    char_after, char_before, contains_any, ends_with_any, find_all, find_rows, is_emoji, is_punct_or_space,
+    char_after, char_before, contains_any, ends_with_any, find_all, find_rows, is_emoji, is_punct_or_space, Part,
+    Phrase,
 };
 
 declare_rule! {
@@ -10,7 +12,9 @@ declare_rule! {
     /// Flags a direct refusal — 不行, 不能, 没办法, 不可以, 不支持, 不可能, 做不到, 改不了,
     /// 退不了, 催不了, and 无法 too — that comes without an apology and without an alternative. A refusal
     /// with one of the two gets a hint; with both it is left alone. A “not now” (今晚暂时发不了)
-    /// in a reply that says when it will happen (明天统一发出) has its alternative.
+    /// in a reply that says when it will happen (明天统一发出) has its alternative, and so has
+    /// one followed by an offer to act (我帮您先作废再重开) or a turn to what can be done
+    /// (不过两件一起拍可以用满减券, 剩下没穿过的都能退).
     ///
     /// Left alone too: conditions (“如果不行的话可以换货”), consequences the agent warns of
     /// (“订单一旦取消是无法恢复的”, “取消了就无法恢复了”), questions (“能不能…”, “行不行”,
@@ -274,7 +278,25 @@ const PARTICLES: &[char] =
 const CONDITION: &[&str] = &["如果", "要是", "假如", "万一", "若", "假设", "如您", "倘若"];
 const APOLOGY: &[&str] = &["抱歉", "不好意思", "对不起", "歉意", "见谅", "谅解", "请您理解", "还请理解", "遗憾"];
 /// An alternative offered after the refusal.
+/// “我现在帮您联系快递”, “我帮您先作废再重开”: the agent offers to act instead.
+const OFFERS_TO_ACT: [Phrase; 2] = [
+    Phrase(&[Part::Key(FOR_YOU), Part::Gap(2), Part::Word(ACTION)]),
+    Phrase(&[
+        Part::Key(FOR_YOU),
+        Part::Gap(2),
+        Part::Word(&["取消", "作废", "重开", "重新", "修改", "改", "换", "办理"]),
+    ]),
+];
+const FOR_YOU: &[&str] = &["帮您", "为您", "给您"];
+/// “不过买两个可以用满减券”, “剩下没拆封的都能退”: a turn to what can be done.
+const TURNS_TO_WHAT_CAN: Phrase = Phrase(&[
+    Part::Word(&["不过", "但是", "但", "剩下", "其余"]),
+    Part::Gap(12),
+    Part::Key(&["可以", "都能", "还能", "也能", "能"]),
+]);
+
 const ALTERNATIVE: &[&str] = &[
+    "我可以",
     "您可以",
     "可以为您",
     "可以帮您",
@@ -350,7 +372,10 @@ impl Rule for FlatRefusal {
             // “今晚暂时发不了”, with the time it will happen said in the reply: that is the
             // alternative.
             let not_now = contains_any(before, &["暂时", "今晚", "今天", "现在", "目前"]);
-            let alternative = contains_any(text, ALTERNATIVE) || (not_now && cx.names_outcome_time());
+            let alternative = contains_any(text, ALTERNATIVE)
+                || OFFERS_TO_ACT.iter().any(|p| p.is_in(text))
+                || TURNS_TO_WHAT_CAN.is_in(&text[hit.end..])
+                || (not_now && cx.names_outcome_time());
             if apology && alternative && !denial {
                 continue;
             }
