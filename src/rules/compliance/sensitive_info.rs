@@ -1,6 +1,6 @@
 use crate::finding::Lints;
 use crate::rules::{declare_rule, Context, Rule};
-use crate::text::{contains_any, find_all, is_punct_or_space};
+use crate::text::{contains_any, find_all, is_punct_or_space, Part, Phrase};
 
 declare_rule! {
     /// ## What it does
@@ -9,7 +9,8 @@ declare_rule! {
     /// number together with any of those.
     ///
     /// Left alone: warnings not to share them (“请勿向任何人提供验证码”), telling the customer
-    /// a code or password was sent (“已为您发送随机密码”), and the last four digits of a card.
+    /// a code or password was sent (“已为您发送随机密码”), saying none is needed (“不需要您提供
+    /// 密码或验证码”), and the last four digits of a card.
     ///
     /// ## Why is this bad?
     /// No platform process needs a shop to know these; asking for them is what scammers do,
@@ -91,6 +92,15 @@ const PROTECT: &[&str] = &[
     "泄露",
 ];
 
+/// “不需要您提供密码或验证码”: the secret waived, which reassures.
+const NO_NEED: Phrase = Phrase(&[
+    Part::Word(&["不需要", "不用", "无需", "不必"]),
+    Part::Maybe(&["您", "你"]),
+    Part::Word(ASK),
+    Part::Gap(4),
+    Part::Key(SECRETS),
+]);
+
 impl Rule for SensitiveInfo {
     fn check(&self, cx: &Context, out: &mut Lints) {
         let text = cx.draft.folded();
@@ -101,7 +111,7 @@ impl Rule for SensitiveInfo {
                 continue;
             }
             let s = cx.draft.text(&sentence.range);
-            if !contains_any(s, ASK) || contains_any(s, PROTECT) {
+            if !contains_any(s, ASK) || contains_any(s, PROTECT) || NO_NEED.is_in(s) {
                 continue;
             }
             // “已为您发送随机密码” / “验证码已发送”: a notice, not a request.

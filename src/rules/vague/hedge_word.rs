@@ -19,8 +19,8 @@ declare_rule! {
     /// to check (“可能是快递员提前点了签收,我马上帮您核实”) and one in a holding line are hints;
     /// “可能要麻烦您…” is courtesy.
     ///
-    /// A caveat with its reason (“由于促销…可能会晚到”) or a disclaimer (“可能有色差,以实物为准”)
-    /// is only a hint.
+    /// A caveat with its reason or circumstance (“由于促销…可能会晚到”, “遇到大雪天气可能会晚
+    /// 1-2天”, “极少数人可能会泛红”) or a disclaimer (“可能有色差,以实物为准”) is only a hint.
     ///
     /// Left alone: duty (“这都是我应该做的”, “应该的”), “不可能”, “不太可能”, “尽可能”, “无法估计”,
     /// similes (“就好像新的一样”), prize draws (“可能获得”), apologies (“可能给您带来了不便”), a
@@ -170,6 +170,12 @@ const FEELINGS: &[&str] = &["不开心", "着急", "不满意", "失望", "生�
 /// The reply checks the guess it just made.
 const CHECKS_IT: &[&str] = &["核实", "核查", "确认一下", "查一下", "查询", "帮您查", "为您查"];
 
+/// Before the hedge in its sentence: the reason or the circumstance a caveat depends on
+/// (由于促销…, 遇到大雪天气…, 极少数人…可能会): the possibility is real, not a guess.
+const CIRCUMSTANCE: &[&str] = &[
+    "由于", "因为", "如果", "若", "万一", "受", "遇到", "遇上", "如遇", "碰到", "赶上", "个别", "少数", "部分", "有的",
+];
+
 /// After 可能 and before 的, these name a possible thing (可能出现的问题, 可能产生的费用).
 const POSSIBLE_THING: &[&str] = &["出现", "存在", "产生", "发生", "遇到", "造成", "引起", "导致"];
 
@@ -284,7 +290,7 @@ fn lint_for(draft: &Draft, hit: &Range<usize>, word: &str, clause_start: usize, 
     let span = start..core_end;
     let caused = {
         let sentence = draft.sentence_at(hit.start).map_or(hit.start..core_end, |s| s.range.clone());
-        contains_any(&text[sentence.start..hit.start], &["由于", "因为", "如果", "若", "万一", "受"])
+        contains_any(&text[sentence.start..hit.start], CIRCUMSTANCE)
             || contains_any(&text[sentence], &["色差", "误差", "以实物为准", "以实际为准", "以页面为准"])
     };
     if starts_with_time(&text[hit.end..]) && contains_any(body, EVENTS) {
