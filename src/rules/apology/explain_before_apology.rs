@@ -151,6 +151,14 @@ const CAUSES: &[&str] = &[
     "爆仓",
     "系统",
     "赶上",
+    "延迟",
+    "出了问题",
+    "出了点问题",
+    "出问题",
+    "故障",
+    "缺货",
+    "断货",
+    "调度",
 ];
 
 /// The clauses of `before` that acknowledge nothing, joined.
