@@ -59,7 +59,11 @@ const REPLY_LATER: &[&str] = &[
     "处理",
     "同步给您",
     "同步您",
-    "回您",
+    // (回您 alone is also in 原路返回您的账户.)
+    "结果回您",
+    "再回您",
+    "就回您",
+    "回您消息",
     "回话",
 ];
 const REPLY_NOW: &[&str] =
