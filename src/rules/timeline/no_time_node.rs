@@ -59,11 +59,7 @@ const REPLY_LATER: &[&str] = &[
     "处理",
     "同步给您",
     "同步您",
-    // (回您 alone is also in 原路返回您的账户.)
-    "结果回您",
-    "再回您",
-    "就回您",
-    "回您消息",
+    "回您",
     "回话",
 ];
 const REPLY_NOW: &[&str] =
@@ -242,6 +238,13 @@ fn first_promise(cx: &Context) -> Option<(usize, Kind)> {
             let sentence = d.sentence_at(hit.start).map_or(clause.range.clone(), |s| s.range.clone());
             let message = d.message_at(hit.start).unwrap_or(sentence.clone());
             if !contains_any(pre, AGENT) || contains_any(pre, NOT_A_PROMISE) || asks(&text[message]) {
+                continue;
+            }
+            // “原路返回您的账户”, “退回您的支付账户”: 回您 after a verb of sending sends
+            // something back; it promises no reply.
+            if text[hit.start..].starts_with("回您")
+                && text[..hit.start].ends_with(['返', '退', '寄', '送', '带', '发', '拿', '找'])
+            {
                 continue;
             }
             // “配送地址”, “退款金额”, “审核意见”: a noun, not an action.
