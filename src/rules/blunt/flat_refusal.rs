@@ -14,7 +14,8 @@ declare_rule! {
     /// with one of the two gets a hint; with both it is left alone. A “not now” (今晚暂时发不了)
     /// in a reply that says when it will happen (明天统一发出) has its alternative, and so has
     /// one followed by an offer to act (我帮您先作废再重开) or a turn to what can be done
-    /// (不过两件一起拍可以用满减券, 剩下没穿过的都能退).
+    /// (不过两件一起拍可以用满减券, 剩下没穿过的都能退, 不过店里有满减券). A refusal word
+    /// in quotation marks (按“无法开机”档位估价) is a label.
     ///
     /// Left alone too: conditions (“如果不行的话可以换货”), consequences the agent warns of
     /// (“订单一旦取消是无法恢复的”, “取消了就无法恢复了”), questions (“能不能…”, “行不行”,
@@ -292,11 +293,13 @@ const FOR_YOU: &[&str] = &["帮您", "为您", "给您"];
 const TURNS_TO_WHAT_CAN: Phrase = Phrase(&[
     Part::Word(&["不过", "但是", "但", "剩下", "其余"]),
     Part::Gap(12),
-    Part::Key(&["可以", "都能", "还能", "也能", "能"]),
+    Part::Key(&["可以", "都能", "还能", "也能", "能", "有", "会"]),
 ]);
 
 const ALTERNATIVE: &[&str] = &[
     "我可以",
+    "可以拍",
+    "可以选",
     "您可以",
     "可以为您",
     "可以帮您",
@@ -343,6 +346,10 @@ impl Rule for FlatRefusal {
             let after = &text[hit.end..clause.range.end.max(hit.end)];
             // “商家为什么不给您退货呢?” asks about someone else's refusal.
             if contains_any(before, THIRD_PARTY) || contains_any(before, &["为什么", "什么", "为啥", "怎么"]) {
+                continue;
+            }
+            // “按“无法开机”档位估价”: a quoted label, not an answer.
+            if matches!(char_before(text, hit.start), Some('“' | '「' | '"' | '\'')) {
                 continue;
             }
             // “试穿觉得不行”: the customer's verdict on the goods, not the shop's answer.

@@ -2,7 +2,7 @@ use crate::config::Platform;
 use crate::finding::Lints;
 use crate::finding::Severity;
 use crate::rules::{declare_rule, Context, Rule};
-use crate::text::find_rows;
+use crate::text::{find_rows, is_han};
 
 declare_rule! {
     /// ## What it does
@@ -11,8 +11,9 @@ declare_rule! {
     /// Older cute spellings (么么哒 / 妹纸 / 木有 / 神马 / 酱紫) are only a hint. On Douyin,
     /// where the shop's own style is livelier, everything is a hint.
     ///
-    /// Left alone: 666 inside longer numbers or as a price (“666元”), and Latin letters inside
-    /// words (“nba”, order numbers).
+    /// Left alone: 666 inside longer numbers or as a price (“666元”), Latin letters inside
+    /// words (“nba”, order numbers), and goods that cracked (“西瓜裂开了”: only a person
+    /// cracks as slang).
     ///
     /// ## Why is this bad?
     /// The etiquette guide: “避免使用可能引起误解的网络用语或表情”. Slang reads as unserious,
@@ -140,6 +141,10 @@ impl Rule for InternetSlang {
                 continue;
             }
             if term == "稀饭" && !matches!(before, Some('好' | '很' | '超' | '太' | '不' | '都')) {
+                continue;
+            }
+            // “西瓜裂开了”: goods that cracked; only a person cracks as slang (我裂开了, 直接裂开).
+            if term == "裂开" && before.is_some_and(|c| is_han(c) && !"我人接真要都麻".contains(c)) {
                 continue;
             }
             let severity = if mild || cx.platform == Platform::Douyin { Severity::Hint } else { Severity::Warning };

@@ -168,12 +168,40 @@ fn defers_to_a_doctor(sentence: &str) -> bool {
 const FEELINGS: &[&str] = &["不开心", "着急", "不满意", "失望", "生气", "不愉快", "困扰", "心情"];
 
 /// The reply checks the guess it just made.
-const CHECKS_IT: &[&str] = &["核实", "核查", "确认一下", "查一下", "查询", "帮您查", "为您查"];
+const CHECKS_IT: &[&str] =
+    &["核实", "核查", "确认一下", "查一下", "查询", "帮您查", "为您查", "检测后", "检查后", "排查"];
 
 /// Before the hedge in its sentence: the reason or the circumstance a caveat depends on
-/// (由于促销…, 遇到大雪天气…, 极少数人…可能会): the possibility is real, not a guess.
+/// (由于促销…, 遇到大雪天气…, 室温高的话…, 换粮初期…, 极少数人…可能会): the possibility is
+/// real, not a guess.
 const CIRCUMSTANCE: &[&str] = &[
-    "由于", "因为", "如果", "若", "万一", "受", "遇到", "遇上", "如遇", "碰到", "赶上", "个别", "少数", "部分", "有的",
+    "由于",
+    "因为",
+    "如果",
+    "若",
+    "万一",
+    "受",
+    "遇到",
+    "遇上",
+    "如遇",
+    "碰到",
+    "赶上",
+    "个别",
+    "少数",
+    "部分",
+    "有的",
+    "的话",
+    "要是",
+    "台风",
+    "暴雨",
+    "大雪",
+    "雨雪",
+    "天气",
+    "高峰",
+    "初期",
+    "刚开始",
+    "头几天",
+    "前几天",
 ];
 
 /// After 可能 and before 的, these name a possible thing (可能出现的问题, 可能产生的费用).
