@@ -4,7 +4,7 @@ use crate::rules::empathy::words::EMPATHY;
 use crate::rules::{declare_rule, opening_insert_at, Context, Rule};
 use crate::text::{contains_any, find_all, is_emoji, is_han, is_punct_or_space, Segment};
 
-use super::words::first_apology;
+use super::words::{first_apology, gathers_facts, holds};
 
 declare_rule! {
     /// ## What it does
@@ -12,7 +12,9 @@ declare_rule! {
     /// comes first: an explanation (“包裹在转运中心滞留了。”) before “非常抱歉” is flagged, and
     /// the fix moves the apology to the front. A leading greeting or address (“亲,”,
     /// “您好,”) and an acknowledgement (“收到您的反馈了”, “我理解您的心情”) may come before it;
-    /// an explanation before that acknowledgement may not (“是仓库看岔了 换谁都闹心 不好意思”).
+    /// an explanation before that acknowledgement may not (“是仓库看岔了 换谁都闹心 不好意思”),
+    /// nor one after it that gives a cause or runs long (“换谁都会着急,盒子是路上被压坏的,我们
+    /// 明天给您重寄,真的很抱歉”), unless the reply holds the customer (“正在为您查询…给您添麻烦了”).
     /// An apology typed as a chat message of its own (messages joined with spaces) moves as
     /// that message.
     ///
@@ -84,6 +86,8 @@ const ACKNOWLEDGE: &[&str] = &[
 
 /// Fewest characters of explanation before the apology that count as explaining first.
 const MIN_EXPLANATION_HAN: usize = 6;
+/// An explanation without a word of cause: this many Han characters.
+const LONG_EXPLANATION_HAN: usize = 12;
 
 impl Rule for ExplainBeforeApology {
     fn check(&self, cx: &Context, out: &mut Lints) {
@@ -114,7 +118,11 @@ impl Rule for ExplainBeforeApology {
         // After it, only the clauses that acknowledge nothing and give a cause (晓得您等得着急,
         // 师傅前一单的活比预想的复杂,耽搁了一哈,实在不好意思).
         let rest = unacknowledged(&before[lead.len()..]);
-        let explained_after = contains_any(&rest, CAUSES) && explanation_han(&rest) >= MIN_EXPLANATION_HAN;
+        // Or a long stretch of them, whatever it says (袋子是运输途中挤破的,我们今天18点前给您
+        // 补发一袋,实在不好意思), unless the reply holds the customer (这就为您查询,辛苦耐心
+        // 等待) or only asks for facts: its closing courtesy may apologise.
+        let explained_after = (contains_any(&rest, CAUSES) && explanation_han(&rest) >= MIN_EXPLANATION_HAN)
+            || (explanation_han(&rest) >= LONG_EXPLANATION_HAN && !holds(text) && !gathers_facts(cx));
         if explanation_han(lead) < MIN_EXPLANATION_HAN && !explained_after {
             return;
         }

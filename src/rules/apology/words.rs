@@ -41,7 +41,12 @@ const HOLDING_MAX_CHARS: usize = 30;
 
 pub fn is_holding(cx: &Context) -> bool {
     let text = cx.draft.folded();
-    contains_any(text, HOLDING) && text.chars().count() <= HOLDING_MAX_CHARS
+    holds(text) && text.chars().count() <= HOLDING_MAX_CHARS
+}
+
+/// Whether `text` holds the customer (稍等, 正在为您查询…), whatever else it says.
+pub fn holds(text: &str) -> bool {
+    contains_any(text, HOLDING)
 }
 
 /// Every sentence of the draft asks the customer something.
