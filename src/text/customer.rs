@@ -5,16 +5,18 @@ use std::cell::RefCell;
 use super::fold::fold;
 use super::{contains_any, ends_with_any, find_all, is_clause_end, is_han, is_punct_or_space, mask, Part, Phrase};
 
-/// Something the customer was waiting for has not happened: 还没有派送, 至今没有更新,
-/// 没人来取件, 为什么那么久了还没充上.
 /// The scope slot of the masked customer text (the check's scope uses the first two).
 const CUSTOMER_SLOT: usize = 4;
 
+/// Something the customer was waiting for has not happened: 还没有派送, 至今没有更新,
+/// 没人来取件, 为什么那么久了还没充上.
 const NOT_YET: Phrase = Phrase(&[Part::Word(NOT_YET_WORDS), Part::Gap(3), Part::Word(EXPECTED)]);
 const NOT_YET_WORDS: &[&str] = &[
     "还没有",
     "还没",
     "还未",
+    // Cantonese: 仲未到 (still not here).
+    "仲未",
     "都未",
     "一直没有",
     "一直没",
@@ -355,6 +357,15 @@ pub(super) const DEFECTS: &[&str] = &[
     "缺角",
     "坏点",
     "漏光",
+    "滴水",
+    "渗水",
+    "掉漆",
+    "磕掉",
+    "磕坏",
+    "磕破",
+    "折痕",
+    "压痕",
+    "凹陷",
     "霉了",
     "杂音",
     "噪音",
@@ -671,6 +682,7 @@ const COMPLAINT: &[&str] = &[
     "给个说法",
     "给个解释",
     "怎么搞的",
+    "太不小心",
     "不负责任",
     "没诚信",
     "说话不算数",
@@ -2263,6 +2275,11 @@ mod tests {
             "本来应该上午送到的",
             "等到花儿都谢了",
             "买的橙子是烂的",
+            "热水器装好第三天就开始滴水",
+            "书桌角上磕掉一块漆",
+            "相册封面上有好几道折痕",
+            "我嘅外卖仲未送到",
+            "你们搬的时候也太不小心了吧",
         ] {
             assert!(Customer::new(c).complaint, "{c}");
         }
