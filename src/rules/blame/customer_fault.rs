@@ -7,7 +7,8 @@ declare_rule! {
     /// Flags the agent putting the fault on the customer — 是您自己…, 您没看清楚, 您看错了,
     /// 您操作不对, 穿的方式不对, 使用不当, 没证据别乱说, 谁让您…, 您是不是自己删了? — or
     /// between the lines: 您下单前没仔细看吧, 您是不是泡水里了?, 别的顾客都用得好好的, 一般都是
-    /// 没注意保养, 下次认准再拍, 您自己平时得注意点 — and offers neutral wording: “我们一起来
+    /// 没注意保养, 下次认准再拍, 您自己平时得注意点, 您下单时门牌号就填错了, 签收时您没有当面
+    /// 开箱, 自己拍不清楚 — and offers neutral wording: “我们一起来
     /// 排查一下原因”, “我再跟您确认一下”, “麻烦您提供一下照片”.
     ///
     /// Left alone: the agent's own mistake (“不好意思,我看错了”), conditions and advice
@@ -228,6 +229,8 @@ impl Rule for CustomerFault {
             (OTHERS_ARE_FINE, CHECK, false),
             (USUALLY_YOUR_CARE, CHECK, false),
             (NEXT_TIME, RECONFIRM, false),
+            (YOU_DID_IT_WRONG, RECONFIRM, false),
+            (YOURS_UNCLEAR, EVIDENCE, false),
             (DID_YOU_BREAK_IT, CHECK, true),
         ];
         let mut phrases: Vec<(Hit, &str, bool)> = Vec::new();
@@ -246,7 +249,10 @@ impl Rule for CustomerFault {
                 continue;
             }
             let end = clause.range.start + text[clause.range.clone()].trim_end_matches(is_end).len();
-            kept = end.max(hit.span.end);
+            // Chat messages joined with spaces: the finding stays within its own message.
+            let end = end.max(hit.span.end);
+            let end = text[hit.span.end..end].find(char::is_whitespace).map_or(end, |i| hit.span.end + i);
+            kept = end;
             out.push(Self::META.lint(hit.span.start..kept, "像在指责客户,换中性说法").suggest(fix));
         }
     }
@@ -323,6 +329,31 @@ const NEXT_TIME: Phrase = Phrase(&[
     Part::Word(&["下单前", "下次", "以后", "购买前", "拍之前", "拍前"]),
     Part::Gap(14),
     Part::Key(&["就不会出现", "就不会发生", "就不会这样", "就不会有这", "认准再拍", "看清再拍", "看准再拍"]),
+]);
+/// What the customer did wrong, said of them a few words on: 您下单时门牌号就填错了, 签收时您
+/// 没有当面开箱检查, 您没按卡片上写的每天换水.
+const YOU_DID_IT_WRONG: Phrase = Phrase(&[
+    Part::Word(&["您", "你"]),
+    Part::Gap(12),
+    Part::Key(&[
+        "填错",
+        "写错",
+        "选错",
+        "拍错",
+        "没有当面",
+        "没当面",
+        "没按照",
+        "没有按照",
+        "没按卡片",
+        "没按说明",
+        "没按要求",
+    ]),
+]);
+/// The customer's own material is the problem: 自己拍不清楚我们也没法审, 您自己传的图太糊.
+const YOURS_UNCLEAR: Phrase = Phrase(&[
+    Part::Word(&["您自己", "你自己", "自己拍", "自己传", "自己上传"]),
+    Part::Gap(8),
+    Part::Key(&["不清楚", "不清晰", "太糊", "糊了", "模糊"]),
 ]);
 /// A question that accuses: 是不是孩子拆包的时候弄丢了?, 您是不是泡水里了?
 const DID_YOU_BREAK_IT: Phrase = Phrase(&[
