@@ -11,7 +11,8 @@ declare_rule! {
     /// “尽快给您发” → “【预计时间】前给您发”. A bare 稍等 with nothing being done (“您稍等”)
     /// gets a hint; “稍等,正在为您查询” is normal live chat and is left alone, and so is 尽快
     /// next to a real time (“尽快为您处理,今天18点前回复”), and a wait apologised for (“抱歉让您
-    /// 等着急了”). To a customer who asked when, 马上
+    /// 等着急了”). 马上 for the agent's next step (我马上联系仓库) counts as a time only where
+    /// the customer neither waits nor asked when. To a customer who asked when, 马上
     /// or 很快 as the answer (马上就发, 很快的) gets a hint: it still says no time. So does a
     /// short reply that ends checking (“我帮您核实一下”) to a customer who complains of waiting:
     /// it offers “【预计时间】内给您答复”.
@@ -161,7 +162,11 @@ impl Rule for VagueWait {
                 return;
             }
         }
-        if cx.has_concrete_time() {
+        // 马上 says when the work starts (我马上联系配送员); to a customer who waits or asked
+        // when, a 尽快 about the outcome (尽快给您送过去) is still open.
+        let c = cx.customer;
+        let timed = if c.waiting || c.asks_when { cx.names_outcome_time() } else { cx.has_concrete_time() };
+        if timed {
             return;
         }
         let waits = find_rows(text, WAITS)
