@@ -17,7 +17,8 @@ declare_rule! {
     /// Only the vocative use counts: “宝宝用的奶瓶”, “适合小姐姐的款式” are left alone. 亲爱的
     /// addresses the customer wherever it stands in a reply (抱歉亲爱的这个订单…, 请问亲爱的有
     /// 什么…), unless a noun follows (亲爱的客户); a nickname right after another address is
-    /// one too (亲亲宝宝这个可以退), and so is one opening a reassurance (宝宝放心). The
+    /// one too (亲亲宝宝这个可以退), and so is one opening a reassurance (宝宝放心) or the reply
+    /// itself (宝宝这款能降噪45分贝, 宝宝可以的哦). The
     /// customer's own word is left alone (美女樱 the flower; 宝宝 when they asked about their
     /// baby).
     ///
@@ -143,7 +144,8 @@ impl Rule for CasualNickname {
                 continue;
             }
             let reassured = reassures_customer(cx, &hit);
-            if !strong && !dear_address && !combined && !reassured && !vocative::is_vocative(text, &hit) {
+            let opens = opens_the_reply(text, &hit);
+            if !strong && !dear_address && !combined && !reassured && !opens && !vocative::is_vocative(text, &hit) {
                 continue;
             }
             // After another address the nickname just goes (亲亲宝宝 → 亲亲).
@@ -168,6 +170,15 @@ impl Rule for CasualNickname {
         }
     }
 }
+
+/// The reply's first word, before its answer (宝宝可以的哦, 宝宝这款能降噪45分贝): it calls
+/// the customer. (A child the customer spoke of is left alone before this is asked.)
+fn opens_the_reply(text: &str, hit: &std::ops::Range<usize>) -> bool {
+    text[..hit.start].chars().all(crate::text::is_punct_or_space)
+        && text[hit.end..].chars().next().is_some_and(|c| ANSWER_STARTS.contains(c))
+}
+/// How an answer starts: a demonstrative, a yes or no, the shop or the customer.
+const ANSWER_STARTS: &str = "这那可能是有没不都也就还您你我们";
 
 /// What an agent tells the customer right after calling them: 宝宝放心, 宝贝别着急.
 const REASSURANCE: &[&str] = &["放心", "别急", "别着急", "不要着急", "不用担心", "别担心", "稍等", "久等"];
