@@ -7,7 +7,8 @@ use crate::text::{find_rows, is_han};
 declare_rule! {
     /// ## What it does
     /// Flags internet slang (yyds / 绝绝子 / 栓Q / 无语 / 蚌埠住了 / 破防 / 芭比Q / awsl /
-    /// xswl / 集美 / 泰酷辣 / 666 / 牛逼 / 真香 / 我太难了 / 离谱…) and offers the plain words.
+    /// xswl / 集美 / 泰酷辣 / 666 / 牛逼 / 真香 / 我太难了 / 离谱 / emo / 属于是…) and offers the
+    /// plain words.
     /// Older cute spellings (么么哒 / 妹纸 / 木有 / 神马 / 酱紫) are only a hint. On Douyin,
     /// where the shop's own style is livelier, everything is a hint.
     ///
@@ -82,6 +83,9 @@ const TERMS: &[(&str, &str, bool)] = &[
     ("麻了", "很无奈", false),
     ("社死", "很尴尬", false),
     ("咱就是说", "说实话", false),
+    ("直呼内行", "都说很专业", false),
+    ("属于是", "算是", false),
+    ("emo", "难过", false),
     ("尊嘟假嘟", "真的吗", false),
     ("扎心了", "很难过", false),
     ("太可了", "很好", false),
