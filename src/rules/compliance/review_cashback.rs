@@ -5,7 +5,7 @@ use crate::text::{char_before, contains_any, find_all, is_sentence_end, sort_by_
 declare_rule! {
     /// ## What it does
     /// Flags buying or steering reviews: 好评返现 / 五星好评返 / 晒图返 / 好评送 / 好评有礼 /
-    /// 返现 for a review, 刷单, and asking the customer to delete or change a bad review
+    /// 返现 for a review, 刷单 (刷一单, 刷两单…), and asking the customer to delete or change a bad review
     /// (删差评 / 改好评 / 追评改).
     ///
     /// Left alone: warnings and questions about the practice (“为了防止商家刷单”, “是有人
@@ -43,6 +43,10 @@ const REWARD: &[&str] =
 /// Fake orders and pressure on bad reviews, wrong however they are worded.
 const ALWAYS: &[&str] = &[
     "刷单",
+    "刷一单",
+    "刷两单",
+    "刷几单",
+    "刷个单",
     "刷好评",
     "删差评",
     "删除差评",
