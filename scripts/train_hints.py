@@ -18,7 +18,7 @@ OWN_THRESHOLD) and no rule of the category fired.
 Trained on the labelled drafts that are tuned on, never on a held one:
   the phrasebook's replies (src/phrasebook/default.json, all clean);
   ../shared/eval/dev.jsonl and holdout-v1.jsonl; tests/quality/fresh5, fresh7, fresh10,
-  fresh12, fresh13, fresh14 and fresh15 whole;
+  fresh12 to fresh16 whole;
   the odd ids of fresh, fresh2, fresh3, fresh4, fresh6 and fresh8; and the agent turns of the
   tuning part of tests/quality/labels.jsonl (real JD replies; a category is positive where the
   labellers marked it `must`). Held, never read here: the even ids of those six sets, fresh9
@@ -62,9 +62,10 @@ CATEGORIES = ["blame", "blunt", "buck-passing", "closing", "command", "complianc
 # missing depends on what the customer said.
 READS_CUSTOMER = {"closing", "empathy"}  # empathy: read so in `cv`, out by its clean drafts
 THRESHOLD = 0.85
-# A category whose hint fails the criterion on clean drafts at 0.85 but passes at a higher
-# threshold gets the lowest that passes, of 0.90 and 0.95 (the `cv` table, fresh15 added).
-OWN_THRESHOLD = {"objection": 0.95, "structure": 0.90}
+# A category whose hint fails the criterion at 0.85 but passes at a higher threshold gets the
+# lowest that passes, of 0.90 and 0.95 (the `cv` table: objection and structure on clean drafts
+# once fresh15 came in; compliance on clean drafts and blunt on JD replies once fresh16 did).
+OWN_THRESHOLD = {"blunt": 0.90, "compliance": 0.90, "objection": 0.95, "structure": 0.90}
 SCALE = 16  # a weight w is stored as round(w * SCALE)
 C = 1.0
 
@@ -80,7 +81,7 @@ def number(case_id):
 def groups():
     """The training drafts, by the set they come from (the unit of cross-validation)."""
     g = {"dev": load(os.path.join(EVAL, "dev.jsonl")), "holdout-v1": load(os.path.join(EVAL, "holdout-v1.jsonl"))}
-    for name in ["fresh5", "fresh7", "fresh10", "fresh12", "fresh13", "fresh14", "fresh15"]:
+    for name in ["fresh5", "fresh7", "fresh10", "fresh12", "fresh13", "fresh14", "fresh15", "fresh16"]:
         g[name] = load(os.path.join(QUALITY, f"{name}.jsonl"))
     for name in ["fresh", "fresh2", "fresh3", "fresh4", "fresh6", "fresh8"]:
         g[name] = [r for r in load(os.path.join(QUALITY, f"{name}.jsonl")) if number(r["id"]) % 2]

@@ -9,7 +9,7 @@ declare_rule! {
     ///
     /// Left alone: every draft where another rule of the category already spoke, every draft when
     /// the team switched one of the category's rules off, and drafts the model scores below a
-    /// probability of 0.85 (its measured precision and reach are in docs/quality.md).
+    /// probability of 0.90 (its measured precision and reach are in docs/quality.md).
     ///
     /// ## Why is this bad?
     /// The guides: replace 不知道 and 不行 by a promise to check and an alternative; a refusal in other

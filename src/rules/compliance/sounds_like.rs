@@ -10,7 +10,7 @@ declare_rule! {
     ///
     /// Left alone: every draft where another rule of the category already spoke, every draft when
     /// the team switched one of the category's rules off, and drafts the model scores below a
-    /// probability of 0.85 (its measured precision and reach are in docs/quality.md).
+    /// probability of 0.90 (its measured precision and reach are in docs/quality.md).
     ///
     /// ## Why is this bad?
     /// Platform rules are strict and the penalties fall on the shop; a hint asks the agent to check
@@ -18,7 +18,7 @@ declare_rule! {
     ///
     /// ## Example
     /// ```text
-    /// 拍下后直接确认收货,货款和佣金一起转给您
+    /// 您拍一单确认收货,我们返货款再加佣金
     /// ```
     ///
     /// ## Use instead
