@@ -100,9 +100,11 @@ import { dirname, join } from 'node:path';
 // the session's classes: +1.8 KB (code +0.4, data +1.2), the coach 269.1 KB, the review module
 // 362.6 KB; then retrained again with fresh16 (1,286 n-grams, 9.5 KB gzipped as text) and the
 // classes fresh16 showed: +2.5 KB, the coach 271.6 KB, the review module 365.0 KB; budgets
-// 273 / 367 KB. The coach is now 49 % over issue 12's start.
-const DEFAULT_BUDGET_KB = 273;
-const REVIEW_BUDGET_KB = 367;
+// 273 / 367 KB. Then two more heads, apology and timeline, which read the customer's message
+// too (469 n-grams more, 1,755 in all; two rule docs): +4.0 KB, the coach 275.6 KB, the review
+// module 369.3 KB; budgets 277 / 371 KB. The coach is now 51 % over issue 12's start.
+const DEFAULT_BUDGET_KB = 277;
+const REVIEW_BUDGET_KB = 371;
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);

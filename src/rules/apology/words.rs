@@ -27,6 +27,11 @@ pub const APOLOGY: &[&str] = &[
     "怠慢",
 ];
 
+/// Whether the reply apologises anywhere.
+pub fn apologises(cx: &crate::rules::Context) -> bool {
+    first_apology(cx.draft).is_some()
+}
+
 /// Where the first apology in the draft is, if any.
 pub fn first_apology(draft: &Draft) -> Option<Range<usize>> {
     find_all(draft.folded(), APOLOGY).into_iter().next().map(|(r, _)| r)
