@@ -278,7 +278,6 @@ const PARTICLES: &[char] =
     &['的', '哦', '呢', '啊', '哈', '呀', '了', '啦', '喔', '噢', '滴', '哒', '嘞', '噻', '亲', '的', '么'];
 const CONDITION: &[&str] = &["如果", "要是", "假如", "万一", "若", "假设", "如您", "倘若"];
 const APOLOGY: &[&str] = &["抱歉", "不好意思", "对不起", "歉意", "见谅", "谅解", "请您理解", "还请理解", "遗憾"];
-/// An alternative offered after the refusal.
 /// “我现在帮您联系快递”, “我帮您先作废再重开”: the agent offers to act instead.
 const OFFERS_TO_ACT: [Phrase; 2] = [
     Phrase(&[Part::Key(FOR_YOU), Part::Gap(2), Part::Word(ACTION)]),
@@ -296,6 +295,7 @@ const TURNS_TO_WHAT_CAN: Phrase = Phrase(&[
     Part::Key(&["可以", "都能", "还能", "也能", "能", "有", "会"]),
 ]);
 
+/// An alternative offered after the refusal.
 const ALTERNATIVE: &[&str] = &[
     "我可以",
     "可以拍",
