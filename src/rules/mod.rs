@@ -95,6 +95,17 @@ impl<'a> Context<'a> {
     pub fn has_concrete_time(&self) -> bool {
         timeline::time::is_immediate(self.draft.folded()) || self.names_outcome_time()
     }
+
+    /// Whether the draft's time answers this customer: a time for the outcome, or an immediate
+    /// start (马上联系) where the customer neither waits nor asked when; to one who does, 马上
+    /// says when the work starts, not yet when the outcome comes.
+    pub fn times_the_outcome(&self) -> bool {
+        if self.customer.waiting || self.customer.asks_when {
+            self.names_outcome_time()
+        } else {
+            self.has_concrete_time()
+        }
+    }
 }
 
 pub trait Described {

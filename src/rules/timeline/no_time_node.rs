@@ -179,11 +179,8 @@ impl Rule for NoTimeNode {
     fn check(&self, cx: &Context, out: &mut Lints) {
         let d = cx.draft;
         let text = d.folded();
-        // 马上 says when the work starts; to a customer who asked when or is waiting, that is
-        // not yet when the outcome comes.
         let c = cx.customer;
-        let started_now = cx.has_concrete_time() && !(c.asks_when || c.waiting);
-        if started_now || cx.names_outcome_time() || contains_any(text, VAGUE) {
+        if cx.times_the_outcome() || contains_any(text, VAGUE) {
             return;
         }
         let Some((clause_end, kind)) = first_promise(cx) else {

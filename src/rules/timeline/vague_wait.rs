@@ -162,11 +162,9 @@ impl Rule for VagueWait {
                 return;
             }
         }
-        // 马上 says when the work starts (我马上联系配送员); to a customer who waits or asked
-        // when, a 尽快 about the outcome (尽快给您送过去) is still open.
-        let c = cx.customer;
-        let timed = if c.waiting || c.asks_when { cx.names_outcome_time() } else { cx.has_concrete_time() };
-        if timed {
+        // To a customer who waits or asked when, 我马上联系配送员 leaves a 尽快 about the outcome
+        // (尽快给您送过去) open.
+        if cx.times_the_outcome() {
             return;
         }
         let waits = find_rows(text, WAITS)
