@@ -251,8 +251,7 @@ impl Rule for CustomerFault {
             let end = clause.range.start + text[clause.range.clone()].trim_end_matches(is_end).len();
             // Chat messages joined with spaces: the finding stays within its own message.
             let end = end.max(hit.span.end);
-            let end = text[hit.span.end..end].find(char::is_whitespace).map_or(end, |i| hit.span.end + i);
-            kept = end;
+            kept = cx.draft.message_at(hit.span.end).map_or(end, |m| end.min(m.end.max(hit.span.end)));
             out.push(Self::META.lint(hit.span.start..kept, "像在指责客户,换中性说法").suggest(fix));
         }
     }
