@@ -5,7 +5,7 @@ use crate::rules::empathy::words::EMPATHY;
 use crate::rules::{declare_rule, opening_insert_at, Context, Rule};
 use crate::text::contains_any;
 
-use super::words::{first_apology, gathers_facts, is_holding, only_questions};
+use super::words::{apologises, gathers_facts, is_holding, only_questions};
 
 declare_rule! {
     /// ## What it does
@@ -48,7 +48,7 @@ impl Rule for MissingApology {
     fn check(&self, cx: &Context, out: &mut Lints) {
         let likely_only = cx.customer.complaint_likely();
         // A further message after the agent replied: the apology belonged in that reply.
-        if !(cx.customer.complaint || likely_only) || cx.answered || first_apology(cx.draft).is_some() {
+        if !(cx.customer.complaint || likely_only) || cx.answered || apologises(cx) {
             return;
         }
         let text = cx.draft.folded();
