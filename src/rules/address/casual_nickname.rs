@@ -14,7 +14,8 @@ declare_rule! {
     /// everyday register (blind-labelled trainers wanted them changed; 8% of real JD replies
     /// use them).
     ///
-    /// Only the vocative use counts: “宝宝用的奶瓶”, “适合小姐姐的款式” are left alone. 亲爱的
+    /// Only the vocative use counts: “宝宝用的奶瓶”, “适合小姐姐的款式”, “适合刚出生的宝宝”
+    /// are left alone. 亲爱的
     /// addresses the customer wherever it stands in a reply (抱歉亲爱的这个订单…, 请问亲爱的有
     /// 什么…), unless a noun follows (亲爱的客户); a nickname right after another address is
     /// one too (亲亲宝宝这个可以退), and so is one opening a reassurance (宝宝放心) or the reply
@@ -143,6 +144,10 @@ impl Rule for CasualNickname {
             {
                 continue;
             }
+            // “适合对牛奶蛋白敏感的宝宝”: a noun the words before describe, not a call.
+            if describes_a_noun(text, &hit) && !combined && !dear {
+                continue;
+            }
             let reassured = reassures_customer(cx, &hit);
             let opens = opens_the_reply(text, &hit);
             if !strong && !dear_address && !combined && !reassured && !opens && !vocative::is_vocative(text, &hit) {
@@ -170,6 +175,18 @@ impl Rule for CasualNickname {
         }
     }
 }
+
+/// The word follows a 的 that ends a description (敏感的宝宝, 这个年纪的宝宝), not a reply
+/// (好的宝宝, 有的亲).
+fn describes_a_noun(text: &str, hit: &std::ops::Range<usize>) -> bool {
+    let before = &text[..hit.start];
+    let Some(head) = before.strip_suffix('的') else { return false };
+    head.chars().next_back().is_some_and(crate::text::is_han) && !ANSWER_WORDS.iter().any(|w| head.ends_with(w))
+}
+
+/// Short replies that end in 的 (好的, 是的, 可以的): a nickname after them calls the customer.
+const ANSWER_WORDS: &[&str] =
+    &["好", "是", "有", "对", "可以", "行", "会", "能", "在", "嗯", "真", "收到", "明白", "知道"];
 
 /// The reply's first word, before its answer (宝宝可以的哦, 宝宝这款能降噪45分贝): it calls
 /// the customer. (A child the customer spoke of is left alone before this is asked.)

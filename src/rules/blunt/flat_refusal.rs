@@ -14,7 +14,8 @@ declare_rule! {
     /// with one of the two gets a hint; with both it is left alone. A “not now” (今晚暂时发不了)
     /// in a reply that says when it will happen (明天统一发出) has its alternative, and so has
     /// one followed by an offer to act (我帮您先作废再重开) or a turn to what can be done
-    /// (不过两件一起拍可以用满减券, 剩下没穿过的都能退, 不过店里有满减券). A refusal word
+    /// (不过两件一起拍可以用满减券, 剩下没穿过的都能退, 不过店里有满减券), and so has one the
+    /// shop makes up for (我们负责免费维修, 另外送您一张券). A refusal word
     /// in quotation marks (按“无法开机”档位估价) is a label.
     ///
     /// Left alone too: conditions (“如果不行的话可以换货”), consequences the agent warns of
@@ -89,6 +90,12 @@ const REFUSALS: &[(&str, &str)] = &[
     ("没得商量", "暂时无法调整"),
     ("没有商量的余地", "暂时无法调整"),
     ("没商量", "暂时无法调整"),
+    // No room to bargain: 没有议价空间.
+    ("没有议价空间", "暂时无法再优惠"),
+    ("没有优惠空间", "暂时无法再优惠"),
+    ("没有砍价空间", "暂时无法再优惠"),
+    ("没有还价空间", "暂时无法再优惠"),
+    ("没有讲价空间", "暂时无法再优惠"),
     // 改不成, 退不成: 不成 for 不了.
     ("改不成", "暂时无法修改"),
     ("退不成", "暂时无法退回"),
@@ -326,6 +333,11 @@ const ALTERNATIVE: &[&str] = &[
     "可以在",
     "可以等",
     "待",
+    // The shop takes it on or makes up for it: 我们负责免费重做, 另外送您一张券, 补偿您.
+    "我们负责",
+    "负责免费",
+    "送您",
+    "补偿",
 ];
 
 impl Rule for FlatRefusal {

@@ -18,7 +18,8 @@ declare_rule! {
     /// 车店让师傅调, 您得跟那边说 — and offers to own the follow-up:
     /// “我这边马上帮您联系快递核实,【预计时间】前给您回复”.
     ///
-    /// Left alone: the agent acting (“我帮您联系快递”, “我们会联系快递为您催促”) and an
+    /// Left alone: the agent acting (“我帮您联系快递”, “我们会联系快递为您催促”, “我马上去问
+    /// 仓库”) and an
     /// option offered politely as real shops do (“您也可以联系配送员,…”, “建议您联系商家
     /// 客服,…”; a hint when it is all the reply does). “我们这边也联系不上” is not the agent
     /// acting, and neither is a permission (“您自己去快递点取也没问题”).
@@ -242,6 +243,18 @@ const OPTION_LEAD: &[&str] = &["建议", "也可以", "还可以", "可以"];
 /// A condition or a question around a disowning: “如果不是我们的问题…” states a policy.
 const CONDITION: &[&str] = &["如果", "若", "万一", "假如", "要是", "如"];
 
+/// Adverbs between the one who acts and the act: 我现在就去问仓库.
+const WHEN_ADVERBS: &[&str] = &["现在", "马上", "立刻", "立即", "这就", "就", "先", "再", "也"];
+
+/// `before` without the adverbs it ends with.
+fn without_adverbs(before: &str) -> &str {
+    let mut rest = before;
+    while let Some(r) = WHEN_ADVERBS.iter().find_map(|a| rest.strip_suffix(a)) {
+        rest = r;
+    }
+    rest
+}
+
 /// Whether the agent takes part somewhere in `text` (我帮您…, 我们这边为您…), not counting
 /// a lead that goes on to say it can't (“我们这边也联系不上”) or only advises (“这边建议您”).
 fn agent_acts(text: &str) -> bool {
@@ -348,7 +361,7 @@ impl Rule for NotOurJob {
             // “不需要联系京东”, “别联系快递了”: negated, nobody is sent anywhere.
             // “我直接联系财务”: the agent is the one who gets in touch.
             if contains_any(before, AGENT_ACTS)
-                || before.ends_with(['我', '为', '帮', '替', '给', '不', '别', '没'])
+                || without_adverbs(before).ends_with(['我', '为', '帮', '替', '给', '不', '别', '没'])
                 || before.ends_with("我们")
                 || asks
                 || allowed

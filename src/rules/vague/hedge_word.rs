@@ -20,9 +20,11 @@ declare_rule! {
     /// “可能要麻烦您…” is courtesy.
     ///
     /// A caveat with its reason or circumstance (“由于促销…可能会晚到”, “遇到大雪天气可能会晚
-    /// 1-2天”, “极少数人可能会泛红”) or a disclaimer (“可能有色差,以实物为准”) is only a hint.
+    /// 1-2天”, “极少数人可能会泛红”, “效果因人而异”), a risk it names (“高温可能会让板面变形”,
+    /// “放太久就可能变黑”) or a disclaimer (“可能有色差,以实物为准”, “可能有细微差异”) is only a
+    /// hint.
     ///
-    /// Left alone: duty (“这都是我应该做的”, “应该的”), “不可能”, “不太可能”, “尽可能”, “无法估计”,
+    /// Left alone: duty (“这都是我应该做的”, “应该的”, “本来应该昨天发出的”), “不可能”, “不太可能”, “尽可能”, “无法估计”,
     /// similes (“就好像新的一样”), prize draws (“可能获得”), apologies (“可能给您带来了不便”), a
     /// possible thing named (“避免可能出现的过敏反应”),
     /// comparisons (“功效差不多的”), grades of second-hand goods (“八成新”), questions to the
@@ -72,6 +74,9 @@ const HEDGES: &[&str] = &[
     "多半",
     "大约摸",
     "十有八九",
+    // From memory: 印象中这款是带无线充的.
+    "印象中",
+    "印象里",
     "指不定",
     "保不齐",
 ];
@@ -202,7 +207,22 @@ const CIRCUMSTANCE: &[&str] = &[
     "刚开始",
     "头几天",
     "前几天",
+    "偏远",
+    "常温",
+    "高温",
+    "低温",
+    "情况下",
+    "每个人",
+    "因人而异",
+    "体质",
 ];
+
+/// After the hedge: what a cause may lead to (高温可能会让木头开裂, 划痕可能会让估价降一档):
+/// a risk the agent warns of, not a fact left unchecked.
+const CONSEQUENCE: &[&str] = &["让", "使", "导致", "造成", "引起"];
+
+/// A disclaimer in the sentence: the difference is real and named as such.
+const DISCLAIMER: &[&str] = &["色差", "误差", "差异", "偏差", "为准"];
 
 /// After 可能 and before 的, these name a possible thing (可能出现的问题, 可能产生的费用).
 const POSSIBLE_THING: &[&str] = &["出现", "存在", "产生", "发生", "遇到", "造成", "引起", "导致"];
@@ -231,6 +251,9 @@ fn excluded(text: &str, hit: &Range<usize>, word: &str) -> bool {
             DUTY_AFTER.iter().any(|d| after.starts_with(d))
                 || after.chars().next().is_none_or(|c| is_punct_or_space(c) || c == '呢' || c == '哦' || c == '滴')
                 || matches!(char_before(text, hit.start), Some('不' | '本' | '理' | '您' | '你'))
+                // “本来应该送货上门的”: what should have happened, owned.
+                || before.ends_with("本来")
+                || before.ends_with("原本")
         }
         "估计" => {
             ["无法", "没法", "难以", "不好", "不能", "可", "预"].iter().any(|b| before.ends_with(b))
@@ -319,7 +342,8 @@ fn lint_for(draft: &Draft, hit: &Range<usize>, word: &str, clause_start: usize, 
     let caused = {
         let sentence = draft.sentence_at(hit.start).map_or(hit.start..core_end, |s| s.range.clone());
         contains_any(&text[sentence.start..hit.start], CIRCUMSTANCE)
-            || contains_any(&text[sentence], &["色差", "误差", "以实物为准", "以实际为准", "以页面为准"])
+            || contains_any(&text[sentence], DISCLAIMER)
+            || warns_of_a_consequence(text, hit)
     };
     if starts_with_time(&text[hit.end..]) && contains_any(body, EVENTS) {
         let ranged = is_range(body);
@@ -353,6 +377,14 @@ fn lint_for(draft: &Draft, hit: &Range<usize>, word: &str, clause_start: usize, 
     let lint =
         HedgeWord::META.lint(span, format!("“{word}”显得没把握,核实后给确定答复")).suggest(format!("{verify}{tone}"));
     Some(if body.chars().any(|c| !is_punct_or_space(c)) { lint.suggest(format!("{lead}{body}")) } else { lint })
+}
+
+/// “可能会让木头开裂”, “放久了就可能变软”: the hedge names what a cause or a condition may
+/// lead to.
+fn warns_of_a_consequence(text: &str, hit: &Range<usize>) -> bool {
+    let after = text[hit.end..].trim_start_matches('会');
+    (text[..hit.start].ends_with('就') || CONSEQUENCE.iter().any(|c| after.starts_with(c)))
+        && !after.starts_with("让您")
 }
 
 /// A clause that is only a hedge and particles (“应该是。”, “可能吧”).
