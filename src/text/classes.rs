@@ -120,6 +120,8 @@ pub const THIRD_PARTY: &[&str] = &[
     "直播间",
     "达人",
     "第三方",
+    // Cross-border: customs decide their own papers.
+    "海关",
     // Anyone else at all: 你问问别人.
     "别人",
     "其他人",

@@ -584,6 +584,9 @@ const COMPLAINT: &[&str] = &[
     "卡顿",
     "死机",
     "黑屏",
+    "蓝屏",
+    "花屏",
+    "闪屏",
     "漏水",
     "漏电",
     "异响",
@@ -751,6 +754,8 @@ const COMPLAINT: &[&str] = &[
     "不走了",
     "充不上",
     "连不上",
+    "断连",
+    "断线",
     "不显示",
     "显示不了",
     "不灵",
@@ -815,6 +820,9 @@ const COMPLAINT: &[&str] = &[
     "发霉",
     "变质",
     "臭了",
+    // Fruit gone off: 一股酒味, 都发酵了.
+    "发酵了",
+    "酒味",
     "少一个",
     "少两个",
     "少个",
@@ -1212,6 +1220,8 @@ const THANKS_CLOSING: &[&str] = &[
     "多谢",
     "谢啦",
     "谢了",
+    // Cantonese thanks: 唔该晒.
+    "唔该",
     "辛苦您了",
     "辛苦你了",
     "辛苦了",
@@ -1621,7 +1631,7 @@ const WAITING: &[&str] = &[
     "拖了",
 ];
 
-const THANKS: &[&str] = &["谢谢", "感谢", "多谢", "谢了", "3q", "thx", "thanks", "辛苦了", "辛苦您", "辛苦你"];
+const THANKS: &[&str] = &["谢谢", "感谢", "多谢", "谢了", "唔该", "3q", "thx", "thanks", "辛苦了", "辛苦您", "辛苦你"];
 
 /// Phrases that contain a signal word without carrying the signal.
 const NOT_A_SIGNAL: &[&str] = &[

@@ -50,6 +50,11 @@ const PHRASES: &[(&str, &str)] = &[
     ("系你自己", CHECK),
     ("是你自己", CHECK),
     ("乱说", EVIDENCE),
+    ("瞎说", EVIDENCE),
+    // “请不要随便说是我们发出去就有的”: told not to say it without proof.
+    ("不要随便说", EVIDENCE),
+    ("不能随便说", EVIDENCE),
+    ("别随便说", EVIDENCE),
     ("人为损坏", CHECK),
     ("人为原因", CHECK),
     ("人为造成", CHECK),
@@ -206,8 +211,12 @@ impl Rule for CustomerFault {
             }
             // “是您没收到吗?” asks; it does not accuse. “是不是您自己…?” and “您没看到…吗?” do, as
             // questions.
-            let accuses =
-                word.contains("乱说") || word.starts_with("是不是") || word.contains("没看") || word.contains("没注意");
+            let accuses = word.contains("乱说")
+                || word.contains("瞎说")
+                || word.contains("随便说")
+                || word.starts_with("是不是")
+                || word.contains("没看")
+                || word.contains("没注意");
             if after.contains(['吗', '?']) && !accuses {
                 continue;
             }
@@ -346,6 +355,15 @@ const YOU_DID_IT_WRONG: Phrase = Phrase(&[
         "没按卡片",
         "没按说明",
         "没按要求",
+        // Too late on their side: 您签收晚了一天, 您没及时取件.
+        "签收晚",
+        "签收太晚",
+        "取件晚",
+        "取件太晚",
+        "没及时签收",
+        "没有及时签收",
+        "没及时取",
+        "没有及时取",
     ]),
 ]);
 /// The customer's own material is the problem: 自己拍不清楚我们也没法审, 您自己传的图太糊.

@@ -58,6 +58,11 @@ const TOLD_BEFORE: Phrase = Phrase(&[
 ]);
 
 const PHRASES: &[&str] = &[
+    // Said again with a sigh: 又要讲一遍.
+    "又要讲一遍",
+    "又要说一遍",
+    "又得讲一遍",
+    "又得说一遍",
     "我已经跟您说过了",
     "我已经和您说过了",
     "已经跟您说过了",

@@ -41,6 +41,8 @@ declare_rule! {
 /// (slang, plain words, mild?). Latin entries match as whole words only.
 const TERMS: &[(&str, &str, bool)] = &[
     ("yyds", "非常好", false),
+    ("主打一个", "主要就是", false),
+    ("到起飞", "得不得了", false),
     ("u1s1", "说实话", false),
     ("稳如老狗", "很稳妥", false),
     ("真的会谢", "很无奈", false),
