@@ -62,8 +62,23 @@ const REPLY_LATER: &[&str] = &[
     "回您",
     "回话",
 ];
-const REPLY_NOW: &[&str] =
-    &["核实", "看一下", "看下", "查一下", "查下", "查看", "确认", "催促", "催一下", "解决", "登记", "申请", "联系"];
+const REPLY_NOW: &[&str] = &[
+    "核实",
+    "看一下",
+    "看下",
+    "查一下",
+    "查下",
+    "查看",
+    "来查",
+    "去查",
+    "确认",
+    "催促",
+    "催一下",
+    "解决",
+    "登记",
+    "申请",
+    "联系",
+];
 /// Before an immediate verb: it is deferred after all (“核实后”, “会帮您确认”).
 const DEFERRED: &[&str] = &[
     "会",
@@ -89,7 +104,8 @@ const NOUN_AFTER: &[&str] = &[
 ];
 
 /// The reply asks the customer for material first: looking at it happens later.
-const WAITS_FOR_CUSTOMER: &[&str] = &["拍照", "照片", "图片", "截图", "视频", "发过来", "发给我", "提供"];
+const WAITS_FOR_CUSTOMER: &[&str] =
+    &["拍照", "照片", "图片", "截图", "视频", "发过来", "发给我", "发我", "提供", "订单号"];
 
 fn deferred(clause: &str) -> bool {
     contains_any(&clause.replace("会员", "").replace("机会", ""), DEFERRED)
