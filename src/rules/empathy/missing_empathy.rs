@@ -3,9 +3,9 @@ use crate::finding::Severity;
 use crate::rules::apology::words::{first_apology, gathers_facts, is_holding, only_questions};
 use crate::rules::closing::tail::styled;
 use crate::rules::{declare_rule, opening_insert_at, Context, Rule};
-use crate::text::{contains_any, is_han};
+use crate::text::is_han;
 
-use super::words::EMPATHY;
+use super::words::acknowledges;
 
 declare_rule! {
     /// ## What it does
@@ -46,7 +46,7 @@ declare_rule! {
 /// The reply already acknowledges the feeling, or only holds the line, asks, or gathers the
 /// facts first: the empathy can come with the answer.
 fn no_empathy_due(cx: &Context) -> bool {
-    contains_any(cx.draft.folded(), EMPATHY) || is_holding(cx) || only_questions(cx) || gathers_facts(cx)
+    acknowledges(cx) || is_holding(cx) || only_questions(cx) || gathers_facts(cx)
 }
 
 /// Shortest reply (in characters) that is expected to acknowledge feelings.

@@ -43,3 +43,8 @@ pub const EMPATHY: &[&str] = &[
     "不放心",
     "确实让人",
 ];
+
+/// Whether the reply already acknowledges how the customer feels.
+pub fn acknowledges(cx: &crate::rules::Context) -> bool {
+    crate::text::contains_any(cx.draft.folded(), EMPATHY)
+}
