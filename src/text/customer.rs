@@ -1345,8 +1345,7 @@ const QUALITY_OBJECTION: &[&str] = &[
     "质量不好",
     "质量怎么这么",
     "靠谱吗",
-    "会不会坏",
-    "容易坏",
+    // (会不会坏, 容易坏吗: a worry asked, read by WILL_IT_FAIL as a doubt.)
     "不耐用",
     "不好用",
     "担心质量",
@@ -1875,9 +1874,10 @@ impl Customer {
             asks_when: (contains_any(&masked, WHEN) && contains_any(&mask(&masked, NOT_A_QUESTION), WHEN))
                 || asks_for_a_day(&masked),
             price_objection: contains_any(&masked, PRICE_OBJECTION) || CHEAPER_ELSEWHERE.is_in(&masked),
-            quality_objection: contains_any(&masked, QUALITY_OBJECTION) || WILL_IT_FAIL.is_in(&masked),
+            quality_objection: contains_any(&masked, QUALITY_OBJECTION),
             price_doubted: PRICE_DOUBTED.iter().any(|p| p.is_in(&masked)),
-            quality_doubted: hearsay || QUALITY_DOUBTED.iter().any(|p| p.is_in(&masked)),
+            // “会不会很容易脏啊”: a worry asked before buying, an objection read less surely.
+            quality_doubted: hearsay || WILL_IT_FAIL.is_in(&masked) || QUALITY_DOUBTED.iter().any(|p| p.is_in(&masked)),
             declines: contains_any(&masked, DECLINES),
             waiting,
             thanks: contains_any(&masked, THANKS),

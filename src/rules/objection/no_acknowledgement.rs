@@ -15,7 +15,9 @@ declare_rule! {
     /// 顾虑,”) to insert at the start.
     ///
     /// A warning when the reply offers nothing either (“没办法,已经最低了。”); a hint when it
-    /// already explains the value or offers a deal and only the acknowledgement is missing.
+    /// already explains the value or offers a deal and only the acknowledgement is missing, and
+    /// when the doubt is only read less surely: a worry asked before buying (会不会很容易脏啊,
+    /// 容易坏吗) or hearsay.
     ///
     /// ## Why is this bad?
     /// “认同+解释+方案”: an objection answered head-on sounds like an argument. Naming the
