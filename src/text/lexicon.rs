@@ -339,9 +339,11 @@ impl Scan {
         };
         // Grouped by list: the text is read twice, to count each list's stretch and then to
         // fill it in, so nothing but the places themselves is held.
-        let mut count = [0u32; SCOPED as usize];
+        // Only as many as this thread knows (ids above are read on their first lookup).
+        let known = local.by_id.len().min(SCOPED as usize);
+        let mut count = vec![0u32; known];
         each_start(&mut |_, _, lists| lists.each(|id| count[id] += 1));
-        let mut lists = vec![None; SCOPED as usize];
+        let mut lists = vec![None; known];
         let mut total = 0;
         local.known.and(&wanted).each(|id| {
             lists[id] = Some((total..total, false));
