@@ -1273,6 +1273,8 @@ const FILLER: &[char] = &[
 ];
 
 const PRICE_OBJECTION: &[&str] = &[
+    // 这么薄的毛巾也好意思卖25?
+    "好意思卖",
     "贵",
     "便宜点",
     "便宜些",
@@ -1345,6 +1347,11 @@ const QUALITY_OBJECTION: &[&str] = &[
     "质量不好",
     "质量怎么这么",
     "靠谱吗",
+    // Looks cheap or skimpy: 看着好廉价, 塑料感很重, 量太少了吧.
+    "廉价",
+    "塑料感",
+    "量太少",
+    "量好少",
     // (会不会坏, 容易坏吗: a worry asked, read by WILL_IT_FAIL as a doubt.)
     "不耐用",
     "不好用",
@@ -1754,6 +1761,13 @@ const PRESENCE: &[&str] =
 
 /// The customer declines or puts off buying (不买了, 先不要, 再考虑, 想再对比几家, 头盔就不加购了).
 const DECLINES: &[&str] = &[
+    // Has enough already: 已经买了一盒,够喝了; 不用再推荐了.
+    "够喝了",
+    "够用了",
+    "够吃了",
+    "不用再推荐",
+    "别再推荐",
+    "不用推荐",
     "不要了",
     "不买了",
     "不买",
@@ -1855,8 +1869,16 @@ impl Customer {
                 .into_iter()
                 .any(|(hit, _)| !wondering(&masked, hit.start) && !supposed(&masked, hit.start));
         let urgent = contains_any(&masked, URGENT) || repeats_itself(&text);
-        let waiting = contains_any(&masked, WAITING)
-            || contains_any(&masked, OVERDUE_WORDS)
+        // (Calling the order off, 还没到 is no wait: 东西不想要了 还没到.)
+        let not_yet_blanked;
+        let for_waiting = if calling_off {
+            not_yet_blanked = mask(&masked, NOT_YET_CUES);
+            &not_yet_blanked
+        } else {
+            &masked
+        };
+        let waiting = contains_any(for_waiting, WAITING)
+            || contains_any(for_waiting, OVERDUE_WORDS)
             || !overdue.is_empty()
             || STATUS_ASKED.is_in(&masked)
             || contains_any(&masked, WHERE_IS_IT)
@@ -1934,7 +1956,7 @@ fn asks_for_a_day(text: &str) -> bool {
 }
 
 /// The not-yet cues of [`COMPLAINT`].
-const NOT_YET_CUES: &[&str] = &["还没收到", "没收到", "还没发", "没发货"];
+const NOT_YET_CUES: &[&str] = &["还没收到", "没收到", "还没发", "没发货", "还没到", "没到"];
 
 /// The customer calls the order off: what has not happened yet is then no grievance.
 const CALLING_OFF: &[&str] = &["不想要了", "不要了", "不想买了", "不买了", "不需要了", "取消订单", "想取消", "要取消"];

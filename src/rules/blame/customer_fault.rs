@@ -279,6 +279,7 @@ const CAUSED_BY_YOU: Phrase = Phrase(&[
         "自己选",
         "漏填",
         "漏写",
+        "漏掉",
         "自己摔",
         "自己磕",
         "自己碰",
@@ -355,6 +356,9 @@ const YOU_DID_IT_WRONG: Phrase = Phrase(&[
         "没按卡片",
         "没按说明",
         "没按要求",
+        // Careless: 您看东西也太马虎了.
+        "马虎",
+        "粗心",
         // Too late on their side: 您签收晚了一天, 您没及时取件.
         "签收晚",
         "签收太晚",

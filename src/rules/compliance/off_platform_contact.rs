@@ -12,8 +12,9 @@ declare_rule! {
     /// ## What it does
     /// Flags an invitation to move the chat or the deal off the platform: an inviting verb and
     /// a contact channel a few characters apart (加微信 / 加我们微信 / 搜一下我的扣扣, with the
-    /// spellings that dodge filters: 薇信, v信, vx, 企鹅), 私聊 / 线下交易 / 私下转账 /
-    /// 我的手机号, and an 11-digit mobile number or a QQ number written into the reply.
+    /// spellings that dodge filters: 薇信, v信, vx, 企鹅), 私聊 / 线下交易 / 私下转账 / 私下联系 /
+    /// 我的手机号, a WeChat id handed over (微信是…), and an 11-digit mobile number or a QQ
+    /// number written into the reply.
     ///
     /// Left alone: payment channels (“微信支付”, “微信零钱”, “QQ钱包”), a QQ mailbox asked for an
     /// invoice, asking for the receiver's phone for delivery (“您留一下手机号码”), an
@@ -53,6 +54,8 @@ const PHRASES: &[&str] = &[
     "添加微信",
     "加好友",
     "微信号",
+    // 师傅的微信是zhang_az88: an id handed over.
+    "微信是",
     "微信联系",
     "微信上",
     "微信聊",
@@ -72,6 +75,7 @@ const PHRASES: &[&str] = &[
     "私下交易",
     "私下转账",
     "私下付款",
+    "私下联系",
     "直接转账给我",
     "转账给我",
     "我的手机号",

@@ -44,6 +44,11 @@ const ORDER_TALK: &[&str] =
 /// The reply keeps selling.
 const PUSH: &[&str] = &[
     "下单吧",
+    // More of it: 再加两盒吧, 再加一瓶护发素吧; 不囤以后后悔.
+    "再加",
+    "多囤",
+    "不囤",
+    "以后后悔",
     "拍下吧",
     "拍吧",
     "买吧",

@@ -42,6 +42,11 @@ declare_rule! {
 const TERMS: &[(&str, &str, bool)] = &[
     ("yyds", "非常好", false),
     ("主打一个", "主要就是", false),
+    ("拉胯", "不太理想", false),
+    ("冲就完事", "放心选购", false),
+    ("闭眼冲", "放心选购", false),
+    ("不踩雷", "不会出错", false),
+    ("欧皇", "运气很好", false),
     ("到起飞", "得不得了", false),
     ("u1s1", "说实话", false),
     ("稳如老狗", "很稳妥", false),

@@ -21,8 +21,8 @@ declare_rule! {
     ///
     /// A caveat with its reason or circumstance (“由于促销…可能会晚到”, “遇到大雪天气可能会晚
     /// 1-2天”, “极少数人可能会泛红”, “效果因人而异”), a risk it names (“高温可能会让板面变形”,
-    /// “放太久就可能变黑”) or a disclaimer (“可能有色差,以实物为准”, “可能有细微差异”) is only a
-    /// hint.
+    /// “放太久就可能变黑”, “运输途中可能会磕碰”) or a disclaimer (“可能有色差,以实物为准”,
+    /// “可能有细微差异”, “拆封后可能有一点味道,属于正常现象”) is only a hint.
     ///
     /// Left alone: duty (“这都是我应该做的”, “应该的”, “本来应该昨天发出的”), “不可能”, “不太可能”, “尽可能”, “无法估计”,
     /// similes (“就好像新的一样”), prize draws (“可能获得”), apologies (“可能给您带来了不便”), a
@@ -208,6 +208,9 @@ const CIRCUMSTANCE: &[&str] = &[
     "头几天",
     "前几天",
     "偏远",
+    "运输中",
+    "途中",
+    "拆封后",
     "常温",
     "高温",
     "低温",
@@ -222,7 +225,7 @@ const CIRCUMSTANCE: &[&str] = &[
 const CONSEQUENCE: &[&str] = &["让", "使", "导致", "造成", "引起"];
 
 /// A disclaimer in the sentence: the difference is real and named as such.
-const DISCLAIMER: &[&str] = &["色差", "误差", "差异", "偏差", "为准"];
+const DISCLAIMER: &[&str] = &["色差", "误差", "差异", "偏差", "为准", "正常现象"];
 
 /// After 可能 and before 的, these name a possible thing (可能出现的问题, 可能产生的费用).
 const POSSIBLE_THING: &[&str] = &["出现", "存在", "产生", "发生", "遇到", "造成", "引起", "导致"];
