@@ -23,8 +23,8 @@ Trained on the labelled drafts that are tuned on, never on a held one:
   fresh12 to fresh17 whole;
   the odd ids of fresh, fresh2, fresh3, fresh4, fresh6 and fresh8; and the agent turns of the
   tuning part of tests/quality/labels.jsonl (real JD replies; a category is positive where the
-  labellers marked it `must`). Held, never read here: the even ids of those six sets, fresh9
-  and fresh11 whole, the held third of labels.jsonl and all of labels-v2.jsonl.
+  labellers marked it `must`). Held, never read here: the even ids of those six sets, fresh9,
+  fresh11 and fresh18 whole, the held third of labels.jsonl and all of labels-v2.jsonl.
 The drafts are folded by the core itself (examples/fold_drafts.rs), so training reads exactly
 the text the model reads at run time. The corpus has no licence: the weights hold n-grams of
 at most three characters and a number each, never a turn's text.
