@@ -188,7 +188,10 @@ impl Rule for Imperative {
             if contains_any(clause_before, AGENT_DOES_IT) || after.starts_with('们') {
                 continue;
             }
-            if word.starts_with('快') && FAST_NOT_MINE.iter().any(|w| after.starts_with(w)) {
+            // (“理解您想快点拿到钱”: the customer's wish.)
+            if word.starts_with('快')
+                && (FAST_NOT_MINE.iter().any(|w| after.starts_with(w)) || clause_before.ends_with('想'))
+            {
                 continue;
             }
             // “等着您” (惊喜等着您) and “发过来的” (a parcel) are not orders.

@@ -141,8 +141,13 @@ pub const TOPICS: &[Topic] = &[
 
 /// The topic a question is about, if any is known.
 pub fn topic_of(question: &str) -> Option<&'static Topic> {
-    TOPICS.iter().find(|t| contains_any(question, t.asks))
+    // “用不了多久就坏了怎么办”: 多久 there asks no time.
+    let question = crate::text::mask(question, NOT_ASKED);
+    TOPICS.iter().find(|t| contains_any(&question, t.asks))
 }
+
+/// Words of a topic's question that ask nothing in these phrases.
+const NOT_ASKED: &[&str] = &["用不了多久", "没多久", "不了多久", "没过多久"];
 
 /// Whether the reply speaks to the topic.
 pub fn answered(topic: &Topic, cx: &Context) -> bool {

@@ -118,7 +118,11 @@ fn customer_side(text: &str, at: usize, word: &str) -> bool {
     let greeting = before.contains("好您") || before.contains("好你");
     // The customer doing it (您尽快下单), except for waiting itself (您再等等): that is the wait.
     let waiting = word.contains('等');
-    if !greeting && !waiting && (before.contains('您') || before.contains('你') || before.contains('请')) {
+    // (“建议尽早清洗”: advice, the customer's step too.)
+    if !greeting
+        && !waiting
+        && (before.contains('您') || before.contains('你') || before.contains('请') || head.ends_with("建议"))
+    {
         return true;
     }
     let after: String = text[at + word.len()..].chars().take(6).collect();

@@ -120,7 +120,8 @@ impl Rule for HedgeWord {
             }
             let Some(clause) = cx.draft.clause_at(hit.start) else { continue };
             // (不怎么 is “not very”, not a question: 应该不怎么起球吧.)
-            if contains_any(&mask(cx.draft.text(&clause.range), &["不怎么", "没怎么"]), QUESTION) {
+            // (过几天 is “in a few days”, not a question.)
+            if contains_any(&mask(cx.draft.text(&clause.range), &["不怎么", "没怎么", "过几天"]), QUESTION) {
                 continue;
             }
             // “虽然可能…您会不开心”: a guess at the customer's feelings is courtesy, not a rule.
@@ -211,6 +212,10 @@ const CIRCUMSTANCE: &[&str] = &[
     "运输中",
     "途中",
     "拆封后",
+    "长时间",
+    "时间长了",
+    "人多",
+    "临时",
     "常温",
     "高温",
     "低温",
@@ -260,7 +265,8 @@ fn excluded(text: &str, hit: &Range<usize>, word: &str) -> bool {
         }
         "估计" => {
             ["无法", "没法", "难以", "不好", "不能", "可", "预"].iter().any(|b| before.ends_with(b))
-                || ["的", "不", "一下", "时间"].iter().any(|a| after.starts_with(a))
+                // (估计不到 is “can't estimate”; 估计不在保修范围内 still guesses.)
+                || ["的", "不到", "不了", "不出", "一下", "时间"].iter().any(|a| after.starts_with(a))
         }
         // “就好像新的一样” is a simile.
         "好像" => {
