@@ -191,6 +191,9 @@ const NOT_BLAME: &[&str] = &[
     "不好意思",
     "抱歉",
 ];
+
+/// Phrases that accuse even as a question (“您没看到…吗?”, “别乱说好吗?”).
+const ACCUSES_AS_A_QUESTION: &[&str] = &["乱说", "瞎说", "随便说", "没看", "没注意"];
 /// “的方式不对” needs the customer in the clause (“您穿的方式不对”), not “我们包装的方式不对”.
 const NEEDS_CUSTOMER: &[&str] = &["的方式不对", "的方法不对", "穿法不对", "用法不对"];
 
@@ -211,12 +214,7 @@ impl Rule for CustomerFault {
             }
             // “是您没收到吗?” asks; it does not accuse. “是不是您自己…?” and “您没看到…吗?” do, as
             // questions.
-            let accuses = word.contains("乱说")
-                || word.contains("瞎说")
-                || word.contains("随便说")
-                || word.starts_with("是不是")
-                || word.contains("没看")
-                || word.contains("没注意");
+            let accuses = word.starts_with("是不是") || ACCUSES_AS_A_QUESTION.iter().any(|w| word.contains(w));
             if after.contains(['吗', '?']) && !accuses {
                 continue;
             }

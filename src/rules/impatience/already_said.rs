@@ -58,12 +58,12 @@ const TOLD_BEFORE: Phrase = Phrase(&[
 ]);
 
 const PHRASES: &[&str] = &[
-    // Said again with a sigh: 又要讲一遍.
     // Told to stop asking: 您别一直问了.
     "别一直问",
     "不要一直问",
     "别老问",
     "别再问了",
+    // Said again with a sigh: 又要讲一遍.
     "又要讲一遍",
     "又要说一遍",
     "又得讲一遍",
