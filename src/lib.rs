@@ -11,6 +11,14 @@
 //!
 //! The core is pure Rust. The only file that knows about WebAssembly is `wasm.rs`.
 
+/// A [`text::Words`] list, written like a slice: `words!["不行", "不可以"]` (one string, each
+/// word ended by `\0`). Defined first, so every module can write lists with it.
+macro_rules! words {
+    ($($word:literal),* $(,)?) => {
+        $crate::text::Words::joined(concat!($($word, "\0"),*))
+    };
+}
+
 pub mod config;
 pub mod docs;
 pub mod error;

@@ -3,8 +3,10 @@
 //! them (through [`super::Phrase`] or the lexicon), so a new spelling added here reaches every
 //! rule at once. All words are in folded form (half width, lower case, simplified).
 
+use super::Words;
+
 /// We, our shop, this side: who owns the follow-up.
-pub const WE: &[&str] = &[
+pub const WE: Words = words![
     "我们店铺",
     "我们店",
     "我们这边",
@@ -26,7 +28,7 @@ pub const WE: &[&str] = &[
 ];
 
 /// Parties other than the shop the customer could be sent to.
-pub const THIRD_PARTY: &[&str] = &[
+pub const THIRD_PARTY: Words = words![
     "快递公司",
     "快递员",
     "配送师傅",
@@ -129,7 +131,7 @@ pub const THIRD_PARTY: &[&str] = &[
 ];
 
 /// Contact channels off the platform, with the spellings agents use to slip past filters.
-pub const CHANNEL: &[&str] = &[
+pub const CHANNEL: Words = words![
     "微信号",
     "微信",
     "wx",
@@ -153,11 +155,11 @@ pub const CHANNEL: &[&str] = &[
 ];
 
 /// Verbs that invite the customer to a channel (加 … 微信, 搜 … qq).
-pub const INVITE: &[&str] =
-    &["加", "添加", "加一下", "加个", "搜", "搜一下", "关注", "扫", "扫码", "联系", "私聊", "私我"];
+pub const INVITE: Words =
+    words!["加", "添加", "加一下", "加个", "搜", "搜一下", "关注", "扫", "扫码", "联系", "私聊", "私我"];
 
 /// What the shop does for the customer: the actions a time should come with.
-pub const ACTION: &[&str] = &[
+pub const ACTION: Words = words![
     "退款",
     "退钱",
     "退回",

@@ -3,7 +3,9 @@
 use std::cell::RefCell;
 
 use super::fold::fold;
-use super::{contains_any, ends_with_any, find_all, is_clause_end, is_han, is_punct_or_space, mask, Part, Phrase};
+use super::{
+    contains_any, ends_with_any, find_all, is_clause_end, is_han, is_punct_or_space, mask, Needles, Part, Phrase, Words,
+};
 
 /// The scope slot of the masked customer text (the check's scope uses the first two).
 const CUSTOMER_SLOT: usize = 4;
@@ -11,7 +13,7 @@ const CUSTOMER_SLOT: usize = 4;
 /// Something the customer was waiting for has not happened: 还没有派送, 至今没有更新,
 /// 没人来取件, 为什么那么久了还没充上.
 const NOT_YET: Phrase = Phrase(&[Part::Word(NOT_YET_WORDS), Part::Gap(3), Part::Word(EXPECTED)]);
-const NOT_YET_WORDS: &[&str] = &[
+const NOT_YET_WORDS: Words = words![
     "还没有",
     "还没",
     "还未",
@@ -45,7 +47,7 @@ const NOT_YET_WORDS: &[&str] = &[
     "都不",
     "也不",
 ];
-const EXPECTED: &[&str] = &[
+const EXPECTED: Words = words![
     "修好",
     "到",
     "送",
@@ -83,7 +85,7 @@ const EXPECTED: &[&str] = &[
 
 /// Something about the goods or the service is bad: 太慢了, 态度很差, 声音好大, 东西太难用了.
 const BAD: Phrase = Phrase(&[Part::Word(DEGREE), Part::Key(BAD_QUALITY)]);
-const DEGREE: &[&str] = &[
+const DEGREE: Words = words![
     "太",
     "好",
     "很",
@@ -102,7 +104,7 @@ const DEGREE: &[&str] = &[
     "实在",
     "比较",
 ];
-const BAD_QUALITY: &[&str] = &[
+const BAD_QUALITY: Words = words![
     "慢",
     "差",
     "难用",
@@ -137,17 +139,17 @@ const BAD_QUALITY: &[&str] = &[
 
 /// A long wait counted out: 都第三天了, 都一个星期了, 说了三遍了.
 const COUNTED: Phrase = Phrase(&[
-    Part::Word(&["都", "已经"]),
+    Part::Word(words!["都", "已经"]),
     Part::Gap(4),
-    Part::Key(&["天了", "周了", "星期了", "个月了", "遍了", "次了"]),
+    Part::Key(words!["天了", "周了", "星期了", "个月了", "遍了", "次了"]),
 ]);
 
 /// A stretch of days with nothing moving: 三天没动了, 好几天了都没更新, 一个礼拜没消息.
 const STALLED: Phrase = Phrase(&[
     Part::Word(DAY_COUNTS),
-    Part::Maybe(&["了"]),
-    Part::Maybe(&["都", "还", "也", "一直"]),
-    Part::Key(&[
+    Part::Maybe(words!["了"]),
+    Part::Maybe(words!["都", "还", "也", "一直"]),
+    Part::Key(words![
         "没动",
         "不动",
         "没更新",
@@ -165,7 +167,7 @@ const STALLED: Phrase = Phrase(&[
         "没人理",
     ]),
 ]);
-const DAY_COUNTS: &[&str] = &[
+const DAY_COUNTS: Words = words![
     "一天",
     "一整天",
     "两天",
@@ -197,7 +199,7 @@ const DAY_COUNTS: &[&str] = &[
 ];
 
 /// Words that make what follows in the clause a supposition, not a report: “如果坏了能退吗”.
-const SUPPOSE: &[&str] = &[
+const SUPPOSE: Words = words![
     "如果",
     "要是",
     "假如",
@@ -219,7 +221,7 @@ const SUPPOSE: &[&str] = &[
 /// Grievances a trainer would answer with an apology more often than not, but not always:
 /// the price fell after the purchase, something in the app does not work, a fee not
 /// expected, a promise the page made. See [`Customer::complaint_likely`].
-const LIKELY_COMPLAINT: &[&str] = &[
+const LIKELY_COMPLAINT: Words = words![
     "降价了",
     "就降价",
     "降了",
@@ -255,8 +257,8 @@ const LIKELY_COMPLAINT: &[&str] = &[
 ];
 /// Why money was taken: 为什么要收运费, 为啥自动扣费.
 const WHY_CHARGED: Phrase = Phrase(&[Part::Word(WHY), Part::Gap(8), Part::Key(CHARGED)]);
-const WHY: &[&str] = &["为什么", "为啥", "为何", "怎么"];
-const CHARGED: &[&str] = &["运费", "邮费", "扣费", "扣钱", "扣了", "收费", "多收", "收钱"];
+const WHY: Words = words!["为什么", "为啥", "为何", "怎么"];
+const CHARGED: Words = words!["运费", "邮费", "扣费", "扣钱", "扣了", "收费", "多收", "收钱"];
 
 /// How clearly the customer is wrapping up.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
@@ -311,7 +313,7 @@ pub struct Customer {
 
 /// A wait the customer counts or sees stuck (卡在, 没更新, 三天了, 一个礼拜, 怎么还不发): a
 /// complaint and a wait at once, like [`NOT_YET`] and [`COUNTED`].
-const OVERDUE_WORDS: &[&str] = &[
+const OVERDUE_WORDS: Words = words![
     "还不发",
     "还不给我发",
     "怎么不发",
@@ -343,7 +345,7 @@ const OVERDUE_WORDS: &[&str] = &[
 
 /// Defects the customer sees or hears (黑点, 污渍, 划伤, 杂音, 电流声): a complaint here, damaged
 /// goods to the situation reader.
-pub(super) const DEFECTS: &[&str] = &[
+pub(super) const DEFECTS: Words = words![
     "黑点",
     "白点",
     "斑点",
@@ -385,7 +387,7 @@ pub(super) const DEFECTS: &[&str] = &[
     "打了个大洞",
 ];
 
-const COMPLAINT: &[&str] = &[
+const COMPLAINT: Words = words![
     "还没到",
     "还没收到",
     "没收到",
@@ -855,24 +857,24 @@ const COMPLAINT: &[&str] = &[
 /// A promise or an expectation that came out otherwise: 说好顺丰发,结果发的中通; 备注了不要
 /// 香菜,结果还是有; 比直播间说的贵了.
 const BROKEN_PROMISE: Phrase = Phrase(&[
-    Part::Key(&["说好", "明明说", "答应", "承诺", "备注了", "备注"]),
+    Part::Key(words!["说好", "明明说", "答应", "承诺", "备注了", "备注"]),
     Part::Gap(16),
     // 说好今天到,结果…: the next clause.
-    Part::Maybe(&[",", " "]),
+    Part::Maybe(words![",", " "]),
     Part::Word(OTHERWISE),
 ]);
-const OTHERWISE: &[&str] = &["结果", "现在又", "又说", "却", "怎么又", "还是"];
+const OTHERWISE: Words = words!["结果", "现在又", "又说", "却", "怎么又", "还是"];
 /// An appointment missed: 约好两点来修热水器,现在都三点半了.
 const MISSED_APPOINTMENT: Phrase = Phrase(&[
-    Part::Key(&["约好", "约的是", "约的", "预约的是", "说好"]),
+    Part::Key(words!["约好", "约的是", "约的", "预约的是", "说好"]),
     Part::Gap(12),
-    Part::Maybe(&[",", " "]),
-    Part::Word(&["现在都", "现在已经", "都已经", "都过了", "还没来", "人呢", "还没到", "人还没"]),
+    Part::Maybe(words![",", " "]),
+    Part::Word(words!["现在都", "现在已经", "都已经", "都过了", "还没来", "人呢", "还没到", "人还没"]),
 ]);
 /// What reviews say, asked about: 看到差评说保温效果差,是真的吗? A doubt about the goods, not a
 /// complaint of the customer's own. (Not 朋友说/听说: a friend's report is often the
 /// customer's own problem relayed.)
-const HEARSAY: &[&str] = &[
+const HEARSAY: Words = words![
     "差评说",
     "差评里",
     "看到差评",
@@ -887,23 +889,23 @@ const HEARSAY: &[&str] = &[
     "网上说",
 ];
 const TURNED_OUT: Phrase = Phrase(&[
-    Part::Key(&["结果"]),
-    Part::Word(&["还是", "又", "没", "不", "给我", "却", "发的", "寄的", "收到", "只有", "一直", "竟然", "居然"]),
+    Part::Key(words!["结果"]),
+    Part::Word(words!["还是", "又", "没", "不", "给我", "却", "发的", "寄的", "收到", "只有", "一直", "竟然", "居然"]),
 ]);
 const PRICED_ABOVE_WORD: Phrase = Phrase(&[
-    Part::Word(&["比"]),
+    Part::Word(words!["比"]),
     Part::Gap(6),
-    Part::Word(&["说的", "写的", "显示的", "宣传的", "标的"]),
+    Part::Word(words!["说的", "写的", "显示的", "宣传的", "标的"]),
     Part::Gap(2),
-    Part::Key(&["贵", "高", "多收"]),
+    Part::Key(words!["贵", "高", "多收"]),
 ]);
 /// 根本吃不了, 根本没用: not at all.
-const AT_ALL: Phrase = Phrase(&[Part::Key(&["根本"]), Part::Gap(2), Part::Word(&["不", "没"])]);
+const AT_ALL: Phrase = Phrase(&[Part::Key(words!["根本"]), Part::Gap(2), Part::Word(words!["不", "没"])]);
 /// Weighed and short: 称了下只有4斤多.
 const SHORT_WEIGHT: Phrase =
-    Phrase(&[Part::Key(&["称了", "称一下", "实际", "到手"]), Part::Gap(3), Part::Word(&["只有", "才"])]);
+    Phrase(&[Part::Key(words!["称了", "称一下", "实际", "到手"]), Part::Gap(3), Part::Word(words!["只有", "才"])]);
 
-const UPSET: &[&str] = &[
+const UPSET: Words = words![
     "投诉",
     "差评",
     "举报",
@@ -979,7 +981,7 @@ const UPSET: &[&str] = &[
 ];
 
 /// Urgency, not anger: 急急急, 快点, 赶紧, 在线等, 人呢, ???.
-const URGENT: &[&str] = &[
+const URGENT: Words = words![
     "急急",
     "着急",
     "急用",
@@ -998,7 +1000,7 @@ const URGENT: &[&str] = &[
     "???",
 ];
 
-const WHEN: &[&str] = &[
+const WHEN: Words = words![
     "什么时候",
     "啥时候",
     "多久",
@@ -1029,7 +1031,7 @@ const WHEN: &[&str] = &[
 /// 八点能到吗, 几时能换给我: asking when, without the words 什么时候.
 const WHEN_EVENT: Phrase =
     Phrase(&[Part::Word(TIME_POINT), Part::Gap(5), Part::Key(EXPECTED_EVENT), Part::Gap(3), Part::Word(ASKING)]);
-const TIME_POINT: &[&str] = &[
+const TIME_POINT: Words = words![
     "今天",
     "明天",
     "后天",
@@ -1059,14 +1061,14 @@ const TIME_POINT: &[&str] = &[
     "以前",
     "内",
 ];
-const EXPECTED_EVENT: &[&str] = &[
+const EXPECTED_EVENT: Words = words![
     "到", "送", "发", "退", "收到", "拿到", "有货", "处理", "换", "安装", "上门", "出库", "到账", "回复", "联系",
     "结果", "完成", "修好",
 ];
-const ASKING: &[&str] = &["吗", "么", "?", "不", "是吧", "呢", "了没"];
+const ASKING: Words = words!["吗", "么", "?", "不", "是吧", "呢", "了没"];
 /// A chase for news of something under way: 查到了吗, 安排了吗, 退了没, 好了没.
-const STATUS_ASKED: Phrase = Phrase(&[Part::Key(UNDER_WAY), Part::Word(&["了吗", "了没", "了么", "了没有"])]);
-const UNDER_WAY: &[&str] = &[
+const STATUS_ASKED: Phrase = Phrase(&[Part::Key(UNDER_WAY), Part::Word(words!["了吗", "了没", "了么", "了没有"])]);
+const UNDER_WAY: Words = words![
     "查到",
     "安排",
     "看",
@@ -1088,7 +1090,7 @@ const UNDER_WAY: &[&str] = &[
     "发出",
 ];
 /// Where it has got to, or whether anyone is there: 到哪了, 什么状态, 人呢.
-const WHERE_IS_IT: &[&str] = &[
+const WHERE_IS_IT: Words = words![
     "到哪了",
     "到哪里了",
     "到哪儿了",
@@ -1104,9 +1106,9 @@ const WHERE_IS_IT: &[&str] = &[
 
 /// Before the day, words that make it the customer's proposal (可以明天送吗, 改到后天): a
 /// request to arrange, not a question of when.
-const PROPOSES: &[&str] = &["可以", "能否", "能不能", "改", "约", "安排", "再", "要", "到"];
+const PROPOSES: Words = words!["可以", "能否", "能不能", "改", "约", "安排", "再", "要", "到"];
 
-const QUESTION_MARKERS: &[&str] = &[
+const QUESTION_MARKERS: Words = words![
     "?",
     "吗",
     "么",
@@ -1140,7 +1142,7 @@ const QUESTION_MARKERS: &[&str] = &[
 ];
 
 /// The customer is done: these end a chat whatever else the message says.
-const FINAL: &[&str] = &[
+const FINAL: Words = words![
     "没有了",
     "没有啦",
     "没事了",
@@ -1207,7 +1209,7 @@ const FINAL: &[&str] = &[
 
 /// Thanks end a chat only when they are most of the message (“好的谢谢”), not when they
 /// close a request (“麻烦帮我改一下地址,谢谢”).
-const THANKS_CLOSING: &[&str] = &[
+const THANKS_CLOSING: Words = words![
     "谢谢您",
     "谢谢你",
     "谢谢啦",
@@ -1243,7 +1245,7 @@ const THANKS_CLOSING: &[&str] = &[
     "感谢帮助",
 ];
 
-const WEAK_CLOSING: &[&str] = &[
+const WEAK_CLOSING: Words = words![
     "好的",
     "好滴",
     "好嘞",
@@ -1272,7 +1274,7 @@ const FILLER: &[char] = &[
     '滴',
 ];
 
-const PRICE_OBJECTION: &[&str] = &[
+const PRICE_OBJECTION: Words = words![
     // 这么薄的毛巾也好意思卖25?
     "好意思卖",
     "贵",
@@ -1342,7 +1344,7 @@ const PRICE_OBJECTION: &[&str] = &[
     "还要加",
 ];
 
-const QUALITY_OBJECTION: &[&str] = &[
+const QUALITY_OBJECTION: Words = words![
     "质量差",
     "质量不好",
     "质量怎么这么",
@@ -1417,16 +1419,16 @@ const QUALITY_OBJECTION: &[&str] = &[
 
 /// What came is not what was bought: 买的是M码 收到是L码, 拍的黑色 发来的是白色.
 const NOT_WHAT_I_BOUGHT: Phrase = Phrase(&[
-    Part::Word(&["买的是", "买的", "拍的是", "拍的", "下单的是", "订的是", "我要的是", "选的是"]),
+    Part::Word(words!["买的是", "买的", "拍的是", "拍的", "下单的是", "订的是", "我要的是", "选的是"]),
     Part::Gap(10),
     // 我买的是黑色的鼠标,收到是白色的: the next clause.
-    Part::Maybe(&[",", " "]),
-    Part::Key(&["收到是", "收到的是", "发的是", "发来的是", "到的是", "来的是", "给我发的", "寄来的是"]),
+    Part::Maybe(words![",", " "]),
+    Part::Key(words!["收到是", "收到的是", "发的是", "发来的是", "到的是", "来的是", "给我发的", "寄来的是"]),
 ]);
 
 /// A price elsewhere held against this one: 别家直播间同款才59, 隔壁只要49.
 const CHEAPER_ELSEWHERE: Phrase = Phrase(&[
-    Part::Word(&[
+    Part::Word(words![
         "别家",
         "别人家",
         "人家",
@@ -1451,7 +1453,7 @@ const CHEAPER_ELSEWHERE: Phrase = Phrase(&[
         "专柜",
     ]),
     Part::Gap(10),
-    Part::Key(&["才", "只要", "只卖", "便宜", "就搞定", "就能搞定", "就能", "一模一样", "同款"]),
+    Part::Key(words!["才", "只要", "只卖", "便宜", "就搞定", "就能搞定", "就能", "一模一样", "同款"]),
 ]);
 
 /// Doubt, in any words, next to what is doubted: the price (价格, 贵, 性价比) or the quality
@@ -1462,19 +1464,19 @@ const PRICE_DOUBTED: [Phrase; 2] = [
 ];
 const QUALITY_DOUBTED: [Phrase; 5] = [
     // 这么便宜 alone: a doubt as often as delight (哇这么便宜), so likely only.
-    Phrase(&[Part::Key(&["这么便宜", "那么便宜"])]),
+    Phrase(&[Part::Key(words!["这么便宜", "那么便宜"])]),
     Phrase(&[Part::Word(DOUBT), Part::Gap(8), Part::Key(QUALITY_TOPIC)]),
     Phrase(&[Part::Key(QUALITY_TOPIC), Part::Gap(8), Part::Word(DOUBT)]),
     // 真能保温12小时?, 真不粘吗: a claim questioned.
     Phrase(&[
-        Part::Key(&["真能", "真不", "真的能", "真会", "真的会", "真的不"]),
+        Part::Key(words!["真能", "真不", "真的能", "真会", "真的会", "真的不"]),
         Part::Gap(10),
-        Part::Word(&["?", "吗", "么"]),
+        Part::Word(words!["?", "吗", "么"]),
     ]),
     // 不会买回来就是个摆设吧: the worst supposed.
-    Phrase(&[Part::Key(&["不会"]), Part::Gap(10), Part::Word(&["吧"])]),
+    Phrase(&[Part::Key(words!["不会"]), Part::Gap(10), Part::Word(words!["吧"])]),
 ];
-const DOUBT: &[&str] = &[
+const DOUBT: Words = words![
     "真的",
     "真有",
     "靠谱",
@@ -1505,8 +1507,8 @@ const DOUBT: &[&str] = &[
     "真货",
     "真的吗",
 ];
-const PRICE_TOPIC: &[&str] = &["价格", "价钱", "贵", "性价比", "原价", "卖这么", "卖那么", "这个价", "这价"];
-const QUALITY_TOPIC: &[&str] = &[
+const PRICE_TOPIC: Words = words!["价格", "价钱", "贵", "性价比", "原价", "卖这么", "卖那么", "这个价", "这价"];
+const QUALITY_TOPIC: Words = words![
     // Suspicion from the price (这么便宜,质量靠谱吗): with doubt only; 哇这么便宜 is delight.
     "这么便宜",
     "质量",
@@ -1541,11 +1543,11 @@ const QUALITY_TOPIC: &[&str] = &[
 
 /// A doubt that the goods will last: 会不会塌, 容易掉色吗, 是不是一洗就缩水.
 const WILL_IT_FAIL: Phrase = Phrase(&[
-    Part::Word(&["会不会", "会不", "容易", "是不是", "怕", "担心", "别"]),
+    Part::Word(words!["会不会", "会不", "容易", "是不是", "怕", "担心", "别"]),
     Part::Gap(6),
     Part::Key(GOES_WRONG),
 ]);
-const GOES_WRONG: &[&str] = &[
+const GOES_WRONG: Words = words![
     "坏",
     "塌",
     "掉色",
@@ -1579,7 +1581,7 @@ const GOES_WRONG: &[&str] = &[
     "不干净",
 ];
 
-const WAITING: &[&str] = &[
+const WAITING: Words = words![
     // A promise broken again: 说好的今天发 又没发, 还是没到.
     "又没发",
     "又没到",
@@ -1637,10 +1639,11 @@ const WAITING: &[&str] = &[
     "拖了",
 ];
 
-const THANKS: &[&str] = &["谢谢", "感谢", "多谢", "谢了", "唔该", "3q", "thx", "thanks", "辛苦了", "辛苦您", "辛苦你"];
+const THANKS: Words =
+    words!["谢谢", "感谢", "多谢", "谢了", "唔该", "3q", "thx", "thanks", "辛苦了", "辛苦您", "辛苦你"];
 
 /// Phrases that contain a signal word without carrying the signal.
-const NOT_A_SIGNAL: &[&str] = &[
+const NOT_A_SIGNAL: Words = words![
     // A feedback channel asked about: 投诉建议在哪里提交(我想表扬一下师傅).
     "投诉建议",
     "投诉和建议",
@@ -1733,7 +1736,7 @@ const NOT_A_SIGNAL: &[&str] = &[
 ];
 
 /// Question-marker look-alikes in statements.
-const NOT_A_QUESTION: &[&str] = &[
+const NOT_A_QUESTION: Words = words![
     "好几",
     // 没啥事了, 没什么问题了: nothing, not what.
     "没啥",
@@ -1756,11 +1759,11 @@ const NOT_A_QUESTION: &[&str] = &[
 ];
 
 /// Openers that only check someone is there (“在吗?”): not questions to answer.
-const PRESENCE: &[&str] =
-    &["在吗", "在不在", "有人吗", "有人在吗", "客服在吗", "人呢", "您好", "你好", "亲", "hello", "hi"];
+const PRESENCE: Words =
+    words!["在吗", "在不在", "有人吗", "有人在吗", "客服在吗", "人呢", "您好", "你好", "亲", "hello", "hi"];
 
 /// The customer declines or puts off buying (不买了, 先不要, 再考虑, 想再对比几家, 头盔就不加购了).
-const DECLINES: &[&str] = &[
+const DECLINES: Words = words![
     // Has enough already: 已经买了一盒,够喝了; 不用再推荐了.
     "够喝了",
     "够用了",
@@ -1943,12 +1946,12 @@ fn mild_complaint(text: &str) -> bool {
 
 /// Something the customer can't do with the goods or the app: 装不了, 加载不出来, 退不了.
 const WONT_WORK: Phrase = Phrase(&[
-    Part::Word(&[
+    Part::Word(words![
         "用", "吃", "穿", "装", "安装", "退", "报销", "充", "连", "登", "登录", "打", "洗", "提现", "付", "支付",
         "付款", "领", "播", "播放", "加载", "下载", "启动", "插", "关", "使用", "打开", "开机", "扫", "识别", "激活",
         "兑换",
     ]),
-    Part::Key(&["不了", "不上", "不出来", "不进去", "不开", "不进"]),
+    Part::Key(words!["不了", "不上", "不出来", "不进去", "不开", "不进"]),
 ]);
 
 /// 今天能到吗: a day and an expected event asked about, not proposed (可以明天送吗).
@@ -1961,10 +1964,11 @@ fn asks_for_a_day(text: &str) -> bool {
 }
 
 /// The not-yet cues of [`COMPLAINT`].
-const NOT_YET_CUES: &[&str] = &["还没收到", "没收到", "还没发", "没发货", "还没到", "没到"];
+const NOT_YET_CUES: Words = words!["还没收到", "没收到", "还没发", "没发货", "还没到", "没到"];
 
 /// The customer calls the order off: what has not happened yet is then no grievance.
-const CALLING_OFF: &[&str] = &["不想要了", "不要了", "不想买了", "不买了", "不需要了", "取消订单", "想取消", "要取消"];
+const CALLING_OFF: Words =
+    words!["不想要了", "不要了", "不想买了", "不买了", "不需要了", "取消订单", "想取消", "要取消"];
 
 /// Whether the cue at byte `at` is the customer's own slip (“我刚才把订单号发错了”, “我摔坏了”):
 /// 我 before it in its clause, and a cue of doing something wrong.
@@ -1985,7 +1989,7 @@ fn wondering(text: &str, at: usize) -> bool {
 }
 
 /// Calm openers of a question.
-const WONDER: &[&str] = &["想知道", "想问", "想了解", "请问", "问一下", "咨询一下"];
+const WONDER: Words = words!["想知道", "想问", "想了解", "请问", "问一下", "咨询一下"];
 
 fn asked(text: &str, at: usize) -> bool {
     let (start, end) = clause_around(text, at);
@@ -2023,7 +2027,7 @@ pub(super) fn supposed(text: &str, at: usize) -> bool {
     let before = &text[start..at];
     contains_any(before, SUPPOSE)
         || text[at..end].contains("的话")
-        || ends_with_any(before, &["别", "不要", "可别"])
+        || ends_with_any(before, ["别", "不要", "可别"])
         || contains_any(&text[at..end], GUARANTEE_ASKED)
         || ends_with_any(before, ASKED_BEFORE)
         || asks_a_property(&text[at..end])
@@ -2031,8 +2035,8 @@ pub(super) fn supposed(text: &str, at: usize) -> bool {
 
 /// Before a fault, these ask whether or when it happens rather than report it: 有没有起球,
 /// 会不会掉色, 能不能保证不出坏点, 优惠券什么时候过期.
-const ASKED_BEFORE: &[&str] =
-    &["有没有", "会不会", "是否会", "是否", "保证不出", "保证不会", "保证没有", "保证不", "什么时候", "多久"];
+const ASKED_BEFORE: Words =
+    words!["有没有", "会不会", "是否会", "是否", "保证不出", "保证不会", "保证没有", "保证不", "什么时候", "多久"];
 
 /// The cue asked about as the goods' property, not reported: 这件毛衣起球吗, 会掉色不 (a
 /// report says 了: 起球了吗).
@@ -2057,13 +2061,13 @@ fn asks_a_property(from_cue: &str) -> bool {
 }
 
 /// Asking what the shop guarantees should it happen: 坏了包赔不, 碎了给不给换.
-const GUARANTEE_ASKED: &[&str] = &["包赔", "包退", "包换", "保赔", "赔不赔", "给不给赔", "给不给换", "给不给退"];
+const GUARANTEE_ASKED: Words = words!["包赔", "包退", "包换", "保赔", "赔不赔", "给不给赔", "给不给换", "给不给退"];
 
 /// The customer wonders whether they caused it themselves: 是不是我自己装错了.
 const SELF_DOUBT: Phrase = Phrase(&[
-    Part::Word(&["是不是我", "是不是自己", "会不会是我", "难道是我", "可能是我"]),
+    Part::Word(words!["是不是我", "是不是自己", "会不会是我", "难道是我", "可能是我"]),
     Part::Gap(4),
-    Part::Key(&["错", "反", "不对", "弄坏", "用坏", "没装好", "没弄好"]),
+    Part::Key(words!["错", "反", "不对", "弄坏", "用坏", "没装好", "没弄好"]),
 ]);
 
 /// Clauses that ask something, merged when one question spans two clauses
@@ -2203,7 +2207,7 @@ fn closing(text: &str, unmasked: &str, complaint: bool, asks: bool) -> Closing {
 }
 
 /// The customer's own next step or acceptance, beside thanks.
-const OWN_PLAN: &[&str] = &[
+const OWN_PLAN: Words = words![
     "那我",
     "我等",
     "我再",
@@ -2226,12 +2230,12 @@ const OWN_PLAN: &[&str] = &[
     "收到了",
 ];
 /// A step the customer puts off till later.
-const PUT_OFF: &[&str] = &["再订", "再买", "再下单", "再拍", "再说", "再联系", "再来", "再找你", "再找您", "再决定"];
+const PUT_OFF: Words = words!["再订", "再买", "再下单", "再拍", "再说", "再联系", "再来", "再找你", "再找您", "再决定"];
 /// A request thanked for in advance.
-const REQUEST: &[&str] = &["帮", "麻烦", "请", "给我", "查一下", "查下", "转告", "的话", "尽快"];
+const REQUEST: Words = words!["帮", "麻烦", "请", "给我", "查一下", "查下", "转告", "的话", "尽快"];
 
 /// `s` with every occurrence of `words` removed.
-fn strip_words(s: &str, words: &'static [&'static str]) -> String {
+fn strip_words(s: &str, words: impl Needles) -> String {
     let mut out = s.to_owned();
     // One lookup per round, not one search per word; again while taking words out joins
     // new ones (谢谢谢 → 谢).

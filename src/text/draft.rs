@@ -8,6 +8,7 @@
 use std::ops::Range;
 
 use super::fold::{fold_after, fold_char};
+use super::Words;
 
 /// A sentence or a clause: a byte range of [`Draft::folded`], trimmed of spaces.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -96,7 +97,7 @@ fn emoji_codes(folded: &str) -> Vec<Range<usize>> {
         let rest = &folded[open + 1..];
         let close = rest.char_indices().take(6).find(|&(_, c)| c == ']').map(|(i, _)| i);
         match close {
-            Some(len) if EMOJI_CODES.contains(&&rest[..len]) => {
+            Some(len) if EMOJI_CODES.contains(&rest[..len]) => {
                 out.push(open..open + len + 2);
                 from = open + len + 2;
             }
@@ -107,7 +108,7 @@ fn emoji_codes(folded: &str) -> Vec<Range<usize>> {
 }
 
 /// The emoji names WeChat, QQ, 千牛 and 京麦 write as `[名字]`.
-const EMOJI_CODES: &[&str] = &[
+const EMOJI_CODES: Words = words![
     "微笑",
     "撇嘴",
     "色",

@@ -18,10 +18,10 @@ use std::marker::PhantomData;
 use std::ops::Range;
 use std::sync::{LazyLock, Mutex, PoisonError};
 
-use super::CharBits;
+use super::{CharBits, Words};
 
 /// The phrases of one list grouped by first character (and by last).
-struct Index {
+pub struct Index {
     /// Order of indexing; the first [`SCOPED`] lists have a bit in a [`scope`]'s masks.
     id: u32,
     needles: &'static [&'static str],
@@ -244,8 +244,42 @@ thread_local! {
     static LOCAL: RefCell<Local> = RefCell::new(Local::default());
 }
 
-fn index(needles: &'static [&'static str]) -> &'static Index {
-    index_by((needles.as_ptr() as usize, needles.len()), &|| needles)
+/// A static list of needles: a slice, or a [`Words`] list (one string).
+pub trait Needles: Copy {
+    /// The list's index, built on its first lookup.
+    #[doc(hidden)]
+    fn index(self) -> &'static Index;
+
+    /// The needles, in order.
+    fn words(self) -> &'static [&'static str] {
+        self.index().needles
+    }
+}
+
+impl Needles for &'static [&'static str] {
+    fn index(self) -> &'static Index {
+        index_by((self.as_ptr() as usize, self.len()), &|| self)
+    }
+}
+
+impl<const N: usize> Needles for &'static [&'static str; N] {
+    fn index(self) -> &'static Index {
+        self.as_slice().index()
+    }
+}
+
+impl Needles for Words {
+    fn index(self) -> &'static Index {
+        // Keyed apart from slices and tables: the length's third bit from the top is set.
+        let text = self.text();
+        index_by((text.as_ptr() as usize, text.len() | 1 << (usize::BITS - 3)), &|| {
+            self.iter().collect::<Vec<_>>().leak()
+        })
+    }
+}
+
+fn index(needles: impl Needles) -> &'static Index {
+    needles.index()
 }
 
 /// The index of a word table's words (keyed apart from lists: the length's top bit is set).
@@ -530,11 +564,18 @@ fn starts_with(rest: &[u8], needle: &[u8], from: usize) -> bool {
 /// Same result as finding each needle's occurrences left to right (not overlapping each
 /// other), sorting all by start then longest, and keeping those that don't overlap the last
 /// one kept; the haystack is read once.
-pub fn find_all(hay: &str, needles: &'static [&'static str]) -> Vec<(Range<usize>, &'static str)> {
-    if hay.is_empty() || needles.is_empty() {
+pub fn find_all(hay: &str, needles: impl Needles) -> Vec<(Range<usize>, &'static str)> {
+    if hay.is_empty() {
         return Vec::new();
     }
-    let ix = index(needles);
+    find_all_of(hay, index(needles))
+}
+
+/// [`find_all`] with the list's index at hand (one copy of this code for every kind of list).
+fn find_all_of(hay: &str, ix: &'static Index) -> Vec<(Range<usize>, &'static str)> {
+    if ix.needles.is_empty() {
+        return Vec::new();
+    }
     find_in(hay, ix).into_iter().map(|(hit, k)| (hit, ix.needles[k as usize])).collect()
 }
 
@@ -587,7 +628,7 @@ fn find_in(hay: &str, ix: &'static Index) -> Vec<(Range<usize>, u32)> {
 pub struct List(&'static Index);
 
 impl List {
-    pub fn of(needles: &'static [&'static str]) -> List {
+    pub fn of(needles: impl Needles) -> List {
         List(index(needles))
     }
 
@@ -615,7 +656,7 @@ impl List {
 /// Every occurrence of a word made of one word from each of `factors` in turn (a product:
 /// `&[&["没", "没有"], &["看到", "看见"]]` is 没看到, 没看见, 没有看到, 没有看见; an empty word
 /// leaves its place out), as [`find_all`] finds them. The words are made once per product.
-pub fn find_product(hay: &str, factors: &'static [&'static [&'static str]]) -> Vec<(Range<usize>, &'static str)> {
+pub fn find_product(hay: &str, factors: &'static [Words]) -> Vec<(Range<usize>, &'static str)> {
     if hay.is_empty() || factors.is_empty() {
         return Vec::new();
     }
@@ -655,11 +696,18 @@ pub fn find_rows<R: Row>(hay: &str, table: &'static [R]) -> Vec<(Range<usize>, &
 }
 
 /// Whether `hay` contains any of `needles`.
-pub fn contains_any(hay: &str, needles: &'static [&'static str]) -> bool {
-    if hay.is_empty() || needles.is_empty() {
+pub fn contains_any(hay: &str, needles: impl Needles) -> bool {
+    if hay.is_empty() {
         return false;
     }
-    let ix = index(needles);
+    contains_any_of(hay, index(needles))
+}
+
+/// [`contains_any`] with the list's index at hand.
+fn contains_any_of(hay: &str, ix: &'static Index) -> bool {
+    if ix.needles.is_empty() {
+        return false;
+    }
     // The first place at or after the slice's start decides, unless its shortest needle runs
     // past the slice's end; then every later place lies within the longest needle of that
     // end, so a lookup visits a bounded number of places wherever the slice is.
@@ -763,15 +811,15 @@ mod tests {
     #[test]
     fn a_list_met_after_the_scope_is_read_on_its_first_lookup() {
         // Used nowhere else, so unknown when the scope reads the text.
-        const LATE: &[&str] = &["迟到的词", "迟到", "词"];
+        const LATE: Words = words!["迟到的词", "迟到", "词"];
         let text = String::from("迟到的词,没迟到,一个词迟");
         let _scope = scope(&[&text]);
         let cuts: Vec<usize> = (0..=text.len()).filter(|&i| text.is_char_boundary(i)).collect();
         for &a in &cuts {
             for &b in cuts.iter().filter(|&&b| b >= a) {
                 let hay = &text[a..b];
-                assert_eq!(find_all(hay, LATE), reference(hay, LATE), "{hay:?}");
-                assert_eq!(contains_any(hay, LATE), !reference(hay, LATE).is_empty(), "{hay:?}");
+                assert_eq!(find_all(hay, LATE), reference(hay, LATE.words()), "{hay:?}");
+                assert_eq!(contains_any(hay, LATE), !reference(hay, LATE.words()).is_empty(), "{hay:?}");
             }
         }
         let id = index(LATE).id as usize;
@@ -780,7 +828,7 @@ mod tests {
 
     #[test]
     fn a_scope_reads_each_slot_for_the_lists_looked_up_there_before() {
-        const DRAFT_ONLY: &[&str] = &["只在草稿里查"];
+        const DRAFT_ONLY: Words = words!["只在草稿里查"];
         let (draft, customer) = (String::from("只在草稿里查的词"), String::from("只在草稿里查"));
         for round in 0..2 {
             let _scope = scope(&[&draft, &customer]);
@@ -800,7 +848,7 @@ mod tests {
 
     #[test]
     fn a_scope_answers_only_while_alive() {
-        const LIST: &[&str] = &["好的", "好"];
+        const LIST: Words = words!["好的", "好"];
         let text = String::from("好的好的");
         assert_eq!(find_all(&text, LIST).len(), 2);
         {

@@ -9,16 +9,24 @@ mod lexicon;
 mod phrase;
 mod reply;
 mod situation;
+mod words;
 
 pub use customer::{Closing, Customer};
 pub use draft::{is_clause_end, is_emoji, is_han, is_punct_or_space, is_sentence_end, Draft, Segment};
-pub use lexicon::{contains_any, find_all, find_product, find_rows, scope, scope_at, List, Row, Scope, WordHasher};
+pub use lexicon::{
+    contains_any, find_all, find_product, find_rows, scope, scope_at, List, Needles, Row, Scope, WordHasher,
+};
 pub use phrase::{Hit, Part, Phrase};
 pub use reply::answers;
 pub use situation::Situation;
+pub use words::Words;
 
 /// `text` with every occurrence of `phrases` blanked out (same length, so nothing shifts).
-pub(crate) fn mask(text: &str, phrases: &'static [&'static str]) -> String {
+pub(crate) fn mask(text: &str, phrases: impl Needles) -> String {
+    mask_all(text, phrases.words())
+}
+
+fn mask_all(text: &str, phrases: &'static [&'static str]) -> String {
     // Blanking only removes text, so nothing matches later that didn't match at first.
     if !contains_any(text, phrases) {
         return text.to_owned();
@@ -75,7 +83,7 @@ impl CharBits {
 /// optional): `[["跟", "和"], ["我们", "我"], ["无关"]]` gives 跟我们无关, 跟我无关, 和我们无关,
 /// 和我无关. For phrase lists too regular to write out; built once per list (the strings live
 /// for the rest of the run, as a list's index does).
-pub(crate) fn expand(groups: &[&[&str]]) -> Vec<&'static str> {
+pub(crate) fn expand(groups: &[Words]) -> Vec<&'static str> {
     let mut out = vec![String::new()];
     for group in groups {
         out = out.iter().flat_map(|head| group.iter().map(move |option| format!("{head}{option}"))).collect();
@@ -108,23 +116,23 @@ pub fn sort_by_keys<T>(items: &mut Vec<T>, keys: Vec<u128>) {
 }
 
 /// Whether `text` ends with one of `words`.
-pub fn ends_with_any(text: &str, words: &[&str]) -> bool {
-    words.iter().any(|w| text.ends_with(w))
+pub fn ends_with_any<W: AsRef<str>>(text: &str, words: impl IntoIterator<Item = W>) -> bool {
+    words.into_iter().any(|w| text.ends_with(w.as_ref()))
 }
 
 /// Whether `text` starts with one of `words`.
-pub fn starts_with_any(text: &str, words: &[&str]) -> bool {
-    words.iter().any(|w| text.starts_with(w))
+pub fn starts_with_any<W: AsRef<str>>(text: &str, words: impl IntoIterator<Item = W>) -> bool {
+    words.into_iter().any(|w| text.starts_with(w.as_ref()))
 }
 
 /// `start` moved back over the first of `options` that `text` has just before it.
-pub fn extend_back(text: &str, start: usize, options: &[&str]) -> usize {
-    options.iter().find(|o| text[..start].ends_with(*o)).map_or(start, |o| start - o.len())
+pub fn extend_back<W: AsRef<str>>(text: &str, start: usize, options: impl IntoIterator<Item = W>) -> usize {
+    options.into_iter().find(|o| text[..start].ends_with(o.as_ref())).map_or(start, |o| start - o.as_ref().len())
 }
 
 /// `end` moved on over the first of `options` that `text` has just after it.
-pub fn extend_on(text: &str, end: usize, options: &[&str]) -> usize {
-    options.iter().find(|o| text[end..].starts_with(*o)).map_or(end, |o| end + o.len())
+pub fn extend_on<W: AsRef<str>>(text: &str, end: usize, options: impl IntoIterator<Item = W>) -> usize {
+    options.into_iter().find(|o| text[end..].starts_with(o.as_ref())).map_or(end, |o| end + o.as_ref().len())
 }
 
 /// Calls `f` with every string made of up to `most` of `pieces` (repeats allowed), the empty
@@ -168,16 +176,16 @@ mod tests {
     #[test]
     fn expand_takes_one_option_per_group() {
         assert_eq!(
-            expand(&[&["跟", "和"], &["我们", "我"], &["无关"]]),
+            expand(&[words!["跟", "和"], words!["我们", "我"], words!["无关"]]),
             ["跟我们无关", "跟我无关", "和我们无关", "和我无关"]
         );
-        assert_eq!(expand(&[&["", "又"], &["不管"]]), ["不管", "又不管"]);
-        assert_eq!(expand(&[&["", "我"], &["我", ""]]), ["我", "我我"]);
+        assert_eq!(expand(&[words!["", "又"], words!["不管"]]), ["不管", "又不管"]);
+        assert_eq!(expand(&[words!["", "我"], words!["我", ""]]), ["我", "我我"]);
         let mut v = vec![(3, 'a'), (1, 'b'), (3, 'c'), (0, 'd'), (1, 'e')];
         sort_by_key(&mut v, |&(k, _)| k);
         assert_eq!(v, [(0, 'd'), (1, 'b'), (1, 'e'), (3, 'a'), (3, 'c')]);
-        assert_eq!(extend_back("快递又不归我们管", 9, &["又", "也"]), 6);
-        assert_eq!(extend_on("问快递吧!", 9, &["好了", "吧"]), 12);
+        assert_eq!(extend_back("快递又不归我们管", 9, ["又", "也"]), 6);
+        assert_eq!(extend_on("问快递吧!", 9, ["好了", "吧"]), 12);
     }
 
     #[test]

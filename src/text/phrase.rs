@@ -9,19 +9,19 @@
 
 use std::ops::Range;
 
-use super::{find_all, is_clause_end, List};
+use super::{find_all, is_clause_end, List, Words};
 
 /// One step of a [`Phrase`].
 #[derive(Clone, Copy, Debug)]
 pub enum Part {
     /// One of these words, here.
-    Word(&'static [&'static str]),
+    Word(Words),
     /// One of these words, here, and the part the search starts from: give the rarest words
     /// this role (`[Word(DEGREE), Key(BAD)]`: 太/很 are everywhere, 慢/差 are not). Without a
     /// key, the first `Word` is searched first.
-    Key(&'static [&'static str]),
+    Key(Words),
     /// One of these words here, or nothing.
-    Maybe(&'static [&'static str]),
+    Maybe(Words),
     /// Up to this many characters of anything but a clause end (,。!?…), as few as will do.
     Gap(u8),
 }
@@ -73,7 +73,7 @@ impl Phrase {
                 .0
                 .iter()
                 .map(|p| match p {
-                    Part::Word(w) | Part::Key(w) | Part::Maybe(w) => Some(List::of(w)),
+                    Part::Word(w) | Part::Key(w) | Part::Maybe(w) => Some(List::of(*w)),
                     Part::Gap(_) => None,
                 })
                 .collect(),
@@ -195,12 +195,12 @@ impl Matcher<'_, '_> {
 mod tests {
     use super::*;
 
-    const ADD: &[&str] = &["加", "添加"];
-    const CHANNEL: &[&str] = &["微信", "vx", "qq"];
-    const YOU: &[&str] = &["你", "您"];
-    const SELF: &[&str] = &["自己"];
-    const ASK: &[&str] = &["去问", "问"];
-    const PARTY: &[&str] = &["快递", "支付宝"];
+    const ADD: Words = words!["加", "添加"];
+    const CHANNEL: Words = words!["微信", "vx", "qq"];
+    const YOU: Words = words!["你", "您"];
+    const SELF: Words = words!["自己"];
+    const ASK: Words = words!["去问", "问"];
+    const PARTY: Words = words!["快递", "支付宝"];
 
     #[test]
     fn gaps_are_bounded_and_stop_at_clause_ends() {
@@ -229,15 +229,15 @@ mod tests {
 
     #[test]
     fn required_words_and_gaps_before_the_anchor_read_backwards() {
-        const DEGREE: &[&str] = &["太", "很"];
-        const BAD: &[&str] = &["慢", "差"];
+        const DEGREE: Words = words!["太", "很"];
+        const BAD: Words = words!["慢", "差"];
         let p = Phrase(&[Part::Word(DEGREE), Part::Key(BAD)]);
         let text = "快递太慢了,态度很差";
         let hits = p.find(text);
         assert_eq!(hits.iter().map(|h| &text[h.span.clone()]).collect::<Vec<_>>(), ["太慢", "很差"]);
         assert!(!p.is_in("有点慢"));
-        const ALL: &[&str] = &["都"];
-        const DAYS: &[&str] = &["天了"];
+        const ALL: Words = words!["都"];
+        const DAYS: Words = words!["天了"];
         let p = Phrase(&[Part::Word(ALL), Part::Gap(4), Part::Key(DAYS)]);
         assert!(p.is_in("都第三天了"));
         assert!(!p.is_in("都,三天了"), "a gap stops at a clause end");

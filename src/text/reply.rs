@@ -2,7 +2,7 @@
 //! `agent_since`): an answer, or only a greeting, a holding line, an offer of help.
 
 use super::fold::fold;
-use super::{contains_any, is_han, mask, pieces};
+use super::{contains_any, is_han, mask, pieces, Words};
 
 /// Whether the agent's earlier messages say something: a piece (split at punctuation and at
 /// the spaces and line breaks that join messages) with two or more Han characters left once
@@ -20,11 +20,11 @@ pub fn answers(agent_since: &str) -> bool {
 }
 
 /// Pieces that are an offer of help or a holding line as a whole.
-const ONLY_TALK: &[&str] =
-    &["有什么可以", "有什么问题", "有什么需要", "请问有什么", "很高兴为您", "欢迎光临", "正在为您", "稍等"];
+const ONLY_TALK: Words =
+    words!["有什么可以", "有什么问题", "有什么需要", "请问有什么", "很高兴为您", "欢迎光临", "正在为您", "稍等"];
 
 /// Greetings, presence and acknowledgement words.
-const NOT_AN_ANSWER: &[&str] = &[
+const NOT_AN_ANSWER: Words = words![
     "您好",
     "你好",
     "亲爱的",

@@ -15,7 +15,7 @@
 //! a bare 好的 often goes on).
 
 use super::customer::{own_mistake, supposed, DEFECTS};
-use super::{contains_any, find_all, Closing, Customer, Hit, Part, Phrase};
+use super::{contains_any, find_all, Closing, Customer, Hit, Part, Phrase, Words};
 
 /// What the customer's message is about.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -122,12 +122,12 @@ impl std::fmt::Display for Situation {
 
 struct Cues {
     /// Word lists (one lookup each).
-    words: &'static [&'static [&'static str]],
+    words: &'static [Words],
     phrases: &'static [Phrase],
 }
 
 /// The parcel or the goods arrived broken or do not work.
-const DAMAGED: &[&str] = &[
+const DAMAGED: Words = words![
     "坏了",
     "坏的",
     "坏掉",
@@ -192,7 +192,7 @@ const DAMAGED: &[&str] = &[
 ];
 
 /// Not what was ordered, or not all of it.
-const WRONG_ITEM: &[&str] = &[
+const WRONG_ITEM: Words = words![
     "发错",
     "错发",
     "送错",
@@ -231,7 +231,7 @@ const WRONG_ITEM: &[&str] = &[
 ];
 
 /// A refund asked about that has not arrived.
-const REFUND_PENDING: &[&str] = &[
+const REFUND_PENDING: Words = words![
     "退款还没",
     "退款呢",
     "退款怎么还",
@@ -254,13 +254,13 @@ const REFUND_PENDING: &[&str] = &[
 ];
 /// 退款 … 还没/多久/什么时候 in one clause.
 const REFUND_NOT_YET: Phrase = Phrase(&[
-    Part::Key(&["退款", "退钱", "退货款", "退回的钱"]),
+    Part::Key(words!["退款", "退钱", "退货款", "退回的钱"]),
     Part::Gap(6),
-    Part::Word(&["还没", "没有", "没到", "多久", "什么时候", "几天", "啥时候", "进度"]),
+    Part::Word(words!["还没", "没有", "没到", "多久", "什么时候", "几天", "啥时候", "进度"]),
 ]);
 
 /// The parcel has not shipped or arrived when it should have.
-const LATE: &[&str] = &[
+const LATE: Words = words![
     "还不发",
     "还不给我发",
     "怎么不发",
@@ -304,28 +304,28 @@ const LATE: &[&str] = &[
 ];
 /// 都/已经 … 天了 (都第三天了, 已经一个星期了).
 const COUNTED_WAIT: Phrase =
-    Phrase(&[Part::Word(&["都", "已经"]), Part::Gap(4), Part::Key(&["天了", "周了", "星期了", "个月了"])]);
+    Phrase(&[Part::Word(words!["都", "已经"]), Part::Gap(4), Part::Key(words!["天了", "周了", "星期了", "个月了"])]);
 
 /// Change where or to whom it goes.
-const ADDRESS_CHANGE: &[&str] =
-    &["改地址", "修改地址", "更改地址", "换地址", "换个地址", "地址改", "改收货", "修改收货", "改一下收货"];
+const ADDRESS_CHANGE: Words =
+    words!["改地址", "修改地址", "更改地址", "换地址", "换个地址", "地址改", "改收货", "修改收货", "改一下收货"];
 /// 改 … 地址/电话/收件人.
 const CHANGE_ADDRESS: Phrase = Phrase(&[
-    Part::Word(&["改", "修改", "更改", "变更", "更换"]),
+    Part::Word(words!["改", "修改", "更改", "变更", "更换"]),
     Part::Gap(4),
-    Part::Key(&["地址", "收货人", "收件人", "手机号", "联系电话", "电话号码"]),
+    Part::Key(words!["地址", "收货人", "收件人", "手机号", "联系电话", "电话号码"]),
 ]);
 /// 地址 … 写错/填错/修改 (地址可以帮我修改下吗).
 const ADDRESS_WRONG: Phrase = Phrase(&[
-    Part::Word(&["地址", "收货人", "收件人", "手机号"]),
+    Part::Word(words!["地址", "收货人", "收件人", "手机号"]),
     Part::Gap(6),
-    Part::Key(&["写错", "填错", "错了", "改", "修改", "更改", "换"]),
+    Part::Key(words!["写错", "填错", "错了", "改", "修改", "更改", "换"]),
 ]);
 
-const INVOICE: &[&str] = &["发票", "开票", "专票", "普票", "增票", "抬头", "税号"];
+const INVOICE: Words = words!["发票", "开票", "专票", "普票", "增票", "抬头", "税号"];
 
 /// Return or exchange asked for (not a refund already on its way).
-const RETURN: &[&str] = &[
+const RETURN: Words = words![
     "上门取件",
     "退货",
     "换货",
@@ -356,7 +356,7 @@ const RETURN: &[&str] = &[
     "拒收",
 ];
 
-const OUT_OF_STOCK: &[&str] = &[
+const OUT_OF_STOCK: Words = words![
     "有货吗",
     "有没有货",
     "还有货",
@@ -379,10 +379,10 @@ const OUT_OF_STOCK: &[&str] = &[
 ];
 
 /// 还有 … 吗 (这款还有蓝色的吗).
-const STILL_HAVE: Phrase = Phrase(&[Part::Key(&["还有"]), Part::Gap(8), Part::Word(&["吗", "么", "没有"])]);
+const STILL_HAVE: Phrase = Phrase(&[Part::Key(words!["还有"]), Part::Gap(8), Part::Word(words!["吗", "么", "没有"])]);
 
 /// Doubts about the goods before or after buying (not a report of damage).
-const QUALITY: &[&str] = &[
+const QUALITY: Words = words![
     "质量怎么样",
     "质量好吗",
     "质量好不好",
@@ -411,7 +411,7 @@ const QUALITY: &[&str] = &[
     "会起球吗",
 ];
 
-const PRICE: &[&str] = &[
+const PRICE: Words = words![
     "贵",
     "便宜",
     "优惠",
@@ -435,7 +435,7 @@ const PRICE: &[&str] = &[
 ];
 
 /// When it ships or arrives, asked before anything went wrong.
-const SHIP_TIME: &[&str] = &[
+const SHIP_TIME: Words = words![
     "发货了吗",
     "发了吗",
     "发货没",
@@ -465,37 +465,37 @@ const SHIP_TIME: &[&str] = &[
 ];
 /// 什么时候/多久 … 发货/到/送.
 const WHEN_SHIPS: Phrase = Phrase(&[
-    Part::Word(&["什么时候", "啥时候", "多久", "几天", "多长时间", "何时", "哪天", "几号", "几点"]),
+    Part::Word(words!["什么时候", "啥时候", "多久", "几天", "多长时间", "何时", "哪天", "几号", "几点"]),
     Part::Gap(4),
-    Part::Key(&["发货", "发出", "发", "到", "送", "派送", "配送", "收到", "出库"]),
+    Part::Key(words!["发货", "发出", "发", "到", "送", "派送", "配送", "收到", "出库"]),
 ]);
 
 /// 快递/发货 … 多久/几天 (快递从石家庄到武汉要多久).
 const SHIPS_WHEN: Phrase = Phrase(&[
-    Part::Word(&["快递", "物流", "发货", "送到", "到货", "配送", "派送"]),
+    Part::Word(words!["快递", "物流", "发货", "送到", "到货", "配送", "派送"]),
     Part::Gap(10),
-    Part::Key(&["多久", "几天", "什么时候", "啥时候", "多长时间"]),
+    Part::Key(words!["多久", "几天", "什么时候", "啥时候", "多长时间"]),
 ]);
 
 /// 跟图片完全不一样, 与描述严重不符: the goods are not what was shown.
 const NOT_AS_SHOWN: Phrase = Phrase(&[
-    Part::Word(&["跟", "和", "与"]),
-    Part::Word(&["图片", "描述", "详情页", "详情", "宣传", "页面", "介绍"]),
+    Part::Word(words!["跟", "和", "与"]),
+    Part::Word(words!["图片", "描述", "详情页", "详情", "宣传", "页面", "介绍"]),
     Part::Gap(4),
-    Part::Word(&["不一样", "不符", "不同", "不一致", "差太多", "差很多"]),
+    Part::Word(words!["不一样", "不符", "不同", "不一致", "差太多", "差很多"]),
 ]);
 
 /// A price drop the customer wants made good (价保).
-const PRICE_DROP: &[&str] = &["降价", "价保", "保价", "差价", "补差"];
+const PRICE_DROP: Words = words!["降价", "价保", "保价", "差价", "补差"];
 
 /// After 还有: anything else (还有别的联系方式吗), not stock.
-const ANYTHING_ELSE: &[&str] = &["别的", "其他", "其它", "什么", "啥"];
+const ANYTHING_ELSE: Words = words!["别的", "其他", "其它", "什么", "啥"];
 
 /// After a damage cue, the delivery: 不能正常送达 is a late parcel.
-const DELIVERY: &[&str] = &["送达", "送货", "配送", "派送", "签收", "发货", "到货"];
+const DELIVERY: Words = words!["送达", "送货", "配送", "派送", "签收", "发货", "到货"];
 
 /// Negations right before a cue: 不是坏了, 并没有发错, 没有质量问题.
-const NEGATED_BY: &[&str] = &["不是", "并不是", "也不是", "并没", "没有说", "不算", "没有", "没", "无"];
+const NEGATED_BY: Words = words!["不是", "并不是", "也不是", "并没", "没有说", "不算", "没有", "没", "无"];
 
 impl Customer {
     /// The customer's situation, or `None` when the message shows none.
@@ -516,7 +516,7 @@ impl Customer {
             let mut at: Vec<usize> = cues
                 .words
                 .iter()
-                .flat_map(|list| find_all(text, list))
+                .flat_map(|list| find_all(text, *list))
                 // 快递不能正常送达: what fails is the delivery, not the goods.
                 .filter(|(r, _)| !(s == Situation::Damaged && DELIVERY.iter().any(|d| text[r.end..].starts_with(d))))
                 .map(|(r, _)| r.start)

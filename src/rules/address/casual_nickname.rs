@@ -1,7 +1,7 @@
 use crate::finding::Lints;
 use crate::finding::Severity;
 use crate::rules::{declare_rule, Context, Rule};
-use crate::text::{contains_any, find_all, starts_with_any};
+use crate::text::{contains_any, find_all, starts_with_any, Words};
 
 use super::vocative;
 
@@ -45,7 +45,7 @@ declare_rule! {
     }
 }
 
-const NICKNAMES: &[&str] = &[
+const NICKNAMES: Words = words![
     "美女们",
     "美女",
     "帅哥们",
@@ -94,7 +94,7 @@ const NICKNAMES: &[&str] = &[
 /// Never anything but a form of address: at the start of a clause they call the customer
 /// whatever follows (“老铁放心”). The others need a break after them (“宝宝,” but not
 /// “宝宝用的”).
-const ALWAYS_ADDRESS: &[&str] = &[
+const ALWAYS_ADDRESS: Words = words![
     "美女",
     "帅哥",
     "宝子",
@@ -112,7 +112,7 @@ const ALWAYS_ADDRESS: &[&str] = &[
 ];
 
 /// After 亲爱的, a noun makes it an adjective (亲爱的客户, 亲爱的朋友们).
-const DEAR_NOUNS: &[&str] = &["客户", "顾客", "用户", "会员", "买家", "朋友", "小伙伴", "家人", "粉丝", "宝宝们"];
+const DEAR_NOUNS: Words = words!["客户", "顾客", "用户", "会员", "买家", "朋友", "小伙伴", "家人", "粉丝", "宝宝们"];
 
 impl Rule for CasualNickname {
     fn check(&self, cx: &Context, out: &mut Lints) {
@@ -185,8 +185,8 @@ fn describes_a_noun(text: &str, hit: &std::ops::Range<usize>) -> bool {
 }
 
 /// Short replies that end in 的 (好的, 是的, 可以的): a nickname after them calls the customer.
-const ANSWER_WORDS: &[&str] =
-    &["好", "是", "有", "对", "可以", "行", "会", "能", "在", "嗯", "真", "收到", "明白", "知道"];
+const ANSWER_WORDS: Words =
+    words!["好", "是", "有", "对", "可以", "行", "会", "能", "在", "嗯", "真", "收到", "明白", "知道"];
 
 /// The reply's first word, before its answer (宝宝可以的哦, 宝宝这款能降噪45分贝): it calls
 /// the customer. (A child the customer spoke of is left alone before this is asked.)
@@ -198,9 +198,9 @@ fn opens_the_reply(text: &str, hit: &std::ops::Range<usize>) -> bool {
 const ANSWER_STARTS: &str = "这那可能是有没不都也就还您你我们";
 
 /// What an agent tells the customer right after calling them: 宝宝放心, 宝贝别着急.
-const REASSURANCE: &[&str] = &["放心", "别急", "别着急", "不要着急", "不用担心", "别担心", "稍等", "久等"];
+const REASSURANCE: Words = words!["放心", "别急", "别着急", "不要着急", "不用担心", "别担心", "稍等", "久等"];
 /// A child the customer spoke of: then 宝宝放心 may be about the child.
-const CHILD: &[&str] = &["宝宝", "宝贝", "孩子", "小孩", "婴儿", "儿童", "娃", "儿子", "女儿"];
+const CHILD: Words = words!["宝宝", "宝贝", "孩子", "小孩", "婴儿", "儿童", "娃", "儿子", "女儿"];
 
 /// The customer wrote the word too, with what follows it here (美女樱, 宝宝8个月).
 fn customers_word(cx: &Context, hit: &std::ops::Range<usize>) -> bool {

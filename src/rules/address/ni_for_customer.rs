@@ -1,7 +1,7 @@
 use crate::finding::Lints;
 use crate::finding::Severity;
 use crate::rules::{declare_rule, Context, Rule};
-use crate::text::{char_before, find_all};
+use crate::text::{char_before, find_all, Words};
 
 declare_rule! {
     /// ## What it does
@@ -33,7 +33,7 @@ declare_rule! {
     }
 }
 
-const NI: &[&str] = &["你们好", "你好", "你们", "你", "妳们", "妳"];
+const NI: Words = words!["你们好", "你好", "你们", "你", "妳们", "妳"];
 
 impl Rule for NiForCustomer {
     fn check(&self, cx: &Context, out: &mut Lints) {

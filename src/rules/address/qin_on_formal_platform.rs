@@ -1,7 +1,7 @@
 use crate::config::Platform;
 use crate::finding::Lints;
 use crate::rules::{declare_rule, Context, Rule};
-use crate::text::{char_after, char_before, find_all};
+use crate::text::{char_after, char_before, find_all, Words};
 
 use super::vocative;
 
@@ -36,7 +36,7 @@ declare_rule! {
     }
 }
 
-const QIN: &[&str] = &["亲爱的们", "亲爱的", "亲爱哒", "亲爱滴", "亲亲亲", "亲亲", "亲们", "亲"];
+const QIN: Words = words!["亲爱的们", "亲爱的", "亲爱哒", "亲爱滴", "亲亲亲", "亲亲", "亲们", "亲"];
 /// A character after 亲 that makes a word of it (亲自, 亲肤…).
 const WORD_AFTER: &[char] = &[
     '自', '身', '戚', '人', '友', '子', '测', '手', '眼', '肤', '民', '近', '切', '和', '属', '情', '吻', '水', '历',
@@ -48,7 +48,7 @@ const WORD_BEFORE: &[char] = &[
     '慈', '宗', '姻', '表', '远', '六', '乱', '认', '严', '单',
 ];
 /// After 亲爱的, a noun makes it an adjective: 亲爱的客户 → 尊敬的客户.
-const NOUNS: &[&str] = &["客户", "顾客", "用户", "会员", "买家", "朋友", "小伙伴", "您"];
+const NOUNS: Words = words!["客户", "顾客", "用户", "会员", "买家", "朋友", "小伙伴", "您"];
 
 impl Rule for QinOnFormalPlatform {
     fn check(&self, cx: &Context, out: &mut Lints) {

@@ -2,7 +2,7 @@ use crate::finding::Lints;
 use crate::rules::closing::tail::styled;
 use crate::rules::empathy::words::EMPATHY;
 use crate::rules::{declare_rule, opening_insert_at, Context, Rule};
-use crate::text::{contains_any, find_all, is_emoji, is_han, is_punct_or_space, Segment};
+use crate::text::{contains_any, find_all, is_emoji, is_han, is_punct_or_space, Segment, Words};
 
 use super::words::{first_apology, gathers_facts, holds};
 
@@ -41,7 +41,7 @@ declare_rule! {
 }
 
 /// Words that may open a reply before the apology without being an explanation.
-const OPENERS: &[&str] = &[
+const OPENERS: Words = words![
     "亲爱的",
     "亲爱哒",
     "亲亲",
@@ -64,7 +64,7 @@ const OPENERS: &[&str] = &[
 ];
 
 /// Acknowledgements and holding lines that may come before the apology: they explain nothing.
-const ACKNOWLEDGE: &[&str] = &[
+const ACKNOWLEDGE: Words = words![
     "理解",
     "明白",
     "心情",
@@ -141,7 +141,7 @@ impl Rule for ExplainBeforeApology {
 
 /// Characters of the text before the apology that explain something (openers don't count).
 /// Words that give a cause: what an explanation is made of.
-const CAUSES: &[&str] = &[
+const CAUSES: Words = words![
     "因为",
     "由于",
     "所以",

@@ -1,11 +1,11 @@
 //! Words that apologise and shapes of reply, shared by the apology and empathy rules.
 
 use crate::rules::Context;
-use crate::text::{contains_any, find_all, is_han, is_punct_or_space, Draft};
+use crate::text::{contains_any, find_all, is_han, is_punct_or_space, Draft, Words};
 use std::ops::Range;
 
 /// An apology, in the words agents use.
-pub const APOLOGY: &[&str] = &[
+pub const APOLOGY: Words = words![
     "抱歉",
     "对不起",
     "对不住",
@@ -38,8 +38,8 @@ pub fn first_apology(draft: &Draft) -> Option<Range<usize>> {
 }
 
 /// “稍等,正在为您查询”: the agent is looking into it and the real answer follows.
-const HOLDING: &[&str] =
-    &["稍等", "正在为您", "正为您", "马上为您查", "帮您查", "帮您看", "为您查询", "为您核实", "查询中", "核实中"];
+const HOLDING: Words =
+    words!["稍等", "正在为您", "正为您", "马上为您查", "帮您查", "帮您看", "为您查询", "为您核实", "查询中", "核实中"];
 
 /// Longest holding line, in characters.
 const HOLDING_MAX_CHARS: usize = 30;
@@ -70,8 +70,8 @@ pub fn only_questions(cx: &Context) -> bool {
 
 /// The reply asks the customer for what it needs first (订单号, a photo): the real answer,
 /// with its apology and empathy, comes after.
-const ASKS_FOR_FACTS: &[&str] =
-    &["提供", "发一下", "发下", "复制给", "告诉我", "发给我", "发我", "截图", "拍照", "拍个照", "订单号"];
+const ASKS_FOR_FACTS: Words =
+    words!["提供", "发一下", "发下", "复制给", "告诉我", "发给我", "发我", "截图", "拍照", "拍个照", "订单号"];
 
 pub fn asks_for_facts(cx: &Context) -> bool {
     contains_any(cx.draft.folded(), ASKS_FOR_FACTS)

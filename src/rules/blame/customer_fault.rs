@@ -1,6 +1,6 @@
 use crate::finding::Lints;
 use crate::rules::{declare_rule, Context, Rule};
-use crate::text::{contains_any, find_rows, Hit, Part, Phrase};
+use crate::text::{contains_any, find_rows, Hit, Part, Phrase, Words};
 
 declare_rule! {
     /// ## What it does
@@ -173,7 +173,7 @@ const PHRASES: &[(&str, &str)] = &[
     ("是不是自己", CHECK),
 ];
 /// Before the phrase in its clause: a condition, advice, or the agent owning it.
-const NOT_BLAME: &[&str] = &[
+const NOT_BLAME: Words = words![
     "如果",
     "如",
     "若",
@@ -193,9 +193,9 @@ const NOT_BLAME: &[&str] = &[
 ];
 
 /// Phrases that accuse even as a question (“您没看到…吗?”, “别乱说好吗?”).
-const ACCUSES_AS_A_QUESTION: &[&str] = &["乱说", "瞎说", "随便说", "没看", "没注意"];
+const ACCUSES_AS_A_QUESTION: Words = words!["乱说", "瞎说", "随便说", "没看", "没注意"];
 /// “的方式不对” needs the customer in the clause (“您穿的方式不对”), not “我们包装的方式不对”.
-const NEEDS_CUSTOMER: &[&str] = &["的方式不对", "的方法不对", "穿法不对", "用法不对"];
+const NEEDS_CUSTOMER: Words = words!["的方式不对", "的方法不对", "穿法不对", "用法不对"];
 
 impl Rule for CustomerFault {
     fn check(&self, cx: &Context, out: &mut Lints) {
@@ -218,7 +218,7 @@ impl Rule for CustomerFault {
             if after.contains(['吗', '?']) && !accuses {
                 continue;
             }
-            if NEEDS_CUSTOMER.contains(&word) && !contains_any(before, &["您", "你"]) {
+            if NEEDS_CUSTOMER.contains(word) && !contains_any(before, &["您", "你"]) {
                 continue;
             }
             let end = clause.range.start + text[clause.range.clone()].trim_end_matches(is_end).len();
@@ -266,10 +266,10 @@ impl Rule for CustomerFault {
 
 /// “是您…没…”: the customer named as the cause, then what they failed to do.
 const CAUSED_BY_YOU: Phrase = Phrase(&[
-    Part::Word(&["是您", "是你", "因为您", "因为你", "由于您", "由于你"]),
+    Part::Word(words!["是您", "是你", "因为您", "因为你", "由于您", "由于你"]),
     // 是您用了非原装的电源适配器烧坏的
     Part::Gap(14),
-    Part::Key(&[
+    Part::Key(words![
         "没有",
         "没",
         "自己弄",
@@ -301,48 +301,48 @@ const CAUSED_BY_YOU: Phrase = Phrase(&[
 
 /// Not looking, said of the customer a few words on: 您下单前没仔细看吧, 您拍的时候没留意.
 const DID_NOT_LOOK: Phrase = Phrase(&[
-    Part::Word(&["您", "你"]),
+    Part::Word(words!["您", "你"]),
     Part::Gap(6),
-    Part::Key(&["没仔细看", "没认真看", "没看清", "没留意", "没注意看", "没好好看"]),
+    Part::Key(words!["没仔细看", "没认真看", "没看清", "没留意", "没注意看", "没好好看"]),
 ]);
 /// Told to mind themselves next time: 您自己平时得注意点, 你自己要小心点.
 const MIND_YOURSELF: Phrase = Phrase(&[
-    Part::Word(&["您自己", "你自己"]),
+    Part::Word(words!["您自己", "你自己"]),
     Part::Gap(4),
-    Part::Key(&["得注意", "要注意", "该注意", "得小心", "要小心", "多注意", "注意点", "小心点"]),
+    Part::Key(words!["得注意", "要注意", "该注意", "得小心", "要小心", "多注意", "注意点", "小心点"]),
 ]);
 
 /// Got it wrong, said as the customer's doing: 您这是跑错门了吧, 您这波属于拍错型号了.
 const YOU_GOT_IT_WRONG: Phrase = Phrase(&[
-    Part::Word(&["您这是", "你这是", "您这波", "你这波"]),
+    Part::Word(words!["您这是", "你这是", "您这波", "你这波"]),
     Part::Gap(4),
-    Part::Key(&["错了", "错门", "错型号", "错地方"]),
+    Part::Key(words!["错了", "错门", "错型号", "错地方"]),
 ]);
 /// Everyone else is fine, so it must be you: 别的顾客都用得好好的.
 const OTHERS_ARE_FINE: Phrase = Phrase(&[
-    Part::Word(&["别的顾客", "别的客户", "其他顾客", "其他客户", "别的买家", "其他买家", "别人", "其他人"]),
-    Part::Maybe(&["都"]),
+    Part::Word(words!["别的顾客", "别的客户", "其他顾客", "其他客户", "别的买家", "其他买家", "别人", "其他人"]),
+    Part::Maybe(words!["都"]),
     Part::Gap(4),
-    Part::Key(&["好好的", "没问题", "没出现", "没事"]),
+    Part::Key(words!["好好的", "没问题", "没出现", "没事"]),
 ]);
 /// The usual cause is the customer's care: 美甲掉落一般都是回家后没注意保养.
 const USUALLY_YOUR_CARE: Phrase = Phrase(&[
-    Part::Word(&["一般都是", "基本都是", "大多是", "都是因为", "多半是", "一般是"]),
+    Part::Word(words!["一般都是", "基本都是", "大多是", "都是因为", "多半是", "一般是"]),
     Part::Gap(8),
-    Part::Key(&["没注意", "不注意", "没有注意", "没保养", "使用不当", "操作不当", "没按"]),
+    Part::Key(words!["没注意", "不注意", "没有注意", "没保养", "使用不当", "操作不当", "没按"]),
 ]);
 /// A lesson for next time: 下单前请务必仔细核对尺码表,这样就不会出现这种情况啦; 下次认准再拍.
 const NEXT_TIME: Phrase = Phrase(&[
-    Part::Word(&["下单前", "下次", "以后", "购买前", "拍之前", "拍前"]),
+    Part::Word(words!["下单前", "下次", "以后", "购买前", "拍之前", "拍前"]),
     Part::Gap(14),
-    Part::Key(&["就不会出现", "就不会发生", "就不会这样", "就不会有这", "认准再拍", "看清再拍", "看准再拍"]),
+    Part::Key(words!["就不会出现", "就不会发生", "就不会这样", "就不会有这", "认准再拍", "看清再拍", "看准再拍"]),
 ]);
 /// What the customer did wrong, said of them a few words on: 您下单时门牌号就填错了, 签收时您
 /// 没有当面开箱检查, 您没按卡片上写的每天换水.
 const YOU_DID_IT_WRONG: Phrase = Phrase(&[
-    Part::Word(&["您", "你"]),
+    Part::Word(words!["您", "你"]),
     Part::Gap(12),
-    Part::Key(&[
+    Part::Key(words![
         "填错",
         "写错",
         "选错",
@@ -370,15 +370,15 @@ const YOU_DID_IT_WRONG: Phrase = Phrase(&[
 ]);
 /// The customer's own material is the problem: 自己拍不清楚我们也没法审, 您自己传的图太糊.
 const YOURS_UNCLEAR: Phrase = Phrase(&[
-    Part::Word(&["您自己", "你自己", "自己拍", "自己传", "自己上传"]),
+    Part::Word(words!["您自己", "你自己", "自己拍", "自己传", "自己上传"]),
     Part::Gap(8),
-    Part::Key(&["不清楚", "不清晰", "太糊", "糊了", "模糊"]),
+    Part::Key(words!["不清楚", "不清晰", "太糊", "糊了", "模糊"]),
 ]);
 /// A question that accuses: 是不是孩子拆包的时候弄丢了?, 您是不是泡水里了?
 const DID_YOU_BREAK_IT: Phrase = Phrase(&[
-    Part::Word(&["是不是孩子", "是不是小孩", "是不是家里人", "是不是您", "是不是你", "您是不是", "你是不是"]),
+    Part::Word(words!["是不是孩子", "是不是小孩", "是不是家里人", "是不是您", "是不是你", "您是不是", "你是不是"]),
     Part::Gap(8),
-    Part::Key(&[
+    Part::Key(words![
         "弄丢", "丢了", "弄坏", "泡水", "进水", "摔", "磕", "压坏", "拆坏", "用错", "装错", "没拧", "没插", "忘了",
     ]),
 ]);

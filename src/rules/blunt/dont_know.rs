@@ -1,6 +1,6 @@
 use crate::finding::Lints;
 use crate::rules::{declare_rule, Context, Rule};
-use crate::text::{char_after, char_before, contains_any, find_all};
+use crate::text::{char_after, char_before, contains_any, find_all, Words};
 
 declare_rule! {
     /// ## What it does
@@ -32,7 +32,7 @@ declare_rule! {
     }
 }
 
-const PHRASES: &[&str] = &[
+const PHRASES: Words = words![
     "我哪知道",
     "我怎么知道",
     "我哪儿知道",
@@ -51,7 +51,7 @@ const PHRASES: &[&str] = &[
     "不懂",
 ];
 /// Who is speaking, right before the phrase; the span takes it in so the fix replaces it.
-const SUBJECTS: &[&str] = &[
+const SUBJECTS: Words = words![
     "我们也",
     "我这边也",
     "我这边",
@@ -69,14 +69,14 @@ const SUBJECTS: &[&str] = &[
 /// A verb right before “不清楚/不懂” makes a resultative: 看不清楚, 听不懂, 说不清楚.
 const RESULTATIVE_VERBS: &[char] = &['看', '听', '说', '讲', '写', '印', '拍', '显', '读', '搞', '弄', '分', '想'];
 /// After the phrase, these make it the customer's not-knowing: “不懂的地方随时问”.
-const INVITATION_AFTER: &[&str] =
-    &["的地方", "的话", "的问题", "的可以", "可以随时", "随时", "的也可以", "就问", "再问"];
+const INVITATION_AFTER: Words =
+    words!["的地方", "的话", "的问题", "的可以", "可以随时", "随时", "的也可以", "就问", "再问"];
 /// Before the phrase, these make it a condition or an invitation: “如有不清楚”, “有什么不懂”.
-const INVITATION_BEFORE: &[&str] = &["如有", "若有", "如果有", "有什么", "有任何", "哪里", "如果", "若", "有"];
+const INVITATION_BEFORE: Words = words!["如有", "若有", "如果有", "有什么", "有任何", "哪里", "如果", "若", "有"];
 /// After the phrase, these turn it into a polite question or a report of the customer's state.
 /// “不知道尺寸没关系”: the customer's not knowing, taken off their hands.
-const REASSURED: &[&str] = &["没关系", "不要紧", "没事", "不用担心", "不用急", "也没问题", "都没问题"];
-const QUESTION_AFTER: &[&str] = &["您", "你", "是否", "能否", "有没有", "要不要", "方不方便", "亲"];
+const REASSURED: Words = words!["没关系", "不要紧", "没事", "不用担心", "不用急", "也没问题", "都没问题"];
+const QUESTION_AFTER: Words = words!["您", "你", "是否", "能否", "有没有", "要不要", "方不方便", "亲"];
 
 impl Rule for DontKnow {
     fn check(&self, cx: &Context, out: &mut Lints) {

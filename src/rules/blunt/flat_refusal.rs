@@ -4,7 +4,7 @@ use crate::rules::{declare_rule, Context, Rule};
 use crate::text::classes::ACTION;
 use crate::text::{
     char_after, char_before, contains_any, ends_with_any, find_all, find_rows, is_emoji, is_punct_or_space, Part,
-    Phrase,
+    Phrase, Words,
 };
 
 declare_rule! {
@@ -132,7 +132,7 @@ const REFUSALS: &[(&str, &str)] = &[
 ];
 
 /// A service the shop refuses (what may follow the refusal word, after an optional adverb).
-const SERVICE: &[&str] = &[
+const SERVICE: Words = words![
     "修改",
     "改",
     "更改",
@@ -204,10 +204,22 @@ const SERVICE: &[&str] = &[
     "再",
 ];
 /// Refusal words that can also state a product fact (“不能水洗”, “不支持快充”).
-const GENERIC: &[&str] =
-    &["不行", "不能", "不可以", "不支持", "不允许", "没办法", "没有办法", "没法", "没法子", "不给", "无法", "暂时无法"];
+const GENERIC: Words = words![
+    "不行",
+    "不能",
+    "不可以",
+    "不支持",
+    "不允许",
+    "没办法",
+    "没有办法",
+    "没法",
+    "没法子",
+    "不给",
+    "无法",
+    "暂时无法"
+];
 /// What the customer asks for when a bare “不行” refuses a service rather than states a fact.
-const SERVICE_ASKED: &[&str] = &[
+const SERVICE_ASKED: Words = words![
     "改",
     "退",
     "换",
@@ -254,9 +266,10 @@ const SERVICE_ASKED: &[&str] = &[
     "行不行",
 ];
 /// Someone else refusing: the agent reports it, the shop does not refuse.
-const THIRD_PARTY: &[&str] = &["商家", "厂家", "对方", "他们", "他", "她", "银行", "快递员", "配送员", "师傅", "卖家"];
+const THIRD_PARTY: Words =
+    words!["商家", "厂家", "对方", "他们", "他", "她", "银行", "快递员", "配送员", "师傅", "卖家"];
 /// Policies that, named anywhere in the rest of the clause, make it a service refusal.
-const POLICY: &[&str] = &[
+const POLICY: Words = words![
     "无理由",
     "退货",
     "退款",
@@ -277,33 +290,34 @@ const POLICY: &[&str] = &[
     "赠品",
 ];
 /// Adverbs that may sit between the refusal and the service: “不能直接修改”, “不支持再次开具”.
-const ADVERBS: &[&str] = &["直接", "再次", "随便", "单独", "私自", "马上", "立即", "自己", "帮您", "为您", "给您"];
+const ADVERBS: Words = words!["直接", "再次", "随便", "单独", "私自", "马上", "立即", "自己", "帮您", "为您", "给您"];
 /// The shop as the one refusing: “我们不能”, “这边没办法”, “本店不支持”.
-const SHOP: &[&str] = &["我们", "我这边", "这边", "我", "小妹", "妹子", "客服", "本店", "店铺", "咱们", "系统", "公司"];
+const SHOP: Words =
+    words!["我们", "我这边", "这边", "我", "小妹", "妹子", "客服", "本店", "店铺", "咱们", "系统", "公司"];
 /// Sentence-final particles that may follow a refusal that ends its clause.
 const PARTICLES: &[char] =
     &['的', '哦', '呢', '啊', '哈', '呀', '了', '啦', '喔', '噢', '滴', '哒', '嘞', '噻', '亲', '的', '么'];
-const CONDITION: &[&str] = &["如果", "要是", "假如", "万一", "若", "假设", "如您", "倘若"];
-const APOLOGY: &[&str] = &["抱歉", "不好意思", "对不起", "歉意", "见谅", "谅解", "请您理解", "还请理解", "遗憾"];
+const CONDITION: Words = words!["如果", "要是", "假如", "万一", "若", "假设", "如您", "倘若"];
+const APOLOGY: Words = words!["抱歉", "不好意思", "对不起", "歉意", "见谅", "谅解", "请您理解", "还请理解", "遗憾"];
 /// “我现在帮您联系快递”, “我帮您先作废再重开”: the agent offers to act instead.
 const OFFERS_TO_ACT: [Phrase; 2] = [
     Phrase(&[Part::Key(FOR_YOU), Part::Gap(2), Part::Word(ACTION)]),
     Phrase(&[
         Part::Key(FOR_YOU),
         Part::Gap(2),
-        Part::Word(&["取消", "作废", "重开", "重新", "修改", "改", "换", "办理"]),
+        Part::Word(words!["取消", "作废", "重开", "重新", "修改", "改", "换", "办理"]),
     ]),
 ];
-const FOR_YOU: &[&str] = &["帮您", "为您", "给您"];
+const FOR_YOU: Words = words!["帮您", "为您", "给您"];
 /// “不过买两个可以用满减券”, “剩下没拆封的都能退”: a turn to what can be done.
 const TURNS_TO_WHAT_CAN: Phrase = Phrase(&[
-    Part::Word(&["不过", "但是", "但", "剩下", "其余"]),
+    Part::Word(words!["不过", "但是", "但", "剩下", "其余"]),
     Part::Gap(12),
-    Part::Key(&["可以", "都能", "还能", "也能", "能", "有", "会"]),
+    Part::Key(words!["可以", "都能", "还能", "也能", "能", "有", "会"]),
 ]);
 
 /// An alternative offered after the refusal.
-const ALTERNATIVE: &[&str] = &[
+const ALTERNATIVE: Words = words![
     "我可以",
     "可以拍",
     "可以选",
@@ -365,7 +379,7 @@ impl Rule for FlatRefusal {
                 continue;
             }
             // “试穿觉得不行”: the customer's verdict on the goods, not the shop's answer.
-            let verdict = ends_with_any(before, &["觉得", "感觉", "觉着", "认为"]);
+            let verdict = ends_with_any(before, ["觉得", "感觉", "觉着", "认为"]);
             if is_question(text, &hit, word, after) || in_condition(before, after) || is_consequence(before) || verdict
             {
                 continue;
@@ -380,7 +394,7 @@ impl Rule for FlatRefusal {
             // A bare “不支持的哦” answering “支持快充吗?” states a product fact, not a refusal.
             // (做不到, 改不了… always refuse something; only the generic words can state a fact.)
             let asked = &cx.customer.text;
-            let generic = GENERIC.contains(&word);
+            let generic = GENERIC.contains(word);
             if generic && !service && !by_shop && !asked.is_empty() && !contains_any(asked, SERVICE_ASKED) {
                 continue;
             }
@@ -482,8 +496,20 @@ fn trim_end_punct(text: &str, r: std::ops::Range<usize>) -> usize {
 /// The sentence from the refusal's clause on, with 暂时无法 for the refusal, an apology in
 /// front and an alternative at the end where the draft has none.
 /// What makes a refusal a standing rule rather than a limit of the moment.
-const LASTING: &[&str] =
-    &["规定", "政策", "规则", "一律", "定制", "特殊商品", "生鲜", "已拆封", "拆封后", "已使用", "不支持七天", "根据"];
+const LASTING: Words = words![
+    "规定",
+    "政策",
+    "规则",
+    "一律",
+    "定制",
+    "特殊商品",
+    "生鲜",
+    "已拆封",
+    "拆封后",
+    "已使用",
+    "不支持七天",
+    "根据"
+];
 
 #[allow(clippy::too_many_arguments)]
 fn soften(

@@ -5,7 +5,8 @@ use crate::text::classes::{THIRD_PARTY, WE};
 use std::ops::Range;
 
 use crate::text::{
-    contains_any, extend_back, extend_on, find_all, is_punct_or_space, mask, sort_by_key, starts_with_any, Part, Phrase,
+    contains_any, extend_back, extend_on, find_all, is_punct_or_space, mask, sort_by_key, starts_with_any, Part,
+    Phrase, Words,
 };
 
 declare_rule! {
@@ -49,22 +50,22 @@ declare_rule! {
 /// Disowning: “不归我们管”, “跟我们店铺无关”, “这不是我们的问题”, “我们管不了”.
 const DISOWN: &[Phrase] = &[
     // 不归我们管, 不归我们客服
-    Phrase(&[Part::Word(&["不归"]), Part::Word(WE), Part::Maybe(&["客服管", "管", "客服"])]),
+    Phrase(&[Part::Word(words!["不归"]), Part::Word(WE), Part::Maybe(words!["客服管", "管", "客服"])]),
     // 跟我们没关系, 跟我们软件没关系
-    Phrase(&[Part::Word(&["跟", "和", "与"]), Part::Word(WE), Part::Gap(4), Part::Key(NO_RELATION)]),
+    Phrase(&[Part::Word(words!["跟", "和", "与"]), Part::Word(WE), Part::Gap(4), Part::Key(NO_RELATION)]),
     // 我们客服管不到, 我们这边不安排
     Phrase(&[
         Part::Word(WE),
-        Part::Maybe(&["客服", "这边", "这里"]),
-        Part::Maybe(&["也", "可", "都"]),
-        Part::Key(&["管不到", "不管", "不安排", "做不了主", "没权限", "没有权限"]),
+        Part::Maybe(words!["客服", "这边", "这里"]),
+        Part::Maybe(words!["也", "可", "都"]),
+        Part::Key(words!["管不到", "不管", "不安排", "做不了主", "没权限", "没有权限"]),
     ]),
-    Phrase(&[Part::Word(&["不关"]), Part::Word(WE), Part::Maybe(&["的"]), Part::Word(&["事"])]),
-    Phrase(&[Part::Word(&["不是"]), Part::Word(WE), Part::Maybe(&["的", "这边的"]), Part::Word(FAULT)]),
+    Phrase(&[Part::Word(words!["不关"]), Part::Word(WE), Part::Maybe(words!["的"]), Part::Word(words!["事"])]),
+    Phrase(&[Part::Word(words!["不是"]), Part::Word(WE), Part::Maybe(words!["的", "这边的"]), Part::Word(FAULT)]),
     Phrase(&[
         Part::Word(WE),
-        Part::Maybe(&["也", "可"]),
-        Part::Word(&[
+        Part::Maybe(words!["也", "可"]),
+        Part::Word(words![
             "管不了",
             "管不着",
             "不负责",
@@ -76,13 +77,13 @@ const DISOWN: &[Phrase] = &[
             "无法控制",
         ]),
     ]),
-    Phrase(&[Part::Word(&["不在"]), Part::Word(WE), Part::Gap(4), Part::Word(&["范围"])]),
+    Phrase(&[Part::Word(words!["不在"]), Part::Word(WE), Part::Gap(4), Part::Word(words!["范围"])]),
     // 这是快递那边的问题, 是厂家的责任
-    Phrase(&[Part::Word(&["是", "属于"]), Part::Key(THIRD_PARTY), Part::Gap(3), Part::Word(FAULT)]),
+    Phrase(&[Part::Word(words!["是", "属于"]), Part::Key(THIRD_PARTY), Part::Gap(3), Part::Word(FAULT)]),
     // 这边只负责发货
-    Phrase(&[Part::Word(WE), Part::Word(&["只负责", "只是负责", "只管", "就负责"])]),
+    Phrase(&[Part::Word(WE), Part::Word(words!["只负责", "只是负责", "只管", "就负责"])]),
 ];
-const NO_RELATION: &[&str] = &[
+const NO_RELATION: Words = words![
     "没关系",
     "没有关系",
     "没什么关系",
@@ -97,33 +98,33 @@ const NO_RELATION: &[&str] = &[
     "没多大关系",
     "没太大关系",
 ];
-const FAULT: &[&str] = &["问题", "责任", "事", "错"];
-const DISOWN_LEAD: &[&str] = &["又", "也", "都", "就", "可", "并"];
+const FAULT: Words = words!["问题", "责任", "事", "错"];
+const DISOWN_LEAD: Words = words!["又", "也", "都", "就", "可", "并"];
 
 /// Someone else's fault named: 仓库那边的问题, 快递的责任 (the agent acting on it is fine).
 const THEIR_FAULT: Phrase = Phrase(&[
-    Part::Word(&["仓库", "库房", "其他部门", "别的部门", "财务", "技术部", "技术部门"]),
-    Part::Maybe(&["那边", "那里", "方面"]),
-    Part::Word(&["的问题", "的责任", "的错", "出的问题"]),
+    Part::Word(words!["仓库", "库房", "其他部门", "别的部门", "财务", "技术部", "技术部门"]),
+    Part::Maybe(words!["那边", "那里", "方面"]),
+    Part::Word(words!["的问题", "的责任", "的错", "出的问题"]),
 ]);
 
 /// 门店不管线上的单: someone else who won't, said with nothing done about it.
-const THEY_WONT: Phrase = Phrase(&[Part::Word(THIRD_PARTY), Part::Key(&["不管", "管不了", "不负责"])]);
+const THEY_WONT: Phrase = Phrase(&[Part::Word(THIRD_PARTY), Part::Key(words!["不管", "管不了", "不负责"])]);
 
 /// 这块是厂家负责的, 由快递那边管: whose job it is, said with nothing done about it.
 const THEIR_JOB: Phrase = Phrase(&[
-    Part::Word(&["是", "归", "由"]),
+    Part::Word(words!["是", "归", "由"]),
     // 游戏官方, 当地快递
     Part::Gap(2),
     Part::Word(THIRD_PARTY),
-    Part::Maybe(&["那边", "那里", "方面"]),
-    Part::Key(&["负责", "管"]),
+    Part::Maybe(words!["那边", "那里", "方面"]),
+    Part::Key(words!["负责", "管"]),
 ]);
 
 /// Sending the customer away: “(你)(自己)(去)问(一下)快递(吧)”, “你得找快递公司索赔”.
 const SEND_AWAY: Phrase = Phrase(&[
-    Part::Maybe(&["你", "您"]),
-    Part::Maybe(&[
+    Part::Maybe(words!["你", "您"]),
+    Part::Maybe(words![
         "得",
         "要",
         "只能",
@@ -138,8 +139,8 @@ const SEND_AWAY: Phrase = Phrase(&[
         "最好",
         "需要",
     ]),
-    Part::Maybe(&["去"]),
-    Part::Word(&["问问", "问一下", "问", "找", "联系", "打电话给", "咨询"]),
+    Part::Maybe(words!["去"]),
+    Part::Word(words!["问问", "问一下", "问", "找", "联系", "打电话给", "咨询"]),
     // 一下, 附近的, 个懂电脑的
     Part::Gap(5),
     // (Searched from the party: 问 is in nearly every 请问.)
@@ -147,40 +148,40 @@ const SEND_AWAY: Phrase = Phrase(&[
 ]);
 /// 您自己去驿站找找: sent to go there.
 const GO_THERE: Phrase = Phrase(&[
-    Part::Word(&["您", "你"]),
-    Part::Maybe(&["自己", "直接", "得", "要", "只能"]),
-    Part::Key(&["去"]),
+    Part::Word(words!["您", "你"]),
+    Part::Maybe(words!["自己", "直接", "得", "要", "只能"]),
+    Part::Key(words!["去"]),
     Part::Word(THIRD_PARTY),
 ]);
 /// Sent to ask the party named before: 您等师傅上门了直接问他吧.
 const ASK_THEM: Phrase = Phrase(&[
     // (Searched from here: 他 is in every 其他.)
-    Part::Key(&["直接", "自己", "去"]),
-    Part::Word(&["问问", "问一下", "问", "找"]),
-    Part::Word(&["他们", "他", "她"]),
+    Part::Key(words!["直接", "自己", "去"]),
+    Part::Word(words!["问问", "问一下", "问", "找"]),
+    Part::Word(words!["他们", "他", "她"]),
 ]);
 /// Handed on to another team: 您需要重新排队转售后组咨询.
 const TRANSFER: Phrase = Phrase(&[
-    Part::Word(&["转到", "转接到", "转接", "转"]),
+    Part::Word(words!["转到", "转接到", "转接", "转"]),
     Part::Word(THIRD_PARTY),
     Part::Gap(3),
-    Part::Key(&["咨询", "处理", "问问", "问", "反馈"]),
+    Part::Key(words!["咨询", "处理", "问问", "问", "反馈"]),
 ]);
 /// Sent to a shop nearby: 您推到附近的自行车店让师傅调一下.
 const TAKE_IT_THERE: Phrase = Phrase(&[
-    Part::Word(&["拿到", "送到", "推到", "带到", "拿去", "送去", "推去", "带去"]),
-    Part::Word(&["附近的", "附近", "就近的", "就近", "外面的", "楼下的"]),
+    Part::Word(words!["拿到", "送到", "推到", "带到", "拿去", "送去", "推去", "带去"]),
+    Part::Word(words!["附近的", "附近", "就近的", "就近", "外面的", "楼下的"]),
     Part::Gap(5),
-    Part::Key(&["店", "维修点", "网点", "修理铺"]),
+    Part::Key(words!["店", "维修点", "网点", "修理铺"]),
 ]);
 /// Left to settle it with the party named before: 这事儿您得跟那边唠.
 const SETTLE_WITH_THEM: Phrase = Phrase(&[
-    Part::Word(&["您", "你"]),
+    Part::Word(words!["您", "你"]),
     Part::Gap(4),
-    Part::Word(&["跟", "和", "与", "找"]),
-    Part::Key(&["那边", "对方", "人家"]),
+    Part::Word(words!["跟", "和", "与", "找"]),
+    Part::Key(words!["那边", "对方", "人家"]),
     Part::Gap(2),
-    Part::Word(&["协商", "沟通", "交涉", "商量", "反映", "联系", "唠", "说", "讲", "聊", "谈"]),
+    Part::Word(words!["协商", "沟通", "交涉", "商量", "反映", "联系", "唠", "说", "讲", "聊", "谈"]),
 ]);
 /// A send-away besides [`SEND_AWAY`]: its phrase, the party it names, whether the rest of the
 /// clause goes with it (问吧, 催一下 after a number to call), and whether it needs a party named
@@ -209,42 +210,55 @@ const OTHER_SENDS: &[Send] = &[
 
 /// Leaving the customer to settle it with someone else: 需要您自己和快递协商.
 const SETTLE_ALONE: Phrase = Phrase(&[
-    Part::Word(&["您", "你"]),
+    Part::Word(words!["您", "你"]),
     // 自己, 直接, 可以后期直接…
     Part::Gap(6),
-    Part::Key(&["和", "跟", "与"]),
+    Part::Key(words!["和", "跟", "与"]),
     Part::Word(THIRD_PARTY),
     Part::Gap(3),
-    Part::Word(&["协商", "沟通", "交涉", "商量", "反映", "联系"]),
+    Part::Word(words!["协商", "沟通", "交涉", "商量", "反映", "联系"]),
 ]);
 /// Handing the customer a number to call: 您打快递公司投诉电话吧, 直接打师傅电话.
 const CALL: Phrase = Phrase(&[
-    Part::Maybe(&["你", "您"]),
-    Part::Maybe(&["得", "要", "只能", "自己", "直接", "自行", "可以"]),
-    Part::Word(&["打", "拨打", "致电"]),
-    Part::Maybe(&["一下", "下"]),
+    Part::Maybe(words!["你", "您"]),
+    Part::Maybe(words!["得", "要", "只能", "自己", "直接", "自行", "可以"]),
+    Part::Word(words!["打", "拨打", "致电"]),
+    Part::Maybe(words!["一下", "下"]),
     Part::Word(THIRD_PARTY),
     Part::Gap(6),
-    Part::Word(&["电话", "热线"]),
+    Part::Word(words!["电话", "热线"]),
 ]);
-const SEND_AWAY_TAIL: &[&str] =
-    &["沟通一下吧", "沟通就行", "沟通一下", "沟通吧", "沟通", "吧", "去", "啊", "呀", "好了", "就行", "就好", "就可以"];
+const SEND_AWAY_TAIL: Words = words![
+    "沟通一下吧",
+    "沟通就行",
+    "沟通一下",
+    "沟通吧",
+    "沟通",
+    "吧",
+    "去",
+    "啊",
+    "呀",
+    "好了",
+    "就行",
+    "就好",
+    "就可以"
+];
 
 /// The agent taking part: then it is not a brush-off.
-const AGENT_ACTS: &[&str] =
-    &["我帮", "我来", "我这边", "我们会", "我们这边", "帮您", "为您", "给您", "小妹", "我们帮", "这边"];
+const AGENT_ACTS: Words =
+    words!["我帮", "我来", "我这边", "我们会", "我们这边", "帮您", "为您", "给您", "小妹", "我们帮", "这边"];
 /// Words after a lead of [`AGENT_ACTS`] that say the agent is *not* acting: 我们这边也联系不上,
 /// 这边建议您…, 我这边查不到.
-const NOT_ACTING: &[&str] = &["也", "不", "没", "无法", "建议", "查不到", "联系不上", "管不了"];
+const NOT_ACTING: Words = words!["也", "不", "没", "无法", "建议", "查不到", "联系不上", "管不了"];
 /// A polite option among others: “您也可以联系配送员”, “建议您联系商家”.
-const OPTION: &[&str] = &["可以", "建议", "或者", "如需", "如果", "需要的话", "方便的话"];
+const OPTION: Words = words!["可以", "建议", "或者", "如需", "如果", "需要的话", "方便的话"];
 /// Advice words right before a send-away, replaced with it: 建议您联系…, 您也可以打…电话.
-const OPTION_LEAD: &[&str] = &["建议", "也可以", "还可以", "可以"];
+const OPTION_LEAD: Words = words!["建议", "也可以", "还可以", "可以"];
 /// A condition or a question around a disowning: “如果不是我们的问题…” states a policy.
-const CONDITION: &[&str] = &["如果", "若", "万一", "假如", "要是", "如"];
+const CONDITION: Words = words!["如果", "若", "万一", "假如", "要是", "如"];
 
 /// Adverbs between the one who acts and the act: 我现在就去问仓库.
-const WHEN_ADVERBS: &[&str] = &["现在", "马上", "立刻", "立即", "这就", "就", "先", "再", "也"];
+const WHEN_ADVERBS: Words = words!["现在", "马上", "立刻", "立即", "这就", "就", "先", "再", "也"];
 
 /// `before` without the adverbs it ends with.
 fn without_adverbs(before: &str) -> &str {

@@ -1,7 +1,7 @@
 use crate::finding::Lints;
 use crate::finding::Severity;
 use crate::rules::{declare_rule, Context, Rule};
-use crate::text::{contains_any, is_clause_end, is_han, is_punct_or_space, is_sentence_end, Closing};
+use crate::text::{contains_any, is_clause_end, is_han, is_punct_or_space, is_sentence_end, Closing, Words};
 
 use super::tail::{end_insert, styled};
 
@@ -41,7 +41,7 @@ declare_rule! {
 }
 
 /// A farewell, a wish, an offer to stay available, or a check for further needs.
-pub(crate) const CLOSINGS: &[&str] = &[
+pub(crate) const CLOSINGS: Words = words![
     "再见",
     "拜拜",
     "再会",
@@ -89,12 +89,12 @@ pub(crate) fn already_closes(cx: &Context) -> bool {
 }
 
 /// Answers to thanks that are polite but close nothing by themselves.
-pub(crate) const THANKS_REPLIES: &[&str] =
-    &["不客气", "不用客气", "客气了", "客气的", "客气啦", "您客气", "不用谢", "不谢", "应该做的", "应该的"];
+pub(crate) const THANKS_REPLIES: Words =
+    words!["不客气", "不用客气", "客气了", "客气的", "客气啦", "您客气", "不用谢", "不谢", "应该做的", "应该的"];
 
 /// The reply asks the customer to do or send something: the chat goes on.
-const ASKS_CUSTOMER: &[&str] =
-    &["提供", "告诉我", "告诉妹子", "告诉小妹", "发一下", "发给我", "发我", "麻烦您", "请您"];
+const ASKS_CUSTOMER: Words =
+    words!["提供", "告诉我", "告诉妹子", "告诉小妹", "发一下", "发给我", "发我", "麻烦您", "请您"];
 
 /// Longest reply (in characters) after a bare “好的” that still should have closed the chat.
 const WEAK_MAX_HAN: usize = 8;

@@ -3,7 +3,7 @@ use crate::finding::Lints;
 use crate::rules::{declare_rule, Context, Rule};
 use std::ops::Range;
 
-use crate::text::{char_before, contains_any, find_all, find_rows, Part, Phrase};
+use crate::text::{char_before, contains_any, find_all, find_rows, Part, Phrase, Words};
 
 declare_rule! {
     /// ## What it does
@@ -110,7 +110,7 @@ const ORDERS: &[(&str, Fix)] = &[
     ("发上来", Send),
 ];
 /// Anything of these before the order in its clause (or the sentence) softens it.
-const SOFTENERS: &[&str] = &[
+const SOFTENERS: Words = words![
     "请",
     "麻烦",
     "劳烦",
@@ -138,33 +138,37 @@ const SOFTENERS: &[&str] = &[
 const BARE_ORDERS: &[Phrase] = &[
     Phrase(&[Part::Word(ORDER_LEAD), Part::Gap(8), Part::Word(CUSTOMER_STEP)]),
     Phrase(&[
-        Part::Word(&["把"]),
+        Part::Word(words!["把"]),
         Part::Gap(10),
-        Part::Word(&["发一下", "发过来", "发给我", "发我", "拍一下", "报一下"]),
+        Part::Word(words!["发一下", "发过来", "发给我", "发我", "拍一下", "报一下"]),
     ]),
     // 发截图我看看, 拍个照片给我看看
-    Phrase(&[Part::Word(&["发", "拍"]), Part::Gap(6), Part::Word(&["我看看", "给我看看", "我看一下", "给我看一下"])]),
+    Phrase(&[
+        Part::Word(words!["发", "拍"]),
+        Part::Gap(6),
+        Part::Word(words!["我看看", "给我看看", "我看一下", "给我看一下"]),
+    ]),
 ];
 /// Who is told to do it, and how: the lead words the fix replaces with 麻烦您.
-const ORDER_LEAD: &[&str] = &["你自己", "您自己", "你先", "你去", "你把", "自己"];
+const ORDER_LEAD: Words = words!["你自己", "您自己", "你先", "你去", "你把", "自己"];
 /// What a customer can be told to do.
-const CUSTOMER_STEP: &[&str] = &[
+const CUSTOMER_STEP: Words = words![
     "看", "查", "对照", "核对", "对比", "比较", "比对", "申请", "翻", "找", "寄回", "退回", "付款", "填", "点", "操作",
     "联系", "问", "确认", "修改", "取消", "提交", "截图", "下载", "安装", "设置", "处理", "拍",
 ];
 
 /// After the words, a permission: 也没问题, 也可以, 都行.
-const PERMITTED: &[&str] =
-    &["也没问题", "也可以", "也行", "都可以", "都行", "没问题的", "完全没问题", "完全可以", "是可以的"];
+const PERMITTED: Words =
+    words!["也没问题", "也可以", "也行", "都可以", "都行", "没问题的", "完全没问题", "完全可以", "是可以的"];
 /// After the words, how easy it is (自己安装很简单): a description, not an order.
-const EASY: &[&str] = &["很简单", "挺简单", "很方便", "挺方便", "很容易", "不难", "也简单"];
+const EASY: Words = words!["很简单", "挺简单", "很方便", "挺方便", "很容易", "不难", "也简单"];
 /// Before them, a reassurance: 您安心等着就好, 放心等着.
-const REASSURED: &[&str] = &["安心", "放心"];
+const REASSURED: Words = words!["安心", "放心"];
 
 /// The agent doing it: “我这边给您发过来”, “我自己查了一下”.
-const AGENT_DOES_IT: &[&str] = &["我", "给您", "为您", "帮您", "小妹", "这边"];
+const AGENT_DOES_IT: Words = words!["我", "给您", "为您", "帮您", "小妹", "这边"];
 
-const FAST_NOT_MINE: &[&str] = &["击", "下单", "付款", "拍", "买", "支付", "到", "发", "送", "处理", "的"];
+const FAST_NOT_MINE: Words = words!["击", "下单", "付款", "拍", "买", "支付", "到", "发", "送", "处理", "的"];
 
 impl Rule for Imperative {
     fn check(&self, cx: &Context, out: &mut Lints) {
@@ -243,7 +247,7 @@ fn asks(after: &str) -> bool {
 }
 
 /// Whether `text` holds one of `softeners`; 请问 opens a question, it softens nothing after it.
-fn softened(text: &str, softeners: &'static [&'static str]) -> bool {
+fn softened(text: &str, softeners: Words) -> bool {
     find_all(text, softeners).into_iter().any(|(hit, w)| !(w == "请" && text[hit.end..].starts_with('问')))
 }
 
@@ -262,7 +266,7 @@ fn is_order(cx: &Context, span: &Range<usize>, lead_end: usize) -> bool {
     let negated = char_before(text, span.start).is_some_and(|c| matches!(c, '没' | '不' | '别' | '未'));
     !(negated
         || contains_any(lead, SOFTENERS)
-        || softened(before, &["请", "麻烦", "劳烦", "烦请", "辛苦"])
+        || softened(before, words!["请", "麻烦", "劳烦", "烦请", "辛苦"])
         || asks(after)
         || contains_any(&text[span.start..clause.range.end.max(span.end)], PERMITTED)
         || contains_any(after, EASY)

@@ -2,7 +2,7 @@ use crate::finding::Lints;
 use std::ops::Range;
 
 use crate::rules::{declare_rule, Context, Rule};
-use crate::text::{char_before, extend_back, find_product, is_punct_or_space, sort_by_key};
+use crate::text::{char_before, extend_back, find_product, is_punct_or_space, sort_by_key, Words};
 
 declare_rule! {
     /// ## What it does
@@ -38,27 +38,27 @@ declare_rule! {
 /// characters of the same clause and one of `ends` (吗, ?).
 struct Form {
     /// The words at the heart of the question, one from each list in turn (没|没有 · 看到|看见…).
-    core: &'static [&'static [&'static str]],
+    core: &'static [Words],
     /// Optional words before the core, nearest first; each group longest first.
-    leads: &'static [&'static [&'static str]],
+    leads: &'static [Words],
     gap: usize,
-    ends: &'static [&'static str],
+    ends: Words,
     /// The question may also stop after the gap without an end (“还用问”, “难道…”).
     end_optional: bool,
     /// Not after these characters; the one before is then read as part of the match.
     not_after: &'static [char],
 }
 
-const Q: &[&str] = &["吗", "?"];
-const QQ: &[&str] = &["吗", "嘛", "?"];
-const NONE: &[&str] = &[];
-const YOU: &[&str] = &["你", "您"];
+const Q: Words = words!["吗", "?"];
+const QQ: Words = words!["吗", "嘛", "?"];
+const NONE: Words = words![];
+const YOU: Words = words!["你", "您"];
 
 /// In order: where two start at the same place, the first wins.
 static FORMS: [Form; 14] = [
     // 现在怪谁?  这个价位你还想要什么质量?  你有证据吗?
     Form {
-        core: &[&[
+        core: &[words![
             "能怪谁",
             "怪谁",
             "赖谁",
@@ -78,8 +78,8 @@ static FORMS: [Form; 14] = [
     },
     // 你(自己)没看到…吗
     Form {
-        core: &[&["没", "没有"], &["看到", "看见", "看", "注意到", "仔细看"]],
-        leads: &[&["自己"], YOU],
+        core: &[words!["没", "没有"], words!["看到", "看见", "看", "注意到", "仔细看"]],
+        leads: &[words!["自己"], YOU],
         gap: 14,
         ends: Q,
         end_optional: false,
@@ -87,7 +87,7 @@ static FORMS: [Form; 14] = [
     },
     // 不知道吗 (not 你不知道吗 / 是否不知道吗: see `questions`)
     Form {
-        core: &[&["不知道"]],
+        core: &[words!["不知道"]],
         leads: &[],
         gap: 0,
         ends: Q,
@@ -96,7 +96,7 @@ static FORMS: [Form; 14] = [
     },
     // 你(都)不知道…吗
     Form {
-        core: &[YOU, &["", "都", "也", "还"], &["不知道"]],
+        core: &[YOU, words!["", "都", "也", "还"], words!["不知道"]],
         leads: &[],
         gap: 6,
         ends: Q,
@@ -106,10 +106,10 @@ static FORMS: [Form; 14] = [
     // 你(连这个都)不会用…吗
     Form {
         core: &[
-            &["不会"],
-            &["用", "操作", "看", "自己", "弄", "安装", "查", "点", "搜", "填", "下单", "申请", "识字", "设置"],
+            words!["不会"],
+            words!["用", "操作", "看", "自己", "弄", "安装", "查", "点", "搜", "填", "下单", "申请", "识字", "设置"],
         ],
-        leads: &[&["连这个都", "这都", "这也", "都", "也"], YOU],
+        leads: &[words!["连这个都", "这都", "这也", "都", "也"], YOU],
         gap: 10,
         ends: Q,
         end_optional: false,
@@ -117,7 +117,7 @@ static FORMS: [Form; 14] = [
     },
     // 您敢买吗? (a dare, not a question)
     Form {
-        core: &[&["您", "你"], &["敢"], &["买", "用", "要", "穿", "吃", "信"]],
+        core: &[words!["您", "你"], words!["敢"], words!["买", "用", "要", "穿", "吃", "信"]],
         leads: &[],
         gap: 4,
         ends: Q,
@@ -126,7 +126,11 @@ static FORMS: [Form; 14] = [
     },
     // 不就行了吗
     Form {
-        core: &[&["不就"], &["行", "好", "可以", "完", "得", "知道", "清楚", "明白", "看到", "懂"], &["", "了"]],
+        core: &[
+            words!["不就"],
+            words!["行", "好", "可以", "完", "得", "知道", "清楚", "明白", "看到", "懂"],
+            words!["", "了"],
+        ],
         leads: &[],
         gap: 0,
         ends: QQ,
@@ -135,7 +139,7 @@ static FORMS: [Form; 14] = [
     },
     // 不是很简单…吗
     Form {
-        core: &[&["不是"], &["", "很", "挺", "都", "已经"], &["简单", "清楚", "明白", "明显", "容易"]],
+        core: &[words!["不是"], words!["", "很", "挺", "都", "已经"], words!["简单", "清楚", "明白", "明显", "容易"]],
         leads: &[],
         gap: 6,
         ends: QQ,
@@ -145,8 +149,8 @@ static FORMS: [Form; 14] = [
     // 不是说了…吗
     Form {
         core: &[
-            &["不是"],
-            &[
+            words!["不是"],
+            words![
                 "说",
                 "告诉",
                 "写",
@@ -171,18 +175,18 @@ static FORMS: [Form; 14] = [
         end_optional: false,
         not_after: &[],
     },
-    Form { core: &[&["看不懂"]], leads: &[], gap: 0, ends: Q, end_optional: false, not_after: &[] },
-    Form { core: &[&["听不懂"]], leads: &[], gap: 0, ends: Q, end_optional: false, not_after: &[] },
-    Form { core: &[&["还用问"]], leads: &[], gap: 0, ends: Q, end_optional: true, not_after: &[] },
+    Form { core: &[words!["看不懂"]], leads: &[], gap: 0, ends: Q, end_optional: false, not_after: &[] },
+    Form { core: &[words!["听不懂"]], leads: &[], gap: 0, ends: Q, end_optional: false, not_after: &[] },
+    Form { core: &[words!["还用问"]], leads: &[], gap: 0, ends: Q, end_optional: true, not_after: &[] },
     Form {
-        core: &[&["有什么好问的", "这都不懂", "这也不懂", "这都不会", "这还不会", "这也不会"]],
+        core: &[words!["有什么好问的", "这都不懂", "这也不懂", "这都不会", "这还不会", "这也不会"]],
         leads: &[],
         gap: 0,
         ends: NONE,
         end_optional: true,
         not_after: &[],
     },
-    Form { core: &[&["难道"]], leads: &[], gap: 12, ends: NONE, end_optional: true, not_after: &[] },
+    Form { core: &[words!["难道"]], leads: &[], gap: 12, ends: NONE, end_optional: true, not_after: &[] },
 ];
 
 /// Where `[^,。!?;\s]{0,gap}` then one of `ends` ends, taking as many characters as can be
@@ -218,7 +222,7 @@ fn questions(text: &str) -> Vec<Range<usize>> {
                 }
             }
             for lead in form.leads {
-                start = extend_back(text, start, lead);
+                start = extend_back(text, start, *lead);
             }
             if let Some(end) = after_gap(text, core.end, form) {
                 found.push((k, start..end));

@@ -3,7 +3,7 @@ use std::ops::Range;
 
 use crate::finding::Lint;
 use crate::rules::{declare_rule, Context, Rule};
-use crate::text::{contains_any, ends_with_any, find_rows, is_han, is_punct_or_space};
+use crate::text::{contains_any, ends_with_any, find_rows, is_han, is_punct_or_space, Words};
 
 declare_rule! {
     /// ## What it does
@@ -275,25 +275,25 @@ const TERMS: &[(&str, &str)] = &[
 ];
 
 /// Service attitude may be described in superlatives (“最好的服务”, “尽最大努力”).
-const SERVICE: &[&str] = &["服务", "态度", "努力", "诚意", "耐心", "办法", "方法", "方式", "解决方案"];
+const SERVICE: Words = words!["服务", "态度", "努力", "诚意", "耐心", "办法", "方法", "方式", "解决方案"];
 
 /// Within the shop's own range (“店里”, “这几款”): a comparison the regulator allows.
-const IN_SHOP: &[&str] = &["店里", "本店", "店内", "这几款", "这两款", "几款里", "两款里", "系列里", "当中", "之中"];
+const IN_SHOP: Words = words!["店里", "本店", "店内", "这几款", "这两款", "几款里", "两款里", "系列里", "当中", "之中"];
 
 /// After 最佳, these make it a usage hint (“最佳食用期”, “最佳使用温度”).
-const USAGE_AFTER: &[&str] = &[
+const USAGE_AFTER: Words = words![
     "时间", "时机", "使用", "食用", "饮用", "赏味", "佩戴", "温度", "保存", "储存", "观看", "期", "状态", "搭配",
     "方式",
 ];
 
 /// Before 最佳, these make it a usage hint (“口感最佳”).
-const USAGE_BEFORE: &[&str] = &["口感", "时", "后", "风味", "状态"];
+const USAGE_BEFORE: Words = words!["口感", "时", "后", "风味", "状态"];
 
 /// Before 100%, these make it a level reached, a measure (充到100%, 电量100%).
-const LEVEL_BEFORE: &[&str] = &["到", "至", "电量", "满电", "湿度"];
+const LEVEL_BEFORE: Words = words!["到", "至", "电量", "满电", "湿度"];
 
 /// What 100% may describe: composition is a fact (100%纯棉).
-const MATERIAL: &[&str] = &[
+const MATERIAL: Words = words![
     "纯棉",
     "棉",
     "羊毛",

@@ -5,7 +5,7 @@ use crate::finding::Lint;
 use crate::rules::{declare_rule, Context, Rule};
 use crate::text::classes::{CHANNEL, INVITE};
 use crate::text::{
-    char_after, char_before, contains_any, ends_with_any, find_all, is_punct_or_space, sort_by_key, Part, Phrase,
+    char_after, char_before, contains_any, ends_with_any, find_all, is_punct_or_space, sort_by_key, Part, Phrase, Words,
 };
 
 declare_rule! {
@@ -44,7 +44,7 @@ declare_rule! {
 }
 
 /// Phrases that move the conversation or the payment elsewhere.
-const PHRASES: &[&str] = &[
+const PHRASES: Words = words![
     "加微信",
     "加个微信",
     "加一下微信",
@@ -96,7 +96,7 @@ const INVITATION: Phrase = Phrase(&[Part::Word(INVITE), Part::Gap(4), Part::Key(
 /// would (the characters around a word or a number are read but not part of the id), without
 /// a regex to compile on the first check.
 fn contact_ids(text: &str) -> Vec<Range<usize>> {
-    const WORDS: &[&str] = &["vx", "wx", "v信", "薇信", "威信", "围信"];
+    const WORDS: Words = words!["vx", "wx", "v信", "薇信", "威信", "围信"];
     let mut out = Vec::new();
     let digits = text.bytes().filter(u8::is_ascii_digit).count();
     if digits < 11 && !contains_any(text, WORDS) && !text.contains("qq") {
@@ -205,11 +205,11 @@ impl Rule for OffPlatformContact {
 }
 
 /// Before an invitation, these turn it down.
-const TURNED_DOWN: &[&str] = &["不需要", "不用", "无需", "不必", "没必要", "不能", "不可以", "不允许", "不要", "别"];
+const TURNED_DOWN: Words = words!["不需要", "不用", "无需", "不必", "没必要", "不能", "不可以", "不允许", "不要", "别"];
 
 /// A sentence with these warns the customer against someone else's invitation.
-const WARNS: &[&str] =
-    &["如果有人", "若有人", "谨防", "警惕", "冒充", "自称", "千万别", "不要相信", "别相信", "以防受骗"];
+const WARNS: Words =
+    words!["如果有人", "若有人", "谨防", "警惕", "冒充", "自称", "千万别", "不要相信", "别相信", "以防受骗"];
 
 fn lint(span: Range<usize>) -> Lint {
     OffPlatformContact::META.lint(span, "不能引导客户到站外联系或交易").suggest(SUGGESTION)

@@ -1,6 +1,6 @@
 use crate::finding::Lints;
 use crate::rules::{declare_rule, Context, Rule};
-use crate::text::{char_before, contains_any, find_all, is_sentence_end, sort_by_key};
+use crate::text::{char_before, contains_any, find_all, is_sentence_end, sort_by_key, Words};
 
 declare_rule! {
     /// ## What it does
@@ -35,13 +35,13 @@ declare_rule! {
 }
 
 /// Review words: the reward phrase must come right after one of them (“好评返现”, “晒图送”).
-const REVIEW: &[&str] =
-    &["五星好评", "5星好评", "五星", "好评", "晒图", "晒单", "评价", "追评", "带图评价", "图文评价"];
+const REVIEW: Words =
+    words!["五星好评", "5星好评", "五星", "好评", "晒图", "晒单", "评价", "追评", "带图评价", "图文评价"];
 /// Rewards offered for the review.
-const REWARD: &[&str] =
-    &["返现", "返", "送", "有礼", "领", "给您返", "可返", "就返", "即返", "立返", "奖励", "红包", "有红包"];
+const REWARD: Words =
+    words!["返现", "返", "送", "有礼", "领", "给您返", "可返", "就返", "即返", "立返", "奖励", "红包", "有红包"];
 /// Fake orders and pressure on bad reviews, wrong however they are worded.
-const ALWAYS: &[&str] = &[
+const ALWAYS: Words = words![
     "刷单",
     "刷一单",
     "刷两单",
@@ -64,7 +64,7 @@ const ALWAYS: &[&str] = &[
 ];
 
 /// The sentence warns about or asks about the practice.
-const TOPIC: &[&str] = &[
+const TOPIC: Words = words![
     "防止",
     "谨防",
     "警惕",
@@ -83,7 +83,7 @@ const TOPIC: &[&str] = &[
 ];
 
 /// Look like a reward word but are not (“送达”, “返回”).
-const NOT_REWARD: &[&str] = &["送达", "送货", "送到", "送出", "返回", "领取方式"];
+const NOT_REWARD: Words = words!["送达", "送货", "送到", "送出", "返回", "领取方式"];
 
 const SUGGESTION: &str = "使用满意的话欢迎给我们一个真实的评价哦";
 

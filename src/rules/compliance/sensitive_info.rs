@@ -1,6 +1,6 @@
 use crate::finding::Lints;
 use crate::rules::{declare_rule, Context, Rule};
-use crate::text::{contains_any, find_all, is_punct_or_space, Part, Phrase};
+use crate::text::{contains_any, find_all, is_punct_or_space, Part, Phrase, Words};
 
 declare_rule! {
     /// ## What it does
@@ -35,7 +35,7 @@ declare_rule! {
 }
 
 /// The secrets no agent may ask for.
-const SECRETS: &[&str] = &[
+const SECRETS: Words = words![
     "支付密码",
     "登录密码",
     "银行卡密码",
@@ -54,7 +54,7 @@ const SECRETS: &[&str] = &[
     "卡片有效期",
 ];
 /// Asking for it (somewhere in the same sentence).
-const ASK: &[&str] = &[
+const ASK: Words = words![
     "提供",
     "告诉我",
     "告知",
@@ -73,7 +73,7 @@ const ASK: &[&str] = &[
     "截图",
 ];
 /// Warnings and notices: the sentence protects the secret.
-const PROTECT: &[&str] = &[
+const PROTECT: Words = words![
     "请勿",
     "不要",
     "切勿",
@@ -94,8 +94,8 @@ const PROTECT: &[&str] = &[
 
 /// “不需要您提供密码或验证码”: the secret waived, which reassures.
 const NO_NEED: Phrase = Phrase(&[
-    Part::Word(&["不需要", "不用", "无需", "不必"]),
-    Part::Maybe(&["您", "你"]),
+    Part::Word(words!["不需要", "不用", "无需", "不必"]),
+    Part::Maybe(words!["您", "你"]),
     Part::Word(ASK),
     Part::Gap(4),
     Part::Key(SECRETS),

@@ -2,7 +2,7 @@ use crate::finding::Lints;
 use crate::rules::apology::words::asks_for_facts;
 use crate::rules::closing::missing_closing::{CLOSINGS, THANKS_REPLIES};
 use crate::rules::{declare_rule, opening_insert_at, Context, Rule};
-use crate::text::{contains_any, is_han, is_punct_or_space, pieces, Closing};
+use crate::text::{contains_any, is_han, is_punct_or_space, pieces, Closing, Words};
 
 declare_rule! {
     /// ## What it does
@@ -79,4 +79,4 @@ fn only_closing(text: &str) -> bool {
 }
 
 /// Courtesy that closes without answering: 您太客气了, 这都是我应该做的, 给小妹打个评价.
-const COURTESY: &[&str] = &["客气", "应该做的", "应该的", "打个评价", "给个评价", "五星", "好评"];
+const COURTESY: Words = words!["客气", "应该做的", "应该的", "打个评价", "给个评价", "五星", "好评"];

@@ -1,7 +1,7 @@
 //! What a customer's question is about, and whether a reply speaks to it.
 
 use crate::rules::Context;
-use crate::text::contains_any;
+use crate::text::{contains_any, Words};
 
 pub struct Topic {
     /// How the reply names it (“另外,关于尺寸,…”).
@@ -147,7 +147,7 @@ pub fn topic_of(question: &str) -> Option<&'static Topic> {
 }
 
 /// Words of a topic's question that ask nothing in these phrases.
-const NOT_ASKED: &[&str] = &["用不了多久", "没多久", "不了多久", "没过多久"];
+const NOT_ASKED: Words = words!["用不了多久", "没多久", "不了多久", "没过多久"];
 
 /// Whether the reply speaks to the topic.
 pub fn answered(topic: &Topic, cx: &Context) -> bool {

@@ -1,7 +1,9 @@
 //! Words that acknowledge the customer's feelings, shared by the apology and empathy rules.
 
+use crate::text::Words;
+
 /// An acknowledgement of how the customer feels (or of the wait they had).
-pub const EMPATHY: &[&str] = &[
+pub const EMPATHY: Words = words![
     "理解",
     "明白您",
     "明白你",

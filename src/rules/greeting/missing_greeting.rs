@@ -1,7 +1,7 @@
 use crate::finding::Lints;
 use crate::finding::Severity;
 use crate::rules::{declare_rule, Context, Rule};
-use crate::text::{contains_any, is_punct_or_space, Closing};
+use crate::text::{contains_any, is_punct_or_space, Closing, Words};
 
 declare_rule! {
     /// ## What it does
@@ -37,7 +37,7 @@ declare_rule! {
     }
 }
 
-const GREETINGS: &[&str] = &[
+const GREETINGS: Words = words![
     "您好",
     "你好",
     "亲",
@@ -67,21 +67,21 @@ const GREETINGS: &[&str] = &[
 
 /// Phrases that only make sense later in a chat.
 /// Greetings that only call the customer or say the agent is there.
-const GREETINGS_BY_ADDRESS_ONLY: &[&str] = &["亲", "在的", "在呢", "小主", "客官"];
+const GREETINGS_BY_ADDRESS_ONLY: Words = words!["亲", "在的", "在呢", "小主", "客官"];
 
 /// Whether `head` greets with more than an address: 您好, 欢迎, 很高兴为您服务…
 fn has_real_greeting(head: &str) -> bool {
     GREETINGS.iter().filter(|g| !GREETINGS_BY_ADDRESS_ONLY.contains(g)).any(|g| head.contains(g))
 }
 
-const UNDER_WAY: &[&str] = &["还有其他", "还有什么其他", "还有别的", "之前的问题", "此前咨询"];
+const UNDER_WAY: Words = words!["还有其他", "还有什么其他", "还有别的", "之前的问题", "此前咨询"];
 
 /// The customer refers back to earlier in the chat.
-const CUSTOMER_UNDER_WAY: &[&str] =
-    &["刚才", "刚刚说", "你刚", "您刚", "之前说", "上次说", "你说的", "您说的", "还是那个", "继续"];
+const CUSTOMER_UNDER_WAY: Words =
+    words!["刚才", "刚刚说", "你刚", "您刚", "之前说", "上次说", "你说的", "您说的", "还是那个", "继续"];
 
 /// How a customer's follow-up starts (it answers or questions what the agent said before).
-const FOLLOW_UP_STARTS: &[&str] = &[
+const FOLLOW_UP_STARTS: Words = words![
     "那",
     "只",
     "还是",
@@ -101,12 +101,12 @@ const FOLLOW_UP_STARTS: &[&str] = &[
     "好",
 ];
 /// A follow-up that is the whole message.
-const FOLLOW_UP_ALONE: &[&str] = &["对", "是", "没有", "不是", "不对", "可以", "行", "?", "??"];
+const FOLLOW_UP_ALONE: Words = words!["对", "是", "没有", "不是", "不对", "可以", "行", "?", "??"];
 
 /// A service offer (“有什么问题我可以帮您处理或解决呢?”, “请问有什么可以为您效劳的”) opens a
 /// chat as well as a 您好 does: JD's consoles send one as the first reply.
-const OFFER_ASK: &[&str] = &["有什么", "有啥", "什么问题", "什么需要"];
-const OFFER_HELP: &[&str] = &["帮", "效劳", "服务", "为您", "协助"];
+const OFFER_ASK: Words = words!["有什么", "有啥", "什么问题", "什么需要"];
+const OFFER_HELP: Words = words!["帮", "效劳", "服务", "为您", "协助"];
 
 impl Rule for MissingGreeting {
     fn check(&self, cx: &Context, out: &mut Lints) {
@@ -143,7 +143,7 @@ impl Rule for MissingGreeting {
         // A first turn answering “只可以退?” or “不是明天送达么?” follows something said
         // before (a log that starts mid-chat): a hint. Any other first turn: a warning.
         let c = cx.customer.text.trim_start_matches(|ch: char| is_punct_or_space(ch));
-        let opens = !(FOLLOW_UP_STARTS.iter().any(|f| c.starts_with(f)) || FOLLOW_UP_ALONE.contains(&c.trim_end()));
+        let opens = !(FOLLOW_UP_STARTS.iter().any(|f| c.starts_with(f)) || FOLLOW_UP_ALONE.contains(c.trim_end()));
         let severity = if opens { Severity::Warning } else { Severity::Hint };
         out.push(Self::META.lint(0..0, "首次回复先问候客户").suggest(cx.platform.greeting()).with_severity(severity));
     }

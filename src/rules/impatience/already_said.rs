@@ -1,6 +1,6 @@
 use crate::finding::Lints;
 use crate::rules::{declare_rule, Context, Rule};
-use crate::text::{char_after, find_all, is_punct_or_space, Part, Phrase};
+use crate::text::{char_after, find_all, is_punct_or_space, Part, Phrase, Words};
 
 declare_rule! {
     /// ## What it does
@@ -36,11 +36,11 @@ declare_rule! {
 
 /// Told before, counted: 前面都跟您讲两遍了, 上面已经告诉过您了.
 const TOLD_BEFORE: Phrase = Phrase(&[
-    Part::Word(&["都", "已经", "前面", "上面", "刚才", "之前"]),
+    Part::Word(words!["都", "已经", "前面", "上面", "刚才", "之前"]),
     Part::Gap(6),
-    Part::Word(&["讲", "说", "告诉", "答复", "回复", "解释"]),
-    Part::Maybe(&["了", "过"]),
-    Part::Key(&[
+    Part::Word(words!["讲", "说", "告诉", "答复", "回复", "解释"]),
+    Part::Maybe(words!["了", "过"]),
+    Part::Key(words![
         "两遍",
         "几遍",
         "好几遍",
@@ -57,7 +57,7 @@ const TOLD_BEFORE: Phrase = Phrase(&[
     ]),
 ]);
 
-const PHRASES: &[&str] = &[
+const PHRASES: Words = words![
     // Told to stop asking: 您别一直问了.
     "别一直问",
     "不要一直问",

@@ -1,7 +1,7 @@
 use crate::finding::Lints;
 use crate::finding::Severity;
 use crate::rules::{declare_rule, Context, Rule};
-use crate::text::{contains_any, is_punct_or_space};
+use crate::text::{contains_any, is_punct_or_space, Words};
 
 declare_rule! {
     /// ## What it does
@@ -35,7 +35,7 @@ declare_rule! {
     }
 }
 
-const CURT: &[&str] = &[
+const CURT: Words = words![
     "嗯",
     "嗯嗯",
     "恩",
@@ -66,8 +66,8 @@ const CURT: &[&str] = &[
 ];
 
 /// Words that make the customer's question an open one (not answerable with a yes).
-const WH_WORDS: &[&str] =
-    &["什么", "怎么", "怎样", "多久", "多少", "多长", "几", "哪", "为什么", "为啥", "啥", "如何", "何时", "咋"];
+const WH_WORDS: Words =
+    words!["什么", "怎么", "怎样", "多久", "多少", "多长", "几", "哪", "为什么", "为啥", "啥", "如何", "何时", "咋"];
 
 /// “是这个吗?”, “对吧”, “能不能…”: a question a yes answers.
 fn is_yes_no(text: &str) -> bool {
@@ -85,7 +85,7 @@ impl Rule for CurtReply {
             .iter()
             .find_map(|g| core.strip_prefix(g))
             .map_or(core, |rest| rest.trim_start_matches(|c: char| is_punct_or_space(c) || c == '~'));
-        if !CURT.contains(&core) {
+        if !CURT.contains(core) {
             return;
         }
         let asked = !cx.customer.questions.is_empty();

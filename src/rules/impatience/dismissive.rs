@@ -104,9 +104,9 @@ const PHRASES: &[(&str, &str)] = &[
 
 /// Sent elsewhere over the price: 觉得贵可以去隔壁买, 嫌贵您就去别家看看.
 const GO_ELSEWHERE: Phrase = Phrase(&[
-    Part::Word(&["嫌贵", "觉得贵", "嫌价格高", "觉得价格高", "嫌不划算", "觉得不划算"]),
+    Part::Word(words!["嫌贵", "觉得贵", "嫌价格高", "觉得价格高", "嫌不划算", "觉得不划算"]),
     Part::Gap(4),
-    Part::Key(&["别家", "隔壁", "别处", "其他家", "其它家", "别的店", "别人家"]),
+    Part::Key(words!["别家", "隔壁", "别处", "其他家", "其它家", "别的店", "别人家"]),
 ]);
 const PRICE_FIX: &str = "我理解您对价格的关注,我帮您看看有没有可用的优惠";
 

@@ -1,10 +1,10 @@
 //! What answering an objection is made of: acknowledging it and offering something.
 
 use crate::rules::Context;
-use crate::text::contains_any;
+use crate::text::{contains_any, Words};
 
 /// Acknowledging the customer's point (认同): the first step of the three.
-pub const ACKNOWLEDGE: &[&str] = &[
+pub const ACKNOWLEDGE: Words = words![
     "理解",
     "明白",
     "确实",
@@ -25,7 +25,7 @@ pub const ACKNOWLEDGE: &[&str] = &[
 ];
 
 /// Something for the customer on price: a deal, a service, or the value behind the price.
-const PRICE_OFFER: &[&str] = &[
+const PRICE_OFFER: Words = words![
     "优惠",
     "活动",
     "券",
@@ -61,7 +61,7 @@ const PRICE_OFFER: &[&str] = &[
 ];
 
 /// Something for the customer on quality: a guarantee, evidence, or the way out.
-const QUALITY_OFFER: &[&str] = &[
+const QUALITY_OFFER: Words = words![
     "正品",
     "保修",
     "质保",

@@ -2,7 +2,7 @@ use crate::finding::Lints;
 use std::ops::Range;
 
 use crate::rules::{declare_rule, Context, Rule};
-use crate::text::{contains_any, find_all, is_punct_or_space, mask};
+use crate::text::{contains_any, find_all, is_punct_or_space, mask, Words};
 
 declare_rule! {
     /// ## What it does
@@ -38,11 +38,11 @@ declare_rule! {
 }
 
 /// …but about an order already placed: the reply is a cancellation, not a sale.
-const ORDER_TALK: &[&str] =
-    &["订单", "取消", "退款", "退货", "退掉", "发票", "售后", "换货", "已经买", "已经拍", "拒收"];
+const ORDER_TALK: Words =
+    words!["订单", "取消", "退款", "退货", "退掉", "发票", "售后", "换货", "已经买", "已经拍", "拒收"];
 
 /// The reply keeps selling.
-const PUSH: &[&str] = &[
+const PUSH: Words = words![
     "下单吧",
     // More of it: 再加两盒吧, 再加一瓶护发素吧; 不囤以后后悔.
     "再加",
@@ -118,7 +118,7 @@ const PUSH: &[&str] = &[
     "还是报",
 ];
 /// The reply respects the choice first.
-const RESPECT: &[&str] = &[
+const RESPECT: Words = words![
     "尊重",
     "没关系",
     "没事的",

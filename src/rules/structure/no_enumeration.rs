@@ -2,7 +2,7 @@ use crate::finding::Lints;
 use std::ops::Range;
 
 use crate::rules::{declare_rule, Context, Rule};
-use crate::text::{contains_any, is_clause_end, is_han, is_punct_or_space, is_sentence_end};
+use crate::text::{contains_any, is_clause_end, is_han, is_punct_or_space, is_sentence_end, Words};
 
 declare_rule! {
     /// ## What it does
@@ -42,7 +42,7 @@ declare_rule! {
 }
 
 /// Already structured: a second point is marked (“第一次” alone is not a list).
-const ENUMERATION: &[&str] = &["第二", "其次", "二是", "2、", "2)", "(2)", "②", "二、", "第2", "另一方面"];
+const ENUMERATION: Words = words!["第二", "其次", "二是", "2、", "2)", "(2)", "②", "二、", "第2", "另一方面"];
 
 /// Whether the text already marks a second point: one of [`ENUMERATION`], or “2.” that is
 /// not a number (2.5K).
@@ -54,9 +54,10 @@ fn enumerates(text: &str) -> bool {
         })
 }
 /// A greeting before the answer.
-const GREETING: &[&str] = &["您好", "你好", "亲", "很高兴为您服务", "欢迎", "在的", "请稍等", "稍等", "久等", "查询"];
+const GREETING: Words =
+    words!["您好", "你好", "亲", "很高兴为您服务", "欢迎", "在的", "请稍等", "稍等", "久等", "查询"];
 /// Closings and canned lines: not points of the answer.
-const CLOSING: &[&str] = &[
+const CLOSING: Words = words![
     "请问还有",
     "还有什么",
     "还有其他",
@@ -72,7 +73,7 @@ const CLOSING: &[&str] = &[
     "么么哒",
     "怠慢",
 ];
-const ORDINALS: &[&str] = &["第一", "第二", "第三", "第四", "第五", "第六"];
+const ORDINALS: Words = words!["第一", "第二", "第三", "第四", "第五", "第六"];
 
 impl Rule for NoEnumeration {
     fn check(&self, cx: &Context, out: &mut Lints) {

@@ -1,7 +1,7 @@
 use crate::finding::Lints;
 use crate::rules::closing::tail::styled;
 use crate::rules::{declare_rule, Context, Rule};
-use crate::text::{find_all, is_clause_end, is_han};
+use crate::text::{find_all, is_clause_end, is_han, Words};
 
 declare_rule! {
     /// ## What it does
@@ -33,12 +33,12 @@ declare_rule! {
 }
 
 /// Words that string one point onto the next.
-const SEQUENCE: &[&str] = &["然后", "还有", "另外", "以及", "接着", "最后", "其次", "再就是"];
+const SEQUENCE: Words = words!["然后", "还有", "另外", "以及", "接着", "最后", "其次", "再就是"];
 const MIN_HAN: usize = 50;
 const HAN_PER_BREAK: usize = 30;
 /// So long with no break at all that it needs structure whatever strings it together.
 const WALL_HAN: usize = 50;
-const ORDINALS: &[&str] = &["第一", "第二", "第三", "第四", "第五", "第六", "第七", "第八", "第九"];
+const ORDINALS: Words = words!["第一", "第二", "第三", "第四", "第五", "第六", "第七", "第八", "第九"];
 
 impl Rule for RunOn {
     fn check(&self, cx: &Context, out: &mut Lints) {

@@ -2,7 +2,7 @@ use crate::finding::Lints;
 use crate::finding::Severity;
 use crate::rules::closing::tail::styled;
 use crate::rules::{declare_rule, Context, Rule};
-use crate::text::{contains_any, find_all, is_emoji, is_punct_or_space, sort_by_key};
+use crate::text::{contains_any, find_all, is_emoji, is_punct_or_space, sort_by_key, Words};
 
 use super::vague_wait::VAGUE;
 
@@ -44,7 +44,7 @@ declare_rule! {
 
 /// Follow-ups whose natural time node is “when you'll hear back”. Live chat looks things up
 /// while the customer waits (“我看下”, “这边帮您核实”): those need a time only when deferred.
-const REPLY_LATER: &[&str] = &[
+const REPLY_LATER: Words = words![
     "审核",
     "回复",
     "答复",
@@ -62,7 +62,7 @@ const REPLY_LATER: &[&str] = &[
     "回您",
     "回话",
 ];
-const REPLY_NOW: &[&str] = &[
+const REPLY_NOW: Words = words![
     "核实",
     "看一下",
     "看下",
@@ -80,7 +80,7 @@ const REPLY_NOW: &[&str] = &[
     "联系",
 ];
 /// Before an immediate verb: it is deferred after all (“核实后”, “会帮您确认”).
-const DEFERRED: &[&str] = &[
+const DEFERRED: Words = words![
     "会",
     "之后",
     "以后",
@@ -98,26 +98,39 @@ const DEFERRED: &[&str] = &[
 ];
 
 /// After a verb, these make it part of a noun (配送地址, 退款金额, 审核意见).
-const NOUN_AFTER: &[&str] = &[
+const NOUN_AFTER: Words = words![
     "地址", "员", "站", "点", "师傅", "费", "信息", "单", "时间", "方式", "范围", "金额", "申请", "进度", "结果",
     "意见", "状态", "流程", "记录", "周期", "规则", "地", "中心", "部门", "人员",
 ];
 
 /// The reply asks the customer for material first: looking at it happens later.
-const WAITS_FOR_CUSTOMER: &[&str] =
-    &["拍照", "照片", "图片", "截图", "视频", "发过来", "发给我", "发我", "提供", "订单号"];
+const WAITS_FOR_CUSTOMER: Words =
+    words!["拍照", "照片", "图片", "截图", "视频", "发过来", "发给我", "发我", "提供", "订单号"];
 
 fn deferred(clause: &str) -> bool {
     contains_any(&clause.replace("会员", "").replace("机会", ""), DEFERRED)
 }
-const SHIP: &[&str] =
-    &["发货", "补发", "寄出", "发出", "换货", "重发", "寄回", "换新", "出单", "发到您", "寄给您", "给您寄", "给您发"];
-const DELIVER: &[&str] = &["派送", "配送", "送货", "送达", "上门"];
-const REFUND: &[&str] = &["退款", "退回", "到账", "返还", "退差价", "补差价", "打款", "退还", "退给您"];
+const SHIP: Words = words![
+    "发货",
+    "补发",
+    "寄出",
+    "发出",
+    "换货",
+    "重发",
+    "寄回",
+    "换新",
+    "出单",
+    "发到您",
+    "寄给您",
+    "给您寄",
+    "给您发"
+];
+const DELIVER: Words = words!["派送", "配送", "送货", "送达", "上门"];
+const REFUND: Words = words!["退款", "退回", "到账", "返还", "退差价", "补差价", "打款", "退还", "退给您"];
 
 /// Before the verb, in its clause: the agent (or the shop) is the one who will act.
 /// Who does it, or a result the agent waits on (有结果回复您, 处理好通知您).
-const AGENT: &[&str] = &[
+const AGENT: Words = words![
     "我",
     "这边",
     "小妹",
@@ -148,7 +161,7 @@ const AGENT: &[&str] = &[
     "核实好",
 ];
 /// Before the verb: the customer acts, or it is done already, or someone is still looking.
-const NOT_A_PROMISE: &[&str] = &[
+const NOT_A_PROMISE: Words = words![
     // A purpose, not a promise: 为了更快地帮您处理, 以便为您配送.
     "为了",
     "以便",
@@ -235,7 +248,7 @@ enum Kind {
 fn first_promise(cx: &Context) -> Option<(usize, Kind)> {
     let d = cx.draft;
     let text = d.folded();
-    let groups: [(&[&str], Kind); 5] = [
+    let groups: [(Words, Kind); 5] = [
         (SHIP, Kind::Ship),
         (DELIVER, Kind::Deliver),
         (REFUND, Kind::Refund),

@@ -1,7 +1,7 @@
 //! Whether a draft names a concrete time (今天18点前, 1-3个工作日, 明天, 马上), shared by the
 //! timeline rules.
 
-use crate::text::{char_after, contains_any, ends_with_any, find_all, is_clause_end};
+use crate::text::{char_after, contains_any, ends_with_any, find_all, is_clause_end, Words};
 
 /// Whether `text` has a number with a time unit: 3天, 1-3个工作日, 48h, 两三点, [数字x]小时.
 ///
@@ -37,7 +37,7 @@ fn numeral(c: char) -> u8 {
     }
 }
 
-const UNITS: &[&str] = &["工作日", "小时", "钟头", "分钟", "秒", "天", "日", "号", "周", "星期", "个月", "月"];
+const UNITS: Words = words!["工作日", "小时", "钟头", "分钟", "秒", "天", "日", "号", "周", "星期", "个月", "月"];
 
 /// Where a number starting at `at` may end (longest first): digits with an optional decimal
 /// part, a run of Chinese numerals, or JD's masked `[数字x]`.
@@ -99,7 +99,7 @@ fn hour_at(text: &str, at: usize) -> bool {
 }
 
 /// Words that name a day, a part of a day, or “right now”.
-const WHEN_WORDS: &[&str] = &[
+const WHEN_WORDS: Words = words![
     "今天",
     "明天",
     "后天",
@@ -168,7 +168,7 @@ const WHEN_WORDS: &[&str] = &[
 ];
 
 /// Starting right now: says when the work starts, not when the customer has the outcome.
-const IMMEDIATE: &[&str] = &["马上", "立即", "立刻", "即刻", "现在", "这就", "第一时间"];
+const IMMEDIATE: Words = words!["马上", "立即", "立刻", "即刻", "现在", "这就", "第一时间"];
 
 /// Whether `text` (folded) names a concrete time or an immediate action. Rules ask
 /// [`crate::rules::Context::has_concrete_time`], which reads the draft's outcome time once.
@@ -187,7 +187,7 @@ pub fn is_immediate(text: &str) -> bool {
 }
 
 /// A condition met later, just before 马上 / 第一时间.
-const AFTER_A_CONDITION: &[&str] = &["有消息", "有结果", "有进展", "到时候", "以后", "之后"];
+const AFTER_A_CONDITION: Words = words!["有消息", "有结果", "有进展", "到时候", "以后", "之后"];
 
 /// Whether `text` (folded) says when the customer will have the outcome: a date, a clock
 /// time, an amount of days or hours (马上 and 立即 say only when the work starts).
@@ -197,7 +197,7 @@ pub fn names_outcome_time(text: &str) -> bool {
     }
     // “这两天单量大” is a vague stretch, not a time node; “长按电源键15秒” tells the customer
     // how to do something, not when the outcome comes.
-    const STRETCHES: &[&str] = &["这两天", "这几天", "前两天", "那两天", "两天前", "这两周", "过两天", "过几天"];
+    const STRETCHES: Words = words!["这两天", "这几天", "前两天", "那两天", "两天前", "这两周", "过两天", "过几天"];
     let steps = find_all(text, HOW_LONG_TO_DO);
     if steps.is_empty() && !contains_any(text, STRETCHES) {
         return has_amount(text);
@@ -228,7 +228,7 @@ pub fn names_outcome_time(text: &str) -> bool {
 }
 
 /// Steps with a duration of their own: 长按5秒, 静置10分钟, 充电2小时.
-const HOW_LONG_TO_DO: &[&str] = &["长按", "按住", "静置", "浸泡", "充电", "预热", "加热", "晾干"];
+const HOW_LONG_TO_DO: Words = words!["长按", "按住", "静置", "浸泡", "充电", "预热", "加热", "晾干"];
 
 #[cfg(test)]
 mod tests {

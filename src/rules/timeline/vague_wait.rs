@@ -2,7 +2,7 @@ use crate::finding::Lints;
 use crate::finding::Severity;
 use crate::rules::closing::tail::{end_insert, styled};
 use crate::rules::{declare_rule, Context, Rule};
-use crate::text::{contains_any, ends_with_any, find_all, find_rows, is_han};
+use crate::text::{contains_any, ends_with_any, find_all, find_rows, is_han, Words};
 
 declare_rule! {
     /// ## What it does
@@ -64,7 +64,7 @@ const WAITS: &[(&str, &str)] = &[
 ];
 
 /// The vague words, for other rules that leave them to this one.
-pub const VAGUE: &[&str] = &[
+pub const VAGUE: Words = words![
     "尽快",
     "儘快",
     "尽早",
@@ -82,7 +82,7 @@ pub const VAGUE: &[&str] = &[
 ];
 
 /// 稍等 is fine when the agent says what they are doing meanwhile.
-const BUSY: &[&str] = &[
+const BUSY: Words = words![
     "正在",
     "正为",
     "马上",
@@ -133,7 +133,7 @@ fn customer_side(text: &str, at: usize, word: &str) -> bool {
 
 /// The wait that was, apologised for: 抱歉让您等着急了, 让你等着了.
 fn made_to_wait(text: &str, at: usize) -> bool {
-    ends_with_any(&text[..at], &["让您", "让你", "叫您", "害您"])
+    ends_with_any(&text[..at], ["让您", "让你", "叫您", "害您"])
 }
 
 /// Politeness and particles around a bare 稍等 (“请您稍等一下哈”).
@@ -141,9 +141,9 @@ const FILLER: &[char] =
     &['请', '您', '你', '一', '下', '哈', '哦', '呢', '呀', '啊', '哟', '亲', '片', '刻', '会', '儿', '再'];
 
 /// Soon, but not when: the answer to “啥时候发货?” that names no time.
-const SOON: &[&str] = &["马上", "立刻", "立即", "很快", "第一时间"];
+const SOON: Words = words!["马上", "立刻", "立即", "很快", "第一时间"];
 /// The outcome the customer asked about, right after it (马上就发, 很快就到).
-const OUTCOME: &[&str] = &["发", "到", "送", "退", "寄", "安排"];
+const OUTCOME: Words = words!["发", "到", "送", "退", "寄", "安排"];
 
 impl Rule for VagueWait {
     fn check(&self, cx: &Context, out: &mut Lints) {
@@ -224,4 +224,4 @@ fn ends_checking(cx: &Context) -> bool {
 }
 
 const CHECKING_MAX_CHARS: usize = 30;
-const CHECKING: &[&str] = &["查询", "核实", "查看", "看一下", "查一下", "看下", "查下", "确认一下"];
+const CHECKING: Words = words!["查询", "核实", "查看", "看一下", "查一下", "看下", "查下", "确认一下"];

@@ -4,7 +4,7 @@ use crate::rules::apology::words::{asks_for_facts, is_holding, only_questions};
 use crate::rules::closing::tail::styled;
 use crate::rules::{declare_rule, Context, Rule};
 use crate::text::classes::ACTION;
-use crate::text::{char_before, contains_any, find_all, is_punct_or_space, Part, Phrase};
+use crate::text::{char_before, contains_any, find_all, is_punct_or_space, Part, Phrase, Words};
 
 use super::vague_wait::VAGUE;
 
@@ -45,10 +45,10 @@ declare_rule! {
 }
 
 /// The matter is settled: nothing left to wait for.
-const DONE: &[&str] = &["已经处理好", "已处理好", "已经办好", "已办好", "已经解决", "已解决", "已经完成", "已完成"];
+const DONE: Words = words!["已经处理好", "已处理好", "已经办好", "已办好", "已经解决", "已解决", "已经完成", "已完成"];
 
 /// Asking the customer to wait, or a step that ends before the outcome (审核完就退).
-const WAIT: &[&str] = &[
+const WAIT: Words = words![
     "耐心等待",
     "请稍等",
     "请您稍等",
@@ -79,30 +79,46 @@ const WAIT: &[&str] = &[
 ];
 
 /// It is in hand: 在处理, 正在为您核实, 已经在给您安排补发.
-const IN_HAND: Phrase =
-    Phrase(&[Part::Word(&["正在", "在", "已经", "已"]), Part::Maybe(&["给您", "为您", "帮您"]), Part::Word(ACTION)]);
+const IN_HAND: Phrase = Phrase(&[
+    Part::Word(words!["正在", "在", "已经", "已"]),
+    Part::Maybe(words!["给您", "为您", "帮您"]),
+    Part::Word(ACTION),
+]);
 
 /// A step that ends before the outcome: 财务审核后给您退, 确认收货之后退款, 质检完就换.
 const STEP_THEN: Phrase = Phrase(&[
-    Part::Word(&["审核", "核实", "确认", "处理", "检测", "质检", "验收", "入库", "签收", "收到退货", "到货", "登记"]),
-    Part::Maybe(&["完", "通过", "好", "完成"]),
-    Part::Word(&["后", "之后", "以后", "就"]),
+    Part::Word(words![
+        "审核",
+        "核实",
+        "确认",
+        "处理",
+        "检测",
+        "质检",
+        "验收",
+        "入库",
+        "签收",
+        "收到退货",
+        "到货",
+        "登记"
+    ]),
+    Part::Maybe(words!["完", "通过", "好", "完成"]),
+    Part::Word(words!["后", "之后", "以后", "就"]),
 ]);
 
 /// A promise to tell the customer later: 发了会通知您, 有消息第一时间告诉您.
 const NOTICE: Phrase = Phrase(&[
-    Part::Word(&["会", "就", "再", "第一时间"]),
-    Part::Maybe(&["第一时间", "及时", "马上"]),
-    Part::Word(&["通知", "告知", "告诉"]),
-    Part::Maybe(&["给"]),
-    Part::Word(&["您", "你"]),
+    Part::Word(words!["会", "就", "再", "第一时间"]),
+    Part::Maybe(words!["第一时间", "及时", "马上"]),
+    Part::Word(words!["通知", "告知", "告诉"]),
+    Part::Maybe(words!["给"]),
+    Part::Word(words!["您", "你"]),
 ]);
 
 /// Asking for patience outright: improvable even when the customer has not asked when.
-const PATIENCE: &[&str] = &["耐心等待", "等待审核", "等待处理", "等待结果"];
+const PATIENCE: Words = words!["耐心等待", "等待审核", "等待处理", "等待结果"];
 
 /// The outcome is an answer from us rather than a parcel or a payment.
-const CHECKING: &[&str] = &["核实", "查询", "查一下", "查看", "联系", "确认", "反馈"];
+const CHECKING: Words = words!["核实", "查询", "查一下", "查看", "联系", "确认", "反馈"];
 
 impl Rule for WaitWithoutTime {
     fn check(&self, cx: &Context, out: &mut Lints) {

@@ -2,7 +2,7 @@ use crate::finding::{Category, Lints};
 use crate::rules::apology::words::{asks_for_facts, is_holding, only_questions};
 use crate::rules::closing::tail::{end_insert, styled};
 use crate::rules::{declare_rule, Context, Rule};
-use crate::text::contains_any;
+use crate::text::{contains_any, Words};
 
 declare_rule! {
     /// ## What it does
@@ -41,7 +41,7 @@ declare_rule! {
 }
 
 /// Already done: the time asked about has passed.
-const ALREADY: &[&str] = &[
+const ALREADY: Words = words![
     "已经发",
     "已发",
     "已经寄",
@@ -70,10 +70,10 @@ const ALREADY: &[&str] = &[
 ];
 
 /// A canned line, not an answer yet: 请问有什么可以帮到您, 请问还有其他…
-const CANNED: &[&str] = &["有什么可以帮", "还有其他", "还有什么"];
+const CANNED: Words = words!["有什么可以帮", "还有其他", "还有什么"];
 
 /// The reply says it can't happen, or won't: a time would be wrong there.
-const CANT: &[&str] = &["无法", "不能", "没办法", "不支持", "没有货", "没货", "停产", "缺货", "不发", "不退"];
+const CANT: Words = words!["无法", "不能", "没办法", "不支持", "没有货", "没货", "停产", "缺货", "不发", "不退"];
 
 impl Rule for WhenUnanswered {
     fn check(&self, cx: &Context, out: &mut Lints) {

@@ -4,7 +4,7 @@ use std::ops::Range;
 use crate::finding::{Lint, Severity};
 use crate::rules::apology::words::is_holding;
 use crate::rules::{declare_rule, Context, Rule};
-use crate::text::{char_after, char_before, contains_any, find_all, is_emoji, is_punct_or_space, mask, Draft};
+use crate::text::{char_after, char_before, contains_any, find_all, is_emoji, is_punct_or_space, mask, Draft, Words};
 
 declare_rule! {
     /// ## What it does
@@ -56,7 +56,7 @@ declare_rule! {
     }
 }
 
-const HEDGES: &[&str] = &[
+const HEDGES: Words = words![
     "可能",
     "大概",
     "应该",
@@ -82,29 +82,29 @@ const HEDGES: &[&str] = &[
 ];
 
 /// A question to the customer: the hedge asks, it does not state.
-const QUESTION: &[&str] =
-    &["?", "吗", "什么", "多少", "多久", "多远", "多长", "多大", "几", "哪", "是否", "怎么", "有没有"];
+const QUESTION: Words =
+    words!["?", "吗", "什么", "多少", "多久", "多远", "多长", "多大", "几", "哪", "是否", "怎么", "有没有"];
 
 /// After 应该, these make it duty, not a guess (“应该的”, “应该做的”, “应该为您做”).
-const DUTY_AFTER: &[&str] = &["的", "做", "为", "给您", "帮", "尽", "呀", "哒"];
+const DUTY_AFTER: Words = words!["的", "做", "为", "给您", "帮", "尽", "呀", "哒"];
 
 /// Words that may follow the hedge before the time itself (“可能需要3天”).
-const TIME_LEAD: &[&str] = &["需要", "会在", "会", "要", "在", "是"];
+const TIME_LEAD: Words = words!["需要", "会在", "会", "要", "在", "是"];
 
 /// The time words that make a hedged statement an estimate (“大概明天”).
-const TIME_WORDS: &[&str] = &[
+const TIME_WORDS: Words = words![
     "明天", "今天", "后天", "今晚", "下周", "本周", "这周", "周末", "月底", "月初", "下午", "上午", "晚上", "中午",
     "[数字",
 ];
 
 /// An event the time is about: with one of these, “预计” fits (“预计三天能到”).
-const EVENTS: &[&str] = &[
+const EVENTS: Words = words![
     "到", "发", "送", "需要", "完成", "处理", "退", "寄", "回复", "上门", "审核", "能", "可以", "内", "左右", "后",
     "天", "小时", "分钟", "点",
 ];
 
 /// Trailing particles that carry the doubt with the hedge (“…吧”).
-const DOUBT_TAIL: &[&str] = &["吧"];
+const DOUBT_TAIL: Words = words!["吧"];
 
 /// A clause that is nothing but the hedge and particles (“…,应该是。”).
 const TAG_FILLER: &[char] = &['是', '吧', '的', '啦', '哈', '呢', '哦', '吧', '亲', '了'];
@@ -164,23 +164,23 @@ impl Rule for HedgeWord {
 }
 
 /// Who can judge a symptom: the guess is theirs to confirm.
-const DOCTOR: &[&str] = &["医生", "医院", "就医", "就诊", "药师", "专业医师"];
+const DOCTOR: Words = words!["医生", "医院", "就医", "就诊", "药师", "专业医师"];
 
 fn defers_to_a_doctor(sentence: &str) -> bool {
     sentence.contains("建议") && contains_any(sentence, DOCTOR)
 }
 
 /// The customer's feelings, guessed politely.
-const FEELINGS: &[&str] = &["不开心", "着急", "不满意", "失望", "生气", "不愉快", "困扰", "心情"];
+const FEELINGS: Words = words!["不开心", "着急", "不满意", "失望", "生气", "不愉快", "困扰", "心情"];
 
 /// The reply checks the guess it just made.
-const CHECKS_IT: &[&str] =
-    &["核实", "核查", "确认一下", "查一下", "查询", "帮您查", "为您查", "检测后", "检查后", "排查"];
+const CHECKS_IT: Words =
+    words!["核实", "核查", "确认一下", "查一下", "查询", "帮您查", "为您查", "检测后", "检查后", "排查"];
 
 /// Before the hedge in its sentence: the reason or the circumstance a caveat depends on
 /// (由于促销…, 遇到大雪天气…, 室温高的话…, 换粮初期…, 极少数人…可能会): the possibility is
 /// real, not a guess.
-const CIRCUMSTANCE: &[&str] = &[
+const CIRCUMSTANCE: Words = words![
     "由于",
     "因为",
     "如果",
@@ -227,13 +227,13 @@ const CIRCUMSTANCE: &[&str] = &[
 
 /// After the hedge: what a cause may lead to (高温可能会让木头开裂, 划痕可能会让估价降一档):
 /// a risk the agent warns of, not a fact left unchecked.
-const CONSEQUENCE: &[&str] = &["让", "使", "导致", "造成", "引起"];
+const CONSEQUENCE: Words = words!["让", "使", "导致", "造成", "引起"];
 
 /// A disclaimer in the sentence: the difference is real and named as such.
-const DISCLAIMER: &[&str] = &["色差", "误差", "差异", "偏差", "为准", "正常现象"];
+const DISCLAIMER: Words = words!["色差", "误差", "差异", "偏差", "为准", "正常现象"];
 
 /// After 可能 and before 的, these name a possible thing (可能出现的问题, 可能产生的费用).
-const POSSIBLE_THING: &[&str] = &["出现", "存在", "产生", "发生", "遇到", "造成", "引起", "导致"];
+const POSSIBLE_THING: Words = words!["出现", "存在", "产生", "发生", "遇到", "造成", "引起", "导致"];
 
 fn excluded(text: &str, hit: &Range<usize>, word: &str) -> bool {
     let before = &text[..hit.start];

@@ -1,7 +1,7 @@
 use crate::finding::Lints;
 use crate::finding::Severity;
 use crate::rules::{declare_rule, Context, Rule};
-use crate::text::{char_before, contains_any, find_all, is_punct_or_space};
+use crate::text::{char_before, contains_any, find_all, is_punct_or_space, Words};
 
 declare_rule! {
     /// ## What it does
@@ -36,7 +36,7 @@ declare_rule! {
     }
 }
 
-const PHRASES: &[&str] = &[
+const PHRASES: Words = words![
     "不好说",
     "说不好",
     "说不准",
@@ -51,13 +51,13 @@ const PHRASES: &[&str] = &[
     "听天由命",
 ];
 /// Who is speaking, right before the phrase: the fix replaces it too.
-const SUBJECTS: &[&str] = &["这边也", "我们也", "我这边也", "我也", "这边", "我们", "我", "也"];
+const SUBJECTS: Words = words!["这边也", "我们也", "我这边也", "我也", "这边", "我们", "我", "也"];
 /// “不一定要寄回”: no need to, not a non-answer.
-const NO_NEED: &[&str] = &["要", "需要", "非要", "得", "非得"];
+const NO_NEED: Words = words!["要", "需要", "非要", "得", "非得"];
 /// The customer's uncertainty, or a condition.
 const CUSTOMER_BEFORE: &[char] = &['您', '你', '果', '若', '如', '还'];
 /// The sentence already offers a way forward.
-const WAY_FORWARD: &[&str] = &["如果", "建议", "可以", "优先", "帮您", "为您", "给您", "预计"];
+const WAY_FORWARD: Words = words!["如果", "建议", "可以", "优先", "帮您", "为您", "给您", "预计"];
 
 impl Rule for NonCommittal {
     fn check(&self, cx: &Context, out: &mut Lints) {
