@@ -4,7 +4,8 @@ use std::cell::RefCell;
 
 use super::fold::fold;
 use super::{
-    contains_any, ends_with_any, find_all, is_clause_end, is_han, is_punct_or_space, mask, Needles, Part, Phrase, Words,
+    contains_any, ends_with_any, find_all, is_clause_end, is_han, is_punct_or_space, mask, starts_with_any, Needles,
+    Part, Phrase, Words,
 };
 
 /// The scope slot of the masked customer text (the check's scope uses the first two).
@@ -1872,10 +1873,12 @@ impl Customer {
         cues.extend(&overdue);
         let complaint = !cues.is_empty();
         let complaint_mild = mild_complaint(&masked);
+        // “哦!!!谢谢”: exclamation marks that thank are glad, not upset.
+        let thanking = contains_any(&masked, THANKS);
         let upset = !hearsay
-            && find_all(&masked, UPSET)
-                .into_iter()
-                .any(|(hit, _)| !wondering(&masked, hit.start) && !supposed(&masked, hit.start));
+            && find_all(&masked, UPSET).into_iter().any(|(hit, w)| {
+                !wondering(&masked, hit.start) && !supposed(&masked, hit.start) && !(thanking && w == "!!")
+            });
         let urgent = contains_any(&masked, URGENT) || repeats_itself(&text);
         // (Calling the order off, 还没到 is no wait: 东西不想要了 还没到.)
         let not_yet_blanked;
@@ -2084,7 +2087,7 @@ fn a_not_a(clause: &str) -> bool {
 }
 
 /// A question ending in 不 / 没 / 没有 / 伐 (便宜点不, 收到没, 会缩水伐), offering a choice
-/// (余额还是银行卡), or a short follow-up ending in 呢 (15pro呢).
+/// (余额还是银行卡), or a short follow-up ending in 呢 (15pro呢; not 谢谢呢).
 fn ends_asking(clause: &str) -> bool {
     let c = clause.trim_end_matches(|ch: char| is_punct_or_space(ch) || "啊呀呢哈嘛".contains(ch));
     let ends = ["不", "没", "没有", "伐"].iter().any(|w| c.ends_with(w)) && c.chars().count() >= 3;
@@ -2097,7 +2100,9 @@ fn ends_asking(clause: &str) -> bool {
         && (2..=8).contains(&c.chars().count())
         && !["好", "是", "对", "嗯", "行", "可以", "知道", "明白", "没有", "没事", "在"]
             .iter()
-            .any(|w| c.starts_with(w));
+            .any(|w| c.starts_with(w))
+        // “谢谢呢!”: thanks, softened.
+        && !starts_with_any(c, THANKS);
     // 还是 between two things, not 还是 as “still” (还是没到).
     let choice = c.find("还是").is_some_and(|i| {
         i > 0 && !contains_any(&c[i..], &["还是没", "还是不", "还是一样"]) && !c[..i].ends_with("结果")

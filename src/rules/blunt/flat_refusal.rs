@@ -3,8 +3,8 @@ use crate::finding::Severity;
 use crate::rules::{declare_rule, Context, Rule};
 use crate::text::classes::ACTION;
 use crate::text::{
-    char_after, char_before, contains_any, ends_with_any, find_all, find_rows, is_emoji, is_punct_or_space, Part,
-    Phrase, Words,
+    char_after, char_before, contains_any, ends_with_any, find_all, find_rows, is_emoji, is_punct_or_space,
+    starts_with_any, Part, Phrase, Words,
 };
 
 declare_rule! {
@@ -13,7 +13,7 @@ declare_rule! {
     /// 退不了, 催不了, and 无法 too — that comes without an apology and without an alternative. A refusal
     /// with one of the two gets a hint; with both it is left alone. A “not now” (今晚暂时发不了)
     /// in a reply that says when it will happen (明天统一发出) has its alternative, and so has
-    /// one followed by an offer to act (我帮您先作废再重开) or a turn to what can be done
+    /// a guarantee refused next to the estimate itself (一般3-5天,具体时效无法保证), and one followed by an offer to act (我帮您先作废再重开) or a turn to what can be done
     /// (不过两件一起拍可以用满减券, 剩下没穿过的都能退, 不过店里有满减券), and so has one the
     /// shop makes up for (我们负责免费维修, 另外送您一张券). A refusal word
     /// in quotation marks (按“无法开机”档位估价) is a label.
@@ -405,10 +405,12 @@ impl Rule for FlatRefusal {
             // “今晚暂时发不了”, with the time it will happen said in the reply: that is the
             // alternative.
             let not_now = contains_any(before, &["暂时", "今晚", "今天", "现在", "目前"]);
+            // “一般3-5天…具体时效无法保证”: the estimate is given, only a guarantee of it is not.
+            let estimate_given = starts_with_any(after, ["保证", "确保", "承诺"]) || word == "保证不了";
             let alternative = contains_any(text, ALTERNATIVE)
                 || OFFERS_TO_ACT.iter().any(|p| p.is_in(text))
                 || TURNS_TO_WHAT_CAN.is_in(&text[hit.end..])
-                || (not_now && cx.names_outcome_time());
+                || ((not_now || estimate_given) && cx.names_outcome_time());
             if apology && alternative && !denial {
                 continue;
             }

@@ -1,5 +1,6 @@
 use crate::finding::Lints;
 use crate::finding::Severity;
+use crate::rules::apology::words::is_holding;
 use crate::rules::{declare_rule, Context, Rule};
 use crate::text::{contains_any, is_clause_end, is_han, is_punct_or_space, is_sentence_end, Closing, Words};
 
@@ -16,7 +17,8 @@ declare_rule! {
     /// count only when they are most of the message (“麻烦帮我改地址,谢谢” is a request). After
     /// a bare 好的 the chat may go on, so only a short reply gets a hint; a reply that only
     /// answers the thanks (不客气) gets a hint too; a draft that asks the customer something
-    /// or asks them for details is left alone.
+    /// or asks them for details is left alone, and so is a short holding line (您稍等 已提交)
+    /// unless the customer said they are done.
     ///
     /// ## Why is this bad?
     /// The guides end every chat on purpose: “主动询问客户是否还有其他问题”, then
@@ -131,6 +133,10 @@ impl Rule for MissingClosing {
             return;
         }
         if asks_something(cx) {
+            return;
+        }
+        // “谢谢” to “您稍等 已提交”: the agent is still at work, the chat goes on.
+        if is_holding(cx) && !cx.customer.says_done {
             return;
         }
         // After a bare 好的 a reply that carries news (“已经为您改好,会发短信告知您”) is the
