@@ -211,6 +211,12 @@ const SUPPOSE: Words = words![
     "会不会",
     "是否",
     "以防",
+    // A consequence feared, not an event: 能快点么 要不然又要好久.
+    "要不然",
+    "不然",
+    "否则",
+    "免得",
+    "省得",
     // A caution or a goal, not an event: 千万不要压坏, 怎么洗才不缩水 (and, right before the
     // word, 别发错了: see `supposed`).
     "千万",
