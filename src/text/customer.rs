@@ -1421,8 +1421,15 @@ const QUALITY_OBJECTION: Words = words![
     "差好多",
     "差很多",
     "质量这么差",
-    "就不行了",
 ];
+
+/// Gave out soon after it came into use: 用了两天就不行了, 才穿一次就不行了 (not a symptom after
+/// a change: 重装系统后用核显就不行了).
+const SOON_FAILED: Phrase = Phrase(&[
+    Part::Word(words!["用了", "穿了", "戴了", "洗了", "才用", "才穿", "才戴", "没用几", "没几天", "没多久"]),
+    Part::Gap(4),
+    Part::Key(words!["就不行了"]),
+]);
 
 /// What came is not what was bought: 买的是M码 收到是L码, 拍的黑色 发来的是白色.
 const NOT_WHAT_I_BOUGHT: Phrase = Phrase(&[
@@ -1913,7 +1920,7 @@ impl Customer {
             asks_when: (contains_any(&masked, WHEN) && contains_any(&mask(&masked, NOT_A_QUESTION), WHEN))
                 || asks_for_a_day(&masked),
             price_objection: contains_any(&masked, PRICE_OBJECTION) || CHEAPER_ELSEWHERE.is_in(&masked),
-            quality_objection: contains_any(&masked, QUALITY_OBJECTION),
+            quality_objection: contains_any(&masked, QUALITY_OBJECTION) || SOON_FAILED.is_in(&masked),
             price_doubted: PRICE_DOUBTED.iter().any(|p| p.is_in(&masked)),
             // “会不会很容易脏啊”: a worry asked before buying, an objection read less surely.
             quality_doubted: hearsay || WILL_IT_FAIL.is_in(&masked) || QUALITY_DOUBTED.iter().any(|p| p.is_in(&masked)),
@@ -2438,6 +2445,8 @@ mod tests {
     fn objections() {
         assert!(Customer::new("可以再优惠点吗").price_objection);
         assert!(Customer::new("太贵了").price_objection);
+        assert!(Customer::new("才用了两天就不行了").quality_objection);
+        assert!(!Customer::new("现在重装系统在用核显就不行了").quality_objection);
         assert!(Customer::new("我还在犹豫").declines);
     }
 }
