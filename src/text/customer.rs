@@ -2004,8 +2004,22 @@ fn wondering(text: &str, at: usize) -> bool {
     contains_any(&text[start..at], WONDER)
 }
 
-/// Calm openers of a question.
-const WONDER: Words = words!["想知道", "想问", "想了解", "请问", "问一下", "咨询一下"];
+/// Calm openers of a question, and a request to look into it (您能帮我看一下是怎么回事吗).
+const WONDER: Words = words![
+    "想知道",
+    "想问",
+    "想了解",
+    "请问",
+    "问一下",
+    "咨询一下",
+    "帮我看一下",
+    "帮我看看",
+    "帮忙看一下",
+    "帮忙看看",
+    "帮我查一下",
+    "帮我查查",
+    "帮忙查一下",
+];
 
 fn asked(text: &str, at: usize) -> bool {
     let (start, end) = clause_around(text, at);
@@ -2377,6 +2391,7 @@ mod tests {
         }
         assert!(!Customer::new("[订单x] [订单x]").urgent, "pasted data repeats itself");
         assert!(Customer::new("瞎扯淡").upset);
+        assert!(!Customer::new("快递员说不可以 您能帮我看一下是怎么回事吗").upset);
     }
 
     #[test]
