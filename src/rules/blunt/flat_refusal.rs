@@ -220,6 +220,11 @@ const GENERIC: Words = words![
 ];
 /// What the customer asks for when a bare “不行” refuses a service rather than states a fact.
 const SERVICE_ASKED: Words = words![
+    // A way in: 有什么渠道吗, 有没有办法.
+    "渠道",
+    "途径",
+    "办法",
+    "入口",
     "改",
     "退",
     "换",
