@@ -138,6 +138,29 @@ const BAD_QUALITY: Words = words![
     "复杂",
 ];
 
+/// Waited until a time and nothing came: 等到12点也没有, 等了一上午都没来.
+const WAITED_IN_VAIN: Phrase = Phrase(&[
+    Part::Key(words!["等到", "等了"]),
+    Part::Gap(8),
+    Part::Word(words![
+        "也没有",
+        "也没来",
+        "也没到",
+        "也没送",
+        "都没有",
+        "都没来",
+        "都没到",
+        "还没有",
+        "还没来",
+        "还没到",
+        "也不见",
+    ]),
+]);
+
+/// Why it turned into something else: 为啥变成电子发票了, 为什么价格变了.
+const WHY_CHANGED: Phrase =
+    Phrase(&[Part::Word(words!["为什么", "为啥", "为何"]), Part::Gap(8), Part::Key(words!["变成", "变了", "成了"])]);
+
 /// A long wait counted out: 都第三天了, 都一个星期了, 说了三遍了.
 const COUNTED: Phrase = Phrase(&[
     Part::Word(words!["都", "已经"]),
@@ -518,6 +541,12 @@ const COMPLAINT: Words = words![
     "缺件",
     "缺了",
     "少件",
+    "少东西",
+    "少了东西",
+    "东西少了",
+    "缺东西",
+    "少配件",
+    "缺配件",
     "脏的",
     "发霉",
     "生锈",
@@ -1855,9 +1884,17 @@ impl Customer {
             }
         }
         cues.extend(BAD.find(&masked).into_iter().map(|h| h.span.start));
-        for p in
-            [NOT_WHAT_I_BOUGHT, BROKEN_PROMISE, MISSED_APPOINTMENT, TURNED_OUT, PRICED_ABOVE_WORD, AT_ALL, SHORT_WEIGHT]
-        {
+        for p in [
+            NOT_WHAT_I_BOUGHT,
+            BROKEN_PROMISE,
+            MISSED_APPOINTMENT,
+            TURNED_OUT,
+            PRICED_ABOVE_WORD,
+            AT_ALL,
+            SHORT_WEIGHT,
+            WAITED_IN_VAIN,
+            WHY_CHANGED,
+        ] {
             cues.extend(p.find(&masked).into_iter().map(|h| h.span.start));
         }
         cues.retain(|&at| !supposed(&masked, at) && !own_mistake(&masked, at));
@@ -2391,6 +2428,11 @@ mod tests {
         }
         assert!(!Customer::new("[订单x] [订单x]").urgent, "pasted data repeats itself");
         assert!(Customer::new("瞎扯淡").upset);
+        // Complaints in other words: items missing, a wait in vain, a change nobody asked for.
+        assert!(Customer::new("少东西").complaint);
+        assert!(Customer::new("快递员说10点送到 但是等到12点也没有").complaint);
+        assert!(Customer::new("我要的是纸质的 为啥变成电子发票了").complaint);
+        assert!(!Customer::new("我等到周末再买吧").complaint);
         assert!(!Customer::new("快递员说不可以 您能帮我看一下是怎么回事吗").upset);
     }
 

@@ -205,6 +205,7 @@ const OTHER_SENDS: &[Send] = &[
     Send { phrase: ASK_THEM, party: Party::Part(2), to_clause_end: true, after_a_party: true },
     Send { phrase: TRANSFER, party: Party::Part(1), to_clause_end: true, after_a_party: false },
     Send { phrase: TAKE_IT_THERE, party: Party::Named("门店"), to_clause_end: true, after_a_party: false },
+    Send { phrase: CALL_THIS, party: Party::Named("对方"), to_clause_end: true, after_a_party: false },
     Send { phrase: SETTLE_WITH_THEM, party: Party::Part(3), to_clause_end: false, after_a_party: true },
 ];
 
@@ -227,6 +228,14 @@ const CALL: Phrase = Phrase(&[
     Part::Word(THIRD_PARTY),
     Part::Gap(6),
     Part::Word(words!["电话", "热线"]),
+]);
+/// Handing over a number without saying it is the shop's: 直接打这个电话哦, 您试试这个电话.
+const CALL_THIS: Phrase = Phrase(&[
+    Part::Maybe(words!["你", "您"]),
+    Part::Maybe(words!["得", "要", "只能", "自己", "直接", "自行", "可以"]),
+    Part::Word(words!["打", "拨打", "致电", "试试", "联系"]),
+    Part::Maybe(words!["一下", "下"]),
+    Part::Key(words!["这个电话", "这个号码", "这个号", "以下电话", "下面的电话", "下面电话", "上面的电话"]),
 ]);
 const SEND_AWAY_TAIL: Words = words![
     "沟通一下吧",
