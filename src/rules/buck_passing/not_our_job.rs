@@ -15,7 +15,7 @@ declare_rule! {
     /// 不是我们的问题, 我们管不了, 我们客服管不到, 仓库那边的问题, 这块是厂家负责的, 属于银行
     /// 系统的问题 (with nothing done about it) — or sending the customer away to sort it out
     /// alone — 你去问快递, 问问快递吧, 自己联系厂家, 找商家去, 您去问主播吧, 你问问别人, 您直接
-    /// 打快递电话吧, 您自己找附近的修理店, 您自己去驿站找找, 您需要…转售后组咨询, 推到附近的
+    /// 打快递电话吧, 直接打这个电话哦 (a number handed over without saying whose), 您自己找附近的修理店, 您自己去驿站找找, 您需要…转售后组咨询, 推到附近的
     /// 车店让师傅调, 您得跟那边说 — and offers to own the follow-up:
     /// “我这边马上帮您联系快递核实,【预计时间】前给您回复”.
     ///
