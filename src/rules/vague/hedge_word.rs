@@ -27,7 +27,8 @@ declare_rule! {
     /// Left alone: duty (“这都是我应该做的”, “应该的”, “本来应该昨天发出的”), “不可能”, “不太可能”, “尽可能”, “无法估计”,
     /// similes (“就好像新的一样”), prize draws (“可能获得”), apologies (“可能给您带来了不便”), a
     /// possible thing named (“避免可能出现的过敏反应”),
-    /// comparisons (“功效差不多的”), grades of second-hand goods (“八成新”), questions to the
+    /// comparisons (“功效差不多的”), grades of second-hand goods (“八成新”), causes listed with
+    /// a test for them (“可能是电源没接好,也可能是开机保护,麻烦您断电10分钟再试”), questions to the
     /// customer (“您大概什么时候方便?”) and
     /// guesses at the customer's feelings (“虽然可能会让您不开心”). In a holding line or a
     /// sentence that checks the guess (“查询时间可能稍长”, “…我马上帮您核实”) it is a hint.
@@ -142,6 +143,12 @@ impl Rule for HedgeWord {
             if defers_to_a_doctor(&text[sentence.clone()]) {
                 continue;
             }
+            // “可能是电源没接好,也可能是刚开机的保护,麻烦您断电10分钟再试”: possible causes
+            // listed and a test for them, a diagnosis, not a fact the agent should state (but
+            // “价保可能是7天 也可能是15天” is a rule to look up).
+            if contains_any(&text[sentence.clone()], OTHER_CAUSE) && contains_any(text, TEST_IT) {
+                continue;
+            }
             // In a holding line (“正在为您查询,查询时间可能稍长”) it is about the wait, not a fact.
             // Anywhere in its sentence: “正在为您查询,查询时间可能稍长” hedges the wait.
             if contains_any(&text[sentence], CHECKS_IT) || holding {
@@ -162,6 +169,12 @@ impl Rule for HedgeWord {
         }
     }
 }
+
+/// A second possibility after the first: the reply lists causes.
+const OTHER_CAUSE: Words = words!["也可能", "还可能", "也有可能", "还有可能", "或者可能", "或可能", "或者是"];
+
+/// A step for the customer that tells the causes apart.
+const TEST_IT: Words = words!["再试", "试一下", "试试", "检查一下", "排查"];
 
 /// Who can judge a symptom: the guess is theirs to confirm.
 const DOCTOR: Words = words!["医生", "医院", "就医", "就诊", "药师", "专业医师"];
