@@ -331,8 +331,9 @@ pub struct Customer {
     pub waiting: bool,
     /// Thanks the agent (谢谢, 感谢, 辛苦了), whatever else the message says.
     pub thanks: bool,
-    /// The complaint is only ever asked about, calmly (“为什么我的优惠券用不了?”): a question
-    /// to answer more than a grievance.
+    /// The complaint is only ever asked about, calmly (“为什么我的优惠券用不了?”, and a wait
+    /// noted in a calm question: “送修一周了,想问下进度”): a question to answer more than a
+    /// grievance.
     pub complaint_asked: bool,
     /// Says outright that they are done (没有了, 没事了, 再见), not only thanks.
     pub says_done: bool,
@@ -1944,7 +1945,12 @@ impl Customer {
             || STATUS_ASKED.is_in(&masked)
             || contains_any(&masked, WHERE_IS_IT)
             || urgent;
-        let complaint_asked = complaint && !upset && !waiting && cues.iter().all(|&at| asked(&masked, at));
+        // “送修一周了,想问下进度”, “在海关几天了,正常吗?”: a wait noted in a calm question.
+        let calm_inquiry = !upset && !urgent && (contains_any(&masked, WONDER) || contains_any(&masked, IS_IT_NORMAL));
+        let complaint_asked = complaint
+            && !upset
+            && (!waiting || calm_inquiry)
+            && cues.iter().all(|&at| asked(&masked, at) || calm_inquiry);
         let closing = closing(&masked, &text, complaint, !questions.is_empty());
         Customer {
             says_done: contains_any(&masked, FINAL),
@@ -2040,6 +2046,9 @@ fn wondering(text: &str, at: usize) -> bool {
     let (start, _) = clause_around(text, at);
     contains_any(&text[start..at], WONDER)
 }
+
+/// Whether it is normal: asked calmly.
+const IS_IT_NORMAL: Words = words!["正常吗", "正常不", "正不正常", "是正常的吗"];
 
 /// Calm openers of a question, and a request to look into it (您能帮我看一下是怎么回事吗).
 const WONDER: Words = words![
@@ -2433,6 +2442,10 @@ mod tests {
         assert!(Customer::new("快递员说10点送到 但是等到12点也没有").complaint);
         assert!(Customer::new("我要的是纸质的 为啥变成电子发票了").complaint);
         assert!(!Customer::new("我等到周末再买吧").complaint);
+        // A wait noted in a calm question.
+        assert!(Customer::new("我的手机送修一周了,想问下进度").complaint_asked);
+        assert!(Customer::new("包裹在海关几天了,正常吗?").complaint_asked);
+        assert!(!Customer::new("都一周了还没修好 正常吗 急死了").complaint_asked);
         assert!(!Customer::new("快递员说不可以 您能帮我看一下是怎么回事吗").upset);
     }
 
