@@ -5,8 +5,8 @@ use crate::text::classes::{THIRD_PARTY, WE};
 use std::ops::Range;
 
 use crate::text::{
-    contains_any, extend_back, extend_on, find_all, is_punct_or_space, mask, sort_by_key, starts_with_any, Part,
-    Phrase, Words,
+    contains_any, ends_with_any, extend_back, extend_on, find_all, is_punct_or_space, mask, sort_by_key,
+    starts_with_any, Part, Phrase, Words,
 };
 
 declare_rule! {
@@ -23,7 +23,8 @@ declare_rule! {
     /// 仓库”) and an
     /// option offered politely as real shops do (“您也可以联系配送员,…”, “建议您联系商家
     /// 客服,…”; a hint when it is all the reply does). “我们这边也联系不上” is not the agent
-    /// acting, and neither is a permission (“您自己去快递点取也没问题”).
+    /// acting, and neither is a permission (“您自己去快递点取也没问题”). A send-away negated
+    /// (“不需要联系京东”, “不用您自己联系厂家”) sends nobody.
     ///
     /// ## Why is this bad?
     /// The etiquette guide: “不推诿”. For the customer the shop is the one they paid; telling
@@ -229,6 +230,9 @@ const CALL: Phrase = Phrase(&[
     Part::Gap(6),
     Part::Word(words!["电话", "热线"]),
 ]);
+/// No need to: 不用您自己联系厂家, 无需您联系快递.
+const NO_NEED: Words = words!["不用", "不用您", "不用你", "无需", "无需您", "不必", "不必您", "用不着", "用不着您"];
+
 /// Handing over a number without saying it is the shop's: 直接打这个电话哦, 您试试这个电话.
 const CALL_THIS: Phrase = Phrase(&[
     Part::Maybe(words!["你", "您"]),
@@ -381,10 +385,11 @@ impl Rule for NotOurJob {
                 &text[m.start..clause.range.end.max(m.end)],
                 &["也没问题", "也可以", "也行", "都可以", "都行"],
             );
-            // “不需要联系京东”, “别联系快递了”: negated, nobody is sent anywhere.
-            // “我直接联系财务”: the agent is the one who gets in touch.
+            // “不需要联系京东”, “别联系快递了”, “不用您自己联系厂家”: negated, nobody is sent
+            // anywhere. “我直接联系财务”: the agent is the one who gets in touch.
             if contains_any(before, AGENT_ACTS)
                 || without_adverbs(before).ends_with(['我', '为', '帮', '替', '给', '不', '别', '没'])
+                || ends_with_any(without_adverbs(before), NO_NEED)
                 || before.ends_with("我们")
                 || asks
                 || allowed
