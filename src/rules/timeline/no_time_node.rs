@@ -17,8 +17,9 @@ declare_rule! {
     /// it is deferred (核实后…, 会…) or waits for the customer's photo or order number.
     /// A hint in general (“这个问题我需要帮您核实一下。” is a good reply); a warning when the
     /// customer asked when, or complained about waiting. Holding lines (“稍等,正在为您查询”),
-    /// finished actions (已经为您…) and the customer's own options (您可以申请退款) are left
-    /// alone; 尽快 and friends are `timeline.vague-wait`'s.
+    /// finished actions (已经为您…), the customer's own options (您可以申请退款) and the way the
+    /// process goes once something else happens (待所有包裹到齐后,我们会为您一次派送; 如果…)
+    /// are left alone; 尽快 and friends are `timeline.vague-wait`'s.
     ///
     /// ## Why is this bad?
     /// “提供掌控感”: the guides ask for the process and its time nodes (“财务会在今天18点前审核,
@@ -161,6 +162,9 @@ const AGENT: Words = words![
     "核实好",
 ];
 /// Before the verb: the customer acts, or it is done already, or someone is still looking.
+/// Before a promise in its sentence, an event it waits for (not the agent's own step).
+const ONCE_IT_HAPPENS: Words = words!["待", "如果", "若", "一旦", "等到"];
+
 const NOT_A_PROMISE: Words = words![
     // A purpose, not a promise: 为了更快地帮您处理, 以便为您配送.
     "为了",
@@ -264,6 +268,11 @@ fn first_promise(cx: &Context) -> Option<(usize, Kind)> {
             let sentence = d.sentence_at(hit.start).map_or(clause.range.clone(), |s| s.range.clone());
             let message = d.message_at(hit.start).unwrap_or(sentence.clone());
             if !contains_any(pre, AGENT) || contains_any(pre, NOT_A_PROMISE) || asks(&text[message]) {
+                continue;
+            }
+            // “待所有包裹到齐后,我们会为您一次派送”: how the process goes once something
+            // else happens, not a follow-up the customer waits on.
+            if contains_any(&text[sentence.start..hit.start], ONCE_IT_HAPPENS) {
                 continue;
             }
             // “原路返回您的账户”, “退回您的支付账户”: 回您 after a verb of sending sends
