@@ -2,7 +2,7 @@ use crate::finding::Lints;
 use crate::finding::Severity;
 use crate::rules::closing::tail::styled;
 use crate::rules::{declare_rule, Context, Rule};
-use crate::text::{contains_any, find_all, is_emoji, is_punct_or_space, sort_by_key, Words};
+use crate::text::{contains_any, find_all, is_emoji, is_punct_or_space, sort_by_key, starts_with_any, Words};
 
 use super::vague_wait::VAGUE;
 
@@ -19,6 +19,7 @@ declare_rule! {
     /// customer asked when, or complained about waiting. Holding lines (“稍等,正在为您查询”),
     /// finished actions (已经为您…), the customer's own options (您可以申请退款) and the way the
     /// process goes once something else happens (待所有包裹到齐后,我们会为您一次派送; 如果…)
+    /// and where a refund goes, to a customer who asked where (会退回到您的白条额度上)
     /// are left alone; 尽快 and friends are `timeline.vague-wait`'s.
     ///
     /// ## Why is this bad?
@@ -282,6 +283,15 @@ fn first_promise(cx: &Context) -> Option<(usize, Kind)> {
             {
                 continue;
             }
+            // “会退回到您的白条额度上” to “金额退到哪了”: where the money goes, asked and
+            // answered (not when).
+            if matches!(kind, Kind::Refund)
+                && starts_with_any(&text[hit.end..], ["到", "至", "回到", "回"])
+                && asks_where(&cx.customer.text)
+                && !cx.customer.asks_when
+            {
+                continue;
+            }
             // “配送地址”, “退款金额”, “审核意见”: a noun, not an action.
             if NOUN_AFTER.iter().any(|n| text[hit.end..].starts_with(n)) {
                 continue;
@@ -331,3 +341,10 @@ fn words_end(text: &str, clause: std::ops::Range<usize>) -> usize {
     });
     clause.start + t.len()
 }
+
+/// The customer asks where something is or goes (退到哪了, 钱去哪里了).
+fn asks_where(customer: &str) -> bool {
+    contains_any(customer, WHERE)
+}
+
+const WHERE: Words = words!["哪里", "哪儿", "哪了", "到哪", "去哪", "什么地方", "哪个账户", "哪张卡"];
