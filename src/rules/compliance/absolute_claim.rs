@@ -16,7 +16,7 @@ declare_rule! {
     /// plain replacement where one exists (最好 → 很好, 全网最低 → 很优惠, 销量第一 → 销量很好).
     ///
     /// Left alone: times and amounts (最快明天送达 / 最晚到账 / 最近 / 最后 / 最多 / 最少 / 最终),
-    /// advice (“您最好先拍照”), usage hints (最佳食用时间, 口感最佳), the shop's own service
+    /// advice (“您最好先拍照”), usage hints (最佳食用时间, 口感最佳, 明天中午前吃完口感最好), the shop's own service
     /// attitude (“尽最大努力”, “最好的服务”), a comparison of the shop's own items the
     /// customer asked for (“哪款更耐用?” — “这款最耐用”), ordinals and enumeration (第一时间 / 第一次购买 /
     /// “第一,…第二,…” / 选第一款), composition (100%纯棉, 100%澳洲羊毛), a level reached
@@ -289,6 +289,9 @@ const USAGE_AFTER: Words = words![
 /// Before 最佳, these make it a usage hint (“口感最佳”).
 const USAGE_BEFORE: Words = words!["口感", "时", "后", "风味", "状态"];
 
+/// A time or a use named before “口感最好”: it is at its best then, not better than others.
+const WHEN_USED: Words = words!["前", "后", "时", "的时候", "以内", "之内", "冷藏", "冰镇", "加热", "吃完", "喝完"];
+
 /// Before 100%, these make it a level reached, a measure (充到100%, 电量100%).
 const LEVEL_BEFORE: Words = words!["到", "至", "电量", "满电", "湿度"];
 
@@ -357,8 +360,17 @@ fn claim_span(text: &str, sentence: usize, hit: &Range<usize>, term: &str) -> Op
     }
     let service = |s: &str| SERVICE.iter().any(|w| s.trim_start_matches(['的', '地']).starts_with(w));
     match term {
-        // Advice (“您最好先拍照”) and usage hints (“口感最佳”).
-        "最好" if !praises(after) || advice_before(before) || service(after) => return None,
+        // Advice (“您最好先拍照”) and usage hints (“口感最佳”; “明天中午前吃完口感最好”: when
+        // it is at its best, once a time or a use is named in the clause).
+        "最好"
+            if !praises(after)
+                || advice_before(before)
+                || service(after)
+                || (USAGE_BEFORE.iter().any(|b| before.ends_with(b))
+                    && contains_any(&before[clause_start..], WHEN_USED)) =>
+        {
+            return None
+        }
         "最佳"
             if USAGE_AFTER.iter().any(|a| after.starts_with(a))
                 || USAGE_BEFORE.iter().any(|b| before.ends_with(b))
