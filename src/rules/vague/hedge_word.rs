@@ -4,7 +4,9 @@ use std::ops::Range;
 use crate::finding::{Lint, Severity};
 use crate::rules::apology::words::is_holding;
 use crate::rules::{declare_rule, Context, Rule};
-use crate::text::{char_after, char_before, contains_any, find_all, is_emoji, is_punct_or_space, mask, Draft, Words};
+use crate::text::{
+    char_after, char_before, contains_any, find_all, is_emoji, is_punct_or_space, mask, starts_with_any, Draft, Words,
+};
 
 declare_rule! {
     /// ## What it does
@@ -28,7 +30,8 @@ declare_rule! {
     /// similes (“就好像新的一样”), prize draws (“可能获得”), apologies (“可能给您带来了不便”), a
     /// possible thing named (“避免可能出现的过敏反应”),
     /// comparisons (“功效差不多的”), grades of second-hand goods (“八成新”), causes listed with
-    /// a test for them (“可能是电源没接好,也可能是开机保护,麻烦您断电10分钟再试”), questions to the
+    /// a test for them (“可能是电源没接好,也可能是开机保护,麻烦您断电10分钟再试”), 应该 beside a
+    /// requirement stated (“这是安全规范要求的,烟管应该直通室外”), questions to the
     /// customer (“您大概什么时候方便?”) and
     /// guesses at the customer's feelings (“虽然可能会让您不开心”). In a holding line or a
     /// sentence that checks the guess (“查询时间可能稍长”, “…我马上帮您核实”) it is a hint.
@@ -143,6 +146,13 @@ impl Rule for HedgeWord {
             if defers_to_a_doctor(&text[sentence.clone()]) {
                 continue;
             }
+            // “这是国家安全规范要求的,烟管应该直通室外”: beside a requirement, 应该 says “must”.
+            if word == "应该"
+                && contains_any(&text[sentence.clone()], REQUIREMENT)
+                && !starts_with_any(&text[hit.end..], GUESS_AFTER)
+            {
+                continue;
+            }
             // “可能是电源没接好,也可能是刚开机的保护,麻烦您断电10分钟再试”: possible causes
             // listed and a test for them, a diagnosis, not a fact the agent should state (but
             // “价保可能是7天 也可能是15天” is a rule to look up).
@@ -169,6 +179,13 @@ impl Rule for HedgeWord {
         }
     }
 }
+
+/// A rule or standard stated: 应该 beside it is a requirement.
+const REQUIREMENT: Words = words!["必须", "要求", "规范", "规定", "标准"];
+
+/// After 应该, a guess at a state or an outcome (应该是, 应该可以, 应该到了), not “must”.
+const GUESS_AFTER: Words =
+    words!["是", "可以", "能", "会", "没", "不", "有", "已经", "快", "到", "在", "还", "就", "也", "差不多", "够"];
 
 /// A second possibility after the first: the reply lists causes.
 const OTHER_CAUSE: Words = words!["也可能", "还可能", "也有可能", "还有可能", "或者可能", "或可能", "或者是"];
