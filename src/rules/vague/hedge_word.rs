@@ -15,7 +15,8 @@ declare_rule! {
     /// statements about product facts, rules, times and promises.
     ///
     /// A hedged time (“大概三天能到”) gets the firmer “预计三天能到”; a hedged range
-    /// (“大概3-5天”) is only a hint, since a range already reads as an estimate. Other hedges
+    /// (“大概3-5天”, “早晚可能相差10到20”) is only a hint, since a range already reads as an
+    /// estimate. Other hedges
     /// get a promise to verify first (the guides: 核实后再回复), and the statement without the
     /// hedge as the second choice, for an agent who does know. A guess the same sentence goes on
     /// to check (“可能是快递员提前点了签收,我马上帮您核实”) and one in a holding line are hints;
@@ -395,9 +396,10 @@ fn lint_for(draft: &Draft, hit: &Range<usize>, word: &str, clause_start: usize, 
                 .suggest("具体时间我帮您核实后马上告诉您"),
         );
     }
-    if caused {
+    if caused || is_range(body) {
         // A caveat with its reason (“由于促销…可能会晚到”) or a standard disclaimer (“可能有
         //色差,以实物为准”): dropping the hedge would promise the bad outcome; only a nudge.
+        // So for a range (“早晚可能相差10到20毫米汞柱”): it already reads as an estimate.
         return Some(
             HedgeWord::META.lint(span, format!("“{word}”之后最好给出预计时间或方案")).with_severity(Severity::Hint),
         );
