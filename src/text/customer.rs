@@ -1928,7 +1928,8 @@ impl Customer {
         let thanking = contains_any(&masked, THANKS);
         let upset = !hearsay
             && find_all(&masked, UPSET).into_iter().any(|(hit, w)| {
-                !wondering(&masked, hit.start) && !supposed(&masked, hit.start) && !(thanking && w == "!!")
+                let glad = thanking && w == "!!";
+                !(glad || wondering(&masked, hit.start) || supposed(&masked, hit.start))
             });
         let urgent = contains_any(&masked, URGENT) || repeats_itself(&text);
         // (Calling the order off, 还没到 is no wait: 东西不想要了 还没到.)
