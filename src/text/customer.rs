@@ -4,8 +4,8 @@ use std::cell::RefCell;
 
 use super::fold::fold;
 use super::{
-    contains_any, ends_with_any, find_all, is_clause_end, is_han, is_punct_or_space, mask, starts_with_any, Needles,
-    Part, Phrase, Words,
+    char_before, contains_any, ends_with_any, find_all, is_clause_end, is_han, is_punct_or_space, mask,
+    starts_with_any, Hit, Needles, Part, Phrase, Words,
 };
 
 /// The scope slot of the masked customer text (the check's scope uses the first two).
@@ -1918,6 +1918,7 @@ impl Customer {
             .iter()
             .chain(not_yet)
             .flat_map(|p| p.find(&masked))
+            .filter(|h| !got_by_doing(&masked, h))
             .map(|h| h.span.start)
             .filter(|&at| !supposed(&masked, at))
             .collect();
@@ -2021,6 +2022,14 @@ fn asks_for_a_day(text: &str) -> bool {
         let from = before.char_indices().rev().nth(2).map_or(0, |(i, _)| i);
         !contains_any(&before[from..], PROPOSES)
     })
+}
+
+/// “怎么没领到” (a coupon), “还没买到”: 到 completes a verb of getting or finding, it is not
+/// something arriving (收到, 拿到 and 到账 still are).
+fn got_by_doing(text: &str, hit: &Hit) -> bool {
+    let Some(arrived) = hit.parts.last() else { return false };
+    &text[arrived.clone()] == "到"
+        && char_before(text, arrived.start).is_some_and(|c| "领抢买找看想听用做办遇碰".contains(c))
 }
 
 /// The not-yet cues of [`COMPLAINT`].
@@ -2443,6 +2452,9 @@ mod tests {
         assert!(Customer::new("快递员说10点送到 但是等到12点也没有").complaint);
         assert!(Customer::new("我要的是纸质的 为啥变成电子发票了").complaint);
         assert!(!Customer::new("我等到周末再买吧").complaint);
+        // 到 after a verb of getting is no arrival: 没领到 (a coupon), but 还没收到 waits.
+        assert!(!Customer::new("主播说的优惠券我怎么没领到").waiting);
+        assert!(Customer::new("怎么还没收到").waiting);
         // A wait noted in a calm question.
         assert!(Customer::new("我的手机送修一周了,想问下进度").complaint_asked);
         assert!(Customer::new("包裹在海关几天了,正常吗?").complaint_asked);
