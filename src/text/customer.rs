@@ -1688,6 +1688,15 @@ const THANKS: Words =
 
 /// Phrases that contain a signal word without carrying the signal.
 const NOT_A_SIGNAL: Words = words![
+    // Too heavy to carry, not a parcel that doesn't move: 8楼没电梯,拎不动.
+    "拎不动",
+    "搬不动",
+    "扛不动",
+    "抬不动",
+    "提不动",
+    "拿不动",
+    "背不动",
+    "走不动",
     // A feedback channel asked about: 投诉建议在哪里提交(我想表扬一下师傅).
     "投诉建议",
     "投诉和建议",
@@ -2452,6 +2461,9 @@ mod tests {
         assert!(Customer::new("快递员说10点送到 但是等到12点也没有").complaint);
         assert!(Customer::new("我要的是纸质的 为啥变成电子发票了").complaint);
         assert!(!Customer::new("我等到周末再买吧").complaint);
+        // Too heavy to carry is no stuck parcel.
+        assert!(!Customer::new("能不能送上楼啊,我家8楼没电梯,拎不动").waiting);
+        assert!(Customer::new("物流三天不动了").waiting);
         // 到 after a verb of getting is no arrival: 没领到 (a coupon), but 还没收到 waits.
         assert!(!Customer::new("主播说的优惠券我怎么没领到").waiting);
         assert!(Customer::new("怎么还没收到").waiting);
