@@ -654,7 +654,7 @@ impl List {
 }
 
 /// Every occurrence of a word made of one word from each of `factors` in turn (a product:
-/// `&[&["没", "没有"], &["看到", "看见"]]` is 没看到, 没看见, 没有看到, 没有看见; an empty word
+/// `&[words!["没", "没有"], words!["看到", "看见"]]` is 没看到, 没看见, 没有看到, 没有看见; an empty word
 /// leaves its place out), as [`find_all`] finds them. The words are made once per product.
 pub fn find_product(hay: &str, factors: &'static [Words]) -> Vec<(Range<usize>, &'static str)> {
     if hay.is_empty() || factors.is_empty() {
