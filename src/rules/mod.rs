@@ -1,7 +1,7 @@
 //! The rule registry and the small framework every rule uses.
 //!
 //! One rule a file, grouped by category (`rules/<category>/<rule>.rs`), each declared with
-//! [`declare_rule!`] so that its doc comment becomes its documentation (`kefu-coach rules`,
+//! `declare_rule!` so that its doc comment becomes its documentation (`kefu-coach rules`,
 //! `docs/rules.md`, the demo's rules page). A rule reads the shared [`Context`] and pushes
 //! [`Lint`]s; it never converts offsets or formats output.
 
@@ -116,7 +116,7 @@ pub trait Rule: Described + Send + Sync {
     fn check(&self, cx: &Context, out: &mut Lints);
 
     /// A second opinion runs after every other rule and every pack, so that it can stay quiet
-    /// where its category was already found ([`second_opinion!`]).
+    /// where its category was already found (`second_opinion!`).
     fn is_second_opinion(&self) -> bool {
         false
     }

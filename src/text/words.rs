@@ -2,16 +2,16 @@
 //!
 //! A `&[&str]` list costs, besides its text, an 8-byte (pointer, length) pair per word in the
 //! WebAssembly's data section; the program's ~4,400 listed words made that some 35 KB raw. A
-//! [`Words`] list is its words in one string, each ended by `\0`, written with [`words!`]
+//! [`Words`] list is its words in one string, each ended by `\0`, written with `words!`
 //! exactly as a slice would be, so a list reads the same in a rule file and costs only its
 //! text. The lexicon splits a list once, on its first lookup.
 
-/// A list of words (phrases), in order. Write it with [`words!`]: `words!["不行", "不可以"]`.
+/// A list of words (phrases), in order. Write it with `words!`: `words!["不行", "不可以"]`.
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub struct Words(&'static str);
 
 impl Words {
-    /// The list whose words are `joined`, each ended by `\0` (what [`words!`] writes).
+    /// The list whose words are `joined`, each ended by `\0` (what `words!` writes).
     pub const fn joined(joined: &'static str) -> Words {
         Words(joined)
     }
