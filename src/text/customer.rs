@@ -1912,7 +1912,7 @@ impl Customer {
         // 能仅退款吗 还没收到): no grievance.
         let calling_off = contains_any(&masked, CALLING_OFF);
         if calling_off {
-            cues.retain(|&at| !NOT_YET_CUES.iter().any(|c| masked[at..].starts_with(c)));
+            cues.retain(|&at| !starts_with_any(&masked[at..], NOT_YET_CUES));
         }
         // “推不动,是不是我自己装错了”: a fault the customer puts down to themselves; “差评说…
         // 是真的吗”: someone else's.
@@ -1935,10 +1935,10 @@ impl Customer {
         let complaint = !cues.is_empty();
         let complaint_mild = mild_complaint(&masked);
         // “哦!!!谢谢”: exclamation marks that thank are glad, not upset.
-        let thanking = contains_any(&masked, THANKS);
+        let thanks = contains_any(&masked, THANKS);
         let upset = !hearsay
             && find_all(&masked, UPSET).into_iter().any(|(hit, w)| {
-                let glad = thanking && w == "!!";
+                let glad = thanks && w == "!!";
                 !(glad || wondering(&masked, hit.start) || supposed(&masked, hit.start))
             });
         let urgent = contains_any(&masked, URGENT) || repeats_itself(&text);
@@ -1980,7 +1980,7 @@ impl Customer {
             quality_doubted: hearsay || WILL_IT_FAIL.is_in(&masked) || QUALITY_DOUBTED.iter().any(|p| p.is_in(&masked)),
             declines: contains_any(&masked, DECLINES),
             waiting,
-            thanks: contains_any(&masked, THANKS),
+            thanks,
             questions,
             closing,
             text,

@@ -220,10 +220,12 @@ const SETTLE_ALONE: Phrase = Phrase(&[
     Part::Gap(3),
     Part::Word(words!["协商", "沟通", "交涉", "商量", "反映", "联系"]),
 ]);
+/// How the customer is told to do it: 您得/只能/自己/直接/可以 打….
+const TOLD_TO: Words = words!["得", "要", "只能", "自己", "直接", "自行", "可以"];
 /// Handing the customer a number to call: 您打快递公司投诉电话吧, 直接打师傅电话.
 const CALL: Phrase = Phrase(&[
     Part::Maybe(words!["你", "您"]),
-    Part::Maybe(words!["得", "要", "只能", "自己", "直接", "自行", "可以"]),
+    Part::Maybe(TOLD_TO),
     Part::Word(words!["打", "拨打", "致电"]),
     Part::Maybe(words!["一下", "下"]),
     Part::Word(THIRD_PARTY),
@@ -236,7 +238,7 @@ const NO_NEED: Words = words!["不用", "不用您", "不用你", "无需", "无
 /// Handing over a number without saying it is the shop's: 直接打这个电话哦, 您试试这个电话.
 const CALL_THIS: Phrase = Phrase(&[
     Part::Maybe(words!["你", "您"]),
-    Part::Maybe(words!["得", "要", "只能", "自己", "直接", "自行", "可以"]),
+    Part::Maybe(TOLD_TO),
     Part::Word(words!["打", "拨打", "致电", "试试", "联系"]),
     Part::Maybe(words!["一下", "下"]),
     Part::Key(words!["这个电话", "这个号码", "这个号", "以下电话", "下面的电话", "下面电话", "上面的电话"]),

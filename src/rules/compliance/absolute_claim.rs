@@ -366,14 +366,13 @@ fn claim_span(text: &str, sentence: usize, hit: &Range<usize>, term: &str) -> Op
             if !praises(after)
                 || advice_before(before)
                 || service(after)
-                || (USAGE_BEFORE.iter().any(|b| before.ends_with(b))
-                    && contains_any(&before[clause_start..], WHEN_USED)) =>
+                || (ends_with_any(before, USAGE_BEFORE) && contains_any(&before[clause_start..], WHEN_USED)) =>
         {
             return None
         }
         "最佳"
             if USAGE_AFTER.iter().any(|a| after.starts_with(a))
-                || USAGE_BEFORE.iter().any(|b| before.ends_with(b))
+                || ends_with_any(before, USAGE_BEFORE)
                 || service(after)
                 || advice_before(before) =>
         {
