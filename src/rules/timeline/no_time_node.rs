@@ -2,7 +2,9 @@ use crate::finding::Lints;
 use crate::finding::Severity;
 use crate::rules::closing::tail::styled;
 use crate::rules::{declare_rule, Context, Rule};
-use crate::text::{contains_any, find_all, is_emoji, is_punct_or_space, sort_by_key, starts_with_any, Words};
+use crate::text::{
+    contains_any, find_all, is_clause_end, is_emoji, is_punct_or_space, sort_by_key, starts_with_any, Words,
+};
 
 use super::vague_wait::VAGUE;
 
@@ -164,7 +166,14 @@ const AGENT: Words = words![
 ];
 /// Before the verb: the customer acts, or it is done already, or someone is still looking.
 /// Before a promise in its sentence, an event it waits for (not the agent's own step).
-const ONCE_IT_HAPPENS: Words = words!["待", "如果", "若", "一旦", "等到"];
+const ONCE_IT_HAPPENS: Words = words!["如果", "若", "一旦", "等到"];
+
+/// Whether the words before a promise make it wait on an event: a condition (如果, 一旦…), or a
+/// clause that opens with 待 (待所有包裹到齐后; not 耐心等待 or 期待).
+fn waits_on_an_event(before: &str) -> bool {
+    contains_any(before, ONCE_IT_HAPPENS)
+        || before.split(|c: char| is_clause_end(c) || c.is_whitespace()).any(|clause| clause.starts_with('待'))
+}
 
 const NOT_A_PROMISE: Words = words![
     // A purpose, not a promise: 为了更快地帮您处理, 以便为您配送.
@@ -273,7 +282,7 @@ fn first_promise(cx: &Context) -> Option<(usize, Kind)> {
             }
             // “待所有包裹到齐后,我们会为您一次派送”: how the process goes once something
             // else happens, not a follow-up the customer waits on.
-            if contains_any(&text[sentence.start..hit.start], ONCE_IT_HAPPENS) {
+            if waits_on_an_event(&text[sentence.start..hit.start]) {
                 continue;
             }
             // “原路返回您的账户”, “退回您的支付账户”: 回您 after a verb of sending sends
