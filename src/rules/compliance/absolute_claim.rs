@@ -3,7 +3,7 @@ use std::ops::Range;
 
 use crate::finding::Lint;
 use crate::rules::{declare_rule, Context, Rule};
-use crate::text::{contains_any, ends_with_any, find_rows, is_han, is_punct_or_space, Words};
+use crate::text::{contains_any, ends_with_any, find_rows, is_han, is_punct_or_space, mask, Words};
 
 declare_rule! {
     /// ## What it does
@@ -291,6 +291,8 @@ const USAGE_BEFORE: Words = words!["口感", "时", "后", "风味", "状态"];
 
 /// A time or a use named before “口感最好”: it is at its best then, not better than others.
 const WHEN_USED: Words = words!["前", "后", "时", "的时候", "以内", "之内", "冷藏", "冰镇", "加热", "吃完", "喝完"];
+/// Words with 前/后 that name no time of use (这款目前口感最好 still claims).
+const NOT_WHEN_USED: Words = words!["目前", "当前", "以前", "前面", "后面", "最后"];
 
 /// Before 100%, these make it a level reached, a measure (充到100%, 电量100%).
 const LEVEL_BEFORE: Words = words!["到", "至", "电量", "满电", "湿度"];
@@ -366,7 +368,8 @@ fn claim_span(text: &str, sentence: usize, hit: &Range<usize>, term: &str) -> Op
             if !praises(after)
                 || advice_before(before)
                 || service(after)
-                || (ends_with_any(before, USAGE_BEFORE) && contains_any(&before[clause_start..], WHEN_USED)) =>
+                || (ends_with_any(before, USAGE_BEFORE)
+                    && contains_any(&mask(&before[clause_start..], NOT_WHEN_USED), WHEN_USED)) =>
         {
             return None
         }
