@@ -151,6 +151,7 @@ impl Rule for HedgeWord {
             if word == "应该"
                 && contains_any(&text[sentence.clone()], REQUIREMENT)
                 && !starts_with_any(&text[hit.end..], GUESS_AFTER)
+                && !starts_with_time(&text[hit.end..])
             {
                 continue;
             }
@@ -182,9 +183,10 @@ impl Rule for HedgeWord {
 }
 
 /// A rule or standard stated: 应该 beside it is a requirement.
-const REQUIREMENT: Words = words!["必须", "要求", "规范", "规定", "标准"];
+const REQUIREMENT: Words = words!["必须", "要求", "规范", "规定"];
 
-/// After 应该, a guess at a state or an outcome (应该是, 应该可以, 应该到了), not “must”.
+/// After 应该, a guess at a state or an outcome (应该是, 应该可以, 应该到了; and a time:
+/// 应该明天到), not “must”.
 const GUESS_AFTER: Words =
     words!["是", "可以", "能", "会", "没", "不", "有", "已经", "快", "到", "在", "还", "就", "也", "差不多", "够"];
 
