@@ -39,6 +39,7 @@ fn main() -> io::Result<()> {
             "urgent": c.urgent,
             "asks_when": c.asks_when,
             "waiting": c.waiting,
+            "waited_long": c.waited_long,
             "closing": closing,
             "questions": c.questions,
         });

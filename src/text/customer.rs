@@ -329,6 +329,10 @@ pub struct Customer {
     pub declines: bool,
     /// Complains about waiting: late parcel, slow refund, no news (还没到, 等了好久, 催).
     pub waiting: bool,
+    /// The wait is more than not yet: judged long (这么久, 好几天), counted out (都三天了),
+    /// stuck (至今没更新), a promise broken again (又没到), or pressed (快点). 还没收到 or
+    /// 没到账呢 alone is a report of where things stand.
+    pub waited_long: bool,
     /// Thanks the agent (谢谢, 感谢, 辛苦了), whatever else the message says.
     pub thanks: bool,
     /// The complaint is only ever asked about, calmly (“为什么我的优惠券用不了?”, and a wait
@@ -1683,6 +1687,41 @@ const WAITING: Words = words![
     "拖了",
 ];
 
+/// A wait judged long or a promise broken again: more than not yet (see
+/// [`Customer::waited_long`]).
+const LONG_WAIT: Words = words![
+    "又没",
+    "还是没",
+    "太慢",
+    "好慢",
+    "好久",
+    "很久",
+    "太久",
+    "这么久",
+    "那么久",
+    "这么长时间",
+    "那么长时间",
+    "好长时间",
+    "很长时间",
+    // (Not 多长时间: that asks how long.)
+    "长时间没",
+    "长时间不",
+    "多久了",
+    "几天了",
+    "好几天",
+    "多天了",
+    "x]天了",
+    "等了",
+    "一直等",
+    "一直没",
+    "一直不",
+    "至今",
+    "迟迟",
+    "到现在",
+    "拖了",
+    "半天了",
+];
+
 const THANKS: Words =
     words!["谢谢", "感谢", "多谢", "谢了", "唔该", "3q", "thx", "thanks", "辛苦了", "辛苦您", "辛苦你"];
 
@@ -1956,6 +1995,12 @@ impl Customer {
             || STATUS_ASKED.is_in(&masked)
             || contains_any(&masked, WHERE_IS_IT)
             || urgent;
+        let counted = [COUNTED, STALLED]
+            .iter()
+            .flat_map(|p| p.find(for_waiting))
+            .any(|h| !got_by_doing(for_waiting, &h) && !supposed(for_waiting, h.span.start));
+        let waited_long = waiting
+            && (urgent || counted || contains_any(for_waiting, LONG_WAIT) || contains_any(for_waiting, OVERDUE_WORDS));
         // “送修一周了,想问下进度”, “在海关几天了,正常吗?”: a wait noted in a calm question.
         let calm_inquiry = !upset && !urgent && (contains_any(&masked, WONDER) || contains_any(&masked, IS_IT_NORMAL));
         let complaint_asked = complaint
@@ -1980,6 +2025,7 @@ impl Customer {
             quality_doubted: hearsay || WILL_IT_FAIL.is_in(&masked) || QUALITY_DOUBTED.iter().any(|p| p.is_in(&masked)),
             declines: contains_any(&masked, DECLINES),
             waiting,
+            waited_long,
             thanks,
             questions,
             closing,
@@ -2467,6 +2513,15 @@ mod tests {
         // 到 after a verb of getting is no arrival: 没领到 (a coupon), but 还没收到 waits.
         assert!(!Customer::new("主播说的优惠券我怎么没领到").waiting);
         assert!(Customer::new("怎么还没收到").waiting);
+        // Not yet is where things stand; a wait judged long, counted, stuck or broken is more.
+        for c in ["我还没收到", "申请的退款没到账呢", "刚发现这个也没收到"] {
+            let r = Customer::new(c);
+            assert!(r.waiting && !r.waited_long, "{c}");
+        }
+        for c in ["这么久了还没收到", "都三天了还没发", "物流至今没有更新", "说好的昨天到 又没到", "还没到 快点"]
+        {
+            assert!(Customer::new(c).waited_long, "{c}");
+        }
         // A wait noted in a calm question.
         assert!(Customer::new("我的手机送修一周了,想问下进度").complaint_asked);
         assert!(Customer::new("包裹在海关几天了,正常吗?").complaint_asked);

@@ -20,7 +20,11 @@ declare_rule! {
     /// after the agent already replied to the complaint (its `agent_since` says something) is
     /// left alone. A calm report of a fault, with no anger, hurry or wait in it (笔尖摔坏了),
     /// gets the apology as a hint too: blind labellers of real replies asked for it after two
-    /// warnings in three there, and a warning is a trainer's must.
+    /// warnings in three there, and a warning is a trainer's must. So does a plain report that
+    /// something has not come yet (我还没收到, 没到账呢): the guides ask for the apology first
+    /// when the customer “产生不满”, and a wait judged long (这么久, 好几天), counted (都三天了),
+    /// stuck (至今没更新) or broken again (又没到) shows it; labellers marked most bare
+    /// not-yet replies improvable, not must.
     ///
     /// ## Why is this bad?
     /// “道歉优先于解释”: a customer who has been let down wants to hear that first. Going
@@ -57,9 +61,10 @@ impl Rule for MissingApology {
         // answer, so only a hint.
         let offer = contains_any(text, &["有什么", "请问有"]) && text.contains('帮');
         let calm_question = cx.customer.complaint_asked;
-        // A trainer insists on the apology first where the customer is upset or kept waiting;
-        // to a calm report of a fault (笔尖摔坏了) it is better, not a must.
-        let calm = !(cx.customer.upset || cx.customer.urgent || cx.customer.waiting);
+        // A trainer insists on the apology first where the customer is upset, pressing, or kept
+        // waiting long (“产生不满时”); to a calm report of a fault (笔尖摔坏了) or of what has
+        // not come yet (我没收到, 没到账呢) it is better, not a must.
+        let calm = !(cx.customer.upset || cx.customer.urgent || cx.customer.waited_long);
         let severity = if likely_only
             || calm
             || contains_any(text, EMPATHY)
