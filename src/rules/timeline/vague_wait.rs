@@ -15,7 +15,10 @@ declare_rule! {
     /// the customer neither waits nor asked when. To a customer who asked when, 马上
     /// or 很快 as the answer (马上就发, 很快的) gets a hint: it still says no time. So does a
     /// short reply that ends checking (“我帮您核实一下”) to a customer who complains of waiting:
-    /// it offers “【预计时间】内给您答复”.
+    /// it offers “【预计时间】内给您答复”. To a customer who is calm (好的, 对: neither waiting,
+    /// asking when nor complaining), a wait with no end is a hint: blind labellers of real
+    /// replies marked it improvable there, not a must. With no customer message known it stays
+    /// a warning (but 稍后, softer, a hint).
     ///
     /// ## Why is this bad?
     /// “告知预计等待时间”: 尽快 means nothing to a customer who is waiting; a time node gives
@@ -175,8 +178,12 @@ impl Rule for VagueWait {
             .into_iter()
             .filter(|(hit, (w, _))| !customer_side(text, hit.start, w) && !made_to_wait(text, hit.start));
         if let Some((hit, &(w, fix))) = waits.into_iter().next() {
-            // 稍后 is softer than 尽快 or 等着: a hint unless the customer is waiting already.
-            let soft = w == "稍后" && !(cx.customer.waiting || cx.customer.asks_when);
+            // A customer who waits, asked when or complains wants the time; to one who is
+            // calm (好的, 对), a wait with no end is improvable, not a must. 稍后 is softer than
+            // 尽快 or 等着: a hint unless the customer waits, even where nothing is known of them.
+            let wants_the_time = cx.customer.waiting || cx.customer.asks_when || cx.customer.complaint;
+            let calm = !wants_the_time && !cx.customer.text.trim().is_empty();
+            let soft = !wants_the_time && (w == "稍后" || calm);
             let severity = if soft { Severity::Hint } else { Severity::Warning };
             // A doubled first character (“尽尽快”, a typo) goes with the word it doubles.
             let first = w.chars().next().map_or(0, char::len_utf8);
