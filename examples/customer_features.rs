@@ -40,6 +40,7 @@ fn main() -> io::Result<()> {
             "asks_when": c.asks_when,
             "waiting": c.waiting,
             "waited_long": c.waited_long,
+            "asks_about_wait": c.asks_about_wait,
             "closing": closing,
             "questions": c.questions,
         });

@@ -333,6 +333,9 @@ pub struct Customer {
     /// stuck (至今没更新), a promise broken again (又没到), or pressed (快点). 还没收到 or
     /// 没到账呢 alone is a report of where things stand.
     pub waited_long: bool,
+    /// One of the questions is about the wait itself (怎么还没到?, 退款还没到账?, 我的售后
+    /// 怎么样了): it is owed a time, like a question that asks when.
+    pub asks_about_wait: bool,
     /// Thanks the agent (谢谢, 感谢, 辛苦了), whatever else the message says.
     pub thanks: bool,
     /// The complaint is only ever asked about, calmly (“为什么我的优惠券用不了?”, and a wait
@@ -2001,6 +2004,7 @@ impl Customer {
             .any(|h| !got_by_doing(for_waiting, &h) && !supposed(for_waiting, h.span.start));
         let waited_long = waiting
             && (urgent || counted || contains_any(for_waiting, LONG_WAIT) || contains_any(for_waiting, OVERDUE_WORDS));
+        let asks_about_wait = waiting && questions.iter().any(|q| about_the_wait(q));
         // “送修一周了,想问下进度”, “在海关几天了,正常吗?”: a wait noted in a calm question.
         let calm_inquiry = !upset && !urgent && (contains_any(&masked, WONDER) || contains_any(&masked, IS_IT_NORMAL));
         let complaint_asked = complaint
@@ -2026,6 +2030,7 @@ impl Customer {
             declines: contains_any(&masked, DECLINES),
             waiting,
             waited_long,
+            asks_about_wait,
             thanks,
             questions,
             closing,
@@ -2081,6 +2086,15 @@ fn asks_for_a_day(text: &str) -> bool {
 
 /// “怎么没领到” (a coupon), “还没买到”: 到 completes a verb of getting or finding, it is not
 /// something arriving (收到, 拿到 and 到账 still are).
+/// A question about a wait: what has not come (怎么还没到), how far it has got (到哪了,
+/// 处理了吗), or a wait counted out.
+fn about_the_wait(question: &str) -> bool {
+    contains_any(question, WAITING)
+        || contains_any(question, OVERDUE_WORDS)
+        || contains_any(question, WHERE_IS_IT)
+        || [NOT_YET, COUNTED, STALLED, STATUS_ASKED].iter().any(|p| p.is_in(question))
+}
+
 fn got_by_doing(text: &str, hit: &Hit) -> bool {
     let Some(arrived) = hit.parts.last() else { return false };
     &text[arrived.clone()] == "到"
@@ -2518,6 +2532,10 @@ mod tests {
             let r = Customer::new(c);
             assert!(r.waiting && !r.waited_long, "{c}");
         }
+        // A question about the wait itself, not a wait mentioned beside another question.
+        assert!(Customer::new("怎么还没到").asks_about_wait);
+        assert!(Customer::new("退款还没到账?").asks_about_wait);
+        assert!(!Customer::new("我的还没有收到,能按照现在价格执行吗").asks_about_wait);
         for c in ["这么久了还没收到", "都三天了还没发", "物流至今没有更新", "说好的昨天到 又没到", "还没到 快点"]
         {
             assert!(Customer::new(c).waited_long, "{c}");
