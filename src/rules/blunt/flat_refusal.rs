@@ -3,7 +3,7 @@ use crate::finding::Severity;
 use crate::rules::{declare_rule, Context, Rule};
 use crate::text::classes::ACTION;
 use crate::text::{
-    char_after, char_before, contains_any, ends_with_any, find_all, find_rows, is_emoji, is_punct_or_space,
+    char_after, char_before, contains_any, ends_with_any, find_all, find_rows, is_emoji, is_han, is_punct_or_space,
     starts_with_any, Part, Phrase, Words,
 };
 
@@ -16,7 +16,10 @@ declare_rule! {
     /// a guarantee refused next to the estimate itself (一般3-5天,具体时效无法保证), and one followed by an offer to act (我帮您先作废再重开) or a turn to what can be done
     /// (不过两件一起拍可以用满减券, 剩下没穿过的都能退, 不过店里有满减券), and so has one the
     /// shop makes up for (我们负责免费维修, 另外送您一张券). A refusal word
-    /// in quotation marks (按“无法开机”档位估价) is a label.
+    /// in quotation marks (按“无法开机”档位估价) is a label. A policy bar that is the whole
+    /// answer refuses as surely (已经超出售后周期了呢, 没有保修服务的, 您那边没有站点): its
+    /// words stay, the apology and the alternative are added; in a longer account of the
+    /// policy (保修一年,人为损坏不在保修范围,过了保修期只收配件费) it explains.
     ///
     /// Left alone too: conditions (“如果不行的话可以换货”), consequences the agent warns of
     /// (“订单一旦取消是无法恢复的”, “取消了就无法恢复了”), questions (“能不能…”, “行不行”,
@@ -129,6 +132,24 @@ const REFUSALS: &[(&str, &str)] = &[
     ("减不了", "暂时无法减免"),
     ("管不了", "暂时无法处理"),
     ("帮不了", "暂时无法帮到"),
+    // A policy bar stated bare refuses as surely: 已经超出售后周期了呢, 没有保修服务的呢. Its
+    // words stay in the fix (no replacement); the apology and the alternative are added.
+    ("超出售后周期", ""),
+    ("超过售后周期", ""),
+    ("超出售后期", ""),
+    ("超过售后期", ""),
+    ("过了售后期", ""),
+    ("超出售后时效", ""),
+    ("超过保修期", ""),
+    ("超出保修期", ""),
+    ("过了保修期", ""),
+    ("不在保修范围", ""),
+    ("没有保修服务", ""),
+    ("不提供保修", ""),
+    ("没有站点", ""),
+    ("不在配送范围", ""),
+    ("超出配送范围", ""),
+    ("不在服务范围", ""),
 ];
 
 /// A service the shop refuses (what may follow the refusal word, after an optional adverb).
@@ -390,6 +411,13 @@ impl Rule for FlatRefusal {
                 continue;
             }
             let terminal = is_terminal(after.split(char::is_whitespace).next().unwrap_or(""));
+            // A policy bar refuses when it is the answer (已经超出售后周期了呢); in a longer
+            // account of the policy (保修一年…人为损坏不在保修范围,过了保修期只收配件费) it
+            // explains.
+            let bar = replacement.is_empty();
+            if bar && !(terminal && text.chars().filter(|c| is_han(*c)).count() <= BAR_ANSWER_MAX) {
+                continue;
+            }
             let service = is_service(after);
             let by_shop =
                 SHOP.iter().any(|s| before.trim_end_matches(['也', '是', '都', '还', '真', '确', '实']).ends_with(s));
@@ -503,6 +531,9 @@ fn trim_end_punct(text: &str, r: std::ops::Range<usize>) -> usize {
 /// The sentence from the refusal's clause on, with 暂时无法 for the refusal, an apology in
 /// front and an alternative at the end where the draft has none.
 /// What makes a refusal a standing rule rather than a limit of the moment.
+/// The most Han characters of a reply whose policy bar is its answer.
+const BAR_ANSWER_MAX: usize = 30;
+
 const LASTING: Words = words![
     "规定",
     "政策",
@@ -542,7 +573,9 @@ fn soften(
     let replacement =
         if lasting || lead.ends_with("暂时") { replacement.trim_start_matches("暂时") } else { replacement };
     let specific = !matches!(replacement, "暂时无法" | "暂时无法支持" | "无法" | "无法支持");
-    if terminal && (!specific || lead.trim().is_empty()) {
+    // A policy bar (no replacement) keeps its words.
+    let (bar, replacement) = if replacement.is_empty() { (true, cx.draft.raw_text(hit)) } else { (false, replacement) };
+    if terminal && !bar && (!specific || lead.trim().is_empty()) {
         let lead = lead.trim_end_matches(['也', '是', '都', '真', '确', '实']);
         s.push_str(if lead.is_empty() { "这个" } else { lead });
         s.push_str(if lasting { "无法满足" } else { "暂时无法满足" });
