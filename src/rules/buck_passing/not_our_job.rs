@@ -294,11 +294,15 @@ fn agent_acts(text: &str) -> bool {
     })
 }
 
-/// The end of `span`'s clause, before its closing punctuation (never before `span`'s end).
+/// The end of `span`'s clause, before its closing punctuation (never before `span`'s end),
+/// and never past a space after it: a chat log joins messages with spaces, and the next one
+/// (嗯 很高兴遇到您…) is not part of the brush-off.
 fn to_clause_end(cx: &Context, span: &Range<usize>) -> usize {
     let text = cx.draft.folded();
     let end = cx.draft.clause_at(span.start).map_or(span.end, |c| {
-        let clause = &text[c.range.start..c.range.end.max(span.end)];
+        let end = c.range.end.max(span.end);
+        let end = text[span.end..end].find(char::is_whitespace).map_or(end, |i| span.end + i);
+        let clause = &text[c.range.start..end];
         c.range.start + clause.trim_end_matches(|ch: char| is_punct_or_space(ch) || ch == '~').len()
     });
     end.max(span.end)
