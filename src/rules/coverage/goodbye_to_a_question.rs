@@ -54,13 +54,22 @@ impl Rule for GoodbyeToAQuestion {
         }
         let at = opening_insert_at(cx.draft);
         let asked: String = question.chars().filter(|&c| !is_punct_or_space(c)).take(12).collect();
-        out.push(Self::META.lint(at..at, "客户的问题还没回答").suggest(format!("关于您问的“{asked}”,【回答】。")));
+        // A question of a word or two (么了, 呢?) quoted back reads oddly: name it only.
+        let fix = if asked.chars().filter(|&c| is_han(c)).count() < QUOTED_MIN {
+            "关于您的问题,【回答】。".to_owned()
+        } else {
+            format!("关于您问的“{asked}”,【回答】。")
+        };
+        out.push(Self::META.lint(at..at, "客户的问题还没回答").suggest(fix));
     }
 }
 
 /// Every piece with words in it (split at punctuation and at the spaces that join chat
 /// messages) is closing talk: a farewell, a wish, thanks returned, an offer of more help, a
 /// request to rate the service. A number or masked data is an answer.
+/// The fewest Han characters of a question worth quoting back.
+const QUOTED_MIN: usize = 3;
+
 fn only_closing(text: &str) -> bool {
     let mut any = false;
     for piece in pieces(text) {
