@@ -5,7 +5,8 @@ use crate::finding::{Lint, Severity};
 use crate::rules::apology::words::is_holding;
 use crate::rules::{declare_rule, Context, Rule};
 use crate::text::{
-    char_after, char_before, contains_any, find_all, is_emoji, is_punct_or_space, mask, starts_with_any, Draft, Words,
+    char_after, char_before, contains_any, find_all, is_emoji, is_han, is_punct_or_space, mask, starts_with_any, Draft,
+    Words,
 };
 
 declare_rule! {
@@ -17,8 +18,10 @@ declare_rule! {
     /// A hedged time (“大概三天能到”) gets the firmer “预计三天能到”; a hedged range
     /// (“大概3-5天”, “早晚可能相差10到20”) is only a hint, since a range already reads as an
     /// estimate. Other hedges
-    /// get a promise to verify first (the guides: 核实后再回复), and the statement without the
-    /// hedge as the second choice, for an agent who does know. A guess the same sentence goes on
+    /// keep the statement as a first reading and promise to verify it (the guides: 核实后再
+    /// 回复): “这边有可能是系统误判了” → “这边初步判断是系统误判,我帮您核实后给您准确答复”, so
+    /// what the agent knows stays; then the promise alone, and the statement without the hedge
+    /// for an agent who does know. A guess the same sentence goes on
     /// to check (“可能是快递员提前点了签收,我马上帮您核实”) and one in a holding line are hints;
     /// “可能要麻烦您…” is courtesy.
     ///
@@ -138,7 +141,11 @@ impl Rule for HedgeWord {
             let core_end = core_end(text, &clause.range);
             let core_end =
                 text.get(hit.end..core_end).and_then(|s| s.find(char::is_whitespace)).map_or(core_end, |i| hit.end + i);
-            let Some(mut lint) = lint_for(cx.draft, &hit, word, clause.range.start, core_end) else { continue };
+            // …and a space before it starts it (嗯嗯 您这个商品有赠品 所以价保可能会…).
+            let clause_start = text[clause.range.start..hit.start]
+                .rfind(char::is_whitespace)
+                .map_or(clause.range.start, |i| clause.range.start + i + ' '.len_utf8());
+            let Some(mut lint) = lint_for(cx.draft, &hit, word, clause_start, core_end) else { continue };
             // A guess the reply checks in the same sentence (“可能是快递员提前点了签收,我马上帮您
             // 核实”) follows the guides (verify, then answer): a hint at most.
             let sentence = cx.draft.sentence_at(hit.start).map_or(clause.range.clone(), |s| s.range.clone());
@@ -407,18 +414,36 @@ fn lint_for(draft: &Draft, hit: &Range<usize>, word: &str, clause_start: usize, 
         );
     }
     // Verify, then answer (the guides): deleting the hedge alone would turn a guess into a
-    // promise nobody checked, so that is only the second choice. The promise replaces the
-    // whole clause (“这个尺码应该偏大” → “这个我帮您核实后…”), so it reads whole.
+    // promise nobody checked, and replacing the statement with a promise to check loses what
+    // the agent knows (the likely cause, the rule as they remember it). So the first choice
+    // keeps the statement as a first reading and promises the check (“这边初步判断是系统误判
+    // 了,我帮您核实后给您准确答复”); then the promise alone, for the whole clause (“这个尺码应该
+    // 偏大” → “这个我帮您核实后…”); then the statement without the hedge, for an agent who knows.
     let lead = draft.raw_text(&(clause_start..start));
-    let (span, verify) = if lead.trim().is_empty() {
-        (span, "我帮您核实后给您准确答复")
+    let (whole, verify) = if lead.trim().is_empty() {
+        (span.clone(), "我帮您核实后给您准确答复")
     } else {
         (clause_start..core_end, "这个我帮您核实后给您准确答复")
     };
     // A trailing emoji is the agent's tone, not the guess: it stays.
     let tone = &body[body.trim_end_matches(|c: char| is_emoji(c) || c == '\u{fe0f}').len()..];
-    let lint =
-        HedgeWord::META.lint(span, format!("“{word}”显得没把握,核实后给确定答复")).suggest(format!("{verify}{tone}"));
+    let statement = body.trim_end_matches(|c: char| is_emoji(c) || c == '\u{fe0f}' || is_punct_or_space(c));
+    let core = statement.trim_end_matches(TAG_FILLER);
+    let mut lint = HedgeWord::META.lint(whole, format!("“{word}”显得没把握,核实后给确定答复"));
+    if core.chars().any(is_han) {
+        // “可能因为节日放假有延迟” → “初步判断是因为节日放假有延迟”.
+        // (“大概一年” → “初步判断是一年”.)
+        let numeral = core.starts_with(|c: char| c.is_ascii_digit() || "一二两三四五六七八九十几半".contains(c));
+        let is = if numeral || starts_with_any(core, ["因为", "由于"]) { "是" } else { "" };
+        // (A bare 这/那 comes after it: “这可能是系统原因” → “初步判断这是系统原因”.)
+        let first_reading = if matches!(lead.trim(), "这" | "那") {
+            format!("初步判断{}{is}{core},我帮您核实后给您准确答复{tone}", lead.trim())
+        } else {
+            format!("{lead}初步判断{is}{core},我帮您核实后给您准确答复{tone}")
+        };
+        lint = lint.suggest(first_reading);
+    }
+    lint = lint.suggest(format!("{verify}{tone}"));
     Some(if body.chars().any(|c| !is_punct_or_space(c)) { lint.suggest(format!("{lead}{body}")) } else { lint })
 }
 
