@@ -13,7 +13,10 @@ declare_rule! {
     /// Flags a reply to a customer who is waiting or asks when, that asks them to wait or
     /// says the matter is in hand (请耐心等待, 请您稍等, 在处理了, 审核完就退, 财务审核后给您退,
     /// 我马上联系快递核实, 有消息会通知您) but never says when they will have the outcome. 马上
-    /// says when the work starts, not when it ends. Offers the time node after that clause.
+    /// says when the work starts, not when it ends. Offers the time node after that clause (a
+    /// space ends it too: the next chat message is not part of it), by what is awaited there:
+    /// “预计【预计时间】送达” for delivery, “到账” for money, “前给您回复” for a check, else
+    /// “完成”. An outcome already reached (已经到账了呢) asks for no wait.
     ///
     /// Asking for patience (请耐心等待), or a step taken and a wait (已经给您安排补发了,稍等),
     /// with no time is a hint even when the customer has not asked when.
@@ -45,7 +48,21 @@ declare_rule! {
 }
 
 /// The matter is settled: nothing left to wait for.
-const DONE: Words = words!["已经处理好", "已处理好", "已经办好", "已办好", "已经解决", "已解决", "已经完成", "已完成"];
+const DONE: Words = words![
+    "已经处理好",
+    "已处理好",
+    "已经办好",
+    "已办好",
+    "已经解决",
+    "已解决",
+    "已经完成",
+    "已完成",
+    // The outcome itself: 已经到账了呢.
+    "已经到账",
+    "已到账",
+    "已经签收",
+    "已签收",
+];
 
 /// Asking the customer to wait, or a step that ends before the outcome (审核完就退).
 const WAIT: Words = words![
@@ -119,6 +136,8 @@ const PATIENCE: Words = words!["耐心等待", "等待审核", "等待处理", "
 
 /// The outcome is an answer from us rather than a parcel or a payment.
 const CHECKING: Words = words!["核实", "查询", "查一下", "查看", "联系", "确认", "反馈"];
+const DELIVERY: Words = words!["送货", "派送", "配送", "送达", "在路上", "运输中"];
+const MONEY: Words = words!["退款", "到账", "打款", "退回"];
 
 impl Rule for WaitWithoutTime {
     fn check(&self, cx: &Context, out: &mut Lints) {
@@ -151,9 +170,19 @@ impl Rule for WaitWithoutTime {
         }
         let Some(hit) = [wait, in_hand, step, notice].into_iter().flatten().min_by_key(|r| r.start) else { return };
         let Some(clause) = cx.draft.clause_at(hit.start) else { return };
-        let at = clause.range.start
-            + text[clause.range.clone()].trim_end_matches(|ch: char| is_punct_or_space(ch) || ch == '~').len();
-        let node = if contains_any(text, CHECKING) {
+        // The clause ends at a space too: a chat log joins messages with spaces, and the time
+        // node belongs to this one (请稍等 [商品卡片]… 您好!…: after 请稍等).
+        let end = text[hit.end..clause.range.end.max(hit.end)]
+            .find(char::is_whitespace)
+            .map_or(clause.range.end.max(hit.end), |i| hit.end + i);
+        let words = &text[clause.range.start..end];
+        let at = clause.range.start + words.trim_end_matches(|ch: char| is_punct_or_space(ch) || ch == '~').len();
+        // What the customer waits for, read in that clause: delivery, money, or an answer.
+        let node = if contains_any(words, DELIVERY) {
+            ",预计【预计时间】送达"
+        } else if contains_any(words, MONEY) {
+            ",预计【预计时间】到账"
+        } else if contains_any(text, CHECKING) {
             ",【预计时间】前给您回复"
         } else {
             ",预计【预计时间】完成"
