@@ -1,6 +1,6 @@
 use crate::finding::Lints;
 use crate::rules::{declare_rule, Context, Rule};
-use crate::text::{char_after, char_before, contains_any, find_all, Words};
+use crate::text::{char_after, char_before, contains_any, find_all, is_punct_or_space, Words};
 
 declare_rule! {
     /// ## What it does
@@ -77,6 +77,9 @@ const SUBJECTS: Words = words![
     "妹子",
     "客服也",
 ];
+/// Between the speaker and the phrase: 我真的不好和您说, 这边确实不清楚.
+const ADVERBS: Words = words!["真的", "确实", "实在", "真", "暂时", "目前"];
+const PARTICLES: &[char] = &['呢', '哦', '哈', '呀', '啊', '啦', '哟', '喔', '噢', '~'];
 /// A verb right before “不清楚/不懂” makes a resultative: 看不清楚, 听不懂, 说不清楚.
 const RESULTATIVE_VERBS: &[char] = &['看', '听', '说', '讲', '写', '印', '拍', '显', '读', '搞', '弄', '分', '想'];
 /// After the phrase, these make it the customer's not-knowing: “不懂的地方随时问”.
@@ -118,14 +121,31 @@ impl Rule for DontKnow {
             if INVITATION_BEFORE.iter().any(|b| before.ends_with(b)) {
                 continue;
             }
-            let start =
-                SUBJECTS.iter().find(|s| text[..hit.start].ends_with(*s)).map_or(hit.start, |s| hit.start - s.len());
+            // (An adverb between, 我真的不好和您说, goes with the subject.)
+            let lead = &text[..hit.start];
+            let adverb = ADVERBS.iter().find(|a| lead.ends_with(*a)).map_or(0, |a| a.len());
+            let lead = &lead[..lead.len() - adverb];
+            let start = SUBJECTS
+                .iter()
+                .find(|s| lead.ends_with(*s))
+                .map_or(hit.start - adverb, |s| hit.start - adverb - s.len());
+            // A 的 closing the phrase goes too: 不好和您说的呢 → 核实一下呢.
+            let end = if after.starts_with('的')
+                && after['的'.len_utf8()..]
+                    .chars()
+                    .next()
+                    .is_none_or(|c| is_punct_or_space(c) || PARTICLES.contains(&c))
+            {
+                hit.end + '的'.len_utf8()
+            } else {
+                hit.end
+            };
             // “不知道阿姨平时喜欢什么风格呢?”: with nobody saying it and a question mark, it asks.
             let clause_end = cx.draft.clause_at(hit.start).map_or(hit.end, |c| c.range.end.max(hit.end));
             if start == hit.start && text[hit.end..clause_end].trim_end().ends_with('?') {
                 continue;
             }
-            out.push(Self::META.lint(start..hit.end, "“不知道”显得生硬,先承诺核实").suggest("我这边马上帮您核实一下"));
+            out.push(Self::META.lint(start..end, "“不知道”显得生硬,先承诺核实").suggest("我这边马上帮您核实一下"));
         }
     }
 }
