@@ -3,7 +3,7 @@ use crate::finding::Lints;
 use crate::rules::{declare_rule, Context, Rule};
 use std::ops::Range;
 
-use crate::text::{char_before, contains_any, find_all, find_rows, Part, Phrase, Words};
+use crate::text::{char_before, contains_any, find_all, find_rows, is_punct_or_space, Part, Phrase, Words};
 
 declare_rule! {
     /// ## What it does
@@ -239,10 +239,12 @@ impl Rule for Imperative {
     }
 }
 
-/// Whether the clause after an order asks rather than tells (“…吗”, “…多少?”); “看物流啊???”
+/// Whether the clause after an order asks rather than tells (“…吗”, “…过吗”, “…多少?”); “看物流啊???”
 /// is an exasperated order, not a question.
 fn asks(after: &str) -> bool {
+    // (“您没有在前台自己申请过吗”, “是需要自己送到自提点的吗”: the clause ends asking.)
     after.starts_with('吗')
+        || after.trim_end_matches(|c: char| is_punct_or_space(c) || c == '~').ends_with('吗')
         || (after.contains('?') && !after.trim_end_matches(['?', '!']).ends_with(['啊', '呀', '嘛', '哦']))
 }
 
