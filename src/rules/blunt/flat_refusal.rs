@@ -15,7 +15,10 @@ declare_rule! {
     /// in a reply that says when it will happen (明天统一发出) has its alternative, and so has
     /// a guarantee refused next to the estimate itself (一般3-5天,具体时效无法保证), and one followed by an offer to act (我帮您先作废再重开) or a turn to what can be done
     /// (不过两件一起拍可以用满减券, 剩下没穿过的都能退, 不过店里有满减券), and so has one the
-    /// shop makes up for (我们负责免费维修, 另外送您一张券). A refusal word
+    /// shop makes up for (我们负责免费维修, 另外送您一张券), or one that tells the way forward
+    /// (辛苦您重新购买); “具体哪天无法确定” next to the estimate itself is a hint like 无法保证.
+    /// What follows once a condition is met (只要被取消,就已经无法送货了) is a rule explained.
+    /// A refusal word
     /// in quotation marks (按“无法开机”档位估价) is a label. A policy bar that is the whole
     /// answer refuses as surely (已经超出售后周期了呢, 没有保修服务的, 您那边没有站点): its
     /// words stay, the apology and the alternative are added; in a longer account of the
@@ -378,6 +381,10 @@ const ALTERNATIVE: Words = words![
     "负责免费",
     "送您",
     "补偿",
+    // The way forward, told: 辛苦重新购买, 您重新下单即可.
+    "重新购买",
+    "重新下单",
+    "重新拍",
 ];
 
 impl Rule for FlatRefusal {
@@ -439,7 +446,7 @@ impl Rule for FlatRefusal {
             // alternative.
             let not_now = contains_any(before, &["暂时", "今晚", "今天", "现在", "目前"]);
             // “一般3-5天…具体时效无法保证”: the estimate is given, only a guarantee of it is not.
-            let estimate_given = starts_with_any(after, ["保证", "确保", "承诺"]) || word == "保证不了";
+            let estimate_given = starts_with_any(after, ["保证", "确保", "承诺", "确定", "估计"]) || word == "保证不了";
             let alternative = contains_any(text, ALTERNATIVE)
                 || OFFERS_TO_ACT.iter().any(|p| p.is_in(text))
                 || TURNS_TO_WHAT_CAN.is_in(&text[hit.end..])
@@ -497,7 +504,12 @@ fn in_condition(before: &str, after: &str) -> bool {
 /// A consequence the agent warns of, not a request refused: “订单一旦取消是无法恢复的”,
 /// “取消了就无法恢复了哦”.
 fn is_consequence(before: &str) -> bool {
-    before.contains("一旦") || before.trim_end_matches(['也', '都', '再']).ends_with('就')
+    // (只要被取消,就已经无法送货了: adverbs between 就 and the refusal.)
+    let mut rest = before;
+    while let Some(r) = ["也", "都", "再", "已经", "会"].iter().find_map(|a| rest.strip_suffix(a)) {
+        rest = r;
+    }
+    before.contains("一旦") || rest.ends_with('就')
 }
 
 fn is_end_char(c: char) -> bool {
