@@ -215,6 +215,13 @@ fn moved(cx: &Context, start: usize, seg: &Segment) -> Option<String> {
     let d = cx.draft;
     let apology_raw = d.raw_text(&seg.range);
     let (apology_words, apology_punct) = words_and_punct(apology_raw);
+    // “亲亲 …很抱歉哈亲亲”: the opening already calls the customer that; moved up front, the
+    // apology drops its own (很抱歉哈亲亲 → 很抱歉哈).
+    let opening = d.raw_text(&(0..start));
+    let apology_words = OPENERS
+        .iter()
+        .find(|w| opening.contains(*w) && apology_words.ends_with(*w) && apology_words.len() > w.len())
+        .map_or(apology_words, |w| &apology_words[..apology_words.len() - w.len()]);
     let before_raw = d.raw_text(&(start..seg.range.start));
     let (before_words, before_punct) = words_and_punct(before_raw.trim_end());
     if apology_words.is_empty() || before_words.is_empty() {
