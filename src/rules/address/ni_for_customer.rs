@@ -39,20 +39,20 @@ impl Rule for NiForCustomer {
     fn check(&self, cx: &Context, out: &mut Lints) {
         let text = cx.draft.folded();
         let mut quotes = Quotes::default();
-        let mut last_end = None;
-        for (hit, word) in find_all(text, NI) {
-            if char_before(text, hit.start) == Some('迷') || quotes.inside(text, hit.start) {
+        let mut skip_to = 0;
+        for (mut hit, word) in find_all(text, NI) {
+            if hit.start < skip_to || char_before(text, hit.start) == Some('迷') || quotes.inside(text, hit.start) {
                 continue;
             }
-            // A doubled 你你 (a typo) is one 您, not two findings that each leave a 你.
-            if word == "你" && last_end == Some(hit.start) {
-                if let Some(prev) = out.last_mut() {
-                    prev.span.end = hit.end;
-                    last_end = Some(hit.end);
-                    continue;
-                }
+            // A doubled 你你 (a typo, not a run) is one 您, not two findings that each leave a 你.
+            let doubled = word == "你"
+                && char_before(text, hit.start) != Some('你')
+                && text[hit.end..].starts_with('你')
+                && !text[hit.end + '你'.len_utf8()..].starts_with('你');
+            if doubled {
+                hit.end += '你'.len_utf8();
+                skip_to = hit.end;
             }
-            last_end = (word == "你").then_some(hit.end);
             let lint = match word {
                 "你好" | "你们好" => {
                     Self::META.lint(hit, "问候客户用“您好”").suggest("您好").with_severity(Severity::Hint)
