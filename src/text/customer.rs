@@ -2023,7 +2023,9 @@ impl Customer {
             asks_when: (contains_any(&masked, WHEN) && contains_any(&mask(&masked, NOT_A_QUESTION), WHEN))
                 || asks_for_a_day(&masked),
             price_objection: contains_any(&masked, PRICE_OBJECTION) || CHEAPER_ELSEWHERE.is_in(&masked),
-            quality_objection: contains_any(&masked, QUALITY_OBJECTION) || SOON_FAILED.is_in(&masked),
+            // (应该不会 hopes, it does not doubt: 京东物流应该不会这么低效率吧 holds no 该不会.)
+            quality_objection: contains_any(&mask(&masked, &["应该不会"]), QUALITY_OBJECTION)
+                || SOON_FAILED.is_in(&masked),
             price_doubted: PRICE_DOUBTED.iter().any(|p| p.is_in(&masked)),
             // “会不会很容易脏啊”: a worry asked before buying, an objection read less surely.
             quality_doubted: hearsay || WILL_IT_FAIL.is_in(&masked) || QUALITY_DOUBTED.iter().any(|p| p.is_in(&masked)),
@@ -2545,6 +2547,8 @@ mod tests {
         assert!(Customer::new("包裹在海关几天了,正常吗?").complaint_asked);
         assert!(!Customer::new("都一周了还没修好 正常吗 急死了").complaint_asked);
         assert!(!Customer::new("快递员说不可以 您能帮我看一下是怎么回事吗").upset);
+        assert!(!Customer::new("京东物流应该不会这么低效率吧").quality_objection);
+        assert!(Customer::new("该不会是假货吧").quality_objection);
     }
 
     #[test]
