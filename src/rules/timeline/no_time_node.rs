@@ -323,7 +323,11 @@ fn first_promise(cx: &Context) -> Option<(usize, Kind)> {
             {
                 continue;
             }
-            hits.push((hit.start, words_end(text, clause.range.clone()), kind, sentence.start));
+            // (The clause ends at a space too: the next chat message, 您这边是不方便签收是吗,
+            // is not where the promise's time goes.)
+            let end = clause.range.end.max(hit.end);
+            let end = text[hit.end..end].find(char::is_whitespace).map_or(end, |i| hit.end + i);
+            hits.push((hit.start, words_end(text, clause.range.start..end), kind, sentence.start));
         }
     }
     sort_by_key(&mut hits, |h| h.0 as u128);
