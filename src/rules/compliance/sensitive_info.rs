@@ -1,3 +1,4 @@
+use crate::config::Platform;
 use crate::finding::Lints;
 use crate::rules::{declare_rule, Context, Rule};
 use crate::text::{contains_any, find_all, is_punct_or_space, Part, Phrase, Words};
@@ -8,7 +9,9 @@ declare_rule! {
     /// an SMS verification code (验证码), a card's CVV / 安全码 / 有效期, or a full card
     /// number together with any of those.
     ///
-    /// Left alone: warnings not to share them (“请勿向任何人提供验证码”), telling the customer
+    /// On JD, a code the agent says the service sent (我这边会发一条验证码给您,您收到时告诉我)
+    /// is JD's own identity check, and is left alone; on other platforms a shop has no such
+    /// process. Left alone too: warnings not to share them (“请勿向任何人提供验证码”), telling the customer
     /// a code or password was sent (“已为您发送随机密码”), saying none is needed (“不需要您提供
     /// 密码或验证码”), and the last four digits of a card.
     ///
@@ -93,6 +96,20 @@ const PROTECT: Words = words![
 ];
 
 /// “不需要您提供密码或验证码”: the secret waived, which reassures.
+/// The agent says the code comes from the service itself.
+const SENT_BY_US: Words = words![
+    "发验证码",
+    "发送验证码",
+    "发一条验证码",
+    "发个验证码",
+    "发送了验证码",
+    "发了验证码",
+    "发送的验证码",
+    "发的验证码",
+    "收到验证码",
+    "验证码已发送",
+];
+
 const NO_NEED: Phrase = Phrase(&[
     Part::Word(words!["不需要", "不用", "无需", "不必"]),
     Part::Maybe(words!["您", "你"]),
@@ -104,6 +121,11 @@ const NO_NEED: Phrase = Phrase(&[
 impl Rule for SensitiveInfo {
     fn check(&self, cx: &Context, out: &mut Lints) {
         let text = cx.draft.folded();
+        // JD's own service checks who it talks to with a code it sends (我这边会发一条验证码给您,
+        // 收到后告诉我): on JD that is the platform's process, not a shop asking for a secret.
+        if cx.platform == Platform::Jd && contains_any(text, SENT_BY_US) {
+            return;
+        }
         let mut last_end = 0;
         for (hit, _) in find_all(text, SECRETS) {
             let Some(sentence) = cx.draft.sentence_at(hit.start) else { continue };
