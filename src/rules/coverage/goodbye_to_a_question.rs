@@ -2,13 +2,15 @@ use crate::finding::Lints;
 use crate::rules::apology::words::asks_for_facts;
 use crate::rules::closing::missing_closing::{CLOSINGS, THANKS_REPLIES};
 use crate::rules::{declare_rule, opening_insert_at, Context, Rule};
-use crate::text::{contains_any, is_han, is_punct_or_space, pieces, Closing, Words};
+use crate::text::{contains_any, is_han, is_punct_or_space, pieces, starts_with_any, Closing, Words};
 
 declare_rule! {
     /// ## What it does
     /// Flags a reply that only closes the chat (请问还有其他可以帮您的吗?, 感谢您的支持,
     /// 祝您生活愉快) when the customer has just asked something, and offers an answer to put
-    /// first: “关于您问的“退款退到哪”,【回答】。”
+    /// first: “关于您问的“退款退到哪”,【回答】。” It quotes the question that says most (not
+    /// 什么意思 before 我的差价什么时候可以退呢), and only one of three Han characters or more;
+    /// the customer thinking aloud (我看看怎么弄?) asks nothing.
     ///
     /// Left alone: a further message after the agent already replied (`agent_since` says
     /// something: the answer may be in the message before), a first reply (its
@@ -41,7 +43,17 @@ declare_rule! {
 impl Rule for GoodbyeToAQuestion {
     fn check(&self, cx: &Context, out: &mut Lints) {
         let c = cx.customer;
-        let Some(question) = c.questions.first() else { return };
+        // The question to answer: the one that says most (我的差价什么时候可以退呢, not 什么意思),
+        // never the customer thinking aloud (我看看怎么弄?).
+        let Some(question) = c
+            .questions
+            .iter()
+            .filter(|q| !starts_with_any(q, SELF_TALK))
+            .rev()
+            .max_by_key(|q| q.chars().filter(|&ch| is_han(ch)).count())
+        else {
+            return;
+        };
         // A first reply's “有什么可以帮您” opens the chat; a customer wrapping up is answered
         // by a goodbye.
         if cx.answered
@@ -67,6 +79,9 @@ impl Rule for GoodbyeToAQuestion {
 /// Every piece with words in it (split at punctuation and at the spaces that join chat
 /// messages) is closing talk: a farewell, a wish, thanks returned, an offer of more help, a
 /// request to rate the service. A number or masked data is an answer.
+/// The customer thinking aloud, not asking the agent: 我看看怎么弄?
+const SELF_TALK: Words = words!["我看看", "我看一下", "我想想", "我试试", "我研究", "我琢磨"];
+
 /// The fewest Han characters of a question worth quoting back.
 const QUOTED_MIN: usize = 3;
 
