@@ -10,6 +10,9 @@ Usage:
       up to N. tune: the turns tuned on (the tuning parts of v1 and v3 and the customer-
       labelled turns); held: v2, v4 and the held thirds of v1 and v3, whose cases are never
       shown to the tuner (only the raters read them).
+  scripts/suggestions.py stale --part tune|held --out DIR
+      the rated findings whose fix has changed since (same line and rule, another fixed
+      reply), as DIR/batch-1.jsonl, for raters to judge again
   scripts/suggestions.py score [--part tune|held|all] [--markdown]
       accept rate per rule from tests/quality/suggestions.jsonl, against the checker now: a
       verdict counts only while the reply it judged is unchanged (same hash of the fixed reply)
@@ -84,22 +87,47 @@ def findings(reqs, binary):
                 yield by_id[res["id"]], f
 
 
+def item(r, f):
+    """What a rater reads: the conversation, the finding, and the reply after its fix."""
+    draft, fix = r["draft"], f["suggestions"][0]
+    fixed = fixed_reply(draft, f)
+    return {"line": r["id"], "rule": f["rule"], "hash": digest(fixed), "customer": r["customer"], "draft": draft,
+            "span": utf16_slice(draft, f["start"], f["end"]), "message": f["message"], "suggestion": fix,
+            "fixed": fixed}
+
+
 def sample(a):
     tune, held = parts()
     chosen_lines = tune if a.part == "tune" else held
     reqs = [r for r in requests() if r["id"] in chosen_lines]
     items = []
     for r, f in findings(reqs, a.bin):
-        draft, fix = r["draft"], f["suggestions"][0]
-        fixed = fixed_reply(draft, f)
         loud = f["severity"] != "hint"
         key = quality.digest(f"{r['id']}:{f['rule']}", "kefu-suggestions")
-        items.append((not loud, key, {
-            "line": r["id"], "rule": f["rule"], "hash": digest(fixed), "customer": r["customer"],
-            "draft": draft, "span": utf16_slice(draft, f["start"], f["end"]), "message": f["message"],
-            "suggestion": fix, "fixed": fixed}))
+        items.append((not loud, key, item(r, f)))
     items.sort(key=lambda t: (t[0], t[1]))
     chosen = [it for _, _, it in items[: a.n]]
+    write(a, chosen)
+    print(f"{len(items)} findings with a suggestion on {len(reqs)} turns; {len(chosen)} sampled "
+          f"({sum(1 for l, _, _ in items[: a.n] if not l)} warnings or errors)")
+    return 0
+
+
+def stale(a):
+    verdicts = [json.loads(l) for l in open(VERDICTS, encoding="utf-8") if l.strip()]
+    rated = {(v["line"], v["rule"]): set() for v in verdicts if v["part"] == a.part}
+    for v in verdicts:
+        if (v["line"], v["rule"]) in rated:
+            rated[(v["line"], v["rule"])].add(v["hash"])
+    reqs = [r for r in requests() if r["id"] in {line for line, _ in rated}]
+    changed = [item(r, f) for r, f in findings(reqs, a.bin)
+               if (r["id"], f["rule"]) in rated and digest(fixed_reply(r["draft"], f)) not in rated[(r["id"], f["rule"])]]
+    a.batches = 1
+    write(a, changed)
+    return 0
+
+
+def write(a, chosen):
     os.makedirs(a.out, exist_ok=True)
     for k in range(a.batches):
         part = chosen[k :: a.batches]
@@ -107,9 +135,6 @@ def sample(a):
             for it in part:
                 f.write(json.dumps(it, ensure_ascii=False) + "\n")
         print(f"{a.out}/batch-{k + 1}.jsonl: {len(part)} suggestions")
-    print(f"{len(items)} findings with a suggestion on {len(reqs)} turns; {len(chosen)} sampled "
-          f"({sum(1 for l, _, _ in items[: a.n] if not l)} warnings or errors)")
-    return 0
 
 
 def score(a):
@@ -150,16 +175,19 @@ def main():
     s.add_argument("--out", required=True)
     s.add_argument("--n", type=int, default=320)
     s.add_argument("--batches", type=int, default=4)
+    t = sub.add_parser("stale")
+    t.add_argument("--part", choices=["tune", "held"], required=True)
+    t.add_argument("--out", required=True)
     c = sub.add_parser("score")
     c.add_argument("--part", choices=["tune", "held", "all"], default="all")
     c.add_argument("--markdown", action="store_true")
-    for p in (s, c):
+    for p in (s, t, c):
         p.add_argument("--bin", default=BIN)
     a = ap.parse_args()
     if not os.path.exists(CORPUS):
         print(f"skipped: {CORPUS} not found")
         return 0
-    return sample(a) if a.cmd == "sample" else score(a)
+    return {"sample": sample, "stale": stale, "score": score}[a.cmd](a)
 
 
 if __name__ == "__main__":
