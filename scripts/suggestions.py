@@ -3,13 +3,13 @@
 score their verdicts.
 
 Usage:
-  scripts/suggestions.py sample --part tune|held --out DIR [--n 320] [--batches 4]
+  scripts/suggestions.py sample --part tune|held --out DIR [--n 320] [--batches 4] [--hints]
       the first suggestion of findings on JDDC agent turns, each with the reply as it reads
       after the fix, dealt into DIR/batch-K.jsonl for raters (corpus text: keep it out of the
       repository). Every warning and error is taken first, then hints, by a hash of the line,
       up to N. tune: the turns tuned on (the tuning parts of v1 and v3 and the customer-
       labelled turns); held: v2, v4 and the held thirds of v1 and v3, whose cases are never
-      shown to the tuner (only the raters read them).
+      shown to the tuner (only the raters read them). --hints: hints only.
   scripts/suggestions.py stale --part tune|held --out DIR
       the rated findings whose fix has changed since (same line and rule, another fixed
       reply), as DIR/batch-1.jsonl, for raters to judge again
@@ -103,6 +103,8 @@ def sample(a):
     items = []
     for r, f in findings(reqs, a.bin):
         loud = f["severity"] != "hint"
+        if a.hints and loud:
+            continue
         key = quality.digest(f"{r['id']}:{f['rule']}", "kefu-suggestions")
         items.append((not loud, key, item(r, f)))
     items.sort(key=lambda t: (t[0], t[1]))
@@ -175,6 +177,7 @@ def main():
     s.add_argument("--out", required=True)
     s.add_argument("--n", type=int, default=320)
     s.add_argument("--batches", type=int, default=4)
+    s.add_argument("--hints", action="store_true", help="hints only")
     t = sub.add_parser("stale")
     t.add_argument("--part", choices=["tune", "held"], required=True)
     t.add_argument("--out", required=True)
