@@ -5,8 +5,7 @@ use crate::finding::{Lint, Severity};
 use crate::rules::apology::words::is_holding;
 use crate::rules::{declare_rule, Context, Rule};
 use crate::text::{
-    char_after, char_before, contains_any, find_all, is_emoji, is_han, is_punct_or_space, mask, starts_with_any, Draft,
-    Words,
+    char_after, char_before, contains_any, find_all, is_emoji, is_punct_or_space, mask, starts_with_any, Draft, Words,
 };
 
 declare_rule! {
@@ -18,10 +17,10 @@ declare_rule! {
     /// A hedged time (“大概三天能到”) gets the firmer “预计三天能到”; a hedged range
     /// (“大概3-5天”, “早晚可能相差10到20”) is only a hint, since a range already reads as an
     /// estimate. Other hedges
-    /// keep the statement as a first reading and promise to verify it (the guides: 核实后再
-    /// 回复): “这边有可能是系统误判了” → “这边初步判断是系统误判,我帮您核实后给您准确答复”, so
-    /// what the agent knows stays; then the promise alone, and the statement without the hedge
-    /// for an agent who does know. A guess the same sentence goes on
+    /// get a promise to verify first (the guides: 核实后再回复), and the statement without the
+    /// hedge as the second choice, for an agent who does know. A guessed cause (这边有可能是系统
+    /// 误判了, 可能因为节日放假有延迟) is a hint with no fix: no one rewrite keeps the
+    /// explanation and drops the guess. A guess the same sentence goes on
     /// to check (“可能是快递员提前点了签收,我马上帮您核实”) and one in a holding line are hints;
     /// “可能要麻烦您…” is courtesy.
     ///
@@ -112,6 +111,10 @@ const EVENTS: Words = words![
 ];
 
 /// Trailing particles that carry the doubt with the hedge (“…吧”).
+/// A cause guessed at after the hedge: 可能是系统误判了, 应该是系统的原因.
+const CAUSE_GUESSED: Words =
+    words!["原因", "导致", "造成", "误判", "故障", "延迟", "延误", "耽误", "出了问题", "系统问题"];
+
 const DOUBT_TAIL: Words = words!["吧"];
 
 /// A clause that is nothing but the hedge and particles (“…,应该是。”).
@@ -413,37 +416,27 @@ fn lint_for(draft: &Draft, hit: &Range<usize>, word: &str, clause_start: usize, 
             HedgeWord::META.lint(span, format!("“{word}”之后最好给出预计时间或方案")).with_severity(Severity::Hint),
         );
     }
+    // A guessed cause (这边有可能是系统误判了, 可能因为节日放假有一定的延迟) is the agent's
+    // explanation: no one fix keeps what they know and drops the guess (raters of real replies
+    // rejected both a promise to check in its place and “初步判断…”), so only a nudge.
+    if starts_with_any(body, ["因为", "由于"]) || contains_any(body, CAUSE_GUESSED) {
+        return Some(
+            HedgeWord::META.lint(span, format!("“{word}”猜测原因,核实后再告诉客户")).with_severity(Severity::Hint),
+        );
+    }
     // Verify, then answer (the guides): deleting the hedge alone would turn a guess into a
-    // promise nobody checked, and replacing the statement with a promise to check loses what
-    // the agent knows (the likely cause, the rule as they remember it). So the first choice
-    // keeps the statement as a first reading and promises the check (“这边初步判断是系统误判
-    // 了,我帮您核实后给您准确答复”); then the promise alone, for the whole clause (“这个尺码应该
-    // 偏大” → “这个我帮您核实后…”); then the statement without the hedge, for an agent who knows.
+    // promise nobody checked, so that is only the second choice. The promise replaces the
+    // whole clause (“这个尺码应该偏大” → “这个我帮您核实后…”), so it reads whole.
     let lead = draft.raw_text(&(clause_start..start));
-    let (whole, verify) = if lead.trim().is_empty() {
-        (span.clone(), "我帮您核实后给您准确答复")
+    let (span, verify) = if lead.trim().is_empty() {
+        (span, "我帮您核实后给您准确答复")
     } else {
         (clause_start..core_end, "这个我帮您核实后给您准确答复")
     };
     // A trailing emoji is the agent's tone, not the guess: it stays.
     let tone = &body[body.trim_end_matches(|c: char| is_emoji(c) || c == '\u{fe0f}').len()..];
-    let statement = body.trim_end_matches(|c: char| is_emoji(c) || c == '\u{fe0f}' || is_punct_or_space(c));
-    let core = statement.trim_end_matches(TAG_FILLER);
-    let mut lint = HedgeWord::META.lint(whole, format!("“{word}”显得没把握,核实后给确定答复"));
-    if core.chars().any(is_han) {
-        // “可能因为节日放假有延迟” → “初步判断是因为节日放假有延迟”.
-        // (“大概一年” → “初步判断是一年”.)
-        let numeral = core.starts_with(|c: char| c.is_ascii_digit() || "一二两三四五六七八九十几半".contains(c));
-        let is = if numeral || starts_with_any(core, ["因为", "由于"]) { "是" } else { "" };
-        // (A bare 这/那 comes after it: “这可能是系统原因” → “初步判断这是系统原因”.)
-        let first_reading = if matches!(lead.trim(), "这" | "那") {
-            format!("初步判断{}{is}{core},我帮您核实后给您准确答复{tone}", lead.trim())
-        } else {
-            format!("{lead}初步判断{is}{core},我帮您核实后给您准确答复{tone}")
-        };
-        lint = lint.suggest(first_reading);
-    }
-    lint = lint.suggest(format!("{verify}{tone}"));
+    let lint =
+        HedgeWord::META.lint(span, format!("“{word}”显得没把握,核实后给确定答复")).suggest(format!("{verify}{tone}"));
     Some(if body.chars().any(|c| !is_punct_or_space(c)) { lint.suggest(format!("{lead}{body}")) } else { lint })
 }
 
