@@ -136,6 +136,43 @@ for (const s of sections.filter((s) => s.id === 0)) {
 }
 if (indexOf.size === 0) fail(`${input} has no function names (was it stripped before this step?)`);
 
+// The active data segments at constant offsets: [address, bytes].
+const data = [];
+const dataSection = sections.find((s) => s.id === 11);
+if (dataSection) {
+  let [n, p] = leb(bytes, dataSection.start);
+  for (let i = 0; i < n; i++) {
+    const mode = bytes[p++];
+    if (mode !== 0 || bytes[p] !== 0x41) break; // only `i32.const offset` active segments
+    let offset;
+    [offset, p] = leb(bytes, p + 1);
+    // (The offset is a signed LEB: the module's addresses are small and positive.)
+    if (bytes[p++] !== 0x0b) break;
+    let len;
+    [len, p] = leb(bytes, p);
+    data.push([offset, bytes.subarray(p, p + len)]);
+    p += len;
+  }
+}
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+// Whether [address, address + len) is a phrase list's text (src/text/words.rs: words, each
+// ended by `\0`, valid UTF-8): then `len` next to `address` is its length, not a function's
+// table slot.
+function isWordsText(address, len) {
+  for (const [at, seg] of data) {
+    if (address < at || address + len > at + seg.length || len === 0) continue;
+    const text = seg.subarray(address - at, address - at + len);
+    if (text[len - 1] !== 0) return false;
+    try {
+      utf8.decode(text);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+  return false;
+}
+
 // --- The text (wasm-dis): who calls whom, and which table slots each function names. ---
 const dir = mkdtempSync(join(tmpdir(), 'wasm-snip-'));
 let wat;
@@ -179,7 +216,8 @@ for (const [fn, lines] of body) {
 }
 // Whether a function may take the address of table slot `k`: an `i32.const k` anywhere in it,
 // except as an operand of arithmetic or a comparison (a field offset, `base + 204`; the
-// module isn't position-independent, so a function's address is the bare constant).
+// module isn't position-independent, so a function's address is the bare constant), or as
+// the length right after the address of a phrase list's text (a `Words` passed on).
 const NOT_AN_ADDRESS = /^\s*\(i(32|64)\.(add|sub|mul|div_[su]|rem_[su]|and|or|xor|shl|shr_[su]|rotl|rotr|eq|ne|[lg][te]_[su])$/;
 function namesSlot(fn, k) {
   const lines = body.get(fn);
@@ -187,6 +225,8 @@ function namesSlot(fn, k) {
     if (!l.includes(`(i32.const ${k})`)) return false;
     if (l.trim() !== `(i32.const ${k})`) return true;
     const depth = l.search(/\S/);
+    const before = i > 0 && lines[i - 1].search(/\S/) === depth && lines[i - 1].trim().match(/^\(i32\.const (\d+)\)$/);
+    if (before && isWordsText(Number(before[1]), k)) return false;
     for (let j = i - 1; j >= 0; j--) {
       if (lines[j].search(/\S/) < depth) return !NOT_AN_ADDRESS.test(lines[j]);
     }
