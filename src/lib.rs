@@ -19,6 +19,15 @@ macro_rules! words {
     };
 }
 
+/// A word table with a fix per word, as a [`text::Pairs`]:
+/// `pairs![("不行", "暂时无法"), ("没办法", "暂时无法")]`. A fix may be a macro that gives a
+/// literal (`check!()`), for a fix many words share.
+macro_rules! pairs {
+    ($(($word:literal, $fix:expr)),* $(,)?) => {
+        $crate::text::Pairs::joined(concat!($($word, "\0"),*), concat!($($fix, "\0"),*))
+    };
+}
+
 pub mod config;
 pub mod docs;
 pub mod error;

@@ -18,7 +18,7 @@ use std::marker::PhantomData;
 use std::ops::Range;
 use std::sync::{LazyLock, Mutex, PoisonError};
 
-use super::{CharBits, Words};
+use super::{CharBits, Pairs, Words};
 
 /// The phrases of one list grouped by first character (and by last).
 pub struct Index {
@@ -280,13 +280,6 @@ impl Needles for Words {
 
 fn index(needles: impl Needles) -> &'static Index {
     needles.index()
-}
-
-/// The index of a word table's words (keyed apart from lists: the length's top bit is set).
-fn table_index<R: Row>(table: &'static [R]) -> &'static Index {
-    index_by((table.as_ptr() as usize, table.len() | 1 << (usize::BITS - 1)), &|| {
-        table.iter().map(Row::word).collect::<Vec<_>>().leak()
-    })
 }
 
 /// The index for `key`, made from the needles `make` gives on first use (by any thread).
@@ -667,32 +660,34 @@ pub fn find_product(hay: &str, factors: &'static [Words]) -> Vec<(Range<usize>, 
     find_in(hay, ix).into_iter().map(|(hit, k)| (hit, ix.needles[k as usize])).collect()
 }
 
-/// A row of a rule's word table: the word and what the rule keeps with it (its fix, its
-/// plain words…), e.g. `("不行", "暂时无法")`.
-pub trait Row: Sync + 'static {
-    fn word(&self) -> &'static str;
-}
-
-impl<A: Sync + 'static> Row for (&'static str, A) {
-    fn word(&self) -> &'static str {
-        self.0
-    }
-}
-
-impl<A: Sync + 'static, B: Sync + 'static> Row for (&'static str, A, B) {
-    fn word(&self) -> &'static str {
-        self.0
-    }
-}
-
 /// Every occurrence of the words of `table` in `hay`, as [`find_all`] finds them, each with its
-/// row (the first row of a word listed twice).
-pub fn find_rows<R: Row>(hay: &str, table: &'static [R]) -> Vec<(Range<usize>, &'static R)> {
-    if hay.is_empty() || table.is_empty() {
+/// word and fix (the first row of a word listed twice).
+pub fn find_pairs(hay: &str, table: Pairs) -> Vec<(Range<usize>, (&'static str, &'static str))> {
+    let ix = index(table.words());
+    if hay.is_empty() || ix.needles.is_empty() {
         return Vec::new();
     }
-    // The index lists the table's words in its order: a needle's position is its row's.
-    find_in(hay, table_index(table)).into_iter().map(|(hit, k)| (hit, &table[k as usize])).collect()
+    let fixes = split_fixes(table.fixes());
+    find_in(hay, ix)
+        .into_iter()
+        .map(|(hit, k)| (hit, (ix.needles[k as usize], fixes.get(k as usize).copied().unwrap_or(""))))
+        .collect()
+}
+
+/// A table's fixes, split once (by any thread) and kept: a fix is looked up by its row for
+/// every match, and a text may match a table thousands of times.
+fn split_fixes(fixes: Words) -> &'static [&'static str] {
+    /// (The fixes' (address, length), their rows.)
+    type Split = Vec<((usize, usize), &'static [&'static str])>;
+    static SPLIT: Mutex<Split> = Mutex::new(Vec::new());
+    let key = (fixes.text().as_ptr() as usize, fixes.text().len());
+    let mut split = SPLIT.lock().unwrap_or_else(PoisonError::into_inner);
+    if let Some(&(_, rows)) = split.iter().find(|(k, _)| *k == key) {
+        return rows;
+    }
+    let rows: &'static [&'static str] = fixes.iter().collect::<Vec<_>>().leak();
+    split.push((key, rows));
+    rows
 }
 
 /// Whether `hay` contains any of `needles`.
@@ -790,22 +785,22 @@ mod tests {
     }
 
     #[test]
-    fn rows_are_found_as_their_words_with_the_first_row_of_a_word() {
+    fn pairs_are_found_as_their_words_with_the_first_row_of_a_word() {
         // A static: each use of a const may be a copy at another address (rules use each table
         // in one place, so theirs keep one).
-        static TABLE: &[(&str, u8)] = &[("不行", 1), ("不可以", 2), ("不行", 3), ("行", 4)];
+        static TABLE: Pairs = pairs![("不行", "1"), ("不可以", "2"), ("不行", "3"), ("行", "4")];
         let hay = "不行,不可以,行吧";
-        let words: Vec<&str> = TABLE.iter().map(|(w, _)| *w).collect();
-        let found: Vec<(Range<usize>, u8)> = find_rows(hay, TABLE).into_iter().map(|(r, row)| (r, row.1)).collect();
-        let expected: Vec<(Range<usize>, u8)> = reference(hay, &words)
+        let words: Vec<&str> = TABLE.iter().map(|(w, _)| w).collect();
+        let found: Vec<(Range<usize>, &str)> = find_pairs(hay, TABLE).into_iter().map(|(r, (_, f))| (r, f)).collect();
+        let expected: Vec<(Range<usize>, &str)> = reference(hay, &words)
             .into_iter()
-            .map(|(r, w)| (r, TABLE.iter().find(|(t, _)| *t == w).map_or(0, |(_, v)| *v)))
+            .map(|(r, w)| (r, TABLE.iter().find(|(t, _)| *t == w).map_or("", |(_, f)| f)))
             .collect();
         assert_eq!(found, expected);
-        assert_eq!(found.iter().map(|(_, v)| *v).collect::<Vec<_>>(), vec![1, 2, 4]);
+        assert_eq!(found.iter().map(|(_, f)| *f).collect::<Vec<_>>(), vec!["1", "2", "4"]);
         // One index per table, whichever thread asks.
-        let there = std::thread::spawn(|| table_index(TABLE).id).join().ok();
-        assert_eq!(Some(table_index(TABLE).id), there);
+        let there = std::thread::spawn(|| index(TABLE.words()).id).join().ok();
+        assert_eq!(Some(index(TABLE.words()).id), there);
     }
 
     #[test]

@@ -14,12 +14,12 @@ mod words;
 pub use customer::{Closing, Customer};
 pub use draft::{is_clause_end, is_emoji, is_han, is_punct_or_space, is_sentence_end, Draft, Segment};
 pub use lexicon::{
-    contains_any, find_all, find_product, find_rows, scope, scope_at, List, Needles, Row, Scope, WordHasher,
+    contains_any, find_all, find_pairs, find_product, scope, scope_at, List, Needles, Scope, WordHasher,
 };
 pub use phrase::{Hit, Part, Phrase};
 pub use reply::answers;
 pub use situation::Situation;
-pub use words::Words;
+pub use words::{Pairs, Words};
 
 /// `text` with every occurrence of `phrases` blanked out (same length, so nothing shifts).
 pub(crate) fn mask(text: &str, phrases: impl Needles) -> String {

@@ -5,6 +5,9 @@
 //! [`Words`] list is its words in one string, each ended by `\0`, written with `words!`
 //! exactly as a slice would be, so a list reads the same in a rule file and costs only its
 //! text. The lexicon splits a list once, on its first lookup.
+//!
+//! A word table with a fix per word is a [`Pairs`]: its words as one [`Words`] list and its
+//! fixes as another, in the same order, written with `pairs!` as a slice of tuples would be.
 
 /// A list of words (phrases), in order. Write it with `words!`: `words!["不行", "不可以"]`.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -39,6 +42,43 @@ impl Words {
     /// The joined text: what identifies the list to the lexicon (its address and length).
     pub(crate) fn text(self) -> &'static str {
         self.0
+    }
+}
+
+/// A word table: each word with its fix, in order. Write it with `pairs!`:
+/// `pairs![("不行", "暂时无法"), ("没办法", "暂时无法")]`. Find its words with
+/// [`find_pairs`](super::find_pairs).
+#[derive(Clone, Copy)]
+pub struct Pairs {
+    words: Words,
+    fixes: Words,
+}
+
+impl Pairs {
+    /// The table whose words and fixes are `words` and `fixes` (what `pairs!` writes).
+    pub const fn joined(words: &'static str, fixes: &'static str) -> Pairs {
+        Pairs { words: Words(words), fixes: Words(fixes) }
+    }
+
+    /// The words, in order.
+    pub fn words(self) -> Words {
+        self.words
+    }
+
+    /// The fixes, in the words' order.
+    pub fn fixes(self) -> Words {
+        self.fixes
+    }
+
+    /// The rows, in order.
+    pub fn iter(self) -> impl Iterator<Item = (&'static str, &'static str)> {
+        self.words.iter().zip(self.fixes.iter())
+    }
+}
+
+impl std::fmt::Debug for Pairs {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_list().entries(self.iter()).finish()
     }
 }
 
@@ -87,5 +127,13 @@ mod tests {
         // An empty word is a word (a product's factor may leave its place out).
         assert_eq!(words!["", "又"].iter().collect::<Vec<_>>(), ["", "又"]);
         assert_eq!(format!("{TWO:?}"), r#"["不行", "不可以"]"#);
+    }
+
+    #[test]
+    fn pairs_read_back_their_rows() {
+        const ROWS: Pairs = pairs![("不行", "暂时无法"), ("没办法", ""), ("不行", "重复")];
+        assert_eq!(ROWS.iter().collect::<Vec<_>>(), [("不行", "暂时无法"), ("没办法", ""), ("不行", "重复")]);
+        assert_eq!(ROWS.words().len(), 3);
+        assert_eq!(ROWS.fixes().len(), 3);
     }
 }

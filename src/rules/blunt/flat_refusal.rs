@@ -3,8 +3,8 @@ use crate::finding::Severity;
 use crate::rules::{declare_rule, Context, Rule};
 use crate::text::classes::ACTION;
 use crate::text::{
-    char_after, char_before, contains_any, ends_with_any, find_all, find_rows, is_emoji, is_han, is_punct_or_space,
-    starts_with_any, Part, Phrase, Words,
+    char_after, char_before, contains_any, ends_with_any, find_all, find_pairs, is_emoji, is_han, is_punct_or_space,
+    starts_with_any, Pairs, Part, Phrase, Words,
 };
 
 declare_rule! {
@@ -57,7 +57,7 @@ declare_rule! {
 }
 
 /// (refusal, what it becomes in the fix when a verb follows). “暂时无法” is the guides' word.
-const REFUSALS: &[(&str, &str)] = &[
+const REFUSALS: Pairs = pairs![
     ("没有办法", "暂时无法"),
     ("没办法", "暂时无法"),
     ("没法子", "暂时无法"),
@@ -391,7 +391,7 @@ impl Rule for FlatRefusal {
     fn check(&self, cx: &Context, out: &mut Lints) {
         let text = cx.draft.folded();
         let mut done_sentence = usize::MAX;
-        for (hit, &(word, replacement)) in find_rows(text, REFUSALS) {
+        for (hit, (word, replacement)) in find_pairs(text, REFUSALS) {
             let Some(clause) = cx.draft.clause_at(hit.start) else { continue };
             let Some(sentence) = cx.draft.sentence_at(hit.start) else { continue };
             if sentence.range.start == done_sentence {

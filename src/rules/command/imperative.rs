@@ -3,7 +3,7 @@ use crate::finding::Lints;
 use crate::rules::{declare_rule, Context, Rule};
 use std::ops::Range;
 
-use crate::text::{char_before, contains_any, find_all, find_rows, is_punct_or_space, Part, Phrase, Words};
+use crate::text::{char_before, contains_any, find_all, find_pairs, is_punct_or_space, Pairs, Part, Phrase, Words};
 
 declare_rule! {
     /// ## What it does
@@ -40,74 +40,67 @@ declare_rule! {
     }
 }
 
-/// (order, replacement for the order itself).
-/// What the rule offers for an order: words to say instead, or (asking the customer to send
-/// something without 请/麻烦) the same request asked politely.
-#[derive(Clone, Copy)]
-enum Fix {
-    Say(&'static str),
-    Send,
-}
-use Fix::{Say, Send};
-
-const ORDERS: &[(&str, Fix)] = &[
-    ("你自己看说明", Say("麻烦您参考一下说明书,有不明白的地方我来帮您解答")),
-    ("自己看说明书", Say("麻烦您参考一下说明书,有不明白的地方我来帮您解答")),
-    ("自己看说明", Say("麻烦您参考一下说明书,有不明白的地方我来帮您解答")),
-    ("自己看详情页", Say("麻烦您参考一下详情页,有不明白的地方我来帮您解答")),
-    ("你自己看", Say("我来帮您看一下")),
-    ("自己看", Say("我来帮您看一下")),
-    ("你自己查", Say("我来帮您查一下")),
-    ("自己查", Say("我来帮您查一下")),
-    ("自己去问", Say("我来帮您问一下")),
-    ("自己去查", Say("我来帮您查一下")),
-    ("自己去看", Say("我来帮您看一下")),
-    ("自己去", Say("麻烦您去")),
-    ("自己找", Say("我来帮您找一下")),
-    ("自己想办法", Say("我们一起想想办法")),
-    ("自己弄", Say("我来教您操作")),
-    ("自己搞", Say("我来教您操作")),
-    ("照着做", Say("您可以按照这个步骤操作")),
-    ("照着弄", Say("您可以按照这个步骤操作")),
-    ("对着步骤弄", Say("您可以按照这个步骤操作")),
-    ("对着弄", Say("您可以按照这个步骤操作")),
-    ("就完事了", Say("就可以了")),
-    ("照我说的做", Say("您可以按照这个步骤操作")),
-    ("按我说的做", Say("您可以按照这个步骤操作")),
-    ("看清楚再问", Say("我再为您说明一下")),
-    ("往上翻一下", Say("我再为您发一遍")),
-    ("往上翻翻", Say("我再为您发一遍")),
-    ("往上翻", Say("我再为您发一遍")),
-    ("往上看", Say("我再为您发一遍")),
+/// (order, words to say instead). An order with no words to say instead asks the customer to
+/// send something without 请/麻烦: the fix asks the same politely (订单号发我 → 麻烦您把订单号
+/// 发我).
+const ORDERS: Pairs = pairs![
+    ("你自己看说明", "麻烦您参考一下说明书,有不明白的地方我来帮您解答"),
+    ("自己看说明书", "麻烦您参考一下说明书,有不明白的地方我来帮您解答"),
+    ("自己看说明", "麻烦您参考一下说明书,有不明白的地方我来帮您解答"),
+    ("自己看详情页", "麻烦您参考一下详情页,有不明白的地方我来帮您解答"),
+    ("你自己看", "我来帮您看一下"),
+    ("自己看", "我来帮您看一下"),
+    ("你自己查", "我来帮您查一下"),
+    ("自己查", "我来帮您查一下"),
+    ("自己去问", "我来帮您问一下"),
+    ("自己去查", "我来帮您查一下"),
+    ("自己去看", "我来帮您看一下"),
+    ("自己去", "麻烦您去"),
+    ("自己找", "我来帮您找一下"),
+    ("自己想办法", "我们一起想想办法"),
+    ("自己弄", "我来教您操作"),
+    ("自己搞", "我来教您操作"),
+    ("照着做", "您可以按照这个步骤操作"),
+    ("照着弄", "您可以按照这个步骤操作"),
+    ("对着步骤弄", "您可以按照这个步骤操作"),
+    ("对着弄", "您可以按照这个步骤操作"),
+    ("就完事了", "就可以了"),
+    ("照我说的做", "您可以按照这个步骤操作"),
+    ("按我说的做", "您可以按照这个步骤操作"),
+    ("看清楚再问", "我再为您说明一下"),
+    ("往上翻一下", "我再为您发一遍"),
+    ("往上翻翻", "我再为您发一遍"),
+    ("往上翻", "我再为您发一遍"),
+    ("往上看", "我再为您发一遍"),
     // “您往下拉看看就知道了”: go and read it yourself.
-    ("看看就知道了", Say("我把这部分内容发给您")),
-    ("往上滑", Say("我再为您发一遍")),
-    ("翻记录", Say("我再为您发一遍")),
-    ("翻聊天记录", Say("我再为您发一遍")),
-    ("看清楚再拍", Say("建议您确认好规格再下单")),
-    ("看清楚再买", Say("建议您确认好规格再下单")),
-    ("看清楚再下单", Say("建议您确认好规格再下单")),
-    ("先看详情页", Say("麻烦您先参考一下详情页")),
-    ("等着吧", Say("请您耐心等待一下")),
-    ("等着就行", Say("请您耐心等待一下")),
-    ("等着就好", Say("请您耐心等待一下")),
-    ("你等着", Say("请您耐心等待一下")),
-    ("先等着", Say("请您耐心等待一下")),
-    ("快点", Say("麻烦您尽快")),
-    ("快一点", Say("麻烦您尽快")),
+    ("看看就知道了", "我把这部分内容发给您"),
+    ("往上滑", "我再为您发一遍"),
+    ("翻记录", "我再为您发一遍"),
+    ("翻聊天记录", "我再为您发一遍"),
+    ("看清楚再拍", "建议您确认好规格再下单"),
+    ("看清楚再买", "建议您确认好规格再下单"),
+    ("看清楚再下单", "建议您确认好规格再下单"),
+    ("先看详情页", "麻烦您先参考一下详情页"),
+    ("等着吧", "请您耐心等待一下"),
+    ("等着就行", "请您耐心等待一下"),
+    ("等着就好", "请您耐心等待一下"),
+    ("你等着", "请您耐心等待一下"),
+    ("先等着", "请您耐心等待一下"),
+    ("快点", "麻烦您尽快"),
+    ("快一点", "麻烦您尽快"),
     // Asking the customer to send something without 请/麻烦: the fix asks politely.
-    ("给我发", Send),
-    ("发我", Send),
-    ("发过来", Send),
-    ("拍给我", Send),
-    ("拍过来", Send),
-    ("报一下", Send),
-    ("报给我", Send),
-    ("甩过来", Send),
-    ("甩给我", Send),
-    ("丢过来", Send),
-    ("传上来", Send),
-    ("发上来", Send),
+    ("给我发", ""),
+    ("发我", ""),
+    ("发过来", ""),
+    ("拍给我", ""),
+    ("拍过来", ""),
+    ("报一下", ""),
+    ("报给我", ""),
+    ("甩过来", ""),
+    ("甩给我", ""),
+    ("丢过来", ""),
+    ("传上来", ""),
+    ("发上来", ""),
 ];
 /// Anything of these before the order in its clause (or the sentence) softens it.
 const SOFTENERS: Words = words![
@@ -173,7 +166,7 @@ const FAST_NOT_MINE: Words = words!["击", "下单", "付款", "拍", "买", "�
 impl Rule for Imperative {
     fn check(&self, cx: &Context, out: &mut Lints) {
         let text = cx.draft.folded();
-        for (hit, &(word, fix)) in find_rows(text, ORDERS) {
+        for (hit, (word, fix)) in find_pairs(text, ORDERS) {
             let Some(clause) = cx.draft.clause_at(hit.start) else { continue };
             let sentence_start = cx.draft.sentence_at(hit.start).map_or(clause.range.start, |s| s.range.start);
             let before = &text[sentence_start..hit.start];
@@ -202,7 +195,7 @@ impl Rule for Imperative {
             if after.starts_with('您') || after.starts_with("的") {
                 continue;
             }
-            if let Say(fix) = fix {
+            if !fix.is_empty() {
                 out.push(Self::META.lint(hit, "命令式语气,改用“麻烦您…”").suggest(fix));
                 continue;
             }

@@ -3,7 +3,7 @@ use std::ops::Range;
 
 use crate::finding::Lint;
 use crate::rules::{declare_rule, Context, Rule};
-use crate::text::{contains_any, ends_with_any, find_rows, is_han, is_punct_or_space, mask, Words};
+use crate::text::{contains_any, ends_with_any, find_pairs, is_han, is_punct_or_space, mask, Pairs, Words};
 
 declare_rule! {
     /// ## What it does
@@ -45,7 +45,7 @@ declare_rule! {
 }
 
 /// (claim, replacement; "" = no good replacement, delete or rephrase by hand).
-const TERMS: &[(&str, &str)] = &[
+const TERMS: Pairs = pairs![
     // 最 + an evaluation.
     ("全网最低价", "优惠价"),
     ("全网最低", "很优惠"),
@@ -329,7 +329,7 @@ impl Rule for AbsoluteClaim {
         let text = cx.draft.folded();
         // “哪款更耐用?” — the answer compares the shop's own items, which is allowed.
         let comparing = contains_any(&cx.customer.text, &["哪款", "哪个", "哪种", "比", "更"]);
-        for (hit, &(term, replacement)) in find_rows(text, TERMS) {
+        for (hit, (term, replacement)) in find_pairs(text, TERMS) {
             if comparing && term.starts_with('最') {
                 continue;
             }

@@ -1,6 +1,6 @@
 use crate::finding::Lints;
 use crate::rules::{declare_rule, Context, Rule};
-use crate::text::{char_after, char_before, find_rows, is_punct_or_space, Part, Phrase};
+use crate::text::{char_after, char_before, find_pairs, is_punct_or_space, Pairs, Part, Phrase};
 
 declare_rule! {
     /// ## What it does
@@ -33,7 +33,7 @@ declare_rule! {
 }
 
 /// (phrase, patient replacement).
-const PHRASES: &[(&str, &str)] = &[
+const PHRASES: Pairs = pairs![
     ("别催了", "我理解您着急的心情,这边马上帮您跟进"),
     ("别再催了", "我理解您着急的心情,这边马上帮您跟进"),
     ("不要催了", "我理解您着急的心情,这边马上帮您跟进"),
@@ -117,7 +117,7 @@ impl Rule for Dismissive {
     fn check(&self, cx: &Context, out: &mut Lints) {
         let text = cx.draft.folded();
         let mut said: Vec<std::ops::Range<usize>> = Vec::new();
-        for (hit, &(word, fix)) in find_rows(text, PHRASES) {
+        for (hit, (word, fix)) in find_pairs(text, PHRASES) {
             if word.starts_with("随") && char_after(text, hit.end).is_some_and(|c| FRIENDLY_AFTER.contains(&c)) {
                 continue;
             }

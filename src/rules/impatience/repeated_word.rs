@@ -1,6 +1,6 @@
 use crate::finding::Lints;
 use crate::rules::{declare_rule, Context, Rule};
-use crate::text::{find_rows, is_han};
+use crate::text::{find_pairs, is_han, Pairs};
 
 declare_rule! {
     /// ## What it does
@@ -33,7 +33,7 @@ declare_rule! {
 }
 
 /// (repetition, calm replacement). Longest first where one contains another.
-const REPEATS: &[(&str, &str)] = &[
+const REPEATS: Pairs = pairs![
     ("知道了知道了", "好的,我明白了"),
     ("知道知道", "好的,我明白了"),
     ("晓得了晓得了", "好的,我明白了"),
@@ -52,7 +52,7 @@ impl Rule for RepeatedWord {
     fn check(&self, cx: &Context, out: &mut Lints) {
         let text = cx.draft.folded();
         let mut last_end = 0;
-        for (hit, &(word, fix)) in find_rows(text, REPEATS) {
+        for (hit, (word, fix)) in find_pairs(text, REPEATS) {
             if hit.start < last_end {
                 continue;
             }

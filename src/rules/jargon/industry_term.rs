@@ -1,7 +1,7 @@
 use crate::finding::Lints;
 use crate::finding::Severity;
 use crate::rules::{declare_rule, Context, Rule};
-use crate::text::{char_after, char_before, find_rows};
+use crate::text::{char_after, char_before, find_pairs, Pairs};
 
 declare_rule! {
     /// ## What it does
@@ -35,7 +35,7 @@ declare_rule! {
 }
 
 /// (term, plain words). Latin terms match as whole words.
-const TERMS: &[(&str, &str)] = &[
+const TERMS: Pairs = pairs![
     ("sku", "规格"),
     ("spu", "款式"),
     ("sop", "流程"),
@@ -105,7 +105,7 @@ const TERMS: &[(&str, &str)] = &[
 impl Rule for IndustryTerm {
     fn check(&self, cx: &Context, out: &mut Lints) {
         let text = cx.draft.folded();
-        for (hit, &(term, plain)) in find_rows(text, TERMS) {
+        for (hit, (term, plain)) in find_pairs(text, TERMS) {
             let glued = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric());
             if term.is_ascii() && (glued(char_before(text, hit.start)) || glued(char_after(text, hit.end))) {
                 continue;

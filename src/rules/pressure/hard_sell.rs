@@ -1,6 +1,6 @@
 use crate::finding::Lints;
 use crate::rules::{declare_rule, Context, Rule};
-use crate::text::{find_rows, Part, Phrase};
+use crate::text::{find_pairs, Pairs, Part, Phrase};
 
 declare_rule! {
     /// ## What it does
@@ -35,7 +35,7 @@ declare_rule! {
 }
 
 /// (phrase, what it becomes). The replacement keeps the fact and drops the pressure.
-const PHRASES: &[(&str, &str)] = &[
+const PHRASES: Pairs = pairs![
     ("别犹豫了", "您可以再考虑一下"),
     // Fear of missing out: 晚了就被别人抢走了, 不升级真的亏大了.
     ("晚了就被别人抢走", "库存有限,需要的话可以尽早下单哦"),
@@ -105,7 +105,7 @@ impl Rule for HardSell {
     fn check(&self, cx: &Context, out: &mut Lints) {
         let text = cx.draft.folded();
         let mut kept = 0;
-        for (hit, &(phrase, replacement)) in find_rows(text, PHRASES) {
+        for (hit, (phrase, replacement)) in find_pairs(text, PHRASES) {
             // “快拍” inside “快拍照/快拍下来”: photographing, not buying.
             if phrase == "快拍" && text[hit.end..].starts_with(['照', '摄', '个']) {
                 continue;

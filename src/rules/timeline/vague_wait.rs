@@ -2,7 +2,7 @@ use crate::finding::Lints;
 use crate::finding::Severity;
 use crate::rules::closing::tail::{end_insert, styled};
 use crate::rules::{declare_rule, Context, Rule};
-use crate::text::{contains_any, ends_with_any, find_all, find_rows, is_han, Words};
+use crate::text::{contains_any, ends_with_any, find_all, find_pairs, is_han, Pairs, Words};
 
 declare_rule! {
     /// ## What it does
@@ -43,7 +43,7 @@ declare_rule! {
 }
 
 /// Waits with no end, and what to put in their place.
-const WAITS: &[(&str, &str)] = &[
+const WAITS: Pairs = pairs![
     ("尽快", "【预计时间】前"),
     ("儘快", "【预计时间】前"),
     ("尽早", "【预计时间】前"),
@@ -174,10 +174,10 @@ impl Rule for VagueWait {
         if cx.times_the_outcome() {
             return;
         }
-        let waits = find_rows(text, WAITS)
+        let waits = find_pairs(text, WAITS)
             .into_iter()
             .filter(|(hit, (w, _))| !customer_side(text, hit.start, w) && !made_to_wait(text, hit.start));
-        if let Some((hit, &(w, fix))) = waits.into_iter().next() {
+        if let Some((hit, (w, fix))) = waits.into_iter().next() {
             // A customer who waits, asked when or complains wants the time; to one who is
             // calm (好的, 对), a wait with no end is improvable, not a must. 稍后 is softer than
             // 尽快 or 等着: a hint unless the customer waits, even where nothing is known of them.
