@@ -13,14 +13,15 @@ Usage:
   scripts/suggestions.py stale --part tune|held --out DIR
       the rated findings whose fix has changed since (same line and rule, another fixed
       reply), as DIR/batch-1.jsonl, for raters to judge again
-  scripts/suggestions.py score [--part tune|held|all] [--markdown]
-      accept rate per rule from tests/quality/suggestions.jsonl, against the checker now: a
+  scripts/suggestions.py score [--part tune|held|all] [--markdown] [--hints]
+      accept rate per rule (of warnings' and errors' fixes, or with --hints of hints') from tests/quality/suggestions.jsonl, against the checker now: a
       verdict counts only while the reply it judged is unchanged (same hash of the fixed reply)
 
 The verdicts (tests/quality/suggestions.jsonl) hold line numbers, rule ids, a hash of the
 reply after the fix and the verdict only, never the text (the corpus has no licence). Each line:
 {"line": N, "rule": "...", "part": "tune|held", "hash": "...", "verdict": "accept|reject",
- "why": "meaning|promise|wording|place|context|other"}, written by raters who followed
+ "why": "meaning|promise|wording|place|context|other"}, and "hint": true for a hint's fix. A
+finding judged again after its fix changed has a line per fix judged., written by raters who followed
 docs/labelling-guide.md's categories and the seeds, and never read the rules.
 Reads ../shared/corpus; exits 0 with a message where it is absent.
 """
@@ -147,6 +148,10 @@ def score(a):
     reqs = [r for r in requests() if r["id"] in lines]
     now = {(r["id"], f["rule"]): digest(fixed_reply(r["draft"], f)) for r, f in findings(reqs, a.bin)}
     n, ok, stale, why = Counter(), Counter(), 0, Counter()
+    if not a.hints:
+        verdicts = [v for v in verdicts if not v.get("hint")]
+    else:
+        verdicts = [v for v in verdicts if v.get("hint")]
     for v in verdicts:
         if now.get((v["line"], v["rule"])) != v["hash"]:
             stale += 1
@@ -184,6 +189,7 @@ def main():
     c = sub.add_parser("score")
     c.add_argument("--part", choices=["tune", "held", "all"], default="all")
     c.add_argument("--markdown", action="store_true")
+    c.add_argument("--hints", action="store_true", help="the verdicts on hints' fixes")
     for p in (s, t, c):
         p.add_argument("--bin", default=BIN)
     a = ap.parse_args()
