@@ -273,10 +273,12 @@ pub fn opening_insert_at(draft: &Draft) -> usize {
     let text = draft.folded();
     for lead in ["亲爱的", "亲亲", "亲", "您好", "你好"] {
         if let Some(rest) = text.strip_prefix(lead) {
-            let mut at = lead.len();
-            if let Some(p) = rest.chars().next().filter(|c| matches!(c, ',' | '!' | '~' | ' ' | '。')) {
-                at += p.len_utf8();
-                return at;
+            // (All of the opening's marks: “您好 ,亲爱哒” takes the insert after the comma, not
+            // between the space and it.)
+            let marks: usize =
+                rest.chars().take_while(|c| matches!(c, ',' | '!' | '~' | ' ' | '。')).map(char::len_utf8).sum();
+            if marks > 0 {
+                return lead.len() + marks;
             }
         }
     }
