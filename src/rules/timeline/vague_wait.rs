@@ -2,7 +2,7 @@ use crate::finding::Lints;
 use crate::finding::Severity;
 use crate::rules::closing::tail::{end_insert, styled};
 use crate::rules::{declare_rule, Context, Rule};
-use crate::text::{contains_any, ends_with_any, find_all, find_pairs, is_han, Pairs, Words};
+use crate::text::{contains_any, ends_with_any, find_all, find_pairs, is_han, is_punct_or_space, Pairs, Words};
 
 declare_rule! {
     /// ## What it does
@@ -188,6 +188,12 @@ impl Rule for VagueWait {
             // A doubled first character (“尽尽快”, a typo) goes with the word it doubles.
             let first = w.chars().next().map_or(0, char::len_utf8);
             let start = if text[..hit.start].ends_with(&w[..first]) { hit.start - first } else { hit.start };
+            // “会尽快的哦” says no verb after it: the fix brings one (会在【预计时间】前处理好的哦).
+            let bare = text[hit.end..]
+                .chars()
+                .next()
+                .is_none_or(|c| c == '的' || is_punct_or_space(c) || "哦呢哈呀啊啦哟~".contains(c));
+            let fix = if bare && fix == "【预计时间】前" { "在【预计时间】前处理好" } else { fix };
             out.push(Self::META.lint(start..hit.end, "等待没有终点,给出预计时间").suggest(fix).with_severity(severity));
             return;
         }
