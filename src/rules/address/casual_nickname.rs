@@ -1,7 +1,7 @@
 use crate::finding::Lints;
 use crate::finding::Severity;
 use crate::rules::{declare_rule, Context, Rule};
-use crate::text::{contains_any, find_all, starts_with_any, Words};
+use crate::text::{contains_any, find_all, is_punct_or_space, starts_with_any, Words};
 
 use super::vocative;
 
@@ -112,13 +112,18 @@ const ALWAYS_ADDRESS: Words = words![
 ];
 
 /// After 亲爱的, a noun makes it an adjective (亲爱的客户, 亲爱的朋友们).
-const DEAR_NOUNS: Words = words!["客户", "顾客", "用户", "会员", "买家", "朋友", "小伙伴", "家人", "粉丝", "宝宝们"];
+const DEAR_NOUNS: Words =
+    words!["客户", "顾客", "用户", "会员", "买家", "卖家", "商家", "朋友", "小伙伴", "家人", "粉丝", "宝宝们"];
 
 impl Rule for CasualNickname {
     fn check(&self, cx: &Context, out: &mut Lints) {
         let text = cx.draft.folded();
         let severity = if cx.platform == crate::config::Platform::Douyin { Severity::Hint } else { Severity::Warning };
+        let mut skip_to = 0;
         for (hit, word) in find_all(text, NICKNAMES) {
+            if hit.start < skip_to {
+                continue;
+            }
             // Said with 儿 (老妹儿, 哥们儿): the same nickname.
             let hit = if text[hit.end..].starts_with('儿') { hit.start..hit.end + '儿'.len_utf8() } else { hit };
             // 亲爱的: too familiar for a customer, but the everyday register of the marketplaces
@@ -153,11 +158,22 @@ impl Rule for CasualNickname {
             if !strong && !dear_address && !combined && !reassured && !opens && !vocative::is_vocative(text, &hit) {
                 continue;
             }
-            // After another address the nickname just goes (亲亲宝宝 → 亲亲).
-            let (span, fix) = if combined && !vocative::is_vocative(text, &hit) {
+            // After another address the nickname just goes (亲亲宝宝 → 亲亲); before 您 too
+            // (给亲爱的您带来不便 → 给您带来不便).
+            let (span, fix) = if (combined && !vocative::is_vocative(text, &hit)) || text[hit.end..].starts_with('您')
+            {
                 (hit.clone(), String::new())
             } else {
                 vocative::replace(cx, &hit, cx.platform.qin_is_normal() || dear)
+            };
+            // Said twice in a row (亲爱的 亲爱的, 亲爱哒~亲爱哒~): one fix for both.
+            let gap = text[span.end..].len()
+                - text[span.end..].trim_start_matches(|c: char| c == '~' || is_punct_or_space(c)).len();
+            let span = if !fix.is_empty() && text[span.end + gap..].starts_with(word) && span.end == hit.end {
+                skip_to = span.end + gap + word.len();
+                span.start..skip_to
+            } else {
+                span
             };
             out.push(
                 Self::META
