@@ -2,7 +2,7 @@ use crate::config::Platform;
 use crate::finding::Lints;
 use crate::finding::Severity;
 use crate::rules::{declare_rule, Context, Rule};
-use crate::text::{find_pairs, is_han, Pairs, Words};
+use crate::text::{contains_any, find_pairs, is_han, Pairs, Words};
 
 declare_rule! {
     /// ## What it does
@@ -181,6 +181,15 @@ impl Rule for InternetSlang {
             // “很无语” → “很无奈”, not “很很无奈”.
             let intensified = matches!(before, Some('很' | '太' | '真' | '好' | '超' | '挺' | '常'));
             let plain = if intensified { plain.strip_prefix('很').unwrap_or(plain) } else { plain };
+            // “谢谢您啦~么么哒” thanks already: 么么哒 just goes, with the ~ before it.
+            let near = text[..hit.start].char_indices().rev().nth(5).map_or(0, |(i, _)| i);
+            let thanked = plain.starts_with("谢谢") && contains_any(&text[near..hit.start], &["谢谢", "感谢"]);
+            let (hit, plain) = if thanked {
+                let lead = text[..hit.start].len() - text[..hit.start].trim_end_matches(['~', ' ']).len();
+                (hit.start - lead..hit.end, "")
+            } else {
+                (hit, plain)
+            };
             let message = format!("“{}”是网络用语,换成平实说法", cx.draft.raw_text(&hit));
             out.push(Self::META.lint(hit, message).with_severity(severity).suggest(plain));
         }
