@@ -304,6 +304,10 @@ fn first_promise(cx: &Context) -> Option<(usize, Kind)> {
             {
                 continue;
             }
+            // “我的京东-返修退换货”, “我的-我的退换货-申请售后”: a menu's label, not a promise.
+            if in_menu_path(&text[clause.range.start..hit.start]) {
+                continue;
+            }
             // “配送地址”, “退款金额”, “审核意见”: a noun, not an action.
             if NOUN_AFTER.iter().any(|n| text[hit.end..].starts_with(n)) {
                 continue;
@@ -336,6 +340,18 @@ fn first_promise(cx: &Context) -> Option<(usize, Kind)> {
     let last = hits.iter().filter(|h| h.3 == first.3).max_by_key(|h| h.1)?;
     Some((last.1, last.2))
 }
+
+/// Whether the words before a verb are a menu path's label: after a `-`, `—` or `>` (or
+/// inside “…”), only Han characters, a few of them (我的京东-返修退换货; not 1-3个工作日内为您).
+fn in_menu_path(before: &str) -> bool {
+    let quoted = before.matches('“').count() > before.matches('”').count();
+    let label =
+        before.rfind(['-', '—', '>']).map(|i| &before[i + before[i..].chars().next().map_or(1, char::len_utf8)..]);
+    quoted || label.is_some_and(|l| l.chars().count() <= MENU_LABEL_MAX && l.chars().all(crate::text::is_han))
+}
+
+/// The most Han characters of a menu label before the verb (返修退 in 返修退换货).
+const MENU_LABEL_MAX: usize = 8;
 
 /// A sentence that asks the customer (“需要帮您申请退款吗?”) promises nothing yet.
 fn asks(sentence: &str) -> bool {
