@@ -5,7 +5,8 @@
 //!   "fires": true, "fixed": "the draft after applying the first suggestion"}`.
 //! `fires: true` — the rule must flag the draft; with `fixed`, applying the first suggestion
 //! of the rule's first finding must give exactly that text, and the fixed text must no
-//! longer get this rule. `fires: false` — a look-alike the rule must leave alone.
+//! longer get this rule; with `"fixed": null`, the finding must offer no fix. `fires: false` —
+//! a look-alike the rule must leave alone.
 
 mod common;
 use common::{req, FIXTURES as DIR};
@@ -63,6 +64,11 @@ fn fixtures() {
                         failures.push(format!("{at}: severity {got}, want {want}"));
                         continue;
                     }
+                }
+                // `"fixed": null`: the finding offers no fix (no one rewrite would do).
+                if case.get("fixed").is_some_and(|v| v.is_null()) && !f.suggestions.is_empty() {
+                    failures.push(format!("{at}: offers {:?}, want no fix", f.suggestions));
+                    continue;
                 }
                 if let Some(fixed) = case["fixed"].as_str() {
                     let got = f.apply(&r.draft, 0);

@@ -20,7 +20,8 @@ declare_rule! {
     /// get a promise to verify first (the guides: 核实后再回复), and the statement without the
     /// hedge as the second choice, for an agent who does know. A guessed cause (这边有可能是系统
     /// 误判了, 可能因为节日放假有延迟) is a hint with no fix: no one rewrite keeps the
-    /// explanation and drops the guess. A guess the same sentence goes on
+    /// explanation and drops the guess. A guess when the customer asked nothing (促销可能比较忙)
+    /// gets no fix either: a promise to check answers no question there. A guess the same sentence goes on
     /// to check (“可能是快递员提前点了签收,我马上帮您核实”) and one in a holding line are hints;
     /// “可能要麻烦您…” is courtesy.
     ///
@@ -148,7 +149,8 @@ impl Rule for HedgeWord {
             let clause_start = text[clause.range.start..hit.start]
                 .rfind(char::is_whitespace)
                 .map_or(clause.range.start, |i| clause.range.start + i + ' '.len_utf8());
-            let Some(mut lint) = lint_for(cx.draft, &hit, word, clause_start, core_end) else { continue };
+            let asked = !cx.customer.questions.is_empty() || cx.customer.asks_when;
+            let Some(mut lint) = lint_for(cx.draft, &hit, word, clause_start, core_end, asked) else { continue };
             // A guess the reply checks in the same sentence (“可能是快递员提前点了签收,我马上帮您
             // 核实”) follows the guides (verify, then answer): a hint at most.
             let sentence = cx.draft.sentence_at(hit.start).map_or(clause.range.clone(), |s| s.range.clone());
@@ -358,7 +360,15 @@ fn strip_doubt_tail(s: &str) -> &str {
     DOUBT_TAIL.iter().find_map(|t| s.strip_suffix(t)).unwrap_or(s)
 }
 
-fn lint_for(draft: &Draft, hit: &Range<usize>, word: &str, clause_start: usize, core_end: usize) -> Option<Lint> {
+/// `asked`: the customer asked something, which the hedged statement may answer.
+fn lint_for(
+    draft: &Draft,
+    hit: &Range<usize>,
+    word: &str,
+    clause_start: usize,
+    core_end: usize,
+    asked: bool,
+) -> Option<Lint> {
     let text = draft.folded();
     let core_end = core_end.max(hit.end);
     let rest = draft.raw_text(&(hit.end..core_end));
@@ -423,6 +433,12 @@ fn lint_for(draft: &Draft, hit: &Range<usize>, word: &str, clause_start: usize, 
         return Some(
             HedgeWord::META.lint(span, format!("“{word}”猜测原因,核实后再告诉客户")).with_severity(Severity::Hint),
         );
+    }
+    // A guess nobody asked for (所以价保可能会退回到余额 to 正在办财务手续, 促销可能比较忙 to
+    // 没有了谢谢): still a guess to check, but a promise to check answers no question there, so
+    // the finding offers no fix (raters rejected it in its place).
+    if !asked {
+        return Some(HedgeWord::META.lint(span, format!("“{word}”显得没把握,核实后再告诉客户")));
     }
     // Verify, then answer (the guides): deleting the hedge alone would turn a guess into a
     // promise nobody checked, so that is only the second choice. The promise replaces the
