@@ -10,7 +10,7 @@ Usage:
       up to N. tune: the turns tuned on (the tuning parts of v1 and v3 and the customer-
       labelled turns); held: v2, v4 and the held thirds of v1 and v3, whose cases are never
       shown to the tuner (only the raters read them). --hints: hints only.
-  scripts/suggestions.py stale --part tune|held --out DIR
+  scripts/suggestions.py stale --part tune|held --out DIR [--hints]
       the rated findings whose fix has changed since (same line and rule, another fixed
       reply), as DIR/batch-1.jsonl, for raters to judge again
   scripts/suggestions.py score [--part tune|held|all] [--markdown] [--hints]
@@ -118,6 +118,7 @@ def sample(a):
 
 def stale(a):
     verdicts = [json.loads(l) for l in open(VERDICTS, encoding="utf-8") if l.strip()]
+    verdicts = [v for v in verdicts if bool(v.get("hint")) == a.hints]
     rated = {(v["line"], v["rule"]): set() for v in verdicts if v["part"] == a.part}
     for v in verdicts:
         if (v["line"], v["rule"]) in rated:
@@ -147,15 +148,17 @@ def score(a):
     lines = {v["line"] for v in verdicts}
     reqs = [r for r in requests() if r["id"] in lines]
     now = {(r["id"], f["rule"]): digest(fixed_reply(r["draft"], f)) for r, f in findings(reqs, a.bin)}
-    n, ok, stale, why = Counter(), Counter(), 0, Counter()
-    if not a.hints:
-        verdicts = [v for v in verdicts if not v.get("hint")]
-    else:
-        verdicts = [v for v in verdicts if v.get("hint")]
+    n, ok, why = Counter(), Counter(), Counter()
+    verdicts = [v for v in verdicts if bool(v.get("hint")) == a.hints]
+    # Per finding, the latest verdict on the fix it gives now; a finding whose fix changed
+    # since its last rating (or that is gone, or offers no fix now) has none.
+    latest = {}
     for v in verdicts:
-        if now.get((v["line"], v["rule"])) != v["hash"]:
-            stale += 1
-            continue
+        if now.get((v["line"], v["rule"])) == v["hash"]:
+            latest[(v["line"], v["rule"])] = v
+    findings_rated = {(v["line"], v["rule"]) for v in verdicts}
+    stale = len(findings_rated) - len(latest)
+    for v in latest.values():
         n[v["rule"]] += 1
         ok[v["rule"]] += v["verdict"] == "accept"
         if v["verdict"] != "accept":
@@ -169,8 +172,8 @@ def score(a):
     else:
         for rule in sorted(n):
             print(f"{rule:40s} {ok[rule]:3d}/{n[rule]:<3d}")
-    print(f"verdicts={len(verdicts)} current={total} accepted={accepted} "
-          f"({100 * accepted / max(1, total):.1f}%) stale={stale} rejected_why={dict(why)}")
+    print(f"findings={len(findings_rated)} rated_as_now={total} accepted={accepted} "
+          f"({100 * accepted / max(1, total):.1f}%) changed_or_gone={stale} rejected_why={dict(why)}")
     return 0
 
 
@@ -186,6 +189,7 @@ def main():
     t = sub.add_parser("stale")
     t.add_argument("--part", choices=["tune", "held"], required=True)
     t.add_argument("--out", required=True)
+    t.add_argument("--hints", action="store_true", help="the hints' fixes")
     c = sub.add_parser("score")
     c.add_argument("--part", choices=["tune", "held", "all"], default="all")
     c.add_argument("--markdown", action="store_true")
