@@ -116,8 +116,12 @@ import { dirname, join } from 'node:path';
 // 367.4 KB; budgets 275 / 368 KB. The coach is 50 % over issue 12's start. About 2,500
 // (pointer, length) pairs are left in the data section (word tables with their fixes, rule
 // docs and metadata): by this change's ratio (5,000 pairs for 7.7 KB), another ~3-4 KB.
-const DEFAULT_BUDGET_KB = 275;
-const REVIEW_BUDGET_KB = 368;
+// Then (session 15) the severity and suggestion classes (+3.7 KB: the coach 277.9 KB); the
+// word tables with a fix per word became strings too (`pairs!`, ~800 rows): -3.8 KB, the coach
+// 274.1 KB; the fixes raters rejected, mended afterwards, +1.5 KB: the coach 275.6 KB, the
+// review module 368.9 KB; budgets 276.5 / 369.5 KB. The coach is 51 % over issue 12's start.
+const DEFAULT_BUDGET_KB = 276.5;
+const REVIEW_BUDGET_KB = 369.5;
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
