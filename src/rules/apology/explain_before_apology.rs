@@ -82,6 +82,8 @@ const ACKNOWLEDGE: Words = words![
     "核实",
     "为您",
     "帮您",
+    // What it did to the customer, said as the apology's lead: 让您干等了五天,真是对不住.
+    "让您",
 ];
 
 /// Fewest characters of explanation before the apology that count as explaining first.

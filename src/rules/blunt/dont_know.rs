@@ -113,7 +113,9 @@ impl Rule for DontKnow {
             if reassured(cx, hit.end) {
                 continue;
             }
-            if INVITATION_AFTER.iter().any(|q| after.starts_with(q)) {
+            // (Past a comma too: 您操作到哪一步不清楚,随时告诉我.)
+            let next = after.trim_start_matches(|c: char| is_punct_or_space(c));
+            if INVITATION_AFTER.iter().any(|q| after.starts_with(q) || next.starts_with(q)) {
                 continue;
             }
             let clause_start = cx.draft.clause_at(hit.start).map_or(0, |c| c.range.start);
