@@ -16,7 +16,8 @@ declare_rule! {
     /// 我的手机号, a WeChat id handed over (微信是…), and an 11-digit mobile number or a QQ
     /// number written into the reply.
     ///
-    /// Left alone: payment channels (“微信支付”, “微信零钱”, “QQ钱包”), a QQ mailbox asked for an
+    /// Left alone: payment channels (“微信支付”, “微信零钱”, “QQ钱包”), the account a top-up goes
+    /// to (“Q币会充到您填写的QQ号上”), a QQ mailbox asked for an
     /// invoice, asking for the receiver's phone for delivery (“您留一下手机号码”), an
     /// invitation turned down (“不需要加微信的”, “不能私下交易”) and a warning against one
     /// (“如果有人自称客服让您加微信,千万别理”).
@@ -181,6 +182,12 @@ impl Rule for OffPlatformContact {
         spans.retain(|r| {
             cx.draft.clause_at(r.start).is_none_or(|c| !contains_any(cx.draft.text(&c.range), &["支付", "付款"]))
         });
+        // “Q币会充到您下单时填写的QQ号上”: the account a top-up goes to, not a contact.
+        // (Only a QQ number named so, never an invitation: 加我QQ,充值有优惠 still leads away.)
+        spans.retain(|r| {
+            let sentence = cx.draft.sentence_at(r.start).map_or("", |s| cx.draft.text(&s.range));
+            !(text[r.clone()].contains("qq") && contains_any(sentence, TOP_UP) && !INVITATION.is_in(sentence))
+        });
         // One finding a sentence, over the clauses that carry the contact: the fix replaces
         // them with an offer to keep talking here.
         let mut last: Option<(Range<usize>, Range<usize>)> = None; // (sentence, span)
@@ -203,6 +210,9 @@ impl Rule for OffPlatformContact {
         }
     }
 }
+
+/// A top-up to an account (Q币, 话费, 会员): the QQ or phone number is where it goes.
+const TOP_UP: Words = words!["充值", "充到", "q币", "qb充", "充话费", "话费充"];
 
 /// Before an invitation, these turn it down.
 const TURNED_DOWN: Words = words!["不需要", "不用", "无需", "不必", "没必要", "不能", "不可以", "不允许", "不要", "别"];
