@@ -153,8 +153,10 @@ const CUSTOMER_STEP: Words = words![
 /// After the words, a permission: 也没问题, 也可以, 都行.
 const PERMITTED: Words =
     words!["也没问题", "也可以", "也行", "都可以", "都行", "没问题的", "完全没问题", "完全可以", "是可以的"];
-/// After the words, how easy it is (自己安装很简单): a description, not an order.
-const EASY: Words = words!["很简单", "挺简单", "很方便", "挺方便", "很容易", "不难", "也简单"];
+/// After the words, how easy or how good doing it is (自己安装很简单, 给自己买点小礼物挺好的):
+/// a description, not an order.
+const EASY: Words =
+    words!["很简单", "挺简单", "很方便", "挺方便", "很容易", "不难", "也简单", "挺好的", "很好的", "也不错"];
 /// Before them, a reassurance: 您安心等着就好, 放心等着.
 const REASSURED: Words = words!["安心", "放心"];
 
