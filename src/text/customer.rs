@@ -2086,8 +2086,6 @@ fn asks_for_a_day(text: &str) -> bool {
     })
 }
 
-/// “怎么没领到” (a coupon), “还没买到”: 到 completes a verb of getting or finding, it is not
-/// something arriving (收到, 拿到 and 到账 still are).
 /// A question about a wait: what has not come (怎么还没到), how far it has got (到哪了,
 /// 处理了吗), or a wait counted out.
 fn about_the_wait(question: &str) -> bool {
@@ -2097,6 +2095,8 @@ fn about_the_wait(question: &str) -> bool {
         || [NOT_YET, COUNTED, STALLED, STATUS_ASKED].iter().any(|p| p.is_in(question))
 }
 
+/// “怎么没领到” (a coupon), “还没买到”: 到 completes a verb of getting or finding, it is not
+/// something arriving (收到, 拿到 and 到账 still are).
 fn got_by_doing(text: &str, hit: &Hit) -> bool {
     let Some(arrived) = hit.parts.last() else { return false };
     &text[arrived.clone()] == "到"

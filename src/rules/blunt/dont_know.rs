@@ -79,6 +79,7 @@ const SUBJECTS: Words = words![
 ];
 /// Between the speaker and the phrase: 我真的不好和您说, 这边确实不清楚.
 const ADVERBS: Words = words!["真的", "确实", "实在", "真", "暂时", "目前"];
+/// After 的, these end the phrase (不好和您说的呢): the 的 goes with it.
 const PARTICLES: &[char] = &['呢', '哦', '哈', '呀', '啊', '啦', '哟', '喔', '噢', '~'];
 /// A verb right before “不清楚/不懂” makes a resultative: 看不清楚, 听不懂, 说不清楚.
 const RESULTATIVE_VERBS: &[char] = &['看', '听', '说', '讲', '写', '印', '拍', '显', '读', '搞', '弄', '分', '想'];

@@ -95,7 +95,6 @@ const PROTECT: Words = words![
     "泄露",
 ];
 
-/// “不需要您提供密码或验证码”: the secret waived, which reassures.
 /// The agent says the code comes from the service itself.
 const SENT_BY_US: Words = words![
     "发验证码",
@@ -110,6 +109,7 @@ const SENT_BY_US: Words = words![
     "验证码已发送",
 ];
 
+/// “不需要您提供密码或验证码”: the secret waived, which reassures.
 const NO_NEED: Phrase = Phrase(&[
     Part::Word(words!["不需要", "不用", "无需", "不必"]),
     Part::Maybe(words!["您", "你"]),

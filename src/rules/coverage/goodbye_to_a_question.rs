@@ -76,15 +76,15 @@ impl Rule for GoodbyeToAQuestion {
     }
 }
 
-/// Every piece with words in it (split at punctuation and at the spaces that join chat
-/// messages) is closing talk: a farewell, a wish, thanks returned, an offer of more help, a
-/// request to rate the service. A number or masked data is an answer.
 /// The customer thinking aloud, not asking the agent: 我看看怎么弄?
 const SELF_TALK: Words = words!["我看看", "我看一下", "我想想", "我试试", "我研究", "我琢磨"];
 
 /// The fewest Han characters of a question worth quoting back.
 const QUOTED_MIN: usize = 3;
 
+/// Every piece with words in it (split at punctuation and at the spaces that join chat
+/// messages) is closing talk: a farewell, a wish, thanks returned, an offer of more help, a
+/// request to rate the service. A number or masked data is an answer.
 fn only_closing(text: &str) -> bool {
     let mut any = false;
     for piece in pieces(text) {

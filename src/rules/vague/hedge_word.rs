@@ -111,11 +111,11 @@ const EVENTS: Words = words![
     "天", "小时", "分钟", "点",
 ];
 
-/// Trailing particles that carry the doubt with the hedge (“…吧”).
 /// A cause guessed at after the hedge: 可能是系统误判了, 应该是系统的原因.
 const CAUSE_GUESSED: Words =
     words!["原因", "导致", "造成", "误判", "故障", "延迟", "延误", "耽误", "出了问题", "系统问题"];
 
+/// Trailing particles that carry the doubt with the hedge (“…吧”).
 const DOUBT_TAIL: Words = words!["吧"];
 
 /// A clause that is nothing but the hedge and particles (“…,应该是。”).
@@ -126,6 +126,8 @@ impl Rule for HedgeWord {
         let text = cx.draft.folded();
         let holding = is_holding(cx);
         let mut last_end = 0;
+        // The customer asked something a hedged statement may answer.
+        let asked = !cx.customer.questions.is_empty() || cx.customer.asks_when;
         for (hit, word) in find_all(text, HEDGES) {
             if hit.start < last_end || excluded(text, &hit, word) {
                 continue;
@@ -149,7 +151,6 @@ impl Rule for HedgeWord {
             let clause_start = text[clause.range.start..hit.start]
                 .rfind(char::is_whitespace)
                 .map_or(clause.range.start, |i| clause.range.start + i + ' '.len_utf8());
-            let asked = !cx.customer.questions.is_empty() || cx.customer.asks_when;
             let Some(mut lint) = lint_for(cx.draft, &hit, word, clause_start, core_end, asked) else { continue };
             // A guess the reply checks in the same sentence (“可能是快递员提前点了签收,我马上帮您
             // 核实”) follows the guides (verify, then answer): a hint at most.
