@@ -391,6 +391,8 @@ impl Rule for FlatRefusal {
     fn check(&self, cx: &Context, out: &mut Lints) {
         let text = cx.draft.folded();
         let mut done_sentence = usize::MAX;
+        // The reply's length in Han characters, counted once if a policy bar needs it.
+        let mut han: Option<usize> = None;
         for (hit, (word, replacement)) in find_pairs(text, REFUSALS) {
             let Some(clause) = cx.draft.clause_at(hit.start) else { continue };
             let Some(sentence) = cx.draft.sentence_at(hit.start) else { continue };
@@ -422,7 +424,10 @@ impl Rule for FlatRefusal {
             // account of the policy (保修一年…人为损坏不在保修范围,过了保修期只收配件费) it
             // explains.
             let bar = replacement.is_empty();
-            if bar && !(terminal && text.chars().filter(|c| is_han(*c)).count() <= BAR_ANSWER_MAX) {
+            if bar
+                && !(terminal
+                    && *han.get_or_insert_with(|| text.chars().filter(|c| is_han(*c)).count()) <= BAR_ANSWER_MAX)
+            {
                 continue;
             }
             let service = is_service(after);
@@ -540,12 +545,10 @@ fn trim_end_punct(text: &str, r: std::ops::Range<usize>) -> usize {
     r.start + s.trim_end_matches(is_end_char).len()
 }
 
-/// The sentence from the refusal's clause on, with 暂时无法 for the refusal, an apology in
-/// front and an alternative at the end where the draft has none.
-/// What makes a refusal a standing rule rather than a limit of the moment.
 /// The most Han characters of a reply whose policy bar is its answer.
 const BAR_ANSWER_MAX: usize = 30;
 
+/// What makes a refusal a standing rule rather than a limit of the moment.
 const LASTING: Words = words![
     "规定",
     "政策",
@@ -561,6 +564,8 @@ const LASTING: Words = words![
     "根据"
 ];
 
+/// The sentence from the refusal's clause on, with 暂时无法 for the refusal, an apology in
+/// front and an alternative at the end where the draft has none.
 #[allow(clippy::too_many_arguments)]
 fn soften(
     cx: &Context,
