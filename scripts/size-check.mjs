@@ -119,7 +119,7 @@ import { dirname, join } from 'node:path';
 // Then (session 15) the severity and suggestion classes (+3.7 KB: the coach 277.9 KB); the
 // word tables with a fix per word became strings too (`pairs!`, ~800 rows): -3.8 KB, the coach
 // 274.1 KB; the fixes raters rejected, mended afterwards, and the last classes +1.8 KB: the
-// coach 275.9 KB, the review module 369.1 KB; budgets 276.5 / 369.5 KB. The coach is 51 %
+// coach 276.0 KB, the review module 369.2 KB; budgets 276.5 / 369.5 KB. The coach is 51 %
 // over issue 12's start.
 const DEFAULT_BUDGET_KB = 276.5;
 const REVIEW_BUDGET_KB = 369.5;
