@@ -16,7 +16,7 @@ pub use draft::{is_clause_end, is_emoji, is_han, is_punct_or_space, is_sentence_
 pub use lexicon::{
     contains_any, find_all, find_pairs, find_product, scope, scope_at, List, Needles, Scope, WordHasher,
 };
-pub use phrase::{Hit, Part, Phrase};
+pub use phrase::{After, Hit, Part, Phrase};
 pub use reply::answers;
 pub use situation::Situation;
 pub use words::{Pairs, Words};

@@ -67,18 +67,7 @@ impl Phrase {
         if hits.is_empty() {
             return out;
         }
-        let m = Matcher {
-            parts: self.0,
-            lists: self
-                .0
-                .iter()
-                .map(|p| match p {
-                    Part::Word(w) | Part::Key(w) | Part::Maybe(w) => Some(List::of(*w)),
-                    Part::Gap(_) => None,
-                })
-                .collect(),
-            text,
-        };
+        let m = self.matcher(text);
         let mut kept = 0;
         let mut parts = vec![0..0; self.0.len()];
         for (r, _) in hits {
@@ -102,12 +91,78 @@ impl Phrase {
         !self.find(text).is_empty()
     }
 
+    /// Asks, for one text, whether the phrase is in what follows a place, for places that
+    /// only move forward (a rule asking after each of its matches): the answer costs one scan
+    /// of the text in all, not one per question.
+    pub fn after<'t>(&self, text: &'t str) -> After<'t> {
+        After { phrase: *self, text, anchors: None, known: None }
+    }
+
+    /// The lists of the parts, resolved for one text.
+    fn matcher<'t>(&self, text: &'t str) -> Matcher<'static, 't> {
+        Matcher {
+            parts: self.0,
+            lists: self
+                .0
+                .iter()
+                .map(|p| match p {
+                    Part::Word(w) | Part::Key(w) | Part::Maybe(w) => Some(List::of(*w)),
+                    Part::Gap(_) => None,
+                })
+                .collect(),
+            text,
+        }
+    }
+
     /// The part the search starts from: the key, or else the first word.
     fn anchor(&self) -> Option<usize> {
         self.0
             .iter()
             .position(|p| matches!(p, Part::Key(_)))
             .or_else(|| self.0.iter().position(|p| matches!(p, Part::Word(_))))
+    }
+}
+
+/// [`Phrase::after`]: whether the phrase is in `text[from..]`, for `from` that never moves back.
+pub struct After<'t> {
+    phrase: Phrase,
+    text: &'t str,
+    /// Where the anchor's list matches in the whole text, found on the first question.
+    anchors: Option<Vec<Range<usize>>>,
+    /// The last question that scanned: from where, and where the first match found from there
+    /// starts. That match answers every later question from up to its start; no match
+    /// answers every later question.
+    known: Option<(usize, Option<usize>)>,
+}
+
+impl After<'_> {
+    /// Whether the phrase matches inside `text[from..]`.
+    pub fn is_in_from(&mut self, from: usize) -> bool {
+        match self.known {
+            Some((asked, None)) if from >= asked => return false,
+            Some((asked, Some(start))) if from >= asked && from <= start => return true,
+            _ => {}
+        }
+        let found = self.first_from(from);
+        self.known = Some((from, found));
+        found.is_some()
+    }
+
+    /// Where the first match inside `text[from..]` starts.
+    fn first_from(&mut self, from: usize) -> Option<usize> {
+        let phrase = self.phrase;
+        let anchor = phrase.anchor()?;
+        let (Part::Word(first) | Part::Key(first)) = phrase.0[anchor] else { return None };
+        let text = self.text;
+        let anchors = self.anchors.get_or_insert_with(|| find_all(text, first).into_iter().map(|(r, _)| r).collect());
+        let m = phrase.matcher(text);
+        let mut parts = vec![0..0; phrase.0.len()];
+        let skip = anchors.partition_point(|r| r.start < from);
+        anchors[skip..].iter().find_map(|r| {
+            parts[anchor] = r.clone();
+            (m.forward(anchor + 1, r.end, &mut parts) && m.backward(anchor, r.start, from, &mut parts))
+                .then(|| parts.iter().map(|p| p.start).min().unwrap_or(r.start))
+        })
     }
 }
 
@@ -242,5 +297,23 @@ mod tests {
         assert!(p.is_in("都第三天了"));
         assert!(!p.is_in("都,三天了"), "a gap stops at a clause end");
         assert!(!p.is_in("都过了好多好多天了"));
+    }
+
+    #[test]
+    fn after_answers_as_a_search_of_the_rest_would() {
+        const BUT: Words = words!["不过", "但"];
+        const CAN: Words = words!["可以", "能"];
+        let p = Phrase(&[Part::Word(BUT), Part::Gap(4), Part::Key(CAN)]);
+        let text = "不能开专票,不过可以开普票。不能改地址。但是能拦截,不行";
+        let mut after = p.after(text);
+        for from in (0..=text.len()).filter(|i| text.is_char_boundary(*i)) {
+            assert_eq!(after.is_in_from(from), p.is_in(&text[from..]), "from {from}");
+        }
+        // Asked out of order too.
+        let mut after = p.after(text);
+        for from in [31, 0, text.len(), 12] {
+            assert_eq!(after.is_in_from(from), p.is_in(&text[from..]), "from {from}");
+        }
+        assert!(!Phrase(&[Part::Word(BUT), Part::Key(CAN)]).after("").is_in_from(0));
     }
 }

@@ -393,6 +393,10 @@ impl Rule for FlatRefusal {
         let mut done_sentence = usize::MAX;
         // The reply's length in Han characters, counted once if a policy bar needs it.
         let mut han: Option<usize> = None;
+        // What the whole reply says (an apology, an alternative), read once if a refusal needs it.
+        let mut apologises: Option<bool> = None;
+        let mut offers: Option<bool> = None;
+        let mut turns_to_what_can = TURNS_TO_WHAT_CAN.after(text);
         for (hit, (word, replacement)) in find_pairs(text, REFUSALS) {
             let Some(clause) = cx.draft.clause_at(hit.start) else { continue };
             let Some(sentence) = cx.draft.sentence_at(hit.start) else { continue };
@@ -446,15 +450,15 @@ impl Rule for FlatRefusal {
             // “不可能发错/不可能有问题” denies a fault; that is a verification matter.
             let denial =
                 word == "不可能" && contains_any(after, &["错", "是", "有", "出现", "少", "漏", "坏", "假", "会"]);
-            let apology = contains_any(text, APOLOGY);
+            let apology = *apologises.get_or_insert_with(|| contains_any(text, APOLOGY));
             // “今晚暂时发不了”, with the time it will happen said in the reply: that is the
             // alternative.
             let not_now = contains_any(before, &["暂时", "今晚", "今天", "现在", "目前"]);
             // “一般3-5天…具体时效无法保证”: the estimate is given, only a guarantee of it is not.
             let estimate_given = starts_with_any(after, ["保证", "确保", "承诺", "确定", "估计"]) || word == "保证不了";
-            let alternative = contains_any(text, ALTERNATIVE)
-                || OFFERS_TO_ACT.iter().any(|p| p.is_in(text))
-                || TURNS_TO_WHAT_CAN.is_in(&text[hit.end..])
+            let alternative = *offers
+                .get_or_insert_with(|| contains_any(text, ALTERNATIVE) || OFFERS_TO_ACT.iter().any(|p| p.is_in(text)))
+                || turns_to_what_can.is_in_from(hit.end)
                 || ((not_now || estimate_given) && cx.names_outcome_time());
             if apology && alternative && !denial {
                 continue;

@@ -315,7 +315,8 @@ impl Rule for NotOurJob {
         let mut disowned: Vec<_> = DISOWN.iter().flat_map(|p| p.find(text)).map(|h| h.span).collect();
         // Settling it alone is disowning it too, unless the agent also acts; so is naming
         // someone else's fault (仓库那边的问题) with nothing done about it.
-        if !agent_acts(text) {
+        let acts = agent_acts(text);
+        if !acts {
             disowned.extend(THEIR_FAULT.find(text).into_iter().map(|h| h.span));
             disowned.extend(THEIR_JOB.find(text).into_iter().map(|h| h.span));
             disowned.extend(THEY_WONT.find(text).into_iter().map(|h| h.span));
@@ -349,6 +350,8 @@ impl Rule for NotOurJob {
             out.push(Self::META.lint(start..m.end, "推诿责任,改为主动跟进").suggest(fix).with_severity(severity));
         }
         let mut kept = 0;
+        // Whether the reply is about an invoice, read once if a send needs it.
+        let mut invoice: Option<bool> = None;
         let mut sends: Vec<(Range<usize>, &str)> =
             // (问题 is no 问: blanked, offsets kept; the draft itself, read once, when it has none.)
             if text.contains("问题") { SEND_AWAY.find(&mask(text, &["问题"])) } else { SEND_AWAY.find(text) }
@@ -405,7 +408,7 @@ impl Rule for NotOurJob {
             // “您可以联系商家客服” offered politely: fine beside the agent's own step, a hint
             // when it is all the reply does.
             let option = contains_any(whole, OPTION);
-            if option && agent_acts(text) {
+            if option && acts {
                 continue;
             }
             let marked = &text[m.clone()];
@@ -413,7 +416,7 @@ impl Rule for NotOurJob {
             if before.ends_with("需要")
                 && !marked.contains("自己")
                 && !marked.contains('去')
-                && contains_any(text, &["发票", "开具", "开票"])
+                && *invoice.get_or_insert_with(|| contains_any(text, &["发票", "开具", "开票"]))
             {
                 continue;
             }
