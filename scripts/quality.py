@@ -3,7 +3,7 @@
 against the labels.
 
 Usage:
-  scripts/quality.py sample [--set v1|v2|v3|v4] --out DIR [--n 1200] [--batches 5]
+  scripts/quality.py sample [--set v1|v2|v3|v4|v5] --out DIR [--n 1200] [--batches 5]
       writes DIR/batch-K.jsonl for labellers (corpus text: keep it out of the repository)
   scripts/quality.py fresh fresh|fresh2|...|fresh21 [--half odd|even|all]
       score a fresh labelled draft set (tests/quality/<name>.jsonl) or one half of it; the even
@@ -11,7 +11,7 @@ Usage:
       fresh7, fresh10 and fresh12-16 were tuned on whole; fresh6 and fresh8 were scored
       once blind, then tuned on their odd half; fresh9, fresh11, fresh18 and fresh21 are held whole: they never
       print a case)
-  scripts/quality.py score [--set v1|v2|v3|v4] [--part tune|heldout|all]
+  scripts/quality.py score [--set v1|v2|v3|v4|v5] [--part tune|heldout|all]
                            [--bin target/release/kefu-coach] [--markdown] [--show CATEGORY]
       per-category precision and recall of the checker against tests/quality/labels.jsonl
 
@@ -48,16 +48,22 @@ QUALITY = os.path.join(HERE, "..", "tests", "quality")
 # tuning on v1's other two thirds and never tuned on: neither v1's turns nor the customer
 # turns of tests/quality/customer-labels.jsonl are in it; v3: 1,000 more (none of v1's, v2's or
 # the customer turns), labelled in session 14, with a held third like v1's; v4: the turns none of
-# those took (about 800), labelled in session 15 and held whole like v2.
+# those took (about 800), labelled in session 15 and held whole like v2; v5: 1,200 of the 2,000
+# turns none of v1-v4 took (those of tests/quality/customer-labels.jsonl, whose customer side
+# was read while tuning), labelled in session 16 and tuned on whole.
 SETS = {"v1": ("labels.jsonl", "kefu-quality-sample", []),
         "v2": ("labels-v2.jsonl", "kefu-quality-sample-v2", ["labels.jsonl", "customer-labels.jsonl"]),
         "v3": ("labels-v3.jsonl", "kefu-quality-sample-v3", ["labels.jsonl", "labels-v2.jsonl", "customer-labels.jsonl"]),
         "v4": ("labels-v4.jsonl", "kefu-quality-sample-v4",
-               ["labels.jsonl", "labels-v2.jsonl", "labels-v3.jsonl", "customer-labels.jsonl"])}
+               ["labels.jsonl", "labels-v2.jsonl", "labels-v3.jsonl", "customer-labels.jsonl"]),
+        "v5": ("labels-v5.jsonl", "kefu-quality-sample-v5",
+               ["labels.jsonl", "labels-v2.jsonl", "labels-v3.jsonl", "labels-v4.jsonl"])}
 
 
 # Real sets held whole: no part of them is tuned on or shown.
 HELD_SETS = {"v2", "v4"}
+# Real sets tuned on whole: all of them is the tuning part.
+TUNE_SETS = {"v5"}
 
 
 def labels_path(name):
@@ -83,12 +89,21 @@ def previous_replies(reqs):
 
 def write_batches(pool, salt, a, item):
     """The first `a.n` of `pool` by a salted hash of the line, in line order, dealt into
-    `a.batches` files `a.out/batch-K.jsonl` of `item(request)`."""
-    chosen = sorted(pool, key=lambda r: digest(r["id"], salt))[: a.n]
-    chosen.sort(key=lambda r: r["id"])
+    `a.batches` files `a.out/batch-K.jsonl` of `item(request)`. (v5 was drawn with Python's
+    `random` instead, seeded, and cut into runs: that draw is kept so its batches come back.)"""
+    if a.set == "v5":
+        import random
+        draw = random.Random(55)
+        chosen = sorted(draw.sample(pool, a.n), key=lambda r: r["id"])
+        draw.shuffle(chosen)
+        size = -(-a.n // a.batches)
+        parts = [sorted(chosen[k * size:(k + 1) * size], key=lambda r: r["id"]) for k in range(a.batches)]
+    else:
+        chosen = sorted(pool, key=lambda r: digest(r["id"], salt))[: a.n]
+        chosen.sort(key=lambda r: r["id"])
+        parts = [chosen[k :: a.batches] for k in range(a.batches)]
     os.makedirs(a.out, exist_ok=True)
-    for k in range(a.batches):
-        part = chosen[k :: a.batches]
+    for k, part in enumerate(parts):
         with open(os.path.join(a.out, f"batch-{k + 1}.jsonl"), "w", encoding="utf-8") as f:
             for r in part:
                 f.write(json.dumps(item(r), ensure_ascii=False) + "\n")
@@ -112,7 +127,9 @@ def score(a):
     if a.show and (a.set in HELD_SETS or a.part != "tune"):
         print("held turns (v2, v4, and the held third of v1 and v3) are never shown")
         return 2
-    if a.part != "all" and a.set not in HELD_SETS:  # v2 and v4 are all held out
+    if a.set in TUNE_SETS:  # v5 is all tuning
+        labels = labels if a.part != "heldout" else []
+    elif a.part != "all" and a.set not in HELD_SETS:  # v2 and v4 are all held out
         labels = [l for l in labels if heldout(l["line"]) == (a.part == "heldout")]
     by_line = {l["line"]: l for l in labels}
     reqs = [r for r in requests() if r["id"] in by_line]

@@ -9,7 +9,8 @@ declare_rule! {
     /// 首重 / 续重 / 48h / 派件 / 工单 / 仓配 / 爆仓 / 面单 / 集包 / 问题件 / 滞留件 — and
     /// replaces each with plain words (SKU → 规格, 48h → 48小时, 揽收 → 取件). 质检 is only a hint.
     ///
-    /// Left alone: a term the customer used first (“怎么回收面单呢”), 到付 inside 货到付款, “48小时” written out, words customers use themselves
+    /// Left alone: a term the customer used first (“怎么回收面单呢”), 到付 inside 货到付款,
+    /// 挂起来 (hung up to dry), 快递面单 (the word says what it is), “48小时” written out, words customers use themselves
     /// (签收, 物流, 单号, 退货, 价保).
     ///
     /// ## Why is this bad?
@@ -112,6 +113,12 @@ impl Rule for IndustryTerm {
             }
             // 货到付款 is the payment method customers know.
             if term == "到付" && char_before(text, hit.start) == Some('货') {
+                continue;
+            }
+            // 挂起来 hangs clothes up; 快递面单 names the slip it is.
+            if (term == "挂起" && char_after(text, hit.end) == Some('来'))
+                || (term == "面单" && text[..hit.start].ends_with("快递"))
+            {
                 continue;
             }
             // The customer's own word: answering in it is clearer than correcting it.
