@@ -1,11 +1,9 @@
 use crate::finding::Lints;
 use crate::finding::Severity;
 use crate::rules::closing::tail::styled;
-use crate::rules::empathy::words::EMPATHY;
 use crate::rules::{declare_rule, opening_insert_at, Context, Rule};
-use crate::text::contains_any;
 
-use super::words::{apologises, gathers_facts, is_holding, only_questions};
+use super::words::{apology_due, apology_insisted};
 
 declare_rule! {
     /// ## What it does
@@ -50,34 +48,10 @@ declare_rule! {
 
 impl Rule for MissingApology {
     fn check(&self, cx: &Context, out: &mut Lints) {
-        let likely_only = cx.customer.complaint_likely();
-        // A further message after the agent replied: the apology belonged in that reply.
-        if !(cx.customer.complaint || likely_only) || cx.answered || apologises(cx) {
+        if !apology_due(cx) {
             return;
         }
-        let text = cx.draft.folded();
-        // Feelings already acknowledged, a holding line (“稍等,正在为您查询”) or a short reply
-        // that gathers facts (a question, “您提供下订单号”): the apology can come with the
-        // answer, so only a hint.
-        let offer = contains_any(text, &["有什么", "请问有"]) && text.contains('帮');
-        let calm_question = cx.customer.complaint_asked;
-        // A trainer insists on the apology first where the customer is upset, pressing, or kept
-        // waiting long (“产生不满时”); to a calm report of a fault (笔尖摔坏了) or of what has
-        // not come yet (我没收到, 没到账呢) it is better, not a must.
-        let calm = !(cx.customer.upset || cx.customer.urgent || cx.customer.waited_long);
-        let severity = if likely_only
-            || calm
-            || contains_any(text, EMPATHY)
-            || is_holding(cx)
-            || gathers_facts(cx)
-            || only_questions(cx)
-            || offer
-            || calm_question
-        {
-            Severity::Hint
-        } else {
-            Severity::Warning
-        };
+        let severity = if apology_insisted(cx) { Severity::Warning } else { Severity::Hint };
         let at = opening_insert_at(cx.draft);
         let apology =
             if cx.customer.waiting { "非常抱歉让您久等了!" } else { "非常抱歉给您带来不便!" };

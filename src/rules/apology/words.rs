@@ -1,5 +1,6 @@
 //! Words that apologise and shapes of reply, shared by the apology and empathy rules.
 
+use crate::rules::empathy::words::EMPATHY;
 use crate::rules::Context;
 use crate::text::{contains_any, find_all, is_han, is_punct_or_space, Draft, Words};
 use std::ops::Range;
@@ -35,6 +36,32 @@ pub fn apologises(cx: &crate::rules::Context) -> bool {
 /// Where the first apology in the draft is, if any.
 pub fn first_apology(draft: &Draft) -> Option<Range<usize>> {
     find_all(draft.folded(), APOLOGY).into_iter().next().map(|(r, _)| r)
+}
+
+/// The customer complains (or likely does) to this reply, and it has no apology.
+pub fn apology_due(cx: &Context) -> bool {
+    // A further message after the agent replied: the apology belonged in that reply.
+    (cx.customer.complaint || cx.customer.complaint_likely()) && !cx.answered && !apologises(cx)
+}
+
+/// The missing apology is one a trainer insists on (`apology.missing-apology` warns): the
+/// customer is upset, pressing or kept waiting long (“产生不满时”), the complaint is read
+/// surely, and the reply does not already acknowledge the feeling, hold the line, gather facts,
+/// only ask, or offer help. To a calm report of a fault (笔尖摔坏了) or of what has not come yet
+/// (我没收到, 没到账呢) the apology is better, not a must.
+pub fn apology_insisted(cx: &Context) -> bool {
+    let c = cx.customer;
+    let text = cx.draft.folded();
+    let offer = contains_any(text, &["有什么", "请问有"]) && text.contains('帮');
+    apology_due(cx)
+        && !c.complaint_likely()
+        && (c.upset || c.urgent || c.waited_long)
+        && !c.complaint_asked
+        && !contains_any(text, EMPATHY)
+        && !is_holding(cx)
+        && !gathers_facts(cx)
+        && !only_questions(cx)
+        && !offer
 }
 
 /// “稍等,正在为您查询”: the agent is looking into it and the real answer follows.
