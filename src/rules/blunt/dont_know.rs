@@ -1,18 +1,22 @@
 use crate::finding::Lints;
+use crate::finding::Severity;
 use crate::rules::{declare_rule, Context, Rule};
 use crate::text::{char_after, char_before, contains_any, find_all, is_punct_or_space, Words};
 
 declare_rule! {
     /// ## What it does
-    /// Flags “不知道 / 不清楚 / 不了解” said by the agent about a fact the customer asked for.
+    /// Flags “不知道 / 不清楚 / 不了解 / 不确定” said by the agent about a fact the customer asked
+    /// for. “不确定” after an estimate the reply gives (一般3-5天…具体时间不确定) is a hint.
+    ///
+    /// Left alone: polite questions (“不知道您方便吗?”), someone else's knowledge (“您不清楚的话”),
+    /// conditions (“不确定尺寸的话…”), seeing or hearing (“亮度过高会看不清楚”), invitations
+    /// (“不懂的地方随时问我”), and the customer's not knowing taken off their hands (“不知道尺寸
+    /// 没关系,我帮您量”).
     ///
     /// ## Why is this bad?
     /// The guides list “不知道” as the first phrase to replace: it tells the customer the
-    /// question ends here. The agent can always promise to find out.
-    ///
-    /// Left alone: polite questions (“不知道您方便吗?”), someone else's knowledge (“您不清楚的话”),
-    /// seeing or hearing (“亮度过高会看不清楚”), invitations (“不懂的地方随时问我”), and the
-    /// customer's not knowing taken off their hands (“不知道尺寸没关系,我帮您量”).
+    /// question ends here. The agent can always promise to find out. “这边也不确定呢” says the
+    /// same: blind labellers of real replies called it blunt, not vague.
     ///
     /// ## Example
     /// ```text
@@ -49,6 +53,10 @@ const PHRASES: Words = words![
     "不大清楚",
     "不是很了解",
     "不是太了解",
+    // Not sure is not knowing (这边也不确定呢): blind labellers of real replies call it blunt.
+    "不确定",
+    "不太确定",
+    "不是很确定",
     // Hard to say: 具体时间我真的不好和您说.
     "不好说",
     "不好和您说",
@@ -96,7 +104,7 @@ const QUESTION_AFTER: Words = words!["您", "你", "是否", "能否", "有没�
 impl Rule for DontKnow {
     fn check(&self, cx: &Context, out: &mut Lints) {
         let text = cx.draft.folded();
-        for (hit, _) in find_all(text, PHRASES) {
+        for (hit, word) in find_all(text, PHRASES) {
             if QUESTION_AFTER.iter().any(|q| text[hit.end..].starts_with(q)) {
                 continue;
             }
@@ -117,6 +125,12 @@ impl Rule for DontKnow {
             // (Past a comma too: 您操作到哪一步不清楚,随时告诉我.)
             let next = after.trim_start_matches(|c: char| is_punct_or_space(c));
             if INVITATION_AFTER.iter().any(|q| after.starts_with(q) || next.starts_with(q)) {
+                continue;
+            }
+            // “不确定尺寸的话…”: a condition.
+            let clause_end = cx.draft.clause_at(hit.start).map_or(hit.end, |c| c.range.end.max(hit.end));
+            if text[hit.end..clause_end].find("的话").is_some_and(|i| text[hit.end..hit.end + i].chars().count() <= 6)
+            {
                 continue;
             }
             let clause_start = cx.draft.clause_at(hit.start).map_or(0, |c| c.range.start);
@@ -144,11 +158,18 @@ impl Rule for DontKnow {
                 hit.end
             };
             // “不知道阿姨平时喜欢什么风格呢?”: with nobody saying it and a question mark, it asks.
-            let clause_end = cx.draft.clause_at(hit.start).map_or(hit.end, |c| c.range.end.max(hit.end));
             if start == hit.start && text[hit.end..clause_end].trim_end().ends_with('?') {
                 continue;
             }
-            out.push(Self::META.lint(start..end, "“不知道”显得生硬,先承诺核实").suggest("我这边马上帮您核实一下"));
+            // “一般3-5天到…具体时间不确定”: the estimate is given, only the exact time is unsure.
+            let estimate_given = word.contains("确定") && cx.names_outcome_time();
+            let severity = if estimate_given { Severity::Hint } else { Severity::Warning };
+            out.push(
+                Self::META
+                    .lint(start..end, "“不知道”显得生硬,先承诺核实")
+                    .suggest("我这边马上帮您核实一下")
+                    .with_severity(severity),
+            );
         }
     }
 }

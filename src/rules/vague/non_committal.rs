@@ -5,14 +5,15 @@ use crate::text::{char_before, contains_any, find_all, is_punct_or_space, Words}
 
 declare_rule! {
     /// ## What it does
-    /// Flags a non-answer: 不好说 / 说不准 / 不一定 / 不确定 / 看情况 / 看运气 / 随缘 /
+    /// Flags a non-answer: 不好说 / 说不准 / 不一定 / 看情况 / 看运气 / 随缘 /
     /// 到时候再说, where the customer asked for a fact or a commitment, and offers to verify
     /// and come back with a definite answer. When the same sentence already gives a condition
     /// or an alternative (如果 / 建议 / 可以 / 优先), and for 不一定 (often an honest caveat:
     /// “不一定能修改成功”), it is only a hint.
     ///
     /// Left alone: “您不一定要寄回,拍照就可以” (no need to), the customer's own uncertainty
-    /// (“如果您不确定尺码…”), and questions (“您确定吗?”).
+    /// (“如果您说不准尺码…”), and questions (“您确定吗?”). (“不确定” is not knowing:
+    /// `blunt.dont-know`.)
     ///
     /// ## Why is this bad?
     /// The guide asks for accurate explanations of product facts, rules and after-sales, and
@@ -41,7 +42,6 @@ const PHRASES: Words = words![
     "说不好",
     "说不准",
     "不一定",
-    "不确定",
     "看情况",
     "看运气",
     "随缘",
