@@ -11,7 +11,9 @@ declare_rule! {
     /// When the customer is wrapping up (谢谢 / 没有了 / 没事了 / 再见; or a bare 好的 / 嗯嗯),
     /// checks that the reply closes the conversation: a farewell or wish (祝您…, 欢迎下次光临,
     /// 再见), an offer to stay available (随时联系我), or a check for more needs
-    /// (还有其他需要…吗). Offers one to append at the end.
+    /// (还有其他需要…吗). Offers one to append at the end. A request for a rating
+    /// (还辛苦您给小妹打个评价呢) closes nothing by itself: blind labellers of real replies asked
+    /// for the goodbye after it.
     ///
     /// A customer who thanks *and* asks or complains is not done: no finding then. Thanks
     /// count only when they are most of the message (“麻烦帮我改地址,谢谢” is a request). After
@@ -77,10 +79,9 @@ pub(crate) const CLOSINGS: Words = words![
     "感谢支持",
     "感谢您的支持",
     "荣幸",
-    "辛苦您",
+    "辛苦您了",
     "晚安",
     "慢走",
-    "评价",
     "为您服务",
 ];
 

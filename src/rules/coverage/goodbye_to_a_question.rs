@@ -103,4 +103,4 @@ fn only_closing(text: &str) -> bool {
 }
 
 /// Courtesy that closes without answering: 您太客气了, 这都是我应该做的, 给小妹打个评价.
-const COURTESY: Words = words!["客气", "应该做的", "应该的", "打个评价", "给个评价", "五星", "好评"];
+const COURTESY: Words = words!["客气", "应该做的", "应该的", "评价", "五星", "好评"];
