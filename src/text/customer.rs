@@ -31,6 +31,15 @@ const NOT_YET_WORDS: Words = words![
     "现在还没",
     "迟迟没",
     "迟迟不",
+    // Still not, in writing: 仍然不发货, 依旧没到, 仍未退款.
+    "仍然没",
+    "仍然不",
+    "仍旧没",
+    "仍未",
+    "依然没",
+    "依然不",
+    "依旧没",
+    "依旧不",
     "怎么没有",
     "怎么没",
     "为什么没有",
@@ -65,6 +74,7 @@ const EXPECTED: Words = words![
     "回复",
     "取件",
     "取",
+    "出库",
     "上门",
     "安装",
     "动",
@@ -2464,6 +2474,16 @@ mod tests {
         assert!(!Customer::new("贵公司的发票怎么开").price_objection);
         assert!(!Customer::new("买了第二天就降价了,能保价吗").price_objection);
         assert!(Customer::new("好的谢谢").thanks);
+    }
+
+    #[test]
+    fn still_not_in_writing() {
+        for raw in ["三天后仍然不发货", "连续反馈三天 货还没出库", "退款依旧没到账", "仍未退款"]
+        {
+            let c = Customer::new(raw);
+            assert!(c.complaint && c.waiting, "{raw}");
+        }
+        assert!(!Customer::new("仍然可以用吗").complaint);
     }
 
     #[test]
