@@ -73,7 +73,7 @@ const ALREADY: Words = words![
 const CANNED: Words = words!["有什么可以帮", "还有其他", "还有什么"];
 
 /// The reply says it can't happen, or won't: a time would be wrong there.
-const CANT: Words = words!["无法", "不能", "没办法", "不支持", "没有货", "没货", "停产", "缺货", "不发", "不退"];
+const CANT: Words = words!["无法", "不能", "没办法", "不支持", "停产", "不发", "不退"];
 
 impl Rule for WhenUnanswered {
     fn check(&self, cx: &Context, out: &mut Lints) {
