@@ -13,7 +13,8 @@ declare_rule! {
     ///
     /// Left alone: the agent's own mistake (“不好意思,我看错了”), conditions and advice
     /// (“如果地址填错了,可以…”, “避免使用不当”, “您如果没留意到短信也没关系”), the blame taken
-    /// off (“这不是您的问题”), and real questions (“是您本人签收的吗?”).
+    /// off (“这不是您的问题”), the warranty's “非人为损坏”, and real questions (“是您本人签收的
+    /// 吗?”).
     ///
     /// ## Why is this bad?
     /// The etiquette guide puts “尊重为本” first: even when the customer did cause it,
@@ -224,8 +225,8 @@ impl Rule for CustomerFault {
             let before = &text[from..hit.start];
             let after = &text[hit.end..clause.range.end.max(hit.end)];
             // “您没看到短信的话,…” supposes; it does not accuse.
-            // “这不是您的问题” takes the blame off.
-            if contains_any(before, NOT_BLAME) || after.contains("的话") || before.ends_with('不') {
+            // “这不是您的问题” takes the blame off; “非人为损坏直接换新” is the warranty's term.
+            if contains_any(before, NOT_BLAME) || after.contains("的话") || before.ends_with(['不', '非']) {
                 continue;
             }
             // “是您没收到吗?” asks; it does not accuse. “是不是您自己…?” and “您没看到…吗?” do, as
