@@ -1196,6 +1196,9 @@ const QUESTION_MARKERS: Words = words![
 ];
 
 /// The customer is done: these end a chat whatever else the message says.
+/// 没了 / 没有了 typed with 么 (the same pinyin key, me): a whole message that says it is done.
+const MISTYPED_NONE: &[&str] = &["么了", "么有了"];
+
 const FINAL: Words = words![
     "没有了",
     "没有啦",
@@ -2297,6 +2300,10 @@ fn questions(text: &str) -> Vec<String> {
         if PRESENCE.iter().any(|p| bare == *p) || (bare.chars().count() <= 6 && bare.ends_with("在吗")) {
             return;
         }
+        // “么了”, “么有了”: 没了 mistyped (么 and 没 share the key me), no question.
+        if MISTYPED_NONE.iter().any(|p| bare.starts_with(p)) {
+            return;
+        }
         // A bare lead-in (“请问”, “我想问一下”) is part of the next question.
         let lead_in = c.chars().count() <= 6 && contains_any(&c, &["请问", "想问", "咨询", "问一下"]);
         if lead_in {
@@ -2335,8 +2342,9 @@ fn closing(text: &str, unmasked: &str, complaint: bool, asks: bool) -> Closing {
             return Closing::Strong;
         }
     }
-    // “没了”, “没了,谢谢” as the whole answer (not 东西没了).
-    if let Some(rest) = bare.strip_prefix("没了") {
+    // “没了”, “没了,谢谢” as the whole answer (not 东西没了), or mistyped (么了).
+    let none = ["没了"].iter().chain(MISTYPED_NONE).find_map(|p| bare.strip_prefix(p));
+    if let Some(rest) = none {
         if leftover(&strip_words(&strip_words(rest, THANKS_CLOSING), WEAK_CLOSING)) <= 1 {
             return Closing::Strong;
         }
@@ -2474,6 +2482,15 @@ mod tests {
         assert!(!Customer::new("贵公司的发票怎么开").price_objection);
         assert!(!Customer::new("买了第二天就降价了,能保价吗").price_objection);
         assert!(Customer::new("好的谢谢").thanks);
+    }
+
+    #[test]
+    fn none_mistyped_is_a_goodbye() {
+        for raw in ["么了", "么有了,谢谢"] {
+            let c = Customer::new(raw);
+            assert!(c.questions.is_empty() && c.closing == Closing::Strong, "{raw}");
+        }
+        assert!(!Customer::new("怎么了").questions.is_empty());
     }
 
     #[test]
