@@ -16,7 +16,9 @@ declare_rule! {
     /// “,预计【预计时间】前给您回复” / “发出” / “送达” / “到账” by kind of action.
     ///
     /// Looking something up while the customer waits (“我看下”, “这边帮您核实”) counts only when
-    /// it is deferred (核实后…, 会…) or waits for the customer's photo or order number.
+    /// it is deferred (核实后…, 会…), or when a check (核实, 确认…) waits for the customer's photo
+    /// or order number; a plain look-up (查看, 查一下) once the number comes is done in the chat
+    /// (“提供下订单号,帮您查看一下”: blind labellers never asked for a time there).
     /// A hint in general (“这个问题我需要帮您核实一下。” is a good reply); a warning when the
     /// customer asked when, or asked about the wait itself (怎么还没到?, 退款还没到账?). A wait
     /// only mentioned (我的还没有收到,能按照现在价格执行吗) or complained of without a question
@@ -86,6 +88,17 @@ const REPLY_NOW: Words = words![
     "申请",
     "联系",
 ];
+/// Looking something up: done in the chat, even once the customer has sent the order number.
+const LOOK_UP: Words = words!["看一下", "看下", "查一下", "查下", "查看", "来查", "去查"];
+/// What the agent asks for to look an order up.
+const NUMBERS: Words = words!["订单号", "单号", "编号", "链接"];
+/// What the agent asks for to judge a fault: looking at it leads to a decision that takes time.
+const MATERIAL: Words = words!["拍照", "照片", "图片", "截图", "视频"];
+
+/// “提供下订单号,帮您查看一下”: the look-up is done in the chat once the number comes.
+fn looks_up_a_number(text: &str, verb: &str) -> bool {
+    LOOK_UP.contains(verb) && contains_any(text, NUMBERS) && !contains_any(text, MATERIAL)
+}
 /// Before an immediate verb: it is deferred after all (“核实后”, “会帮您确认”).
 const DEFERRED: Words = words![
     "会",
@@ -275,7 +288,7 @@ fn first_promise(cx: &Context) -> Option<(usize, Kind)> {
     // (verb start, where its clause's words end, kind, its sentence's start)
     let mut hits: Vec<(usize, usize, Kind, usize)> = Vec::new();
     for (verbs, kind) in groups {
-        for (hit, _) in find_all(text, verbs) {
+        for (hit, verb) in find_all(text, verbs) {
             let Some(clause) = d.clause_at(hit.start) else { continue };
             let pre = &text[clause.range.start..hit.start];
             let sentence = d.sentence_at(hit.start).map_or(clause.range.clone(), |s| s.range.clone());
@@ -321,9 +334,10 @@ fn first_promise(cx: &Context) -> Option<(usize, Kind)> {
                     continue;
                 }
             }
+            // “提供下订单号,帮您查看一下”: a look-up once the number comes is done in the chat.
             if matches!(kind, Kind::ReplyNow)
                 && !deferred(&text[clause.range.clone()])
-                && !contains_any(text, WAITS_FOR_CUSTOMER)
+                && (!contains_any(text, WAITS_FOR_CUSTOMER) || looks_up_a_number(text, verb))
             {
                 continue;
             }
