@@ -3,7 +3,7 @@
 against the labels.
 
 Usage:
-  scripts/quality.py sample [--set v1|v2|v3|v4|v5] --out DIR [--n 1200] [--batches 5]
+  scripts/quality.py sample [--set v1|v2|v3|v4|v5|v6] --out DIR [--n 1200] [--batches 5]
       writes DIR/batch-K.jsonl for labellers (corpus text: keep it out of the repository)
   scripts/quality.py fresh fresh|fresh2|...|fresh21 [--half odd|even|all]
       score a fresh labelled draft set (tests/quality/<name>.jsonl) or one half of it; the even
@@ -11,7 +11,7 @@ Usage:
       fresh7, fresh10 and fresh12-16 were tuned on whole; fresh6 and fresh8 were scored
       once blind, then tuned on their odd half; fresh9, fresh11, fresh18 and fresh21 are held whole: they never
       print a case)
-  scripts/quality.py score [--set v1|v2|v3|v4|v5] [--part tune|heldout|all]
+  scripts/quality.py score [--set v1|v2|v3|v4|v5|v6] [--part tune|heldout|all]
                            [--bin target/release/kefu-coach] [--markdown] [--show CATEGORY]
       per-category precision and recall of the checker against tests/quality/labels.jsonl
 
@@ -50,18 +50,21 @@ QUALITY = os.path.join(HERE, "..", "tests", "quality")
 # the customer turns), labelled in session 14, with a held third like v1's; v4: the turns none of
 # those took (about 800), labelled in session 15 and held whole like v2; v5: 1,200 of the 2,000
 # turns none of v1-v4 took (those of tests/quality/customer-labels.jsonl, whose customer side
-# was read while tuning), labelled in session 16 and tuned on whole.
+# was read while tuning), labelled in session 16 and tuned on whole; v6: the other 800 of them,
+# labelled in session 16 and held whole like v2 and v4.
 SETS = {"v1": ("labels.jsonl", "kefu-quality-sample", []),
         "v2": ("labels-v2.jsonl", "kefu-quality-sample-v2", ["labels.jsonl", "customer-labels.jsonl"]),
         "v3": ("labels-v3.jsonl", "kefu-quality-sample-v3", ["labels.jsonl", "labels-v2.jsonl", "customer-labels.jsonl"]),
         "v4": ("labels-v4.jsonl", "kefu-quality-sample-v4",
                ["labels.jsonl", "labels-v2.jsonl", "labels-v3.jsonl", "customer-labels.jsonl"]),
         "v5": ("labels-v5.jsonl", "kefu-quality-sample-v5",
-               ["labels.jsonl", "labels-v2.jsonl", "labels-v3.jsonl", "labels-v4.jsonl"])}
+               ["labels.jsonl", "labels-v2.jsonl", "labels-v3.jsonl", "labels-v4.jsonl"]),
+        "v6": ("labels-v6.jsonl", "kefu-quality-sample-v6",
+               ["labels.jsonl", "labels-v2.jsonl", "labels-v3.jsonl", "labels-v4.jsonl", "labels-v5.jsonl"])}
 
 
 # Real sets held whole: no part of them is tuned on or shown.
-HELD_SETS = {"v2", "v4"}
+HELD_SETS = {"v2", "v4", "v6"}
 # Real sets tuned on whole: all of them is the tuning part.
 TUNE_SETS = {"v5"}
 
@@ -125,11 +128,11 @@ def sample(a):
 def score(a):
     labels = [json.loads(l) for l in open(labels_path(a.set), encoding="utf-8") if l.strip()]
     if a.show and (a.set in HELD_SETS or a.part != "tune"):
-        print("held turns (v2, v4, and the held third of v1 and v3) are never shown")
+        print("held turns (v2, v4, v6, and the held third of v1 and v3) are never shown")
         return 2
     if a.set in TUNE_SETS:  # v5 is all tuning
         labels = labels if a.part != "heldout" else []
-    elif a.part != "all" and a.set not in HELD_SETS:  # v2 and v4 are all held out
+    elif a.part != "all" and a.set not in HELD_SETS:  # v2, v4 and v6 are all held out
         labels = [l for l in labels if heldout(l["line"]) == (a.part == "heldout")]
     by_line = {l["line"]: l for l in labels}
     reqs = [r for r in requests() if r["id"] in by_line]

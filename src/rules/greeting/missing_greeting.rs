@@ -127,12 +127,11 @@ impl Rule for MissingGreeting {
         // The greeting belongs at the start: the first sentence, or the first 12 characters.
         let head_end = cx.draft.folded().char_indices().nth(12).map_or(cx.draft.folded().len(), |(i, _)| i);
         let head = &cx.draft.folded()[..first.range.end.max(head_end)];
-        if contains_any(head, GREETINGS) || (contains_any(head, OFFER_ASK) && contains_any(head, OFFER_HELP)) {
+        let offers_service = contains_any(head, OFFER_ASK) && contains_any(head, OFFER_HELP);
+        if contains_any(head, GREETINGS) || offers_service {
             // 亲 or 在的 alone calls the customer or answers “在吗”, but greets no one: a hint.
-            if !contains_any(head, GREETINGS_BY_ADDRESS_ONLY)
-                || contains_any(head, OFFER_HELP)
-                || has_real_greeting(head)
-            {
+            // (帮/为您 in “正在为您查询…亲爱的” offers no service: only with 有什么 does it.)
+            if !contains_any(head, GREETINGS_BY_ADDRESS_ONLY) || offers_service || has_real_greeting(head) {
                 return;
             }
             let at = crate::rules::opening_insert_at(cx.draft);
