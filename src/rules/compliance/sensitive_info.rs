@@ -1,13 +1,14 @@
 use crate::config::Platform;
-use crate::finding::Lints;
+use crate::finding::{Lints, Severity};
 use crate::rules::{declare_rule, Context, Rule};
-use crate::text::{contains_any, find_all, is_punct_or_space, Part, Phrase, Words};
+use crate::text::{contains_any, find_all, is_punct_or_space, starts_with_any, Part, Phrase, Words};
 
 declare_rule! {
     /// ## What it does
     /// Flags asking the customer for secrets: a password (支付密码 / 登录密码 / 银行卡密码),
-    /// an SMS verification code (验证码), a card's CVV / 安全码 / 有效期, or a full card
-    /// number together with any of those.
+    /// an SMS verification code (验证码), a card's CVV / 安全码 / 有效期: an error. A full card
+    /// number asked for alone (请您提供下银行名,卡号,开户人姓名) is a warning: a refund or a
+    /// withdrawal to a card needs it, but on the platform's form, not in the chat.
     ///
     /// On JD, a code the agent says the service sent (我这边会发一条验证码给您,您收到时告诉我)
     /// is JD's own identity check, and is left alone; on other platforms a shop has no such
@@ -159,8 +160,44 @@ impl Rule for SensitiveInfo {
                     .suggest(format!("{secret}请您妥善保管,不要告诉任何人,包括客服哦")),
             );
         }
+        card_number(cx, last_end, out);
     }
 }
+
+/// A full card number asked for in the chat (请您提供下银行名,卡号,开户人姓名): a warning, as
+/// a refund or withdrawal to a card does need it, on the platform's own form.
+fn card_number(cx: &Context, secrets_end: usize, out: &mut Lints) {
+    let text = cx.draft.folded();
+    let Some((hit, _)) = find_all(text, CARD_NUMBER)
+        .into_iter()
+        .find(|(hit, _)| !starts_with_any(&text[hit.end..], LAST_DIGITS) && !text[..hit.start].ends_with("尾号"))
+    else {
+        return;
+    };
+    let Some(sentence) = cx.draft.sentence_at(hit.start) else { return };
+    let s = cx.draft.text(&sentence.range);
+    // (Asked together with a secret: that finding covers the sentence.)
+    if sentence.range.start < secrets_end || !contains_any(s, ASK) || contains_any(s, PROTECT) {
+        return;
+    }
+    // The request goes whole, from the clause that asks to the end of the sentence (within
+    // its chat message: 好滴 请您提供下…).
+    let ask = find_all(s, ASK).first().map_or(hit.start, |(r, _)| sentence.range.start + r.start).min(hit.start);
+    let clause = cx.draft.clause_at(ask).map_or(ask..ask, |c| c.range.clone());
+    let start = text[clause.start..ask].rfind(char::is_whitespace).map_or(clause.start, |i| clause.start + i + 1);
+    let end = core_end(text, &sentence.range).max(hit.end);
+    out.push(
+        SensitiveInfo::META
+            .lint(start..end, "不要在聊天里索要完整卡号")
+            .suggest("银行卡信息请您在页面上填写,不要在聊天中发送完整卡号哦")
+            .with_severity(Severity::Warning),
+    );
+}
+
+/// A card's full number.
+const CARD_NUMBER: Words = words!["银行卡号", "储蓄卡号", "信用卡号", "卡号"];
+/// Only part of it: 卡号后四位, 卡号尾号.
+const LAST_DIGITS: Words = words!["后四位", "后4位", "后几位", "尾号", "末四位", "末4位"];
 
 /// The end of a clause's words, before its closing punctuation.
 fn core_end(text: &str, clause: &std::ops::Range<usize>) -> usize {
