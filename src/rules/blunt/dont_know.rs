@@ -6,7 +6,7 @@ use crate::text::{char_after, char_before, contains_any, find_all, is_punct_or_s
 declare_rule! {
     /// ## What it does
     /// Flags “不知道 / 不清楚 / 不了解 / 不确定” said by the agent about a fact the customer asked
-    /// for. “不确定” after an estimate the reply gives (一般3-5天…具体时间不确定) is a hint.
+    /// for, and the agent's own “查不到 / 看不到” (这边查询不到的呢). “不确定” after an estimate the reply gives (一般3-5天…具体时间不确定) is a hint.
     ///
     /// Left alone: polite questions (“不知道您方便吗?”), someone else's knowledge (“您不清楚的话”),
     /// conditions (“不确定尺寸的话…”), seeing or hearing (“亮度过高会看不清楚”), invitations
@@ -68,7 +68,14 @@ const PHRASES: Words = words![
     "两眼一抹黑",
     "不造",
     "不懂",
+    // The agent can't find it (with the agent saying so): 这边查询不到的呢, 妹子看不到哪里哦.
+    "看不到",
+    "查不到",
+    "查询不到",
+    "查看不到",
 ];
+/// Of [`PHRASES`], those that say “I don't know” only with the agent as their subject.
+const CANT_FIND: Words = words!["看不到", "查不到", "查询不到", "查看不到"];
 /// Who is speaking, right before the phrase; the span takes it in so the fix replaces it.
 const SUBJECTS: Words = words![
     "我们也",
@@ -88,7 +95,7 @@ const SUBJECTS: Words = words![
 /// Between the speaker and the phrase: 我真的不好和您说, 这边确实不清楚.
 const ADVERBS: Words = words!["真的", "确实", "实在", "真", "暂时", "目前"];
 /// After 的, these end the phrase (不好和您说的呢): the 的 goes with it.
-const PARTICLES: &[char] = &['呢', '哦', '哈', '呀', '啊', '啦', '哟', '喔', '噢', '~'];
+const PARTICLES: &[char] = &['呢', '哦', '哈', '呀', '啊', '啦', '哟', '喔', '噢', '呐', '~'];
 /// A verb right before “不清楚/不懂” makes a resultative: 看不清楚, 听不懂, 说不清楚.
 const RESULTATIVE_VERBS: &[char] = &['看', '听', '说', '讲', '写', '印', '拍', '显', '读', '搞', '弄', '分', '想'];
 /// After the phrase, these make it the customer's not-knowing: “不懂的地方随时问”.
@@ -141,11 +148,14 @@ impl Rule for DontKnow {
             // (An adverb between, 我真的不好和您说, goes with the subject.)
             let lead = &text[..hit.start];
             let adverb = ADVERBS.iter().find(|a| lead.ends_with(*a)).map_or(0, |a| a.len());
-            let lead = &lead[..lead.len() - adverb];
-            let start = SUBJECTS
-                .iter()
-                .find(|s| lead.ends_with(*s))
-                .map_or(hit.start - adverb, |s| hit.start - adverb - s.len());
+            let lead = lead[..lead.len() - adverb].trim_end();
+            let subject = SUBJECTS.iter().find(|s| lead.ends_with(*s));
+            let start = subject.map_or(hit.start - adverb, |s| lead.len() - s.len());
+            // “这边查询不到的呢”, “妹子 看不到哪里哦”: the agent can't find out what was asked;
+            // “物流看不到” is a fact, and “客服这边看不到完整号码” says what stays private.
+            if CANT_FIND.contains(word) && (subject.is_none() || !names_nothing(&text[hit.end..clause_end])) {
+                continue;
+            }
             // A 的 closing the phrase goes too: 不好和您说的呢 → 核实一下呢.
             let end = if after.starts_with('的')
                 && after['的'.len_utf8()..]
@@ -172,6 +182,13 @@ impl Rule for DontKnow {
             );
         }
     }
+}
+
+/// The rest of the clause names no object: only particles (的呢, 哦), or the question word
+/// asked (哪里, 什么).
+fn names_nothing(rest: &str) -> bool {
+    let rest = rest.trim_start_matches('的').trim_end_matches(|c: char| is_punct_or_space(c) || PARTICLES.contains(&c));
+    rest.is_empty() || ["哪里", "什么"].contains(&rest)
 }
 
 /// The clause goes on to reassure: 不知道选哪款没关系, 不清楚型号也不要紧.
