@@ -523,6 +523,11 @@ const COMPLAINT: Words = words![
     "骗",
     "坑",
     "失望",
+    // Given up on it: 配送无望, 没希望了, 心寒.
+    "无望",
+    "没希望",
+    "心寒",
+    "寒心",
     "怎么回事",
     "搞什么",
     "说了好几遍",
@@ -1473,6 +1478,39 @@ const QUALITY_OBJECTION: Words = words![
     "质量这么差",
 ];
 
+/// A threat if nothing happens: 如果最近三天不能发货我就要退款了, 再不处理就投诉 (not a
+/// question about the policy: 如果不合适就退货可以吗?).
+const ULTIMATUM: [Phrase; 2] = [
+    Phrase(&[
+        Part::Word(IF_NOT),
+        Part::Gap(12),
+        Part::Word(words!["我就"]),
+        Part::Maybe(words!["要", "直接", "只能", "去"]),
+        Part::Key(words!["退款", "退货", "取消", "投诉", "差评", "举报", "曝光", "申诉"]),
+    ]),
+    Phrase(&[
+        Part::Word(IF_NOT),
+        Part::Gap(12),
+        Part::Word(words!["就"]),
+        Part::Maybe(words!["要", "直接", "去"]),
+        Part::Key(words!["投诉", "差评", "举报", "曝光", "申诉"]),
+    ]),
+];
+const IF_NOT: Words = words!["如果", "要是", "再不", "再没", "还不"];
+
+/// Where the message threatens ([`ULTIMATUM`]), not asking.
+fn ultimatums(text: &str) -> Vec<usize> {
+    ULTIMATUM
+        .iter()
+        .flat_map(|p| p.find(text))
+        .filter(|h| {
+            let (_, end) = clause_around(text, h.span.start);
+            !text[h.span.end..end.max(h.span.end)].contains(['吗', '?', '么']) && !text[h.span.end..].starts_with("吧")
+        })
+        .map(|h| h.span.start)
+        .collect()
+}
+
 /// Gave out soon after it came into use: 用了两天就不行了, 才穿一次就不行了 (not a symptom after
 /// a change: 重装系统后用核显就不行了).
 const SOON_FAILED: Phrase = Phrase(&[
@@ -1963,6 +2001,9 @@ impl Customer {
             cues.extend(p.find(&masked).into_iter().map(|h| h.span.start));
         }
         cues.retain(|&at| !supposed(&masked, at) && !own_mistake(&masked, at));
+        // An ultimatum is supposed in its words (如果…我就要退款了), and still a complaint.
+        let ultimatum = ultimatums(&masked);
+        cues.extend(&ultimatum);
         // Not yet is the state that lets a customer who calls the order off do so (不想要了,
         // 能仅退款吗 还没收到): no grievance.
         let calling_off = contains_any(&masked, CALLING_OFF);
@@ -1991,11 +2032,12 @@ impl Customer {
         let complaint_mild = mild_complaint(&masked);
         // “哦!!!谢谢”: exclamation marks that thank are glad, not upset.
         let thanks = contains_any(&masked, THANKS);
-        let upset = !hearsay
-            && find_all(&masked, UPSET).into_iter().any(|(hit, w)| {
-                let glad = thanks && w == "!!";
-                !(glad || wondering(&masked, hit.start) || supposed(&masked, hit.start))
-            });
+        let upset = !ultimatum.is_empty()
+            || !hearsay
+                && find_all(&masked, UPSET).into_iter().any(|(hit, w)| {
+                    let glad = thanks && w == "!!";
+                    !(glad || wondering(&masked, hit.start) || supposed(&masked, hit.start))
+                });
         let urgent = contains_any(&masked, URGENT) || repeats_itself(&text);
         // (Calling the order off, 还没到 is no wait: 东西不想要了 还没到.)
         let not_yet_blanked;
@@ -2482,6 +2524,18 @@ mod tests {
         assert!(!Customer::new("贵公司的发票怎么开").price_objection);
         assert!(!Customer::new("买了第二天就降价了,能保价吗").price_objection);
         assert!(Customer::new("好的谢谢").thanks);
+    }
+
+    #[test]
+    fn ultimatums_and_giving_up() {
+        for raw in ["如果最近三天不能发货我就要退款了", "再不处理就投诉"] {
+            let c = Customer::new(raw);
+            assert!(c.complaint && c.upset, "{raw}");
+        }
+        for raw in ["如果不合适就退货吧?", "要是尺码不对就退货可以吗"] {
+            assert!(!Customer::new(raw).upset, "{raw}");
+        }
+        assert!(Customer::new("我怎么感觉今天也是配送无望呢").complaint);
     }
 
     #[test]
