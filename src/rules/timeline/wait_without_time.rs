@@ -4,7 +4,7 @@ use crate::rules::apology::words::{asks_for_facts, is_holding, only_questions};
 use crate::rules::closing::tail::styled;
 use crate::rules::{declare_rule, Context, Rule};
 use crate::text::classes::ACTION;
-use crate::text::{char_before, contains_any, find_all, is_punct_or_space, Part, Phrase, Words};
+use crate::text::{char_before, contains_any, find_all, is_han, is_punct_or_space, Part, Phrase, Words};
 
 use super::vague_wait::VAGUE;
 
@@ -156,9 +156,20 @@ impl Rule for WaitWithoutTime {
         {
             return;
         }
-        // “感谢您的耐心等待” thanks for a wait that is over.
-        let wait = find_all(text, WAIT).into_iter().map(|(r, _)| r).find(|r| char_before(text, r.start) != Some('的'));
-        let in_hand = IN_HAND.find(text).into_iter().next().map(|h| h.span);
+        // “感谢您的耐心等待” thanks for a wait that is over; so is a 稍等 the agent's next chat
+        // message already ends (还请您稍等,正在为您查询~ 亲 您的订单…).
+        let wait = find_all(text, WAIT)
+            .into_iter()
+            .find(|(r, w)| {
+                char_before(text, r.start) != Some('的') && !(HOLD.contains(w) && answered_after(text, r.end))
+            })
+            .map(|(r, _)| r);
+        // (A look-up in hand, 正在为您查询, is over once the agent writes again too.)
+        let in_hand = IN_HAND
+            .find(text)
+            .into_iter()
+            .map(|h| h.span)
+            .find(|r| !(contains_any(&text[r.clone()], CHECKING) && answered_after(text, r.end)));
         let step = STEP_THEN.find(text).into_iter().next().map(|h| h.span);
         let notice = if waiting { NOTICE.find(text).into_iter().next().map(|h| h.span) } else { None };
         // To a customer not waiting, asking for patience, or a step taken and “wait” (已经给您
@@ -193,6 +204,14 @@ impl Rule for WaitWithoutTime {
             Self::META.lint(at..at, "客户在等,说清要等多久").suggest(styled(cx.draft, node)).with_severity(severity),
         );
     }
+}
+
+/// A moment's wait while the agent looks: over once the agent writes again.
+const HOLD: Words = words!["请稍等", "请您稍等", "稍等一下", "稍等片刻", "稍等", "等一下"];
+
+/// Whether a later chat message of the reply (after a space) says something.
+fn answered_after(text: &str, at: usize) -> bool {
+    text[at..].split_once(char::is_whitespace).is_some_and(|(_, rest)| rest.chars().any(is_han))
 }
 
 /// Whether the step in hand is already taken (已经给您安排补发了): its outcome is what the
