@@ -74,6 +74,8 @@ const PHRASES: Words = words![
     "查询不到",
     "查看不到",
 ];
+/// The reply goes on to send the customer elsewhere.
+const REFERRAL: Words = words!["建议您", "您可以咨询", "您可以联系", "请您咨询", "请您联系", "可以咨询", "可以联系"];
 /// Of [`PHRASES`], those that say “I don't know” only with the agent as their subject.
 const CANT_FIND: Words = words!["看不到", "查不到", "查询不到", "查看不到"];
 /// Who is speaking, right before the phrase; the span takes it in so the fix replaces it.
@@ -174,12 +176,11 @@ impl Rule for DontKnow {
             // “一般3-5天到…具体时间不确定”: the estimate is given, only the exact time is unsure.
             let estimate_given = word.contains("确定") && cx.names_outcome_time();
             let severity = if estimate_given { Severity::Hint } else { Severity::Warning };
-            out.push(
-                Self::META
-                    .lint(start..end, "“不知道”显得生硬,先承诺核实")
-                    .suggest("我这边马上帮您核实一下")
-                    .with_severity(severity),
-            );
+            let lint = Self::META.lint(start..end, "“不知道”显得生硬,先承诺核实").with_severity(severity);
+            // “这边也不是很清楚,建议您关注店铺”: a promise to check would contradict the
+            // referral that follows (raters rejected it), so no fix is offered there.
+            let refers = contains_any(&text[end..], REFERRAL);
+            out.push(if refers { lint } else { lint.suggest("我这边马上帮您核实一下") });
         }
     }
 }

@@ -565,7 +565,15 @@ const LASTING: Words = words![
     "拆封后",
     "已使用",
     "不支持七天",
-    "根据"
+    "根据",
+    // A deadline passed: 最晚就是15号了, 已经过了申请时间, 超过时效.
+    "最晚",
+    "截止",
+    "过期",
+    "已过",
+    "已经过了",
+    "超过",
+    "超出"
 ];
 
 /// The sentence from the refusal's clause on, with 暂时无法 for the refusal, an apology in
@@ -588,7 +596,8 @@ fn soften(
     }
     // A rule that never changes (“定制商品不支持退换”) is no temporary limit: no 暂时.
     let sentence = cx.draft.sentence_at(hit.start).map_or(&text[..0], |r| cx.draft.text(&r.range));
-    let lasting = contains_any(sentence, LASTING);
+    // (不能再申请: no longer, for good.)
+    let lasting = contains_any(sentence, LASTING) || text[hit.end..].starts_with('再');
     let lead = cx.draft.raw_text(&(from..hit.start));
     // “这边暂时没有解决的方法”: the 暂时 is there already.
     let replacement =

@@ -308,6 +308,13 @@ fn to_clause_end(cx: &Context, span: &Range<usize>) -> usize {
     end.max(span.end)
 }
 
+/// `end` moved back before the particles that close the clause (哦, 呢, 哈), not before `from`:
+/// they stay after the fix.
+fn before_particles(text: &str, from: usize, end: usize) -> usize {
+    let words = &text[from..end];
+    from + words.trim_end_matches(['哦', '呢', '哈', '啊', '呀', '啦', '哟', '~']).len()
+}
+
 impl Rule for NotOurJob {
     fn check(&self, cx: &Context, out: &mut Lints) {
         let text = cx.draft.folded();
@@ -347,7 +354,10 @@ impl Rule for NotOurJob {
             let fix = "这个问题我来帮您跟进处理,【预计时间】前给您回复";
             // “您可以和配送师傅协商一下” offers a way: a hint, as for sending away below.
             let severity = if contains_any(&text[m.clone()], OPTION) { Severity::Hint } else { Severity::Warning };
-            out.push(Self::META.lint(start..m.end, "推诿责任,改为主动跟进").suggest(fix).with_severity(severity));
+            // (To the clause's end: “这边只是负责配送中小件的快递的” goes whole.)
+            let end = before_particles(text, m.end, to_clause_end(cx, &m));
+            kept = kept.max(end);
+            out.push(Self::META.lint(start..end, "推诿责任,改为主动跟进").suggest(fix).with_severity(severity));
         }
         let mut kept = 0;
         // Whether the reply is about an invoice, read once if a send needs it.
@@ -450,7 +460,9 @@ impl Rule for NotOurJob {
             };
             let fix = format!("我这边马上帮您联系{who}核实,【预计时间】前给您回复");
             let severity = if option { Severity::Hint } else { Severity::Warning };
-            out.push(Self::META.lint(m, "让客户自己去找,改为主动跟进").suggest(fix).with_severity(severity));
+            // (To the clause's end: “您联系京东商城客服的” goes whole, not up to 京东.)
+            let span = m.start..before_particles(text, m.end, to_clause_end(cx, &m));
+            out.push(Self::META.lint(span, "让客户自己去找,改为主动跟进").suggest(fix).with_severity(severity));
         }
     }
 }

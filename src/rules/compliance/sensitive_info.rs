@@ -8,7 +8,8 @@ declare_rule! {
     /// Flags asking the customer for secrets: a password (支付密码 / 登录密码 / 银行卡密码),
     /// an SMS verification code (验证码), a card's CVV / 安全码 / 有效期: an error. A full card
     /// number asked for alone (请您提供下银行名,卡号,开户人姓名) is a warning: a refund or a
-    /// withdrawal to a card needs it, but on the platform's form, not in the chat.
+    /// withdrawal to a card needs it, but on the platform's form, not in the chat; it offers no
+    /// fix, as the step it asks for may be needed.
     ///
     /// On JD, a code the agent says the service sent (我这边会发一条验证码给您,您收到时告诉我)
     /// is JD's own identity check, and is left alone; on other platforms a shop has no such
@@ -186,12 +187,9 @@ fn card_number(cx: &Context, secrets_end: usize, out: &mut Lints) {
     let clause = cx.draft.clause_at(ask).map_or(ask..ask, |c| c.range.clone());
     let start = text[clause.start..ask].rfind(char::is_whitespace).map_or(clause.start, |i| clause.start + i + 1);
     let end = core_end(text, &sentence.range).max(hit.end);
-    out.push(
-        SensitiveInfo::META
-            .lint(start..end, "不要在聊天里索要完整卡号")
-            .suggest("银行卡信息请您在页面上填写,不要在聊天中发送完整卡号哦")
-            .with_severity(Severity::Warning),
-    );
+    // No fix: the process may need the card, and raters rejected every rewrite that dropped
+    // the step (“请您在页面上填写” names a page that may not exist).
+    out.push(SensitiveInfo::META.lint(start..end, "不要在聊天里索要完整卡号").with_severity(Severity::Warning));
 }
 
 /// A card's full number.
