@@ -1479,36 +1479,33 @@ const QUALITY_OBJECTION: Words = words![
 ];
 
 /// A threat if nothing happens: 如果最近三天不能发货我就要退款了, 再不处理就投诉 (not a
-/// question about the policy: 如果不合适就退货可以吗?).
-const ULTIMATUM: [Phrase; 2] = [
-    Phrase(&[
-        Part::Word(IF_NOT),
-        Part::Gap(12),
-        Part::Word(words!["我就"]),
-        Part::Maybe(words!["要", "直接", "只能", "去"]),
-        Part::Key(words!["退款", "退货", "取消", "投诉", "差评", "举报", "曝光", "申诉"]),
-    ]),
-    Phrase(&[
-        Part::Word(IF_NOT),
-        Part::Gap(12),
-        Part::Word(words!["就"]),
-        Part::Maybe(words!["要", "直接", "去"]),
-        Part::Key(words!["投诉", "差评", "举报", "曝光", "申诉"]),
-    ]),
+/// question about the policy: 如果不合适我就退货可以吗?).
+const ULTIMATUM: Words = words![
+    "我就要退款",
+    "我就退款",
+    "我就要退货",
+    "我就退货",
+    "我就要取消",
+    "我就取消",
+    "就投诉",
+    "就去投诉",
+    "就要投诉",
+    "就差评",
+    "就给差评",
+    "就举报",
+    "就曝光",
 ];
-const IF_NOT: Words = words!["如果", "要是", "再不", "再没", "还不"];
 
 /// Where the message threatens ([`ULTIMATUM`]), not asking.
 fn ultimatums(text: &str) -> Vec<usize> {
-    ULTIMATUM
-        .iter()
-        .flat_map(|p| p.find(text))
-        .filter(|h| {
-            let (_, end) = clause_around(text, h.span.start);
-            !text[h.span.end..end.max(h.span.end)].contains(['吗', '?', '么']) && !text[h.span.end..].starts_with("吧")
-        })
-        .map(|h| h.span.start)
-        .collect()
+    let mut out = Vec::new();
+    for (hit, _) in find_all(text, ULTIMATUM) {
+        let (_, end) = clause_around(text, hit.start);
+        if !text[hit.end..end.max(hit.end)].contains(['吗', '?', '么', '吧']) {
+            out.push(hit.start);
+        }
+    }
+    out
 }
 
 /// Gave out soon after it came into use: 用了两天就不行了, 才穿一次就不行了 (not a symptom after
