@@ -1496,12 +1496,17 @@ const ULTIMATUM: Words = words![
     "就曝光",
 ];
 
+/// The condition of a threat: 如果…, 再不…, 不然….
+const IF_NOT: Words = words!["如果", "要是", "再不", "再没", "还不", "不然", "否则"];
+
 /// Where the message threatens ([`ULTIMATUM`]), not asking.
 fn ultimatums(text: &str) -> Vec<usize> {
     let mut out = Vec::new();
     for (hit, _) in find_all(text, ULTIMATUM) {
-        let (_, end) = clause_around(text, hit.start);
-        if !text[hit.end..end.max(hit.end)].contains(['吗', '?', '么', '吧']) {
+        // (Only after a condition: 然后我就取消订单了 tells what happened.)
+        let (start, end) = clause_around(text, hit.start);
+        let threat = contains_any(&text[start..hit.start], IF_NOT);
+        if threat && !text[hit.end..end.max(hit.end)].contains(['吗', '?', '么', '吧']) {
             out.push(hit.start);
         }
     }
@@ -2533,6 +2538,7 @@ mod tests {
             assert!(!Customer::new(raw).upset, "{raw}");
         }
         assert!(Customer::new("我怎么感觉今天也是配送无望呢").complaint);
+        assert!(!Customer::new("然后我就取消订单了").upset);
     }
 
     #[test]
