@@ -2002,7 +2002,14 @@ impl Customer {
         ] {
             cues.extend(p.find(&masked).into_iter().map(|h| h.span.start));
         }
-        cues.retain(|&at| !supposed(&masked, at) && !own_mistake(&masked, at));
+        // “我还是没懂 到底哪天发”: 到底 presses for the answer not understood, not in anger.
+        let confused = contains_any(&masked, CONFUSED);
+        cues.retain(|&at| {
+            !supposed(&masked, at)
+                && !own_mistake(&masked, at)
+                && !(confused && masked[at..].starts_with("到底"))
+                && !in_a_not_a(&masked, at)
+        });
         // An ultimatum is supposed in its words (如果…我就要退款了), and still a complaint.
         let ultimatum = ultimatums(&masked);
         cues.extend(&ultimatum);
@@ -2038,7 +2045,8 @@ impl Customer {
             || !hearsay
                 && find_all(&masked, UPSET).into_iter().any(|(hit, w)| {
                     let glad = thanks && w == "!!";
-                    !(glad || wondering(&masked, hit.start) || supposed(&masked, hit.start))
+                    let puzzled = confused && w == "到底";
+                    !(glad || puzzled || wondering(&masked, hit.start) || supposed(&masked, hit.start))
                 });
         let urgent = contains_any(&masked, URGENT) || repeats_itself(&text);
         // (Calling the order off, 还没到 is no wait: 东西不想要了 还没到.)
@@ -2184,6 +2192,16 @@ fn wondering(text: &str, at: usize) -> bool {
     let (start, _) = clause_around(text, at);
     contains_any(&text[start..at], WONDER)
 }
+
+/// Whether the cue at `at` starts with the 不 of an A-not-A question: 不能用 in 能不能用 asks.
+fn in_a_not_a(text: &str, at: usize) -> bool {
+    let rest = &text[at..];
+    rest.starts_with('不') && char_before(text, at).is_some_and(|c| rest['不'.len_utf8()..].starts_with(c))
+}
+
+/// The customer did not understand the answer (我还是没懂, 没搞懂).
+const CONFUSED: Words =
+    words!["没懂", "没搞懂", "没看懂", "没听懂", "没明白", "不明白", "看不懂", "搞不懂", "不太懂", "没太懂"];
 
 /// Whether it is normal: asked calmly.
 const IS_IT_NORMAL: Words = words!["正常吗", "正常不", "正不正常", "是正常的吗"];
@@ -2526,6 +2544,16 @@ mod tests {
         assert!(!Customer::new("贵公司的发票怎么开").price_objection);
         assert!(!Customer::new("买了第二天就降价了,能保价吗").price_objection);
         assert!(Customer::new("好的谢谢").thanks);
+    }
+
+    #[test]
+    fn not_understood_is_no_anger() {
+        for raw in ["不好意思 我还是没懂 到底哪天发", "我刚问过了 但还是没搞懂 港版到底能不能用国内充电器"]
+        {
+            let c = Customer::new(raw);
+            assert!(!c.complaint && !c.upset, "{raw}");
+        }
+        assert!(Customer::new("到底哪天发").upset);
     }
 
     #[test]
