@@ -2005,10 +2005,8 @@ impl Customer {
         // “我还是没懂 到底哪天发”: 到底 presses for the answer not understood, not in anger.
         let confused = contains_any(&masked, CONFUSED);
         cues.retain(|&at| {
-            !supposed(&masked, at)
-                && !own_mistake(&masked, at)
-                && !(confused && masked[at..].starts_with("到底"))
-                && !in_a_not_a(&masked, at)
+            let puzzled = confused && masked[at..].starts_with("到底");
+            !(supposed(&masked, at) || own_mistake(&masked, at) || puzzled || in_a_not_a(&masked, at))
         });
         // An ultimatum is supposed in its words (如果…我就要退款了), and still a complaint.
         let ultimatum = ultimatums(&masked);
