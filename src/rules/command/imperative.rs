@@ -3,7 +3,9 @@ use crate::finding::Lints;
 use crate::rules::{declare_rule, Context, Rule};
 use std::ops::Range;
 
-use crate::text::{char_before, contains_any, find_all, find_pairs, is_punct_or_space, Pairs, Part, Phrase, Words};
+use crate::text::{
+    char_before, contains_any, ends_with_any, find_all, find_pairs, is_punct_or_space, Pairs, Part, Phrase, Words,
+};
 
 declare_rule! {
     /// ## What it does
@@ -268,5 +270,13 @@ fn is_order(cx: &Context, span: &Range<usize>, lead_end: usize) -> bool {
         || contains_any(&text[span.start..clause.range.end.max(span.end)], PERMITTED)
         || contains_any(after, EASY)
         || contains_any(before, REASSURED)
-        || contains_any(clause_before, AGENT_DOES_IT))
+        || contains_any(clause_before, AGENT_DOES_IT)
+        || tells_a_step(cx, clause_before))
+}
+
+/// “下单时把logo文件发给我们” to “怎么下单?”: a step of the process the customer asked how to
+/// go through, told at its moment (…时, …后), not an order.
+fn tells_a_step(cx: &Context, clause_before: &str) -> bool {
+    contains_any(&cx.customer.text, &["怎么", "如何", "流程", "步骤"])
+        && ends_with_any(clause_before.trim_end(), ["时", "时候", "后", "之后", "以后"])
 }
