@@ -16,7 +16,8 @@ declare_rule! {
     ///
     /// Left alone: “请您拍照发过来”, “麻烦您把订单号发我一下”, “您别着急” (comfort),
     /// “惊喜等着您”, “您可以自己在订单页查看” (an option, not an order), “自己安装很简单” (how
-    /// easy it is).
+    /// easy it is), and a step told at its moment to a customer who asked how (怎么下单? —
+    /// “下单时把logo文件发给我们”).
     ///
     /// ## Why is this bad?
     /// The guides: “全程使用‘请’‘您好’‘麻烦您’… 避免使用命令式、反问式语气(如‘自己看说明!’)”.
