@@ -978,7 +978,6 @@ const UPSET: Words = words![
     "被坑",
     "坑爹",
     "失望",
-    "怎么回事",
     "搞什么",
     "搞啥",
     // Frightened: 我好害怕, 吓死我了.
