@@ -2074,6 +2074,11 @@ impl Customer {
             && (!waiting || calm_inquiry)
             && cues.iter().all(|&at| asked(&masked, at) || calm_inquiry);
         let closing = closing(&masked, &text, complaint, !questions.is_empty());
+        // (应该不会 hopes, it does not doubt: 京东物流应该不会这么低效率吧 holds no 该不会.)
+        let doubts_quality = contains_any(&mask(&masked, &["应该不会"]), QUALITY_OBJECTION);
+        // “早上测和晚上测差好多,正常吗”: a difference asked about, not a doubt of the goods.
+        let difference_asked =
+            contains_any(&masked, IS_IT_NORMAL) && !contains_any(&mask(&masked, DIFFERENCE), QUALITY_OBJECTION);
         Customer {
             says_done: contains_any(&masked, FINAL),
             complaint_mild,
@@ -2085,9 +2090,7 @@ impl Customer {
             asks_when: (contains_any(&masked, WHEN) && contains_any(&mask(&masked, NOT_A_QUESTION), WHEN))
                 || asks_for_a_day(&masked),
             price_objection: contains_any(&masked, PRICE_OBJECTION) || CHEAPER_ELSEWHERE.is_in(&masked),
-            // (应该不会 hopes, it does not doubt: 京东物流应该不会这么低效率吧 holds no 该不会.)
-            quality_objection: contains_any(&mask(&masked, &["应该不会"]), QUALITY_OBJECTION)
-                || SOON_FAILED.is_in(&masked),
+            quality_objection: (doubts_quality && !difference_asked) || SOON_FAILED.is_in(&masked),
             price_doubted: PRICE_DOUBTED.iter().any(|p| p.is_in(&masked)),
             // “会不会很容易脏啊”: a worry asked before buying, an objection read less surely.
             quality_doubted: hearsay || WILL_IT_FAIL.is_in(&masked) || QUALITY_DOUBTED.iter().any(|p| p.is_in(&masked)),
@@ -2199,6 +2202,9 @@ fn in_a_not_a(text: &str, at: usize) -> bool {
 /// The customer did not understand the answer (我还是没懂, 没搞懂).
 const CONFUSED: Words =
     words!["没懂", "没搞懂", "没看懂", "没听懂", "没明白", "不明白", "看不懂", "搞不懂", "不太懂", "没太懂"];
+
+/// A difference noticed (早晚测差好多): an objection unless asked about as normal or not.
+const DIFFERENCE: Words = words!["差好多", "差很多", "差别很大", "差别有点大"];
 
 /// Whether it is normal: asked calmly.
 const IS_IT_NORMAL: Words = words!["正常吗", "正常不", "正不正常", "是正常的吗"];
