@@ -203,7 +203,7 @@ def score(a):
     return 0
 
 
-FRESH = ["fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8", "fresh9", "fresh10", "fresh11", "fresh12", "fresh13", "fresh14", "fresh15", "fresh16", "fresh17", "fresh18", "fresh19", "fresh20", "fresh21", "fresh22"]
+FRESH = ["fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8", "fresh9", "fresh10", "fresh11", "fresh12", "fresh13", "fresh14", "fresh15", "fresh16", "fresh17", "fresh18", "fresh19", "fresh20", "fresh21", "fresh22", "fresh23"]
 # Held whole: no half of these ever prints a case.
 HELD_WHOLE = {"fresh9", "fresh11", "fresh18", "fresh21", "fresh22"}
 SCORE = os.path.join(HERE, "..", "..", "shared", "eval", "score.py")
