@@ -30,7 +30,9 @@ declare_rule! {
     /// “放太久就可能变黑”, “运输途中可能会磕碰”) or a disclaimer (“可能有色差,以实物为准”,
     /// “可能有细微差异”, “拆封后可能有一点味道,属于正常现象”) is only a hint.
     ///
-    /// Left alone: duty (“这都是我应该做的”, “应该的”, “本来应该昨天发出的”), “不可能”, “不太可能”, “尽可能”, “无法估计”,
+    /// Left alone: someone else's guess repeated (“您说下周可能不在家”, “快递员说可能送不到”,
+    /// “您估计周六在家的话”), advice (“使用前应该先空桶运行”, “应该选2匹的柜机”),
+    /// duty (“这都是我应该做的”, “应该的”, “本来应该昨天发出的”), “不可能”, “不太可能”, “尽可能”, “无法估计”,
     /// similes (“就好像新的一样”), prize draws (“可能获得”), apologies (“可能给您带来了不便”), a
     /// possible thing named (“避免可能出现的过敏反应”),
     /// comparisons (“功效差不多的”), grades of second-hand goods (“八成新”), causes listed with
@@ -133,6 +135,16 @@ impl Rule for HedgeWord {
                 continue;
             }
             let Some(clause) = cx.draft.clause_at(hit.start) else { continue };
+            // “您说下周可能不在家”, “快递员说可能送不到”, “您估计周六在家的话”: someone
+            // else's guess, repeated, not the agent's.
+            let lead = &text[clause.range.start..hit.start];
+            if contains_any(lead, REPORTED) || matches!(char_before(text, hit.start), Some('您' | '你')) {
+                continue;
+            }
+            // “使用前应该先空桶运行”, “应该选2匹的柜机”: what ought to be done, not a guess.
+            if word == "应该" && starts_with_any(&text[hit.end..], NORMATIVE_AFTER) {
+                continue;
+            }
             // (不怎么 is “not very”, not a question: 应该不怎么起球吧.)
             // (过几天 is “in a few days”, not a question.)
             if contains_any(&mask(cx.draft.text(&clause.range), &["不怎么", "没怎么", "过几天"]), QUESTION) {
@@ -194,6 +206,44 @@ impl Rule for HedgeWord {
         }
     }
 }
+
+/// Someone else said or thinks it (您说, 快递员说, 听说): the hedge is theirs.
+const REPORTED: Words = words![
+    "您说",
+    "你说",
+    "您提到",
+    "您觉得",
+    "您担心",
+    "您怕",
+    "听说",
+    "说的",
+    "师傅说",
+    "快递员说",
+    "配送员说",
+    "门店说",
+    "店员说",
+    "厂家说",
+    "他说",
+    "她说",
+    "他们说",
+];
+/// After 应该, what ought to be done (应该先…, 应该选…, 应该不小于…): advice, not a guess.
+const NORMATIVE_AFTER: Words = words![
+    "先",
+    "选",
+    "买",
+    "不小于",
+    "不低于",
+    "不少于",
+    "不超过",
+    "至少",
+    "全部",
+    "保持",
+    "避免",
+    "注意",
+    "定期",
+    "提前",
+];
 
 /// A rule or standard stated: 应该 beside it is a requirement.
 const REQUIREMENT: Words = words!["必须", "要求", "规范", "规定"];
@@ -269,6 +319,12 @@ const CIRCUMSTANCE: Words = words![
     "每个人",
     "因人而异",
     "体质",
+    // What varies with the case: 车型不同…也许, 灯光下…可能, 刚拆开可能有味道.
+    "不同",
+    "灯下",
+    "光线",
+    "刚拆",
+    "拆开",
 ];
 
 /// After the hedge: what a cause may lead to (高温可能会让木头开裂, 划痕可能会让估价降一档):
