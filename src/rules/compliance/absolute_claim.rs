@@ -3,7 +3,9 @@ use std::ops::Range;
 
 use crate::finding::Lint;
 use crate::rules::{declare_rule, Context, Rule};
-use crate::text::{contains_any, ends_with_any, find_pairs, is_han, is_punct_or_space, mask, Pairs, Words};
+use crate::text::{
+    contains_any, ends_with_any, find_pairs, is_han, is_punct_or_space, mask, starts_with_any, Pairs, Words,
+};
 
 declare_rule! {
     /// ## What it does
@@ -20,7 +22,8 @@ declare_rule! {
     /// attitude (“尽最大努力”, “最好的服务”), a comparison of the shop's own items the
     /// customer asked for (“哪款更耐用?” — “这款最耐用”), ordinals and enumeration (第一时间 / 第一次购买 /
     /// “第一,…第二,…” / 选第一款), composition (100%纯棉, 100%澳洲羊毛), a level reached
-    /// (从0充到100%), and product names (万能表, 王者荣耀).
+    /// (从0充到100%), product names (万能表, 王者荣耀), a claim word quoted to refuse it
+    /// (“‘全网最便宜’这种话我们不能乱说”), and 绝对 in a warning (“绝对不要用湿手插拔”).
     ///
     /// ## Why is this bad?
     /// Article 9 of the Advertising Law forbids “国家级”“最高级”“最佳” and the like; platforms
@@ -334,10 +337,15 @@ impl Rule for AbsoluteClaim {
                 continue;
             }
             let sentence = cx.draft.sentence_at(hit.start).map_or(0, |s| s.range.start);
-            // “不能跟您说‘全网最低’”: the word quoted to refuse it, not claimed.
+            // “不能跟您说‘全网最低’”, “‘绝对’我不敢跟您打包票”: the word quoted to refuse it,
+            // not claimed.
             let before = &text[sentence..hit.start];
-            if before.ends_with(['“', '"', '「']) && contains_any(before, &["不能", "不会", "不敢", "没法", "无法"])
-            {
+            let sentence_end = cx.draft.sentence_at(hit.start).map_or(text.len(), |s| s.range.end);
+            if before.ends_with(['“', '"', '「']) && contains_any(&text[sentence..sentence_end], REFUSED) {
+                continue;
+            }
+            // “绝对不要用湿手插拔”: a warning, not a claim.
+            if term == "绝对" && starts_with_any(&text[hit.end..], ["不要", "不能", "别", "禁止", "不可"]) {
                 continue;
             }
             let Some(span) = claim_span(text, sentence, &hit, term) else { continue };
@@ -346,6 +354,9 @@ impl Rule for AbsoluteClaim {
         }
     }
 }
+
+/// Around a quoted claim word, these refuse it: 不能乱说, 不敢打包票, 不做…这样的承诺.
+const REFUSED: Words = words!["不能", "不会", "不敢", "没法", "无法", "不做", "不说", "乱说", "打包票", "不承诺"];
 
 /// The span to flag for a term, or `None` where the words are not a claim here.
 fn claim_span(text: &str, sentence: usize, hit: &Range<usize>, term: &str) -> Option<Range<usize>> {

@@ -9,7 +9,8 @@ declare_rule! {
     /// (删差评 / 改好评 / 追评改).
     ///
     /// Left alone: warnings and questions about the practice (“为了防止商家刷单”, “是有人
-    /// 联系您刷单吗?”), a plain request for a rating with nothing offered (“麻烦您给个评价哦”),
+    /// 联系您刷单吗?”), refusals of it (“我们店从来不做刷单”, “按平台规定我们不能用好评换返现”),
+    /// a plain request for a rating with nothing offered (“麻烦您给个评价哦”),
     /// and cash-back that is a price promotion (“满299返20元优惠券”).
     ///
     /// ## Why is this bad?
@@ -80,6 +81,12 @@ const TOPIC: Words = words![
     "?",
     "不允许",
     "违规",
+    // Refusing it: 我们店从来不做刷单, 按平台规定我们不能用好评换返现.
+    "不做",
+    "从来不",
+    "不能用",
+    "不提供",
+    "平台规定",
 ];
 
 /// Look like a reward word but are not (“送达”, “返回”).
