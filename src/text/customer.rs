@@ -1903,6 +1903,10 @@ const NOT_A_QUESTION: Words = words![
     "谁都",
     "谁也",
     "谁知道",
+    // 这么快, 那么多: degree, not the question particle 么.
+    "这么",
+    "那么",
+    "多么",
 ];
 
 /// Openers that only check someone is there (“在吗?”): not questions to answer.
@@ -2570,6 +2574,13 @@ mod tests {
         }
         assert!(Customer::new("我怎么感觉今天也是配送无望呢").complaint);
         assert!(!Customer::new("然后我就取消订单了").upset);
+    }
+
+    #[test]
+    fn degree_words_ask_nothing() {
+        assert!(Customer::new("太谢谢了,这么快就处理好了").questions.is_empty());
+        assert_eq!(Customer::new("这AirPods这么便宜,是正品吗?").questions.len(), 1);
+        assert!(!Customer::new("怎么这么贵么").questions.is_empty());
     }
 
     #[test]
