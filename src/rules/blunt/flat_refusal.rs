@@ -16,7 +16,8 @@ declare_rule! {
     /// a guarantee refused next to the estimate itself (一般3-5天,具体时效无法保证), and one followed by an offer to act (我帮您先作废再重开) or a turn to what can be done
     /// (不过两件一起拍可以用满减券, 剩下没穿过的都能退, 不过店里有满减券), and so has one the
     /// shop makes up for (我们负责免费维修, 另外送您一张券), or one that tells the way forward
-    /// (辛苦您重新购买); “具体哪天无法确定” next to the estimate itself is a hint like 无法保证.
+    /// (辛苦您重新购买, 需要寄回后再重开); “具体哪天无法确定” next to the estimate itself is a
+    /// hint like 无法保证. A limit on how fully (这个我们没办法完全避免) is a caveat, left alone.
     /// What follows once a condition is met (只要被取消,就已经无法送货了) is a rule explained.
     /// A refusal word
     /// in quotation marks (按“无法开机”档位估价) is a label. A policy bar that is the whole
@@ -381,7 +382,8 @@ const ALTERNATIVE: Words = words![
     "负责免费",
     "送您",
     "补偿",
-    // The way forward, told: 辛苦重新购买, 您重新下单即可.
+    // The way forward, told: 辛苦重新购买, 您重新下单即可, 需要寄回后再重开.
+    "后再",
     "重新购买",
     "重新下单",
     "重新拍",
@@ -451,6 +453,10 @@ impl Rule for FlatRefusal {
             let denial =
                 word == "不可能" && contains_any(after, &["错", "是", "有", "出现", "少", "漏", "坏", "假", "会"]);
             let apology = *apologises.get_or_insert_with(|| contains_any(text, APOLOGY));
+            // “这个我们没办法完全避免”: a limit on how fully, a caveat, not a refusal.
+            if after.starts_with("完全") {
+                continue;
+            }
             // “今晚暂时发不了”, with the time it will happen said in the reply: that is the
             // alternative.
             let not_now = contains_any(before, &["暂时", "今晚", "今天", "现在", "目前"]);

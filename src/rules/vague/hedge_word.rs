@@ -325,6 +325,9 @@ const CIRCUMSTANCE: Words = words![
     "光线",
     "刚拆",
     "拆开",
+    "下雨",
+    "下雪",
+    "气温",
 ];
 
 /// After the hedge: what a cause may lead to (高温可能会让木头开裂, 划痕可能会让估价降一档):
@@ -382,7 +385,8 @@ fn excluded(text: &str, hit: &Range<usize>, word: &str) -> bool {
                 && !["能", "可以", "够", "行", "没问题", "不会"].iter().any(|a| after.starts_with(a))
         }
         // “八成新” grades second-hand goods; “多半的” counts.
-        "八成" => after.starts_with('新') || after.starts_with('的'),
+        // (七八成熟 grades ripeness.)
+        "八成" => after.starts_with('新') || after.starts_with('的') || after.starts_with('熟'),
         "多半" => after.starts_with('的'),
         _ => false,
     }
