@@ -1,6 +1,6 @@
 use crate::finding::Lints;
 use crate::rules::{declare_rule, Context, Rule};
-use crate::text::{contains_any, find_pairs, Hit, Pairs, Part, Phrase, Words};
+use crate::text::{contains_any, find_pairs, starts_with_any, Hit, Pairs, Part, Phrase, Words};
 
 declare_rule! {
     /// ## What it does
@@ -13,8 +13,8 @@ declare_rule! {
     ///
     /// Left alone: the agent's own mistake (“不好意思,我看错了”), conditions and advice
     /// (“如果地址填错了,可以…”, “避免使用不当”, “您如果没留意到短信也没关系”), the blame taken
-    /// off (“这不是您的问题”), the warranty's “非人为损坏”, and real questions (“是您本人签收的
-    /// 吗?”).
+    /// off (“这不是您的问题”), the warranty's “非人为损坏”, the customer's own account repeated
+    /// (“您说好像拍错了颜色”), and real questions (“是您本人签收的吗?”).
     ///
     /// ## Why is this bad?
     /// The etiquette guide puts “尊重为本” first: even when the customer did cause it,
@@ -214,6 +214,9 @@ const ACCUSES_AS_A_QUESTION: Words = words!["乱说", "瞎说", "随便说", "�
 /// “的方式不对” needs the customer in the clause (“您穿的方式不对”), not “我们包装的方式不对”.
 const NEEDS_CUSTOMER: Words = words!["的方式不对", "的方法不对", "穿法不对", "用法不对"];
 
+/// Before the words, the customer's own account repeated: “您说好像拍错了颜色”.
+const REPEATED: Words = words!["您说", "您提到", "您刚说", "您刚才说"];
+
 impl Rule for CustomerFault {
     fn check(&self, cx: &Context, out: &mut Lints) {
         let text = cx.draft.folded();
@@ -226,7 +229,10 @@ impl Rule for CustomerFault {
             let after = &text[hit.end..clause.range.end.max(hit.end)];
             // “您没看到短信的话,…” supposes; it does not accuse.
             // “这不是您的问题” takes the blame off; “非人为损坏直接换新” is the warranty's term.
-            if contains_any(before, NOT_BLAME) || after.contains("的话") || before.ends_with(['不', '非']) {
+            // “您说好像拍错了颜色”: the customer's own words, repeated.
+            let repeated = contains_any(before, REPEATED);
+            if contains_any(before, NOT_BLAME) || after.contains("的话") || before.ends_with(['不', '非']) || repeated
+            {
                 continue;
             }
             // “是您没收到吗?” asks; it does not accuse. “是不是您自己…?” and “您没看到…吗?” do, as
@@ -269,7 +275,8 @@ impl Rule for CustomerFault {
             // “您如果没留意到短信…” supposes, with the supposition inside the phrase.
             let supposes = contains_any(hit.part(text, 1), &["如果", "要是", "万一", "假如", "若", "的话"]);
             let asks = after.contains(['吗', '?', '么']) && !asking;
-            if hit.span.start < kept || contains_any(before, NOT_BLAME) || supposes || asks {
+            let repeated = contains_any(before, REPEATED) || starts_with_any(&text[hit.span.start..], REPEATED);
+            if hit.span.start < kept || contains_any(before, NOT_BLAME) || supposes || asks || repeated {
                 continue;
             }
             let end = clause.range.start + text[clause.range.clone()].trim_end_matches(is_end).len();

@@ -28,7 +28,8 @@ declare_rule! {
     /// A caveat with its reason or circumstance (“由于促销…可能会晚到”, “遇到大雪天气可能会晚
     /// 1-2天”, “极少数人可能会泛红”, “效果因人而异”), a risk it names (“高温可能会让板面变形”,
     /// “放太久就可能变黑”, “运输途中可能会磕碰”) or a disclaimer (“可能有色差,以实物为准”,
-    /// “可能有细微差异”, “拆封后可能有一点味道,属于正常现象”) is only a hint.
+    /// “可能有细微差异”, “拆封后可能有一点味道,属于正常现象”, “一包大概能用10天左右,具体还要看
+    /// 宝宝的情况”) is only a hint.
     ///
     /// Left alone: someone else's guess repeated (“您说下周可能不在家”, “快递员说可能送不到”,
     /// “您估计周六在家的话”), advice (“使用前应该先空桶运行”, “应该选2匹的柜机”),
@@ -335,7 +336,8 @@ const CIRCUMSTANCE: Words = words![
 const CONSEQUENCE: Words = words!["让", "使", "导致", "造成", "引起"];
 
 /// A disclaimer in the sentence: the difference is real and named as such.
-const DISCLAIMER: Words = words!["色差", "误差", "差异", "偏差", "为准", "正常现象"];
+const DISCLAIMER: Words =
+    words!["色差", "误差", "差异", "偏差", "为准", "正常现象", "具体要看", "具体还要看", "具体看", "还要看"];
 
 /// After 可能 and before 的, these name a possible thing (可能出现的问题, 可能产生的费用).
 const POSSIBLE_THING: Words = words!["出现", "存在", "产生", "发生", "遇到", "造成", "引起", "导致"];
