@@ -229,10 +229,7 @@ impl Rule for CustomerFault {
             let after = &text[hit.end..clause.range.end.max(hit.end)];
             // “您没看到短信的话,…” supposes; it does not accuse.
             // “这不是您的问题” takes the blame off; “非人为损坏直接换新” is the warranty's term.
-            // “您说好像拍错了颜色”: the customer's own words, repeated.
-            let repeated = contains_any(before, REPEATED);
-            if contains_any(before, NOT_BLAME) || after.contains("的话") || before.ends_with(['不', '非']) || repeated
-            {
+            if contains_any(before, NOT_BLAME) || after.contains("的话") || before.ends_with(['不', '非']) {
                 continue;
             }
             // “是您没收到吗?” asks; it does not accuse. “是不是您自己…?” and “您没看到…吗?” do, as
@@ -275,7 +272,10 @@ impl Rule for CustomerFault {
             // “您如果没留意到短信…” supposes, with the supposition inside the phrase.
             let supposes = contains_any(hit.part(text, 1), &["如果", "要是", "万一", "假如", "若", "的话"]);
             let asks = after.contains(['吗', '?', '么']) && !asking;
-            let repeated = contains_any(before, REPEATED) || starts_with_any(&text[hit.span.start..], REPEATED);
+            // “您说好像拍错了颜色”: the customer's own account, repeated (a demand for proof stays
+            // one: 您说少了也得拿出依据啊).
+            let repeated = (contains_any(before, REPEATED) || starts_with_any(&text[hit.span.start..], REPEATED))
+                && fix != EVIDENCE;
             if hit.span.start < kept || contains_any(before, NOT_BLAME) || supposes || asks || repeated {
                 continue;
             }
