@@ -122,11 +122,13 @@ import { dirname, join } from 'node:path';
 // coach 276.0 KB, the review module 369.2 KB; budgets 276.5 / 369.5 KB. The coach is 51 %
 // over issue 12's start.
 // Then (session 16) the classes of v5, the new tuning set of real replies, and the fixes raters
-// rejected: +3.5 KB, the coach 279.5 KB, the review module 373.1 KB; budgets 280 / 373.5 KB.
-// Of it, an ultimatum reader written as two phrases with gaps cost 1.4 KB; as a word list, 0.6
-// KB. The coach is 53 % over issue 12's start.
-const DEFAULT_BUDGET_KB = 280;
-const REVIEW_BUDGET_KB = 373.5;
+// rejected: +3.5 KB, the coach 279.5 KB, the review module 373.1 KB. Of it, an ultimatum reader
+// written as two phrases with gaps cost 1.4 KB; as a word list, 0.6 KB. Then fresh23's
+// look-alikes (hedges repeated or advised, claim words refused, degree words): +1.5 KB, the
+// coach 281.0 KB, the review module 374.9 KB; budgets 281.5 / 375.5 KB. The coach is 54 % over
+// issue 12's start.
+const DEFAULT_BUDGET_KB = 281.5;
+const REVIEW_BUDGET_KB = 375.5;
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
