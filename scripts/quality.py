@@ -5,7 +5,7 @@ against the labels.
 Usage:
   scripts/quality.py sample [--set v1|v2|v3|v4|v5|v6] --out DIR [--n 1200] [--batches 5]
       writes DIR/batch-K.jsonl for labellers (corpus text: keep it out of the repository)
-  scripts/quality.py fresh fresh|fresh2|...|fresh21 [--half odd|even|all]
+  scripts/quality.py fresh fresh|fresh2|...|fresh23 [--half odd|even|all]
       score a fresh labelled draft set (tests/quality/<name>.jsonl) or one half of it; the even
       (held) half prints per-category counts and the summary only, never a case (fresh5,
       fresh7, fresh10 and fresh12-16 were tuned on whole; fresh6 and fresh8 were scored
