@@ -32,6 +32,8 @@ pub struct Draft {
     sentences: Vec<Segment>,
     clauses: Vec<Segment>,
     emoji: Vec<Range<usize>>,
+    /// What lies inside quotes, in order and disjoint (see [`quoted_spans`]).
+    quotes: Vec<Range<usize>>,
 }
 
 /// Ends a sentence.
@@ -271,7 +273,8 @@ impl Draft {
                 }
             }
         }
-        Draft { raw: raw.to_owned(), folded, positions, sentences, clauses, emoji }
+        let quotes = quoted_spans(&folded);
+        Draft { raw: raw.to_owned(), folded, positions, sentences, clauses, emoji, quotes }
     }
 
     /// The text as typed.
@@ -299,6 +302,13 @@ impl Draft {
     /// Byte ranges (in the folded text) of emoji, each with its modifiers.
     pub fn emoji(&self) -> &[Range<usize>] {
         &self.emoji
+    }
+
+    /// The quoted stretch around the folded byte offset `at`, without its quote marks: the
+    /// customer's words repeated, a card message to be written, a product's name.
+    pub fn quote_at(&self, at: usize) -> Option<Range<usize>> {
+        let i = self.quotes.partition_point(|q| q.end <= at);
+        self.quotes.get(i).filter(|q| q.start <= at).cloned()
     }
 
     /// The folded text of a range.
@@ -358,6 +368,63 @@ impl Draft {
             Ok(i) => i,
             Err(i) => i.saturating_sub(1),
         }
+    }
+}
+
+/// What lies inside quotes: “…”, ‘…’, 「…」, 『…』, 《…》, "…" and '…' (a nested pair is
+/// part of the outer one). A double quote left open runs to the end of the text, as the agent
+/// may still be typing it; a single straight quote never closed is an apostrophe.
+fn quoted_spans(folded: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    if !folded.contains(['“', '‘', '「', '『', '《', '"', '\'']) {
+        return out;
+    }
+    // The quote that opened the outer stretch, its closing mark, where its text starts, and
+    // how deep the same pair is nested inside it.
+    let mut open: Option<(char, usize, u32)> = None;
+    for (at, c) in folded.char_indices() {
+        match open {
+            None => {
+                let close = match c {
+                    '“' => '”',
+                    '‘' => '’',
+                    '「' => '」',
+                    '『' => '』',
+                    '《' => '》',
+                    '"' | '\'' => c,
+                    _ => continue,
+                };
+                open = Some((close, at + c.len_utf8(), 0));
+            }
+            Some((close, start, depth)) => {
+                if c == close && depth == 0 {
+                    out.push(start..at);
+                    open = None;
+                } else if c == close {
+                    open = Some((close, start, depth - 1));
+                } else if close != c && opener_of(close) == Some(c) {
+                    open = Some((close, start, depth + 1));
+                }
+            }
+        }
+    }
+    if let Some((close, start, _)) = open {
+        if close != '\'' && close != '’' {
+            out.push(start..folded.len());
+        }
+    }
+    out
+}
+
+/// The opening mark of a curly pair.
+fn opener_of(close: char) -> Option<char> {
+    match close {
+        '”' => Some('“'),
+        '’' => Some('‘'),
+        '」' => Some('「'),
+        '』' => Some('『'),
+        '》' => Some('《'),
+        _ => None,
     }
 }
 
@@ -475,6 +542,26 @@ mod tests {
         assert_eq!(s, ["亲,您好!", "请问有什么可以帮您?", "好的。"]);
         let c: Vec<&str> = d.clauses().iter().map(|s| d.text(&s.range)).collect();
         assert_eq!(c, ["亲,", "您好!", "请问有什么可以帮您?", "好的。"]);
+    }
+
+    #[test]
+    fn quoted_stretches() {
+        let quoted = |t: &str| -> Vec<String> {
+            let d = Draft::new(t);
+            d.quotes.iter().map(|q| d.text(q).to_owned()).collect()
+        };
+        assert_eq!(quoted("贺卡写'你是我最好的朋友',明天送到"), ["你是我最好的朋友"]);
+        assert_eq!(quoted("您说“不知道是不是正品”,我们是授权店"), ["不知道是不是正品"]);
+        assert_eq!(quoted("《“你好”之歌》和「哦」"), ["“你好”之歌", "哦"]);
+        // Full width folds to ASCII: ＂…＂ is "…".
+        assert_eq!(quoted("刻字＂爱你＂"), ["爱你"]);
+        // A double quote still open runs to the end; an apostrophe is no quote.
+        assert_eq!(quoted("备注“你好"), ["你好"]);
+        assert!(quoted("it's 您好").is_empty());
+        let d = Draft::new("已备注'你是我的唯一',明天发");
+        let at = d.folded().find('你').unwrap_or(0);
+        assert_eq!(d.quote_at(at).map(|q| d.text(&q).to_owned()).as_deref(), Some("你是我的唯一"));
+        assert_eq!(d.quote_at(d.folded().find('明').unwrap_or(0)), None);
     }
 
     #[test]

@@ -10,8 +10,8 @@ declare_rule! {
     ///
     /// Left alone: polite questions (“不知道您方便吗?”), someone else's knowledge (“您不清楚的话”),
     /// conditions (“不确定尺寸的话…”), seeing or hearing (“亮度过高会看不清楚”), invitations
-    /// (“不懂的地方随时问我”), and the customer's not knowing taken off their hands (“不知道尺寸
-    /// 没关系,我帮您量”).
+    /// (“不懂的地方随时问我”), the customer's not knowing taken off their hands (“不知道尺寸
+    /// 没关系,我帮您量”), and the customer's words quoted (您说“不知道是不是正品”).
     ///
     /// ## Why is this bad?
     /// The guides list “不知道” as the first phrase to replace: it tells the customer the
@@ -122,6 +122,10 @@ impl Rule for DontKnow {
                 continue;
             }
             if char_after(text, hit.end) == Some('吗') {
+                continue;
+            }
+            // “您说‘不知道是不是正品’”: the customer's words repeated.
+            if cx.draft.quote_at(hit.start).is_some() {
                 continue;
             }
             if char_before(text, hit.start).is_some_and(|c| RESULTATIVE_VERBS.contains(&c)) {

@@ -23,7 +23,8 @@ declare_rule! {
     /// customer asked for (“哪款更耐用?” — “这款最耐用”), ordinals and enumeration (第一时间 / 第一次购买 /
     /// “第一,…第二,…” / 选第一款), composition (100%纯棉, 100%澳洲羊毛), a level reached
     /// (从0充到100%), product names (万能表, 王者荣耀), a claim word quoted to refuse it
-    /// (“‘全网最便宜’这种话我们不能乱说”), and 绝对 in a warning (“绝对不要用湿手插拔”).
+    /// (“‘全网最便宜’这种话我们不能乱说”), a message quoted to be written on a card or the goods
+    /// (贺卡写'你是我最好的朋友'), and 绝对 in a warning (“绝对不要用湿手插拔”).
     ///
     /// ## Why is this bad?
     /// Article 9 of the Advertising Law forbids “国家级”“最高级”“最佳” and the like; platforms
@@ -339,10 +340,16 @@ impl Rule for AbsoluteClaim {
             let sentence = cx.draft.sentence_at(hit.start).map_or(0, |s| s.range.start);
             // “不能跟您说‘全网最低’”, “‘绝对’我不敢跟您打包票”: the word quoted to refuse it,
             // not claimed.
-            let before = &text[sentence..hit.start];
             let sentence_end = cx.draft.sentence_at(hit.start).map_or(text.len(), |s| s.range.end);
-            if before.ends_with(['“', '"', '「']) && contains_any(&text[sentence..sentence_end], REFUSED) {
-                continue;
+            if let Some(quote) = cx.draft.quote_at(hit.start) {
+                if quote.start == hit.start && contains_any(&text[sentence..sentence_end], REFUSED) {
+                    continue;
+                }
+                // “贺卡写‘你是我最好的朋友’”: a message the customer wants written, not the shop's claim.
+                let lead = &text[sentence..quote.start];
+                if contains_any(lead, INSCRIBED) {
+                    continue;
+                }
             }
             // “绝对不要用湿手插拔”: a warning, not a claim.
             if term == "绝对" && starts_with_any(&text[hit.end..], ["不要", "不能", "别", "禁止", "不可"]) {
@@ -354,6 +361,10 @@ impl Rule for AbsoluteClaim {
         }
     }
 }
+
+/// Before a quote, these make it a message to be written on the goods or a card.
+const INSCRIBED: Words =
+    words!["贺卡", "卡片", "祝福语", "留言", "刻字", "刻上", "刻的", "备注", "写上", "写的", "印上", "印的", "内容"];
 
 /// Around a quoted claim word, these refuse it: 不能乱说, 不敢打包票, 不做…这样的承诺.
 const REFUSED: Words = words!["不能", "不会", "不敢", "没法", "无法", "不做", "不说", "乱说", "打包票", "不承诺"];
