@@ -10,7 +10,8 @@ use crate::text::{
 declare_rule! {
     /// ## What it does
     /// Flags a direct refusal — 不行, 不能, 没办法, 不可以, 不支持, 不可能, 做不到, 改不了,
-    /// 退不了, 催不了, and 无法 too — that comes without an apology and without an alternative. A refusal
+    /// 退不了, 催不了 (also with what cannot be done after it: 换不了口味了), 写不下, the shop's
+    /// 不送, and 无法 too — that comes without an apology and without an alternative. A refusal
     /// with one of the two gets a hint; with both it is left alone. A “not now” (今晚暂时发不了)
     /// in a reply that says when it will happen (明天统一发出) has its alternative, and so has
     /// a guarantee refused next to the estimate itself (一般3-5天,具体时效无法保证), and one followed by an offer to act (我帮您先作废再重开) or a turn to what can be done
@@ -136,6 +137,11 @@ const REFUSALS: Pairs = pairs![
     ("减不了", "暂时无法减免"),
     ("管不了", "暂时无法处理"),
     ("帮不了", "暂时无法帮到"),
+    // No room for what the customer wants written: 300字写不下.
+    ("写不下", "暂时无法写下"),
+    ("刻不下", "暂时无法刻下"),
+    // The shop declining a delivery: 县城那边我们不送.
+    ("不送", "暂时无法配送"),
     // A policy bar stated bare refuses as surely: 已经超出售后周期了呢, 没有保修服务的呢. Its
     // words stay in the fix (no replacement); the apology and the alternative are added.
     ("超出售后周期", ""),
@@ -241,7 +247,8 @@ const GENERIC: Words = words![
     "没法子",
     "不给",
     "无法",
-    "暂时无法"
+    "暂时无法",
+    "不送"
 ];
 /// What the customer asks for when a bare “不行” refuses a service rather than states a fact.
 const SERVICE_ASKED: Words = words![
@@ -436,7 +443,12 @@ impl Rule for FlatRefusal {
             {
                 continue;
             }
-            let service = is_service(after);
+            // “换不了口味了”: what cannot be done, named right after it, to a customer who asked
+            // for it (not “这款换不了颜色”, answering “有黑色的吗?”).
+            let service = is_service(after)
+                || (!GENERIC.contains(word)
+                    && names_the_thing(after.split(char::is_whitespace).next().unwrap_or(""))
+                    && contains_any(&cx.customer.text, SERVICE_ASKED));
             let by_shop =
                 SHOP.iter().any(|s| before.trim_end_matches(['也', '是', '都', '还', '真', '确', '实']).ends_with(s));
             if !(terminal || service || by_shop) {
@@ -534,6 +546,13 @@ fn is_end_char(c: char) -> bool {
 /// Nothing but particles and punctuation follows the refusal in its clause.
 fn is_terminal(after: &str) -> bool {
     after.chars().all(|c| is_end_char(c) || PARTICLES.contains(&c))
+}
+
+/// A short object and nothing more to the end of the clause: 换不了“口味了”, 退不了“款哦”.
+fn names_the_thing(after: &str) -> bool {
+    let object = after.trim_end_matches(|c: char| is_end_char(c) || PARTICLES.contains(&c));
+    let n = object.chars().count();
+    (1..=4).contains(&n) && object.chars().all(is_han)
 }
 
 fn is_service(after: &str) -> bool {
