@@ -4,8 +4,8 @@ use crate::text::{char_after, char_before, find_pairs, is_punct_or_space, Pairs,
 
 declare_rule! {
     /// ## What it does
-    /// Flags dismissive phrases — 别催了, 急什么, 随便你, 爱买不买, 嫌贵别买, 烦不烦,
-    /// 有完没完, 别问了, 不买拉倒 — and offers a patient sentence for each kind.
+    /// Flags dismissive phrases — 别催了, 急什么, 随便你, 您自己定吧, 爱买不买, 嫌贵别买 (觉得贵就别拍了),
+    /// 烦不烦, 有完没完, 别问了, 不买拉倒 — and offers a patient sentence for each kind.
     ///
     /// Left alone: comfort and friendly offers (“您别着急”, “不着急的话可以选普通快递”,
     /// “有问题随便问哦”, “随便挑,都包邮”, “随时联系我”).
@@ -88,6 +88,9 @@ const PHRASES: Pairs = pairs![
     ("随你咯", "您可以根据需要来选择,有问题随时找我"),
     ("随您咯", "您可以根据需要来选择,有问题随时找我"),
     ("爱咋咋地", "您可以根据需要来选择,有问题随时找我"),
+    ("自己定吧", "您可以根据需要来选择,我也可以帮您推荐"),
+    ("自己决定吧", "您可以根据需要来选择,我也可以帮您推荐"),
+    ("自己看着办", "您可以根据需要来选择,我也可以帮您推荐"),
     ("烦不烦", "您还有什么疑问,我都会耐心为您解答"),
     ("有完没完", "您还有什么疑问,我都会耐心为您解答"),
     ("别问了", "您还有什么疑问,我都会耐心为您解答"),
@@ -103,10 +106,24 @@ const PHRASES: Pairs = pairs![
 ];
 
 /// Sent elsewhere over the price: 觉得贵可以去隔壁买, 嫌贵您就去别家看看.
+/// Too dear? Then go elsewhere, or don't buy: 觉得贵就别拍了, 嫌贵可以去隔壁看看.
 const GO_ELSEWHERE: Phrase = Phrase(&[
     Part::Word(words!["嫌贵", "觉得贵", "嫌价格高", "觉得价格高", "嫌不划算", "觉得不划算"]),
     Part::Gap(4),
-    Part::Key(words!["别家", "隔壁", "别处", "其他家", "其它家", "别的店", "别人家"]),
+    Part::Key(words![
+        "别家",
+        "隔壁",
+        "别处",
+        "其他家",
+        "其它家",
+        "别的店",
+        "别人家",
+        "别拍",
+        "别买",
+        "别下单",
+        "不要拍",
+        "不要买"
+    ]),
 ]);
 const PRICE_FIX: &str = "我理解您对价格的关注,我帮您看看有没有可用的优惠";
 
