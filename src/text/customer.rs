@@ -1957,6 +1957,9 @@ const DECLINES: Words = words![
     "暂时不",
     "不需要",
     "不用了",
+    // Not the shop's extra: 贺卡我自己写,不用你们的.
+    "不用你们",
+    "不要你们",
 ];
 
 thread_local! {
