@@ -167,6 +167,10 @@ const PHRASES: Pairs = pairs![
     ("别瞎说", evidence!()),
     ("不要瞎说", evidence!()),
     ("别血口喷人", evidence!()),
+    // Doubting the customer's word: 没拍照的话空口说不好吧.
+    ("空口说", evidence!()),
+    ("空口无凭", evidence!()),
+    ("口说无凭", evidence!()),
     // Not looking or not paying attention, said of the customer: 您没看到券上写的…吗?
     ("您没看到", reconfirm!()),
     ("你没看到", reconfirm!()),
