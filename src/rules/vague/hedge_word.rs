@@ -32,7 +32,8 @@ declare_rule! {
     /// 宝宝的情况”) is only a hint.
     ///
     /// Left alone: someone else's guess repeated (“您说下周可能不在家”, “快递员说可能送不到”,
-    /// “您估计周六在家的话”), advice (“使用前应该先空桶运行”, “应该选2匹的柜机”),
+    /// “您估计周六在家的话”), advice (“使用前应该先空桶运行”, “应该选2匹的柜机”, and “应该放在
+    /// 通风的地方” answering “放哪里比较好?”),
     /// duty (“这都是我应该做的”, “应该的”, “本来应该昨天发出的”), “不可能”, “不太可能”, “尽可能”, “无法估计”,
     /// similes (“就好像新的一样”), prize draws (“可能获得”), apologies (“可能给您带来了不便”), a
     /// possible thing named (“避免可能出现的过敏反应”),
@@ -146,6 +147,14 @@ impl Rule for HedgeWord {
             if word == "应该" && starts_with_any(&text[hit.end..], NORMATIVE_AFTER) {
                 continue;
             }
+            // “放哪里比较好?” — “应该放在通风的地方”: advice asked for, unless a guess at a
+            // state follows (应该是…, 应该可以…).
+            if word == "应该"
+                && contains_any(&cx.customer.text, ADVICE_ASKED)
+                && !starts_with_any(&text[hit.end..], GUESS_AFTER)
+            {
+                continue;
+            }
             // (不怎么 is “not very”, not a question: 应该不怎么起球吧.)
             // (过几天 is “in a few days”, not a question.)
             if contains_any(&mask(cx.draft.text(&clause.range), &["不怎么", "没怎么", "过几天"]), QUESTION) {
@@ -245,6 +254,10 @@ const NORMATIVE_AFTER: Words = words![
     "定期",
     "提前",
 ];
+
+/// The customer asks what to do or which is better: 应该 in the answer is advice.
+const ADVICE_ASKED: Words =
+    words!["比较好", "哪个好", "怎么做好", "怎么弄好", "该怎么", "应该怎么", "怎样才", "怎么才能", "要注意什么"];
 
 /// A rule or standard stated: 应该 beside it is a requirement.
 const REQUIREMENT: Words = words!["必须", "要求", "规范", "规定"];
