@@ -24,7 +24,8 @@ declare_rule! {
     /// “第一,…第二,…” / 选第一款), composition (100%纯棉, 100%澳洲羊毛), a level reached
     /// (从0充到100%), product names (万能表, 王者荣耀), a claim word quoted to refuse it
     /// (“‘全网最便宜’这种话我们不能乱说”), a message quoted to be written on a card or the goods
-    /// (贺卡写'你是我最好的朋友'), and 绝对 in a warning (“绝对不要用湿手插拔”).
+    /// (贺卡写'你是我最好的朋友'), a claim denied (不是100%纯肉, 并不是最便宜的), and 绝对 in a
+    /// warning (“绝对不要用湿手插拔”).
     ///
     /// ## Why is this bad?
     /// Article 9 of the Advertising Law forbids “国家级”“最高级”“最佳” and the like; platforms
@@ -350,6 +351,11 @@ impl Rule for AbsoluteClaim {
                 if contains_any(lead, INSCRIBED) {
                     continue;
                 }
+            }
+            // “不是100%纯肉”: the claim denied, not made.
+            if ends_with_any(&text[sentence..hit.start], ["不是", "并不是", "并非", "也不是", "算不上", "谈不上"])
+            {
+                continue;
             }
             // “绝对不要用湿手插拔”: a warning, not a claim.
             if term == "绝对" && starts_with_any(&text[hit.end..], ["不要", "不能", "别", "禁止", "不可"]) {
