@@ -598,7 +598,16 @@ const LASTING: Words = words![
     "已过",
     "已经过了",
     "超过",
-    "超出"
+    "超出",
+    // A limit of the goods: 贺卡上限50字.
+    "上限",
+    "最多只能",
+    // Already made for the customer: 蛋糕已经做好了.
+    "已经做好",
+    "已做好",
+    "做好了",
+    "已经制作",
+    "已经刻"
 ];
 
 /// The sentence from the refusal's clause on, with 暂时无法 for the refusal, an apology in
