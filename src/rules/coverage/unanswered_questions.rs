@@ -25,7 +25,8 @@ declare_rule! {
     /// a further message after the agent already replied (its `agent_since` says something)
     /// are left alone.
     ///
-    /// When three or more questions get fewer statements than questions and the topics don't
+    /// When three or more questions — or two that ask two different things, in words that
+    /// share no character — get fewer statements than questions and the topics don't
     /// tell, a hint: some may have been left out.
     ///
     /// ## Why is this bad?
@@ -94,9 +95,10 @@ impl Rule for UnansweredQuestions {
         let (at, join) = end_insert(cx.draft);
         // A reply that speaks to none of them may answer tersely (“不会的呢”); only one that
         // speaks to some and not to others has visibly left questions out. Otherwise, fewer
-        // statements than three or more questions may have left some out: a hint.
+        // statements than three or more questions (or two distinct ones) may have left some out:
+        // a hint.
         if judged < 2 || open.is_empty() || open.len() == judged {
-            if asked >= 3 && answers(cx) < asked {
+            if (asked >= 3 || (asked == 2 && distinct_pair(questions, cx.draft.folded()))) && answers(cx) < asked {
                 let add = styled(cx.draft, "另外,关于【其他问题】,【补充回答】。");
                 let message = format!("客户问了{asked}个问题,逐一回应");
                 out.push(
@@ -168,6 +170,16 @@ fn quoted(question: &str) -> String {
 }
 
 /// How many statements the reply makes: its clauses that carry at least two Han characters.
+/// Two questions that ask two things (not one asked twice, 好了吗 查到了没), answered by a
+/// reply long enough to have answered both.
+fn distinct_pair(questions: &[String], reply: &str) -> bool {
+    let han = |s: &str| s.chars().filter(|c| is_han(*c)).count();
+    let content = |s: &str| -> Vec<char> { s.chars().filter(|&c| is_han(c) && !FUNCTION_CHARS.contains(c)).collect() };
+    let [a, b] = questions else { return false };
+    let (ca, cb) = (content(a), content(b));
+    han(reply) >= 8 && ca.len() >= 3 && cb.len() >= 3 && !ca.iter().any(|c| cb.contains(c))
+}
+
 fn answers(cx: &Context) -> usize {
     let d = cx.draft;
     d.clauses().iter().filter(|c| d.text(&c.range).chars().filter(|ch| is_han(*ch)).count() >= 2).count()
