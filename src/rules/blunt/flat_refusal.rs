@@ -18,7 +18,8 @@ declare_rule! {
     /// (不过两件一起拍可以用满减券, 剩下没穿过的都能退, 不过店里有满减券), and so has one the
     /// shop makes up for (我们负责免费维修, 另外送您一张券), or one that tells the way forward
     /// (辛苦您重新购买, 需要寄回后再重开); “具体哪天无法确定” next to the estimate itself is a
-    /// hint like 无法保证. A limit on how fully (这个我们没办法完全避免) is a caveat, left alone.
+    /// hint like 无法保证. A limit on how fully (这个我们没办法完全避免) is a caveat, left alone,
+    /// and so is declining to overstate (“全网最便宜”这种话我们不能乱说).
     /// What follows once a condition is met (只要被取消,就已经无法送货了) is a rule explained.
     /// A refusal word
     /// in quotation marks (按“无法开机”档位估价) is a label. A policy bar that is the whole
@@ -465,6 +466,10 @@ impl Rule for FlatRefusal {
             let denial =
                 word == "不可能" && contains_any(after, &["错", "是", "有", "出现", "少", "漏", "坏", "假", "会"]);
             let apology = *apologises.get_or_insert_with(|| contains_any(text, APOLOGY));
+            // “‘全网最便宜’这种话我们不能乱说”: honesty about a claim, not a service refused.
+            if starts_with_any(after, ["乱说", "瞎说", "乱讲", "夸大", "打包票"]) {
+                continue;
+            }
             // “这个我们没办法完全避免”: a limit on how fully, a caveat, not a refusal.
             if after.starts_with("完全") {
                 continue;
