@@ -146,6 +146,10 @@ const SHIP: Words = words![
     "给您发"
 ];
 const DELIVER: Words = words!["派送", "配送", "送货", "送达", "上门"];
+/// The agent passes a message on to the courier (反馈配送备注号码, 联系站点改约).
+const PASSED_ON: Words = words!["反馈", "联系", "通知", "告知", "备注", "转告"];
+const COURIER: Words = words!["配送", "站点", "快递员", "师傅", "骑手"];
+const REPORTS_BACK: Words = words!["回复", "答复", "给您", "告知您", "通知您", "联系您", "结果"];
 const REFUND: Words = words!["退款", "退回", "到账", "返还", "退差价", "补差价", "打款", "退还", "退给您"];
 
 /// Before the verb, in its clause: the agent (or the shop) is the one who will act.
@@ -294,6 +298,12 @@ fn first_promise(cx: &Context) -> Option<(usize, Kind)> {
             let sentence = d.sentence_at(hit.start).map_or(clause.range.clone(), |s| s.range.clone());
             let message = d.message_at(hit.start).unwrap_or(sentence.clone());
             if !contains_any(pre, AGENT) || contains_any(pre, NOT_A_PROMISE) || asks(&text[message]) {
+                continue;
+            }
+            // “这边反馈配送备注号码”: a message passed on to the courier, nothing the customer
+            // waits for (unless the agent will report back: 联系配送员核实后回复您).
+            let said = d.text(&clause.range);
+            if contains_any(said, PASSED_ON) && contains_any(said, COURIER) && !contains_any(said, REPORTS_BACK) {
                 continue;
             }
             // “待所有包裹到齐后,我们会为您一次派送”: how the process goes once something

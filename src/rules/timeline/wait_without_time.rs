@@ -15,6 +15,7 @@ declare_rule! {
     /// 我马上联系快递核实, 有消息会通知您) but never says when they will have the outcome. 马上
     /// says when the work starts, not when it ends. Offers the time node after that clause (a
     /// space ends it too: the next chat message is not part of it), by what is awaited there:
+    /// “前给您回复” for a result waited on or chased (等待审核结果, 已经跟进站点),
     /// “预计【预计时间】送达” for delivery, “到账” for money, “前给您回复” for a check, else
     /// “完成”. An outcome already reached (已经到账了呢) asks for no wait.
     ///
@@ -139,6 +140,8 @@ const PATIENCE: Words = words!["耐心等待", "等待审核", "等待处理", "
 const CHECKING: Words = words!["核实", "查询", "查一下", "查看", "联系", "确认", "反馈"];
 const DELIVERY: Words = words!["送货", "派送", "配送", "送达", "在路上", "运输中"];
 const MONEY: Words = words!["退款", "到账", "打款", "退回"];
+/// A result the agent waits on or chases, to be reported back.
+const RESULT: Words = words!["审核结果", "处理结果", "结果", "跟进", "核实", "反馈"];
 
 impl Rule for WaitWithoutTime {
     fn check(&self, cx: &Context, out: &mut Lints) {
@@ -190,7 +193,10 @@ impl Rule for WaitWithoutTime {
         let words = &text[clause.range.start..end];
         let at = clause.range.start + words.trim_end_matches(|ch: char| is_punct_or_space(ch) || ch == '~').len();
         // What the customer waits for, read in that clause: delivery, money, or an answer.
-        let node = if contains_any(words, DELIVERY) {
+        // (A result waited on, 等待审核结果 / 已经跟进站点, comes as a reply, whatever it is about.)
+        let node = if contains_any(words, RESULT) {
+            ",【预计时间】前给您回复"
+        } else if contains_any(words, DELIVERY) {
             ",预计【预计时间】送达"
         } else if contains_any(words, MONEY) {
             ",预计【预计时间】到账"
