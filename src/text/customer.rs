@@ -337,6 +337,9 @@ pub struct Customer {
     pub quality_doubted: bool,
     /// Declines or hesitates (不要了, 再看看, 考虑一下, 犹豫).
     pub declines: bool,
+    /// Asks what to do, which to choose or what to mind (放哪里比较好, 选哪种, 要注意什么):
+    /// the answer is advice.
+    pub asks_advice: bool,
     /// Complains about waiting: late parcel, slow refund, no news (还没到, 等了好久, 催).
     pub waiting: bool,
     /// The wait is more than not yet: judged long (这么久, 好几天), counted out (都三天了),
@@ -1924,6 +1927,32 @@ const NOT_A_QUESTION: Words = words![
 const PRESENCE: Words =
     words!["在吗", "在不在", "有人吗", "有人在吗", "客服在吗", "人呢", "您好", "你好", "亲", "hello", "hi"];
 
+/// Asking for advice: what to do, which to choose, what to mind.
+const ADVICE_ASKED: Words = words![
+    "比较好",
+    "哪个好",
+    "哪种好",
+    "哪款好",
+    "选哪",
+    "怎么选",
+    "该怎么",
+    "应该怎么",
+    "怎么做好",
+    "怎么弄好",
+    "怎样才",
+    "怎么才能",
+    "注意什么",
+    "注意事项",
+    "有什么区别",
+    "什么区别",
+    "要买什么",
+    "买什么好",
+    "怎么养",
+    "怎么保存",
+    "怎么喂",
+    "推荐"
+];
+
 /// The customer declines or puts off buying (不买了, 先不要, 再考虑, 想再对比几家, 头盔就不加购了).
 const DECLINES: Words = words![
     // Has enough already: 已经买了一盒,够喝了; 不用再推荐了.
@@ -2113,6 +2142,7 @@ impl Customer {
             // “会不会很容易脏啊”: a worry asked before buying, an objection read less surely.
             quality_doubted: hearsay || WILL_IT_FAIL.is_in(&masked) || QUALITY_DOUBTED.iter().any(|p| p.is_in(&masked)),
             declines: contains_any(&masked, DECLINES),
+            asks_advice: contains_any(&masked, ADVICE_ASKED),
             waiting,
             waited_long,
             asks_about_wait,

@@ -12,7 +12,8 @@ declare_rule! {
     /// question. The suggestion rewrites the points as “【结论】:第一,…;第二,…” with a
     /// placeholder for the one-line conclusion only the agent can write. One or two
     /// sentences of seven or more comma-joined points (100 Han characters or more) are a
-    /// wall too; there the finding only names the problem.
+    /// wall too, and six points of 70 characters where the customer asked for advice (选哪种
+    /// 比较好, 要注意什么): a string of tips; there the finding only names the problem.
     ///
     /// Left alone: short answers, answers that already enumerate (“第一次” alone is no list),
     /// replies with no question to answer (unless they are a wall), answers that ask back, and
@@ -116,7 +117,11 @@ impl Rule for NoEnumeration {
         let words: usize = body_stats.iter().map(|s| s.1).sum();
         let span = body[0].start..body[body.len() - 1].end;
         // Few sentences can still be a wall: one sentence of many comma-joined points.
-        if points < 4 && is_comma_wall(&text[span.clone()]) {
+        // Advice asked for (怎么养, 选哪种, 要注意什么) and given as a string of tips: a shorter
+        // run is a wall already.
+        let (wall_points, wall_han) =
+            if cx.customer.asks_advice { (ADVICE_WALL_POINTS, ADVICE_WALL_HAN) } else { (WALL_POINTS, WALL_HAN) };
+        if points < 4 && is_comma_wall(&text[span.clone()], wall_points, wall_han) {
             out.push(Self::META.lint(span, "一句话说了太多点,先说结论再分点(第一、第二…)"));
             return;
         }
@@ -143,7 +148,7 @@ fn asks(statement: &str) -> bool {
 /// Points run together with commas (“这款5.5L,那款4L,这款有窗口,那款没有,…”): at least
 /// [`WALL_POINTS`] clauses of four or more Han characters and [`WALL_HAN`] characters of words
 /// (Han, Latin letters and digits).
-fn is_comma_wall(body: &str) -> bool {
+fn is_comma_wall(body: &str, wall_points: usize, wall_han: usize) -> bool {
     let (mut points, mut han, mut in_clause) = (0, 0, 0);
     // JD-style typing separates points with spaces as often as with commas.
     for c in body.chars() {
@@ -159,11 +164,14 @@ fn is_comma_wall(body: &str) -> bool {
         }
     }
     points += (in_clause >= 4) as usize;
-    points >= WALL_POINTS && han >= WALL_HAN
+    points >= wall_points && han >= wall_han
 }
 
 const WALL_POINTS: usize = 7;
 const WALL_HAN: usize = 100;
+/// A wall of tips where advice was asked for.
+const ADVICE_WALL_POINTS: usize = 6;
+const ADVICE_WALL_HAN: usize = 70;
 
 /// The statements of a draft: its sentences, each without its closing punctuation. A greeting clause (“您好,”) at the start is a statement of its own.
 fn statements(text: &str) -> Vec<Range<usize>> {

@@ -149,10 +149,7 @@ impl Rule for HedgeWord {
             }
             // “放哪里比较好?” — “应该放在通风的地方”: advice asked for, unless a guess at a
             // state follows (应该是…, 应该可以…).
-            if word == "应该"
-                && contains_any(&cx.customer.text, ADVICE_ASKED)
-                && !starts_with_any(&text[hit.end..], GUESS_AFTER)
-            {
+            if word == "应该" && cx.customer.asks_advice && !starts_with_any(&text[hit.end..], GUESS_AFTER) {
                 continue;
             }
             // (不怎么 is “not very”, not a question: 应该不怎么起球吧.)
@@ -254,10 +251,6 @@ const NORMATIVE_AFTER: Words = words![
     "定期",
     "提前",
 ];
-
-/// The customer asks what to do or which is better: 应该 in the answer is advice.
-const ADVICE_ASKED: Words =
-    words!["比较好", "哪个好", "怎么做好", "怎么弄好", "该怎么", "应该怎么", "怎样才", "怎么才能", "要注意什么"];
 
 /// A rule or standard stated: 应该 beside it is a requirement.
 const REQUIREMENT: Words = words!["必须", "要求", "规范", "规定"];
