@@ -1,7 +1,9 @@
 //! Whether a draft names a concrete time (今天18点前, 1-3个工作日, 明天, 马上), shared by the
 //! timeline rules.
 
-use crate::text::{char_after, contains_any, ends_with_any, find_all, is_clause_end, Words};
+use std::borrow::Cow;
+
+use crate::text::{char_after, contains_any, ends_with_any, find_all, is_clause_end, Part, Phrase, Words};
 
 /// Whether `text` has a number with a time unit: 3天, 1-3个工作日, 48h, 两三点, [数字x]小时.
 ///
@@ -192,6 +194,7 @@ const AFTER_A_CONDITION: Words = words!["有消息", "有结果", "有进展", "
 /// Whether `text` (folded) says when the customer will have the outcome: a date, a clock
 /// time, an amount of days or hours (马上 and 立即 say only when the work starts).
 pub fn names_outcome_time(text: &str) -> bool {
+    let text = &*without_circumstance_times(text);
     if contains_any(text, WHEN_WORDS) {
         return true;
     }
@@ -227,6 +230,47 @@ pub fn names_outcome_time(text: &str) -> bool {
     has_amount(&t)
 }
 
+/// A time that dates a circumstance, not the outcome: 今天单子比较多, 月底结算, 周末休息.
+const CIRCUMSTANCE_TIME: Phrase = Phrase(&[Part::Word(WHEN_WORDS), Part::Gap(3), Part::Key(CIRCUMSTANCE)]);
+const CIRCUMSTANCE: Words = words![
+    "单子",
+    "单量",
+    "订单量",
+    "订单多",
+    "结算",
+    "盘点",
+    "放假",
+    "休息",
+    "大促",
+    "促销",
+    "爆单",
+    "人多",
+    "很忙",
+    "比较忙",
+    "升级",
+    "维护"
+];
+
+/// The text with the times of circumstances blanked out (each character a space).
+fn without_circumstance_times(text: &str) -> Cow<'_, str> {
+    let hits = CIRCUMSTANCE_TIME.find(text);
+    if hits.is_empty() {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut from = 0;
+    for h in hits {
+        if h.span.start < from {
+            continue;
+        }
+        out.push_str(&text[from..h.span.start]);
+        out.extend(text[h.span.clone()].chars().map(|_| ' '));
+        from = h.span.end;
+    }
+    out.push_str(&text[from..]);
+    Cow::Owned(out)
+}
+
 /// Steps with a duration of their own: 长按5秒, 静置10分钟, 充电2小时.
 const HOW_LONG_TO_DO: Words = words!["长按", "按住", "静置", "浸泡", "充电", "预热", "加热", "晾干"];
 
@@ -252,6 +296,12 @@ mod tests {
         {
             assert!(!has_concrete_time(t), "{t}");
         }
+        // A time that dates the cause, not the outcome.
+        for t in ["财务在做月底结算,会尽快到账", "今天单子比较多,轮到您就发", "周末休息,尽快处理"]
+        {
+            assert!(!names_outcome_time(t), "{t}");
+        }
+        assert!(names_outcome_time("今天单子比较多,明天上午发出"));
     }
 
     /// The hand-written reader finds an amount exactly where the regular expression it
