@@ -5,7 +5,7 @@ use crate::rules::closing::tail::styled;
 use crate::rules::{declare_rule, opening_insert_at, Context, Rule};
 use crate::text::is_han;
 
-use super::words::acknowledges;
+use super::words::{acknowledges, acknowledges_the_feeling};
 
 declare_rule! {
     /// ## What it does
@@ -16,7 +16,8 @@ declare_rule! {
     /// A warning when the customer is upset (投诉, 到底, 好几遍, !!) and the reply has neither
     /// apology nor empathy, unless `apology.missing-apology` already warns: then a hint, as
     /// the apology comes first and, once it is in, the empathy is a hint anyway. Otherwise a
-    /// hint. A holding line (“稍等,正在为您查询”) or a reply
+    /// hint. The apology's own words for the trouble (抱歉让您久等了, 给您带来不好的体验)
+    /// name no feeling: without one the hint stays. A holding line (“稍等,正在为您查询”) or a reply
     /// that only asks for facts (a question; a short request for the order number or a photo)
     /// is left alone: the
     /// acknowledgement belongs in the answer. So is a further message after the agent already
@@ -48,7 +49,7 @@ declare_rule! {
 /// The reply already acknowledges the feeling, or only holds the line, asks, or gathers the
 /// facts first: the empathy can come with the answer.
 fn no_empathy_due(cx: &Context) -> bool {
-    acknowledges(cx) || is_holding(cx) || only_questions(cx) || gathers_facts(cx)
+    acknowledges_the_feeling(cx) || is_holding(cx) || only_questions(cx) || gathers_facts(cx)
 }
 
 /// Shortest reply (in characters) that is expected to acknowledge feelings.
@@ -65,6 +66,9 @@ impl Rule for MissingEmpathy {
         if no_empathy_due(cx) {
             return;
         }
+        // “抱歉让您久等了” names the trouble in the apology's own words: the feeling is still
+        // unnamed, a hint.
+        let formula_only = acknowledges(cx);
         // JD logs split a reply into fragments (“您好”); a line this short can't carry it.
         if text.chars().filter(|c| is_han(*c)).count() < MIN_HAN {
             return;
@@ -73,8 +77,11 @@ impl Rule for MissingEmpathy {
         // Where the apology is missing and insisted on, accepting it makes this a hint anyway:
         // a trainer asks for the apology first, and the feeling after it is a hint (blind
         // labellers of real replies asked for one of the two, mostly the apology).
-        let severity =
-            if c.upset && apology.is_none() && !apology_insisted(cx) { Severity::Warning } else { Severity::Hint };
+        let severity = if c.upset && apology.is_none() && !apology_insisted(cx) && !formula_only {
+            Severity::Warning
+        } else {
+            Severity::Hint
+        };
         // Right after the apology sentence (or its clause when that sentence is the whole reply).
         let end = text.trim_end().len();
         let d = cx.draft;

@@ -46,6 +46,19 @@ pub const EMPATHY: Words = words![
     "确实让人",
 ];
 
+/// Words of the apology formula that name the trouble, not the feeling: 抱歉让您久等了,
+/// 给您带来不好的体验.
+pub const IN_THE_APOLOGY: Words = words!["久等", "不好的体验", "不愉快的体验"];
+
+/// Whether the reply names the feeling beyond the apology formula (理解, 心情, 着急…).
+pub fn acknowledges_the_feeling(cx: &crate::rules::Context) -> bool {
+    let text = cx.draft.folded();
+    if !crate::text::contains_any(text, IN_THE_APOLOGY) {
+        return acknowledges(cx);
+    }
+    crate::text::contains_any(&crate::text::mask(text, IN_THE_APOLOGY), EMPATHY)
+}
+
 /// Whether the reply already acknowledges how the customer feels.
 pub fn acknowledges(cx: &crate::rules::Context) -> bool {
     crate::text::contains_any(cx.draft.folded(), EMPATHY)
