@@ -436,6 +436,28 @@ pub(super) const DEFECTS: Words = words![
     "空盒",
     "打了个洞",
     "打了个大洞",
+    // Made wrong, arrived dead, booked but not there: 门是歪的, 装订反了, 字写错了, 死了三只,
+    // 到了前台说没房.
+    "是歪的",
+    "装反",
+    "装订反",
+    "印反",
+    "字写错",
+    "名字写错",
+    "你们写错",
+    "刻错",
+    "绣错",
+    "死了三",
+    "死了两",
+    "死了一",
+    "死了几",
+    "死了好几",
+    "都死了",
+    "死掉了",
+    "有个窿",
+    "窟窿",
+    "没房",
+    "满房",
 ];
 
 const COMPLAINT: Words = words![
@@ -598,6 +620,8 @@ const COMPLAINT: Words = words![
     "醉了",
     "我晕",
     "无语",
+    // Slang for exasperation: 我真的会谢.
+    "会谢",
     "没效率",
     "差劲",
     "糟糕",
