@@ -8,7 +8,8 @@ use super::vocative;
 declare_rule! {
     /// ## What it does
     /// Flags casual nicknames used to call the customer — 美女, 帅哥, 宝宝, 宝子, 老铁,
-    /// 家人们, 小姐姐, 小哥哥, 姐妹, 集美, 小主, 老妹儿, 大兄弟, 姐, 大哥, 妹儿… — and offers 亲 (Taobao, Pinduoduo,
+    /// 家人们, 小姐姐, 小哥哥, 姐妹, 集美, 小主, 老妹儿, 大兄弟, 姐, 大哥, 妹儿, and 宝 / 宝贝
+    /// where they stand alone as a call (宝贝 is the goods too: 宝贝已发出) — and offers 亲 (Taobao, Pinduoduo,
     /// Douyin) or 您好 / nothing (JD, generic). On Douyin, where live-stream talk is common,
     /// it is a hint. 亲爱的 / 亲爱哒 get a hint and 亲 on the marketplaces, where they are the
     /// everyday register (blind-labelled trainers wanted them changed; 8% of real JD replies
@@ -55,6 +56,9 @@ const NICKNAMES: Words = words![
     "宝子们",
     "宝子",
     "宝贝们",
+    // Alone only as a call (别想了宝, 宝 两件的话…): 宝贝 is also the goods on Taobao.
+    "宝贝",
+    "宝",
     "老铁们",
     "老铁",
     "家人们",
@@ -94,6 +98,9 @@ const NICKNAMES: Words = words![
 /// Never anything but a form of address: at the start of a clause they call the customer
 /// whatever follows (“老铁放心”). The others need a break after them (“宝宝,” but not
 /// “宝宝用的”).
+/// A nickname only where it stands alone as a call: 宝贝 names the goods too (宝贝已发出).
+const VOCATIVE_ONLY: Words = words!["宝贝", "宝"];
+
 const ALWAYS_ADDRESS: Words = words![
     "美女",
     "帅哥",
@@ -151,6 +158,9 @@ impl Rule for CasualNickname {
             }
             // “适合对牛奶蛋白敏感的宝宝”: a noun the words before describe, not a call.
             if describes_a_noun(text, &hit) && !combined && !dear {
+                continue;
+            }
+            if VOCATIVE_ONLY.contains(word) && !combined && !vocative::is_vocative(text, &hit) {
                 continue;
             }
             let reassured = reassures_customer(cx, &hit);
