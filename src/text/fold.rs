@@ -5,7 +5,8 @@
 //! - ASCII letters → lower case;
 //! - common traditional characters → simplified (the ones the rule lexicons use), and the
 //!   Cantonese characters customers type (冇 → 没, 唔 → 不, 咩 → 啥, 嘅 → 的, 哋 → 们…);
-//! - a typo that always means one word, by the character before it (自已 → 自己).
+//! - a typo that always means one word, by the character before it (自已 → 自己, 好象 → 好像,
+//!   大慨 → 大概, 估记 → 估计).
 
 use super::CharBits;
 
@@ -45,11 +46,16 @@ pub fn fold(s: &str) -> String {
         .collect()
 }
 
-/// The folded `c` after the folded `prev`: a typo that always means one word (自已 → 自己).
+/// The folded `c` after the folded `prev`: a typo that always means one word (自已 → 自己,
+/// 好象 → 好像).
 #[inline]
 pub fn fold_after(prev: char, c: char) -> char {
     match (prev, c) {
         ('自', '已') => '己',
+        // Hedges typed with a homophone: 好象, 大慨, 估记.
+        ('好', '象') => '像',
+        ('大', '慨') => '概',
+        ('估', '记') => '计',
         _ => c,
     }
 }
@@ -344,6 +350,13 @@ mod tests {
         assert_eq!(fold("ＳＫＵ１２，好嗎？"), "sku12,好吗?");
         assert_eq!(fold("親，這個沒辦法"), "亲,这个没办法");
         assert_eq!(fold("\u{3000}OK"), " ok");
+    }
+
+    #[test]
+    fn folds_typos_by_the_character_before() {
+        assert_eq!(fold("自已 好象 大慨 估记"), "自己 好像 大概 估计");
+        // Only after that character: 象 and 记 alone stay.
+        assert_eq!(fold("大象 记得"), "大象 记得");
     }
 
     #[test]

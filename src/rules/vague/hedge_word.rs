@@ -91,6 +91,8 @@ const HEDGES: Words = words![
     "印象里",
     "指不定",
     "保不齐",
+    // 应该 typed with a homophone (read as 应该 below).
+    "因该",
 ];
 
 /// A question to the customer: the hedge asks, it does not state.
@@ -133,6 +135,7 @@ impl Rule for HedgeWord {
         // The customer asked something a hedged statement may answer.
         let asked = !cx.customer.questions.is_empty() || cx.customer.asks_when;
         for (hit, word) in find_all(text, HEDGES) {
+            let word = if word == "因该" { "应该" } else { word };
             if hit.start < last_end || excluded(text, &hit, word) {
                 continue;
             }
