@@ -326,7 +326,6 @@ const MATERIAL: Words = words![
     "纯铜",
     "纯银",
     "天然乳胶",
-    "的",
 ];
 
 impl Rule for AbsoluteClaim {
