@@ -4,7 +4,8 @@ use std::ops::Range;
 use crate::finding::Lint;
 use crate::rules::{declare_rule, Context, Rule};
 use crate::text::{
-    contains_any, ends_with_any, find_pairs, is_han, is_punct_or_space, mask, starts_with_any, Pairs, Words,
+    contains_any, ends_with_any, find_all, find_pairs, is_han, is_punct_or_space, mask, starts_with_any, Pairs, Part,
+    Phrase, Words,
 };
 
 declare_rule! {
@@ -13,7 +14,8 @@ declare_rule! {
     /// selling reply: superlatives (最好 / 最佳 / 最低价 / 全网最低 / 史上最…), rankings
     /// (销量第一 / 排名第一 / No.1 / 销量冠军), grades (国家级 / 世界级 / 顶级 / 极品 / 至尊),
     /// uniqueness (独一无二 / 唯一 / 首选 / 全网首发), guarantees (绝对 / 100%有效 / 百分百 /
-    /// 万能 / 永久), medical promises (根治 / 特效 / 包治百病 / 立马见效), the use of state
+    /// 万能 / 永久, and the goods guaranteed never to fail: 保证用三年都不会衰减, 包不会化的 —
+    /// with no fix, as only the agent knows what the shop does stand behind), medical promises (根治 / 特效 / 包治百病 / 立马见效), the use of state
     /// organs (国家领导人推荐 / 特供 / 国家免检) and superstition (招财 / 辟邪 / 旺夫). Each has a
     /// plain replacement where one exists (最好 → 很好, 全网最低 → 很优惠, 销量第一 → 销量很好).
     ///
@@ -364,8 +366,51 @@ impl Rule for AbsoluteClaim {
             let lint = Self::META.lint(span.clone(), format!("“{}”是广告法禁用的绝对化用语", cx.draft.raw_text(&span)));
             out.push(suggest(cx, lint, &span, term, replacement));
         }
+        // “我们保证用三年都不会衰减”, “包不会化的”: the goods guaranteed never to fail. No fix:
+        // what the shop does stand behind (保修, 坏了包退) only the agent can say.
+        let spans = NEVER_FAILS
+            .find(text)
+            .into_iter()
+            .map(|h| h.span)
+            .chain(find_all(text, NEVER_FAILS_BARE).into_iter().map(|(r, _)| r));
+        for span in spans {
+            // “无法保证一定不会过敏”: the guarantee refused, honestly.
+            if ends_with_any(&text[..span.start], ["无法", "不能", "不敢", "没法", "没办法", "不", "很难"])
+            {
+                continue;
+            }
+            out.push(Self::META.lint(span, "保证商品永远不出问题是无法兑现的绝对化承诺,改说售后保障"));
+        }
     }
 }
+
+/// A guarantee that the goods never fail: 保证/包 … 不会坏/不会衰减/不会化.
+const NEVER_FAILS: Phrase = Phrase(&[
+    Part::Word(words!["保证", "包您", "包你"]),
+    Part::Gap(10),
+    Part::Key(words![
+        "不会坏",
+        "不会衰减",
+        "不会掉色",
+        "不会褪色",
+        "不会过敏",
+        "不会化",
+        "不会起球",
+        "不会变形",
+        "不会漏",
+        "不会出问题",
+        "不坏",
+        "不掉色",
+        "不褪色",
+        "不起球",
+        "不变形",
+        "不过敏",
+        "没有任何问题"
+    ]),
+]);
+/// The same in one breath: 包不会化的, 包不坏.
+const NEVER_FAILS_BARE: Words =
+    words!["包不会化", "包不会坏", "包不坏", "包不掉色", "包不褪色", "包不起球", "包不过敏"];
 
 /// Before a quote, these make it a message to be written on the goods or a card.
 const INSCRIBED: Words =
