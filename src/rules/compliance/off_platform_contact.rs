@@ -13,8 +13,9 @@ declare_rule! {
     /// Flags an invitation to move the chat or the deal off the platform: an inviting verb and
     /// a contact channel a few characters apart (加微信 / 加我们微信 / 搜一下我的扣扣, with the
     /// spellings that dodge filters: 薇信, v信, vx, 企鹅), 私聊 / 线下交易 / 私下转账 / 私下联系 /
-    /// 我的手机号, a WeChat id handed over (微信是…), and an 11-digit mobile number or a QQ
-    /// number written into the reply.
+    /// 我的手机号, a WeChat id handed over (微信是…), an 11-digit mobile number or a QQ
+    /// number written into the reply, and money asked into the agent's own account (转账到我的
+    /// 支付宝: the fix says 在平台下单付款).
     ///
     /// Left alone: payment channels (“微信支付”, “微信零钱”, “QQ钱包”), the account a top-up goes
     /// to (“Q币会充到您填写的QQ号上”), a QQ mailbox asked for an
@@ -86,6 +87,24 @@ const PHRASES: Words = words![
     "打我电话",
     "打我手机",
 ];
+
+/// Money sent to the agent's own account: 转账到我的支付宝, 打到我个人微信.
+const PAY_ME: Phrase = Phrase(&[
+    Part::Word(words!["转账", "转到", "转给", "打款", "打到", "付到", "汇到"]),
+    Part::Gap(4),
+    Part::Key(words![
+        "我的支付宝",
+        "我支付宝",
+        "我的微信",
+        "我微信",
+        "我的银行卡",
+        "我银行卡",
+        "我的卡上",
+        "我个人",
+        "个人账户",
+        "私人账户"
+    ]),
+]);
 
 /// 加 (我们的) 微信, 搜一下 qq: an inviting verb, up to four characters, a channel.
 const INVITATION: Phrase = Phrase(&[Part::Word(INVITE), Part::Gap(4), Part::Key(CHANNEL)]);
@@ -188,6 +207,16 @@ impl Rule for OffPlatformContact {
             let sentence = cx.draft.sentence_at(r.start).map_or("", |s| cx.draft.text(&s.range));
             !(text[r.clone()].contains("qq") && contains_any(sentence, TOP_UP) && !INVITATION.is_in(sentence))
         });
+        // “直接转账到我的支付宝”: paying the agent outside the platform (after the payment-channel
+        // look-alikes above, which it is not).
+        // The fix names the platform's checkout instead.
+        for r in PAY_ME.find(text).into_iter().map(|h| h.span) {
+            let turned_down = ends_with_any(&text[..r.start], TURNED_DOWN)
+                || cx.draft.sentence_at(r.start).is_some_and(|s| contains_any(cx.draft.text(&s.range), WARNS));
+            if !turned_down {
+                out.push(OffPlatformContact::META.lint(r, "不能引导客户私下转账").suggest(PAY_HERE));
+            }
+        }
         // One finding a sentence, over the clauses that carry the contact: the fix replaces
         // them with an offer to keep talking here.
         let mut last: Option<(Range<usize>, Range<usize>)> = None; // (sentence, span)
@@ -220,6 +249,9 @@ const TURNED_DOWN: Words = words!["不需要", "不用", "无需", "不必", "�
 /// A sentence with these warns the customer against someone else's invitation.
 const WARNS: Words =
     words!["如果有人", "若有人", "谨防", "警惕", "冒充", "自称", "千万别", "不要相信", "别相信", "以防受骗"];
+
+/// What replaces a private transfer: the platform's own checkout.
+const PAY_HERE: &str = "在平台下单付款";
 
 fn lint(span: Range<usize>) -> Lint {
     OffPlatformContact::META.lint(span, "不能引导客户到站外联系或交易").suggest(SUGGESTION)
