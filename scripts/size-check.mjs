@@ -126,9 +126,12 @@ import { dirname, join } from 'node:path';
 // written as two phrases with gaps cost 1.4 KB; as a word list, 0.6 KB. Then fresh23's
 // look-alikes (hedges repeated or advised, claim words refused, degree words): +1.5 KB, the
 // coach 281.0 KB, the review module 374.9 KB; budgets 281.5 / 375.5 KB. The coach is 54 % over
-// issue 12's start.
-const DEFAULT_BUDGET_KB = 281.5;
-const REVIEW_BUDGET_KB = 375.5;
+// issue 12's start. Session 17 (fresh24's classes: quoted stretches read once, the customer's
+// request for advice, guarantees that the goods never fail, a private transfer, refusals with
+// their object, the apology's own words for the trouble): +4.2 KB, the coach 285.2 KB, the
+// review module 379.4 KB; budgets 285.5 / 380.0 KB (56 % over issue 12's start).
+const DEFAULT_BUDGET_KB = 285.5;
+const REVIEW_BUDGET_KB = 380.0;
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
