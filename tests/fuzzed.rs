@@ -76,3 +76,14 @@ fn send_away_across_a_clause_cut() {
         check(&"快递的事你问问快递吗".repeat(n), false);
     }
 }
+
+/// `check` and `check_long` (session 17), both within the fuzz stage's first minutes: a quote
+/// opened in one sentence and still open in the next, with a claim word there (“好的。全网最低);
+/// compliance.absolute-claim read the text from that sentence's start to the quote's start:
+/// "byte range starts at 79 but ends at 64" (src/rules/compliance/absolute_claim.rs:351).
+#[test]
+fn claim_inside_a_quote_opened_sentences_before() {
+    check("说“好的。这是全网最低价", false);
+    check("“您好!感谢您的支持,祝您生活愉快。再见,全网销量第一,国家级品质,绝对是最好的锅!这个", true);
+    check(&"加微信好评返现,全网最低。\"可能明天".repeat(50), false);
+}

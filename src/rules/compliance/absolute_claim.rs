@@ -348,7 +348,10 @@ impl Rule for AbsoluteClaim {
                     continue;
                 }
                 // “贺卡写‘你是我最好的朋友’”: a message the customer wants written, not the shop's claim.
-                let lead = &text[sentence..quote.start];
+                // (Read from the start of the sentence the quote opens in: a quote may run on
+                // over several sentences.)
+                let opened_in = cx.draft.sentence_at(quote.start).map_or(0, |s| s.range.start).min(quote.start);
+                let lead = &text[opened_in..quote.start];
                 if contains_any(lead, INSCRIBED) {
                     continue;
                 }
