@@ -376,39 +376,31 @@ impl Draft {
 /// may still be typing it; a single straight quote never closed is an apostrophe.
 fn quoted_spans(folded: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
-    if !folded.contains(['“', '‘', '「', '『', '《', '"', '\'']) {
+    if !folded.contains(|c: char| QUOTE_PAIRS.iter().any(|&(open, _)| open == c)) {
         return out;
     }
-    // The quote that opened the outer stretch, its closing mark, where its text starts, and
-    // how deep the same pair is nested inside it.
-    let mut open: Option<(char, usize, u32)> = None;
+    // The pair that opened the outer stretch, where its text starts, and how deep the same
+    // pair is nested inside it.
+    let mut open: Option<((char, char), usize, u32)> = None;
     for (at, c) in folded.char_indices() {
         match open {
             None => {
-                let close = match c {
-                    '“' => '”',
-                    '‘' => '’',
-                    '「' => '」',
-                    '『' => '』',
-                    '《' => '》',
-                    '"' | '\'' => c,
-                    _ => continue,
-                };
-                open = Some((close, at + c.len_utf8(), 0));
+                let Some(&pair) = QUOTE_PAIRS.iter().find(|&&(open, _)| open == c) else { continue };
+                open = Some((pair, at + c.len_utf8(), 0));
             }
-            Some((close, start, depth)) => {
+            Some((pair @ (opener, close), start, depth)) => {
                 if c == close && depth == 0 {
                     out.push(start..at);
                     open = None;
                 } else if c == close {
-                    open = Some((close, start, depth - 1));
-                } else if close != c && opener_of(close) == Some(c) {
-                    open = Some((close, start, depth + 1));
+                    open = Some((pair, start, depth - 1));
+                } else if c == opener {
+                    open = Some((pair, start, depth + 1));
                 }
             }
         }
     }
-    if let Some((close, start, _)) = open {
+    if let Some(((_, close), start, _)) = open {
         if close != '\'' && close != '’' {
             out.push(start..folded.len());
         }
@@ -416,17 +408,9 @@ fn quoted_spans(folded: &str) -> Vec<Range<usize>> {
     out
 }
 
-/// The opening mark of a curly pair.
-fn opener_of(close: char) -> Option<char> {
-    match close {
-        '”' => Some('“'),
-        '’' => Some('‘'),
-        '」' => Some('「'),
-        '』' => Some('『'),
-        '》' => Some('《'),
-        _ => None,
-    }
-}
+/// Quote marks, opening and closing (a straight quote closes itself).
+const QUOTE_PAIRS: [(char, char); 7] =
+    [('“', '”'), ('‘', '’'), ('「', '」'), ('『', '』'), ('《', '》'), ('"', '"'), ('\'', '\'')];
 
 /// The segment containing `at` (segments are sorted and disjoint: a binary search).
 fn segment_at(segments: &[Segment], at: usize) -> Option<&Segment> {
