@@ -193,10 +193,13 @@ impl Rule for OffPlatformContact {
         sort_by_key(&mut spans, |r| r.start as u128);
         // “发货前 wx 支付” is a payment channel, not a contact.
         spans.retain(|r| !text[r.end..].trim_start().starts_with("支付") && char_before(text, r.start) != Some('@'));
-        // “不需要加微信的”, “不能私下交易”: the reply turns the invitation down.
-        spans.retain(|r| !ends_with_any(&text[..r.start], TURNED_DOWN));
-        // “如果有人自称客服让您加微信,千万别理”: a warning against the invitation.
-        spans.retain(|r| cx.draft.sentence_at(r.start).is_none_or(|s| !contains_any(cx.draft.text(&s.range), WARNS)));
+        // “不需要加微信的”, “不能私下交易”: the reply turns the invitation down; “如果有人自称
+        // 客服让您加微信,千万别理”: it warns against someone else's.
+        let declined = |r: &Range<usize>| {
+            ends_with_any(&text[..r.start], TURNED_DOWN)
+                || cx.draft.sentence_at(r.start).is_some_and(|s| contains_any(cx.draft.text(&s.range), WARNS))
+        };
+        spans.retain(|r| !declined(r));
         // “微信上买可以直接微信支付”: a payment channel in the same clause.
         spans.retain(|r| {
             cx.draft.clause_at(r.start).is_none_or(|c| !contains_any(cx.draft.text(&c.range), &["支付", "付款"]))
@@ -208,14 +211,9 @@ impl Rule for OffPlatformContact {
             !(text[r.clone()].contains("qq") && contains_any(sentence, TOP_UP) && !INVITATION.is_in(sentence))
         });
         // “直接转账到我的支付宝”: paying the agent outside the platform (after the payment-channel
-        // look-alikes above, which it is not).
-        // The fix names the platform's checkout instead.
-        for r in PAY_ME.find(text).into_iter().map(|h| h.span) {
-            let turned_down = ends_with_any(&text[..r.start], TURNED_DOWN)
-                || cx.draft.sentence_at(r.start).is_some_and(|s| contains_any(cx.draft.text(&s.range), WARNS));
-            if !turned_down {
-                out.push(OffPlatformContact::META.lint(r, "不能引导客户私下转账").suggest(PAY_HERE));
-            }
+        // look-alikes above, which it is not). The fix names the platform's checkout instead.
+        for r in PAY_ME.find(text).into_iter().map(|h| h.span).filter(|r| !declined(r)) {
+            out.push(OffPlatformContact::META.lint(r, "不能引导客户私下转账").suggest(PAY_HERE));
         }
         // One finding a sentence, over the clauses that carry the contact: the fix replaces
         // them with an offer to keep talking here.
