@@ -407,6 +407,9 @@ impl Rule for FlatRefusal {
         let mut apologises: Option<bool> = None;
         let mut offers: Option<bool> = None;
         let mut turns_to_what_can = TURNS_TO_WHAT_CAN.after(text);
+        // What the customer asked for, read once: a service (改, 退, 发票…) or not.
+        let asked = &cx.customer.text;
+        let service_asked = contains_any(asked, SERVICE_ASKED);
         for (hit, (word, replacement)) in find_pairs(text, REFUSALS) {
             let Some(clause) = cx.draft.clause_at(hit.start) else { continue };
             let Some(sentence) = cx.draft.sentence_at(hit.start) else { continue };
@@ -444,12 +447,13 @@ impl Rule for FlatRefusal {
             {
                 continue;
             }
+            let generic = GENERIC.contains(word);
             // “换不了口味了”: what cannot be done, named right after it, to a customer who asked
             // for it (not “这款换不了颜色”, answering “有黑色的吗?”).
             let service = is_service(after)
-                || (!GENERIC.contains(word)
+                || (!generic
                     && names_the_thing(after.split(char::is_whitespace).next().unwrap_or(""))
-                    && contains_any(&cx.customer.text, SERVICE_ASKED));
+                    && service_asked);
             let by_shop =
                 SHOP.iter().any(|s| before.trim_end_matches(['也', '是', '都', '还', '真', '确', '实']).ends_with(s));
             if !(terminal || service || by_shop) {
@@ -457,9 +461,7 @@ impl Rule for FlatRefusal {
             }
             // A bare “不支持的哦” answering “支持快充吗?” states a product fact, not a refusal.
             // (做不到, 改不了… always refuse something; only the generic words can state a fact.)
-            let asked = &cx.customer.text;
-            let generic = GENERIC.contains(word);
-            if generic && !service && !by_shop && !asked.is_empty() && !contains_any(asked, SERVICE_ASKED) {
+            if generic && !service && !by_shop && !asked.is_empty() && !service_asked {
                 continue;
             }
             // “不可能发错/不可能有问题” denies a fault; that is a verification matter.
