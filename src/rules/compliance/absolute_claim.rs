@@ -339,10 +339,10 @@ impl Rule for AbsoluteClaim {
             if comparing && term.starts_with('最') {
                 continue;
             }
-            let sentence = cx.draft.sentence_at(hit.start).map_or(0, |s| s.range.start);
+            let (sentence, sentence_end) =
+                cx.draft.sentence_at(hit.start).map_or((0, text.len()), |s| (s.range.start, s.range.end));
             // “不能跟您说‘全网最低’”, “‘绝对’我不敢跟您打包票”: the word quoted to refuse it,
             // not claimed.
-            let sentence_end = cx.draft.sentence_at(hit.start).map_or(text.len(), |s| s.range.end);
             if let Some(quote) = cx.draft.quote_at(hit.start) {
                 if quote.start == hit.start && contains_any(&text[sentence..sentence_end], REFUSED) {
                     continue;
