@@ -7,6 +7,7 @@
 //! it costs one scan for the first list (through the lexicon, so a check's scope serves it) and
 //! a bounded look-ahead from each place that list matches: linear in the text.
 
+use std::borrow::Cow;
 use std::ops::Range;
 
 use super::{find_all, is_clause_end, List, Words};
@@ -84,6 +85,24 @@ impl Phrase {
             out.push(Hit { span: start..end, parts: parts.clone() });
         }
         out
+    }
+
+    /// `text` with every match blanked out, byte for byte (as [`super::mask`] blanks words, so
+    /// nothing after a match shifts); `text` itself where there is none.
+    pub fn mask<'t>(&self, text: &'t str) -> Cow<'t, str> {
+        let hits = self.find(text);
+        if hits.is_empty() {
+            return Cow::Borrowed(text);
+        }
+        let mut out = String::with_capacity(text.len());
+        let mut from = 0;
+        for h in hits {
+            out.push_str(&text[from..h.span.start]);
+            out.extend(std::iter::repeat_n('_', h.span.len()));
+            from = h.span.end;
+        }
+        out.push_str(&text[from..]);
+        Cow::Owned(out)
     }
 
     /// Whether `text` has a match.
@@ -256,6 +275,16 @@ mod tests {
     const SELF: Words = words!["自己"];
     const ASK: Words = words!["去问", "问"];
     const PARTY: Words = words!["快递", "支付宝"];
+
+    #[test]
+    fn mask_blanks_each_match_byte_for_byte() {
+        let p = Phrase(&[Part::Word(ADD), Part::Gap(4), Part::Key(CHANNEL)]);
+        let text = "加我微信,或者添加qq号";
+        let masked = p.mask(text);
+        assert_eq!(masked.len(), text.len());
+        assert_eq!(masked, format!("{},或者{}号", "_".repeat("加我微信".len()), "_".repeat("添加qq".len())));
+        assert!(matches!(p.mask("您好"), Cow::Borrowed("您好")));
+    }
 
     #[test]
     fn gaps_are_bounded_and_stop_at_clause_ends() {

@@ -1,8 +1,6 @@
 //! Whether a draft names a concrete time (今天18点前, 1-3个工作日, 明天, 马上), shared by the
 //! timeline rules.
 
-use std::borrow::Cow;
-
 use crate::text::{char_after, contains_any, ends_with_any, find_all, is_clause_end, Part, Phrase, Words};
 
 /// Whether `text` has a number with a time unit: 3天, 1-3个工作日, 48h, 两三点, [数字x]小时.
@@ -194,7 +192,7 @@ const AFTER_A_CONDITION: Words = words!["有消息", "有结果", "有进展", "
 /// Whether `text` (folded) says when the customer will have the outcome: a date, a clock
 /// time, an amount of days or hours (马上 and 立即 say only when the work starts).
 pub fn names_outcome_time(text: &str) -> bool {
-    let text = &*without_circumstance_times(text);
+    let text = &*CIRCUMSTANCE_TIME.mask(text);
     if contains_any(text, WHEN_WORDS) {
         return true;
     }
@@ -250,26 +248,6 @@ const CIRCUMSTANCE: Words = words![
     "升级",
     "维护"
 ];
-
-/// The text with the times of circumstances blanked out (each character a space).
-fn without_circumstance_times(text: &str) -> Cow<'_, str> {
-    let hits = CIRCUMSTANCE_TIME.find(text);
-    if hits.is_empty() {
-        return Cow::Borrowed(text);
-    }
-    let mut out = String::with_capacity(text.len());
-    let mut from = 0;
-    for h in hits {
-        if h.span.start < from {
-            continue;
-        }
-        out.push_str(&text[from..h.span.start]);
-        out.extend(text[h.span.clone()].chars().map(|_| ' '));
-        from = h.span.end;
-    }
-    out.push_str(&text[from..]);
-    Cow::Owned(out)
-}
 
 /// Steps with a duration of their own: 长按5秒, 静置10分钟, 充电2小时.
 const HOW_LONG_TO_DO: Words = words!["长按", "按住", "静置", "浸泡", "充电", "预热", "加热", "晾干"];
