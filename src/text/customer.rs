@@ -436,17 +436,11 @@ pub(super) const DEFECTS: Words = words![
     "空盒",
     "打了个洞",
     "打了个大洞",
-    // Made wrong, arrived dead, booked but not there: 门是歪的, 装订反了, 字写错了, 死了三只,
-    // 到了前台说没房.
+    // Made wrong or arrived dead: 门是歪的, 装订反了, 死了三只.
     "是歪的",
     "装反",
     "装订反",
     "印反",
-    "字写错",
-    "名字写错",
-    "你们写错",
-    "刻错",
-    "绣错",
     "死了三",
     "死了两",
     "死了一",
@@ -456,8 +450,6 @@ pub(super) const DEFECTS: Words = words![
     "死掉了",
     "有个窿",
     "窟窿",
-    "没房",
-    "满房",
 ];
 
 const COMPLAINT: Words = words![
@@ -622,6 +614,15 @@ const COMPLAINT: Words = words![
     "无语",
     // Slang for exasperation: 我真的会谢.
     "会谢",
+    // Written wrong for them, or booked but not there: 字写错了, 到了前台说没房 (complaints, not
+    // damaged goods: DEFECTS also tells the situation reader the goods came broken).
+    "字写错",
+    "名字写错",
+    "你们写错",
+    "刻错",
+    "绣错",
+    "没房",
+    "满房",
     "没效率",
     "差劲",
     "糟糕",
