@@ -87,7 +87,7 @@ impl Phrase {
         out
     }
 
-    /// `text` with every match blanked out, byte for byte (as [`super::mask`] blanks words, so
+    /// `text` with every match blanked out, byte for byte (as `text::mask` blanks words, so
     /// nothing after a match shifts); `text` itself where there is none.
     pub fn mask<'t>(&self, text: &'t str) -> Cow<'t, str> {
         let hits = self.find(text);
