@@ -32,7 +32,8 @@ declare_rule! {
     /// “…可以吗?”), polite requests (“能不能麻烦您…”) and product facts (“不能水洗”,
     /// “不支持无线充电”): a refusal word counts only when it ends the clause, follows the shop
     /// (“我们/这边/本店…不能”) or refuses a service (修改, 退换, 发货, 优惠, 保证, 7天无理由…).
-    /// A bare “不支持的哦” answering “支持快充吗?” is a product fact too, and a third party's
+    /// A bare “不支持的哦” answering “支持快充吗?” is a product fact too, and so is 不行 said of a
+    /// way to use the goods or of their state (长期吃不行, 塞不进去不行, 状态确实不行了); a third party's
     /// refusal the agent asks about (“商家为什么不给您退货?”) is not the shop refusing.
     ///
     /// ## Why is this bad?
@@ -430,8 +431,9 @@ impl Rule for FlatRefusal {
             if matches!(char_before(text, hit.start), Some('“' | '「' | '"' | '\'')) {
                 continue;
             }
-            // “试穿觉得不行”: the customer's verdict on the goods, not the shop's answer.
-            let verdict = ends_with_any(before, ["觉得", "感觉", "觉着", "认为"]);
+            // “试穿觉得不行”: the customer's verdict on the goods, not the shop's answer; “长期吃不行”,
+            // “状态确实不行了”: a judgement on how the goods are used or what state they are in.
+            let verdict = ends_with_any(before, ["觉得", "感觉", "觉着", "认为"]) || judges_use_or_state(before, word);
             if is_question(text, &hit, word, after) || in_condition(before, after) || is_consequence(before) || verdict
             {
                 continue;
@@ -509,6 +511,42 @@ impl Rule for FlatRefusal {
         }
     }
 }
+
+/// “长期吃不行”, “5号的塞不进去不行”, “那两支状态确实不行了”: 不行 said of a way to use the
+/// goods (eating, wearing, fitting) or of their state, not of a service asked for.
+fn judges_use_or_state(before: &str, word: &str) -> bool {
+    if word != "不行" {
+        return false;
+    }
+    let mut rest = before;
+    while let Some(r) =
+        ["确实", "真的", "已经", "肯定", "就", "都", "也", "是"].iter().find_map(|a| rest.strip_suffix(a))
+    {
+        rest = r;
+    }
+    ends_with_any(rest, USE_OR_STATE.iter())
+}
+
+/// What 不行 judges when it follows it: a use of the goods (吃, 穿…), a fit that fails (塞不进去)
+/// or the goods' state (状态, 效果).
+const USE_OR_STATE: Words = words![
+    "吃",
+    "喝",
+    "穿",
+    "戴",
+    "泡",
+    "晒",
+    "机洗",
+    "手洗",
+    "水洗",
+    "不进去",
+    "不进",
+    "不下",
+    "状态",
+    "效果",
+    "质量",
+    "品相"
+];
 
 /// “能不能”, “可不可以”, “行不行”, or a clause that ends in 吗/么/?.
 fn is_question(text: &str, hit: &std::ops::Range<usize>, word: &str, after: &str) -> bool {
