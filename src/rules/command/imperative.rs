@@ -14,7 +14,7 @@ declare_rule! {
     /// 烦请, 您可以, 建议, 方便…; 请问 opens a question and softens nothing), and offers a
     /// 麻烦您… / 我来帮您… wording.
     ///
-    /// Left alone: “请您拍照发过来”, “麻烦您把订单号发我一下”, “您别着急” (comfort),
+    /// Left alone: words quoted (之前那句“你等着就行”没说清楚), “请您拍照发过来”, “麻烦您把订单号发我一下”, “您别着急” (comfort),
     /// “惊喜等着您”, “您可以自己在订单页查看” (an option, not an order), “自己安装很简单” (how
     /// easy it is), and a step told at its moment to a customer who asked how (怎么下单? —
     /// “下单时把logo文件发给我们”).
@@ -187,7 +187,13 @@ impl Rule for Imperative {
             // 就好”: a reassurance.
             let allowed =
                 contains_any(after, PERMITTED) || contains_any(after, EASY) || contains_any(before, REASSURED);
-            if negated || allowed || softened(before, SOFTENERS) || asks(after) {
+            // “之前那句‘你等着就行’确实没说清楚”: someone's words quoted, not an order now.
+            if negated
+                || allowed
+                || softened(before, SOFTENERS)
+                || asks(after)
+                || cx.draft.quote_at(hit.start).is_some()
+            {
                 continue;
             }
             // The agent doing it: “我这边给您发过来”, “我自己查了一下”.
@@ -270,6 +276,7 @@ fn is_order(cx: &Context, span: &Range<usize>, lead_end: usize) -> bool {
     let after = &text[span.end..clause.range.end.max(span.end)];
     let negated = char_before(text, span.start).is_some_and(|c| matches!(c, '没' | '不' | '别' | '未'));
     !(negated
+        || cx.draft.quote_at(span.start).is_some()
         || contains_any(lead, SOFTENERS)
         || softened(before, words!["请", "麻烦", "劳烦", "烦请", "辛苦"])
         || asks(after)
