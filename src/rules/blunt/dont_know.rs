@@ -10,8 +10,8 @@ declare_rule! {
     ///
     /// Left alone: polite questions (“不知道您方便吗?”), someone else's knowledge (“您不清楚的话”),
     /// conditions (“不确定尺寸的话…”), seeing or hearing (“亮度过高会看不清楚”), invitations
-    /// (“不懂的地方随时问我”), the customer's not knowing taken off their hands (“不知道尺寸
-    /// 没关系,我帮您量”), and the customer's words quoted (您说“不知道是不是正品”).
+    /// (“不懂的地方随时问我”), the customer's not knowing taken off their hands or called normal (“不知道尺寸
+    /// 没关系,我帮您量”, 不知道选哪个很正常), and the customer's words quoted (您说“不知道是不是正品”).
     ///
     /// ## Why is this bad?
     /// The guides list “不知道” as the first phrase to replace: it tells the customer the
@@ -107,7 +107,21 @@ const INVITATION_AFTER: Words =
 const INVITATION_BEFORE: Words = words!["如有", "若有", "如果有", "有什么", "有任何", "哪里", "如果", "若", "有"];
 /// After the phrase, these turn it into a polite question or a report of the customer's state.
 /// “不知道尺寸没关系”: the customer's not knowing, taken off their hands.
-const REASSURED: Words = words!["没关系", "不要紧", "没事", "不用担心", "不用急", "也没问题", "都没问题"];
+/// “不知道选哪个很正常”: the customer's not knowing, called normal.
+const REASSURED: Words = words![
+    "没关系",
+    "不要紧",
+    "没事",
+    "不用担心",
+    "不用急",
+    "也没问题",
+    "都没问题",
+    "很正常",
+    "挺正常",
+    "是正常",
+    "不奇怪",
+    "很常见"
+];
 const QUESTION_AFTER: Words = words!["您", "你", "是否", "能否", "有没有", "要不要", "方不方便", "亲"];
 
 impl Rule for DontKnow {
