@@ -2,7 +2,9 @@ use crate::finding::Lints;
 use crate::finding::Severity;
 use crate::rules::apology::words::is_holding;
 use crate::rules::{declare_rule, Context, Rule};
-use crate::text::{contains_any, is_clause_end, is_han, is_punct_or_space, is_sentence_end, Closing, Words};
+use crate::text::{
+    contains_any, is_clause_end, is_han, is_punct_or_space, is_sentence_end, Closing, Part, Phrase, Words,
+};
 
 use super::tail::{end_insert, styled};
 
@@ -10,7 +12,7 @@ declare_rule! {
     /// ## What it does
     /// When the customer is wrapping up (谢谢 / 没有了 / 没事了 / 再见; or a bare 好的 / 嗯嗯),
     /// checks that the reply closes the conversation: a farewell or wish (祝您…, 欢迎下次光临,
-    /// 再见), an offer to stay available (随时联系我), or a check for more needs
+    /// 再见), an offer to stay available (随时联系我; not 回放随时都能看), or a check for more needs
     /// (还有其他需要…吗). Offers one to append at the end. A request for a rating
     /// (还辛苦您给小妹打个评价呢) closes nothing by itself: blind labellers of real replies asked
     /// for the goodbye after it.
@@ -45,7 +47,7 @@ declare_rule! {
 }
 
 /// A farewell, a wish, an offer to stay available, or a check for further needs.
-pub(crate) const CLOSINGS: Words = words![
+const CLOSINGS: Words = words![
     "再见",
     "拜拜",
     "再会",
@@ -60,7 +62,6 @@ pub(crate) const CLOSINGS: Words = words![
     "下次光临",
     "期待您",
     "期待下次",
-    "随时",
     "还有其他",
     "还有什么",
     "还有别的",
@@ -85,10 +86,26 @@ pub(crate) const CLOSINGS: Words = words![
     "为您服务",
 ];
 
-/// The reply already closes: a farewell, a wish, an offer to stay available, a check for
-/// further needs.
+/// An offer to stay available: 随时 and a way to reach the agent (随时联系我, 有问题随时找我, 随时
+/// 为您服务), not the goods available any time (回放随时都能看).
+const STAYS_AVAILABLE: Phrase = Phrase(&[
+    Part::Word(words!["随时"]),
+    Part::Gap(4),
+    Part::Key(words![
+        "联系", "找", "问", "咨询", "留言", "戳", "喊", "叫", "召唤", "告诉", "来", "滴滴", "在", "为您", "恭候",
+        "欢迎"
+    ]),
+]);
+
+/// Whether `text` closes: a farewell, a wish, an offer to stay available, a check for further
+/// needs.
+pub(crate) fn closes(text: &str) -> bool {
+    contains_any(text, CLOSINGS) || STAYS_AVAILABLE.is_in(text)
+}
+
+/// The reply already closes (see [`closes`]).
 pub(crate) fn already_closes(cx: &Context) -> bool {
-    contains_any(cx.draft.folded(), CLOSINGS)
+    closes(cx.draft.folded())
 }
 
 /// Answers to thanks that are polite but close nothing by themselves.

@@ -1,6 +1,6 @@
 use crate::finding::Lints;
 use crate::rules::apology::words::asks_for_facts;
-use crate::rules::closing::missing_closing::{CLOSINGS, THANKS_REPLIES};
+use crate::rules::closing::missing_closing::{closes, THANKS_REPLIES};
 use crate::rules::{declare_rule, opening_insert_at, Context, Rule};
 use crate::text::{contains_any, is_han, is_punct_or_space, pieces, starts_with_any, Closing, Words};
 
@@ -94,7 +94,7 @@ fn only_closing(text: &str) -> bool {
         if piece.chars().filter(|&c| is_han(c)).count() <= 1 {
             continue; // 亲, 哦: no words
         }
-        if !(contains_any(piece, CLOSINGS) || contains_any(piece, THANKS_REPLIES) || contains_any(piece, COURTESY)) {
+        if !(closes(piece) || contains_any(piece, THANKS_REPLIES) || contains_any(piece, COURTESY)) {
             return false;
         }
         any = true;
