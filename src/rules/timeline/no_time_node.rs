@@ -3,7 +3,8 @@ use crate::finding::Severity;
 use crate::rules::closing::tail::styled;
 use crate::rules::{declare_rule, Context, Rule};
 use crate::text::{
-    contains_any, find_all, is_clause_end, is_emoji, is_punct_or_space, sort_by_key, starts_with_any, Words,
+    contains_any, ends_with_any, find_all, is_clause_end, is_emoji, is_punct_or_space, sort_by_key, starts_with_any,
+    Words,
 };
 
 use super::vague_wait::VAGUE;
@@ -143,8 +144,12 @@ const SHIP: Words = words![
     "发到您",
     "寄给您",
     "给您寄",
-    "给您发"
+    "给您发",
+    // 开好了发您邮箱, 弄完第一时间发您确认 (once the work is done: see ONCE_DONE).
+    "发您"
 ];
+/// Before 发您, the work it waits for: 开好了, 做完, 审核通过后, 第一时间.
+const ONCE_DONE: Words = words!["好了", "好后", "完", "完了", "后", "第一时间", "就"];
 const DELIVER: Words = words!["派送", "配送", "送货", "送达", "上门"];
 /// The agent passes a message on to the courier (反馈配送备注号码, 联系站点改约).
 const PASSED_ON: Words = words!["反馈", "联系", "通知", "告知", "备注", "转告"];
@@ -183,6 +188,11 @@ const AGENT: Words = words![
     "确认好",
     "安排好",
     "核实好",
+    // Once a step is done (开好了发您邮箱, 审核通过后给您发新的).
+    "好了",
+    "通过后",
+    "核实后",
+    "确认后",
 ];
 /// Before the verb: the customer acts, or it is done already, or someone is still looking.
 /// Before a promise in its sentence, an event it waits for (not the agent's own step).
@@ -297,7 +307,18 @@ fn first_promise(cx: &Context) -> Option<(usize, Kind)> {
             let pre = &text[clause.range.start..hit.start];
             let sentence = d.sentence_at(hit.start).map_or(clause.range.clone(), |s| s.range.clone());
             let message = d.message_at(hit.start).unwrap_or(sentence.clone());
-            if !contains_any(pre, AGENT) || contains_any(pre, NOT_A_PROMISE) || asks(&text[message]) {
+            // (“明天能不能到我帮您问下”: 能不能 asks about what the agent will find out; its 不能
+            // refuses nothing.)
+            let not_a_promise = if pre.contains("能不能") {
+                contains_any(&pre.replace("能不能", ""), NOT_A_PROMISE)
+            } else {
+                contains_any(pre, NOT_A_PROMISE)
+            };
+            if !contains_any(pre, AGENT) || not_a_promise || asks(&text[message]) {
+                continue;
+            }
+            // “我发您视频” sends it now; “开好了发您邮箱” waits for the work to be done.
+            if verb == "发您" && !ends_with_any(pre, ONCE_DONE) {
                 continue;
             }
             // “这边反馈配送备注号码”: a message passed on to the courier, nothing the customer

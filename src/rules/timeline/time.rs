@@ -100,6 +100,11 @@ fn hour_at(text: &str, at: usize) -> bool {
 
 /// Words that name a day, a part of a day, or “right now”.
 const WHEN_WORDS: Words = words![
+    // Settlement days (jargon, but a time): T+1原路退回.
+    "t+0",
+    "t+1",
+    "t+2",
+    "t+3",
     "今天",
     "明天",
     "后天",
@@ -193,6 +198,7 @@ const AFTER_A_CONDITION: Words = words!["有消息", "有结果", "有进展", "
 /// time, an amount of days or hours (马上 and 立即 say only when the work starts).
 pub fn names_outcome_time(text: &str) -> bool {
     let text = &*CIRCUMSTANCE_TIME.mask(text);
+    let text = &*TIME_IN_QUESTION.mask(text);
     if contains_any(text, WHEN_WORDS) {
         return true;
     }
@@ -246,8 +252,19 @@ const CIRCUMSTANCE: Words = words![
     "很忙",
     "比较忙",
     "升级",
-    "维护"
+    "维护",
+    // What the agent will check for that time: 下周六的空档, 师傅下周的排班, 今天手上活比较多.
+    "空档",
+    "空位",
+    "档期",
+    "排班",
+    "手上活",
+    "活比较多"
 ];
+
+/// A time the agent will find out about, not the outcome's: 明天能不能到我帮您问下, 周六是否有空.
+const TIME_IN_QUESTION: Phrase =
+    Phrase(&[Part::Word(WHEN_WORDS), Part::Gap(2), Part::Key(words!["能不能", "能否", "是否", "有没有", "可不可以"])]);
 
 /// Steps with a duration of their own: 长按5秒, 静置10分钟, 充电2小时.
 const HOW_LONG_TO_DO: Words = words!["长按", "按住", "静置", "浸泡", "充电", "预热", "加热", "晾干"];
@@ -280,6 +297,12 @@ mod tests {
             assert!(!names_outcome_time(t), "{t}");
         }
         assert!(names_outcome_time("今天单子比较多,明天上午发出"));
+        // A time the agent will check, not the outcome's.
+        for t in ["我去跟师傅确认下周六的空档,确认好了回复您", "明天能不能到我帮您问下仓库"]
+        {
+            assert!(!names_outcome_time(t), "{t}");
+        }
+        assert!(names_outcome_time("明天能不能到我帮您问下仓库,今天17点前回复您"));
     }
 
     /// The hand-written reader finds an amount exactly where the regular expression it
