@@ -2,12 +2,12 @@ use crate::finding::Lints;
 use std::ops::Range;
 
 use crate::rules::{declare_rule, Context, Rule};
-use crate::text::{contains_any, find_all, is_punct_or_space, mask, Words};
+use crate::text::{contains_any, find_all, is_punct_or_space, mask, sort_by_key, Part, Phrase, Words};
 
 declare_rule! {
     /// ## What it does
     /// When the customer has just declined or is hesitating about buying (不买了 / 再看看 /
-    /// 考虑一下 / 犹豫 / 太贵了算了), flags a reply that keeps pushing the sale (下单吧 / 拍下 /
+    /// 考虑一下 / 犹豫 / 太贵了算了), flags a reply that keeps pushing the sale (下单吧 / 买一套吧 / 拍下 /
     /// 现在入手 / 很划算的 / 错过 / 只剩最后 / 后悔就晚了 / 让我很难做…) without first respecting
     /// the choice, and offers “好的,尊重您的选择,您考虑好了随时找我哦”.
     ///
@@ -129,6 +129,13 @@ const PUSH: Words = words![
     "还是订",
     "还是报",
 ];
+/// Buying urged with 吧 or 嘛, whatever is bought: 买一套吧, 带一个吧, 来两盒嘛.
+const BUY_URGED: Phrase = Phrase(&[
+    Part::Word(words!["买", "拍", "带", "来", "入", "囤", "加", "配"]),
+    Part::Gap(3),
+    Part::Key(words!["吧", "嘛"]),
+]);
+
 /// The reply respects the choice first.
 const RESPECT: Words = words![
     "尊重",
@@ -159,7 +166,9 @@ impl Rule for PushAfterNo {
             return;
         }
         let text = cx.draft.folded();
-        let hits = find_all(text, PUSH);
+        let mut hits = find_all(text, PUSH);
+        hits.extend(BUY_URGED.find(text).into_iter().map(|h| (h.span, "")));
+        sort_by_key(&mut hits, |(r, _)| r.start as u128);
         if respects_first(text, &hits) {
             return;
         }
