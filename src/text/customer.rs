@@ -1086,6 +1086,23 @@ const URGENT: Words = words![
     "???",
 ];
 
+/// 好久 for 什么时候 (southwestern Mandarin): 帐篷好久到啊, 好久能发货 (not 等了好久).
+const WHEN_SOUTHWEST: Words = words![
+    "好久到啊",
+    "好久到呀",
+    "好久到哦",
+    "好久到?",
+    "好久能到",
+    "好久可以到",
+    "好久发货",
+    "好久能发",
+    "好久可以发",
+    "好久送",
+    "好久能送",
+    "好久上门",
+    "好久有货",
+];
+
 const WHEN: Words = words![
     "什么时候",
     "啥时候",
@@ -2049,6 +2066,9 @@ impl Customer {
         // Look-alikes masked out before matching: “我有问题想问” is no complaint, “贵公司”
         // no price objection, “还没收到” no closing.
         let masked = mask(&text, NOT_A_SIGNAL);
+        // 好久 asking when (帐篷好久到啊) judges no wait long.
+        let asks_when_southwest = contains_any(&text, WHEN_SOUTHWEST);
+        let masked = if asks_when_southwest { mask(&masked, WHEN_SOUTHWEST) } else { masked };
         // Dozens of lists are looked up in it: read it once for all.
         let _scope = super::scope_at(CUSTOMER_SLOT, &[&masked]);
         let questions = questions(&text);
@@ -2160,7 +2180,8 @@ impl Customer {
             upset,
             // (“都好几天了” counts days, it does not ask for one.)
             asks_when: (contains_any(&masked, WHEN) && contains_any(&mask(&masked, NOT_A_QUESTION), WHEN))
-                || asks_for_a_day(&masked),
+                || asks_for_a_day(&masked)
+                || asks_when_southwest,
             price_objection: contains_any(&masked, PRICE_OBJECTION) || CHEAPER_ELSEWHERE.is_in(&masked),
             quality_objection: (doubts_quality && !difference_asked) || SOON_FAILED.is_in(&masked),
             price_doubted: PRICE_DOUBTED.iter().any(|p| p.is_in(&masked)),
@@ -2782,6 +2803,12 @@ mod tests {
         for c in ["查到了吗", "退了没", "我的快递到哪了"] {
             assert!(Customer::new(c).waiting, "{c}");
         }
+        // 好久 for 什么时候 asks when and complains of nothing; 等了好久 complains.
+        for c in ["帐篷好久到啊", "好久能发货"] {
+            let cu = Customer::new(c);
+            assert!(cu.asks_when && !cu.complaint, "{c}");
+        }
+        assert!(Customer::new("等了好久到现在还没发").complaint);
     }
 
     #[test]
