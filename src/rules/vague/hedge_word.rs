@@ -41,7 +41,8 @@ declare_rule! {
     /// a test for them (“可能是电源没接好,也可能是开机保护,麻烦您断电10分钟再试”), 应该 beside a
     /// requirement stated (“这是安全规范要求的,烟管应该直通室外”), questions to the
     /// customer (“您大概什么时候方便?”) and
-    /// guesses at the customer's feelings (“虽然可能会让您不开心”). In a holding line or a
+    /// guesses at the customer's feelings (“虽然可能会让您不开心”), forecasts of the weather
+    /// (“川西晚上可能降到零下”). In a holding line or a
     /// sentence that checks the guess (“查询时间可能稍长”, “…我马上帮您核实”) it is a hint.
     ///
     /// ## Why is this bad?
@@ -155,6 +156,10 @@ impl Rule for HedgeWord {
             if word == "应该" && cx.customer.asks_advice && !starts_with_any(&text[hit.end..], GUESS_AFTER) {
                 continue;
             }
+            // “川西晚上可能降到零下”: a forecast of the weather, no fact the shop could check.
+            if starts_with_any(text[hit.end..].trim_start_matches('会'), WEATHER) {
+                continue;
+            }
             // (不怎么 is “not very”, not a question: 应该不怎么起球吧.)
             // (过几天 is “in a few days”, not a question.)
             if contains_any(&mask(cx.draft.text(&clause.range), &["不怎么", "没怎么", "过几天"]), QUESTION) {
@@ -216,6 +221,29 @@ impl Rule for HedgeWord {
         }
     }
 }
+
+/// What the weather may do: 可能降到零下, 晚上可能会下雨, 山上可能比较冷.
+const WEATHER: Words = words![
+    "降到",
+    "降温",
+    "下雨",
+    "下雪",
+    "有雨",
+    "有雪",
+    "刮风",
+    "起风",
+    "很冷",
+    "比较冷",
+    "更冷",
+    "冷一些",
+    "零下",
+    "升温",
+    "变天",
+    "结冰",
+    "打霜",
+    "起雾",
+    "有雾",
+];
 
 /// Someone else said or thinks it (您说, 快递员说, 听说): the hedge is theirs.
 const REPORTED: Words = words![
