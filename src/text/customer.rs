@@ -1531,6 +1531,11 @@ const QUALITY_OBJECTION: Words = words![
     "差好多",
     "差很多",
     "质量这么差",
+    // Mediocre, said of the goods or the service: 讲得一般, 做得一般, 没什么干货 (not 记得一般).
+    "得一般",
+    "得很一般",
+    "没什么干货",
+    "没啥干货",
 ];
 
 /// A threat if nothing happens: 如果最近三天不能发货我就要退款了, 再不处理就投诉 (not a
@@ -1585,35 +1590,41 @@ const NOT_WHAT_I_BOUGHT: Phrase = Phrase(&[
     Part::Key(words!["收到是", "收到的是", "发的是", "发来的是", "到的是", "来的是", "给我发的", "寄来的是"]),
 ]);
 
+/// Other shops and channels, held up against this one.
+const ELSEWHERE: Words = words![
+    "别家",
+    "别人家",
+    "人家",
+    "其他家",
+    "隔壁",
+    "别的店",
+    "外面",
+    "实体店",
+    "直播间",
+    "别的平台",
+    "其他平台",
+    "官网",
+    "旗舰店",
+    "专卖店",
+    "五金店",
+    "菜市场",
+    "批发市场",
+    "超市",
+    "网上",
+    "线下",
+    "门店",
+    "专柜",
+];
+
 /// A price elsewhere held against this one: 别家直播间同款才59, 隔壁只要49.
 const CHEAPER_ELSEWHERE: Phrase = Phrase(&[
-    Part::Word(words![
-        "别家",
-        "别人家",
-        "人家",
-        "其他家",
-        "隔壁",
-        "别的店",
-        "外面",
-        "实体店",
-        "直播间",
-        "别的平台",
-        "其他平台",
-        "官网",
-        "旗舰店",
-        "专卖店",
-        "五金店",
-        "菜市场",
-        "批发市场",
-        "超市",
-        "网上",
-        "线下",
-        "门店",
-        "专柜",
-    ]),
+    Part::Word(ELSEWHERE),
     Part::Gap(10),
     Part::Key(words!["才", "只要", "只卖", "便宜", "就搞定", "就能搞定", "就能", "一模一样", "同款"]),
 ]);
+
+/// Another shop's goods held up as better: 别人家的轻多了, 别家的做工好得多.
+const BETTER_ELSEWHERE: Phrase = Phrase(&[Part::Word(ELSEWHERE), Part::Gap(8), Part::Key(words!["多了", "得多"])]);
 
 /// Doubt, in any words, next to what is doubted: the price (价格, 贵, 性价比) or the quality
 /// (质量, 效果, 材质, 正品…), either way round within a clause.
@@ -1838,6 +1849,9 @@ const THANKS: Words =
 
 /// Phrases that contain a signal word without carrying the signal.
 const NOT_A_SIGNAL: Words = words![
+    // Remembers, not judges: 记得一般是三天.
+    "记得一般",
+    "晓得一般",
     // Too heavy to carry, not a parcel that doesn't move: 8楼没电梯,拎不动.
     "拎不动",
     "搬不动",
@@ -2183,7 +2197,9 @@ impl Customer {
                 || asks_for_a_day(&masked)
                 || asks_when_southwest,
             price_objection: contains_any(&masked, PRICE_OBJECTION) || CHEAPER_ELSEWHERE.is_in(&masked),
-            quality_objection: (doubts_quality && !difference_asked) || SOON_FAILED.is_in(&masked),
+            quality_objection: (doubts_quality && !difference_asked)
+                || SOON_FAILED.is_in(&masked)
+                || (BETTER_ELSEWHERE.is_in(&masked) && !CHEAPER_ELSEWHERE.is_in(&masked)),
             price_doubted: PRICE_DOUBTED.iter().any(|p| p.is_in(&masked)),
             // “会不会很容易脏啊”: a worry asked before buying, an objection read less surely.
             quality_doubted: hearsay || WILL_IT_FAIL.is_in(&masked) || QUALITY_DOUBTED.iter().any(|p| p.is_in(&masked)),
@@ -2851,6 +2867,11 @@ mod tests {
         assert!(Customer::new("太贵了").price_objection);
         assert!(Customer::new("才用了两天就不行了").quality_objection);
         assert!(!Customer::new("现在重装系统在用核显就不行了").quality_objection);
+        // Another shop's goods held up as better; the goods called mediocre.
+        assert!(Customer::new("你们这车子也太重了,别人家的轻多了").quality_objection);
+        assert!(Customer::new("感觉讲得一般 没什么干货").quality_objection);
+        assert!(!Customer::new("我记得一般是三天到").quality_objection);
+        assert!(!Customer::new("别家便宜多了").quality_objection);
         assert!(Customer::new("我还在犹豫").declines);
     }
 }
