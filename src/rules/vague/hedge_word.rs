@@ -161,8 +161,8 @@ impl Rule for HedgeWord {
                 continue;
             }
             // (不怎么 is “not very”, not a question: 应该不怎么起球吧.)
-            // (过几天 is “in a few days”, not a question.)
-            if contains_any(&mask(cx.draft.text(&clause.range), &["不怎么", "没怎么", "过几天"]), QUESTION) {
+            // (过几天 is “in a few days”, not a question; nor is 几 in a number: 十几斤, 几十块.)
+            if contains_any(&mask(cx.draft.text(&clause.range), NOT_A_QUESTION), QUESTION) {
                 continue;
             }
             // “虽然可能…您会不开心”: a guess at the customer's feelings is courtesy, not a rule.
@@ -221,6 +221,9 @@ impl Rule for HedgeWord {
         }
     }
 }
+
+/// Question words that ask nothing here: 不怎么 (“not very”), 过几天, and 几 in a number.
+const NOT_A_QUESTION: Words = words!["不怎么", "没怎么", "过几天", "十几", "几十", "几百", "几千", "几万", "好几"];
 
 /// What the weather may do: 可能降到零下, 晚上可能会下雨, 山上可能比较冷.
 const WEATHER: Words = words![
@@ -578,7 +581,9 @@ fn core_end_before(text: &str, clause_start: usize) -> usize {
 /// “3-5天”, “[数字x]-[数字x]天”, “两到三天”: a range is already an estimate.
 fn is_range(s: &str) -> bool {
     let b = s.as_bytes();
+    // (An approximate number is a range too: 十几斤, 几十块.)
     s.contains("]-[")
+        || contains_any(s, &["十几", "几十", "几百", "几千"])
         || s.contains("至")
         || b.windows(3).any(|w| w[0].is_ascii_digit() && matches!(w[1], b'-' | b'~') && w[2].is_ascii_digit())
         || s.char_indices().any(|(i, c)| {
