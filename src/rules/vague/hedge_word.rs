@@ -552,6 +552,15 @@ fn lint_for(
     } else {
         (clause_start..core_end, "这个我帮您核实后给您准确答复")
     };
+    // “预计5月3日应该可以”: the estimate is given already; the hedge only blurs it, so the
+    // statement without it is the fix (a promise to check would throw the estimate away).
+    if lead.contains("预计") && body.chars().any(|c| !is_punct_or_space(c)) {
+        return Some(
+            HedgeWord::META
+                .lint(clause_start..core_end, format!("“{word}”让预计时间没底,去掉它"))
+                .suggest(format!("{lead}{body}")),
+        );
+    }
     // A trailing emoji is the agent's tone, not the guess: it stays.
     let tone = &body[body.trim_end_matches(|c: char| is_emoji(c) || c == '\u{fe0f}').len()..];
     let lint =
