@@ -17,7 +17,9 @@ declare_rule! {
     /// alone — 你去问快递, 问问快递吧, 自己联系厂家, 找商家去, 您去问主播吧, 你问问别人, 您直接
     /// 打快递电话吧, 直接打这个电话哦 (a number handed over without saying whose), 您自己找附近的修理店, 您自己去驿站找找, 您需要…转售后组咨询, 推到附近的
     /// 车店让师傅调, 您得跟那边说 — and offers to own the follow-up:
-    /// “我这边马上帮您联系快递核实,【预计时间】前给您回复”.
+    /// “我这边马上帮您联系快递核实,【预计时间】前给您回复”. Where the reply hands over a contact
+    /// (直接打这个电话哦, 联系下这个师傅) the customer needs it: the fix keeps it and the agent
+    /// stays on it (“您可以拨打这个电话,如果联系不上请告诉我,我这边马上帮您跟进”).
     ///
     /// Left alone: the agent acting (“我帮您联系快递”, “我们会联系快递为您催促”, “我马上去问
     /// 仓库”) and an
@@ -458,11 +460,27 @@ impl Rule for NotOurJob {
                 "主播" | "直播间" | "达人" => "主播",
                 _ => "相关部门",
             };
-            let fix = format!("我这边马上帮您联系{who}核实,【预计时间】前给您回复");
             let severity = if option { Severity::Hint } else { Severity::Warning };
             // (To the clause's end: “您联系京东商城客服的” goes whole, not up to 京东.)
             let span = m.start..before_particles(text, m.end, to_clause_end(cx, &m));
+            // “直接打这个电话哦” after the number: the contact is handed over, and the customer
+            // needs it (raters rejected a fix that took it back); the agent stays on it.
+            let fix = match handed_over(&text[span.clone()]) {
+                Some(contact) => format!("您可以{contact},如果联系不上请告诉我,我这边马上帮您跟进"),
+                None => format!("我这边马上帮您联系{who}核实,【预计时间】前给您回复"),
+            };
             out.push(Self::META.lint(span, "让客户自己去找,改为主动跟进").suggest(fix).with_severity(severity));
         }
+    }
+}
+
+/// A contact the reply hands over (这个电话, 这个号码, 这个师傅), worded as an option: 拨打这个电话.
+fn handed_over(sent: &str) -> Option<&'static str> {
+    if contains_any(sent, &["电话", "号码"]) && sent.contains("这个") {
+        Some("拨打这个电话")
+    } else if contains_any(sent, &["这个师傅", "这位师傅"]) {
+        Some("直接联系这位师傅")
+    } else {
+        None
     }
 }
