@@ -242,7 +242,8 @@ impl Rule for OffPlatformContact {
 const TOP_UP: Words = words!["充值", "充到", "q币", "qb充", "充话费", "话费充"];
 
 /// Before an invitation, these turn it down.
-const TURNED_DOWN: Words = words!["不需要", "不用", "无需", "不必", "没必要", "不能", "不可以", "不允许", "不要", "别"];
+const TURNED_DOWN: Words =
+    words!["不需要", "不用", "无需", "不必", "没必要", "不能", "不可以", "不允许", "不要", "别", "不方便", "不便"];
 
 /// A sentence with these warns the customer against someone else's invitation.
 const WARNS: Words =
