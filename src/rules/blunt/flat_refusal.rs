@@ -344,7 +344,7 @@ const OFFERS_TO_ACT: [Phrase; 2] = [
     Phrase(&[
         Part::Key(FOR_YOU),
         Part::Gap(2),
-        Part::Word(words!["取消", "作废", "重开", "重新", "修改", "改", "换", "办理"]),
+        Part::Word(words!["取消", "作废", "重开", "重新", "修改", "改", "换", "办理", "挑", "选", "推荐"]),
     ]),
 ];
 const FOR_YOU: Words = words!["帮您", "为您", "给您"];
@@ -396,6 +396,10 @@ const ALTERNATIVE: Words = words![
     "重新购买",
     "重新下单",
     "重新拍",
+    // Bought on its own: 可以单独补拍一根.
+    "补拍",
+    "单独拍",
+    "单独购买",
 ];
 
 impl Rule for FlatRefusal {
