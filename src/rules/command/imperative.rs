@@ -165,6 +165,14 @@ const PERMITTED: Words =
 /// a description, not an order.
 const EASY: Words =
     words!["很简单", "挺简单", "很方便", "挺方便", "很容易", "不难", "也简单", "挺好的", "很好的", "也不错"];
+/// Before the words, someone other than the customer: 孩子自己看着就能做.
+const SOMEONE_ELSE: Words = words!["孩子", "宝宝", "小朋友", "小孩", "老人", "家人", "师傅", "快递员"];
+/// Someone else is the one to do it, named right before the words (孩子自己看着就能做; not
+/// 宝宝穿多大您自己看尺码表, where the customer is).
+fn by_someone_else(clause_before: &str) -> bool {
+    ends_with_any(clause_before.trim_end_matches(['都', '也', '就']), SOMEONE_ELSE.iter())
+}
+
 /// Before them, a reassurance: 您安心等着就好, 放心等着.
 const REASSURED: Words = words!["安心", "放心"];
 
@@ -196,9 +204,11 @@ impl Rule for Imperative {
             {
                 continue;
             }
-            // The agent doing it: “我这边给您发过来”, “我自己查了一下”.
+            // The agent doing it: “我这边给您发过来”, “我自己查了一下”; or someone else: “孩子自己
+            // 看着就能做”.
             let clause_before = &text[clause.range.start..hit.start];
-            if contains_any(clause_before, AGENT_DOES_IT) || after.starts_with('们') {
+            if contains_any(clause_before, AGENT_DOES_IT) || by_someone_else(clause_before) || after.starts_with('们')
+            {
                 continue;
             }
             // (“理解您想快点拿到钱”: the customer's wish.)
@@ -284,6 +294,7 @@ fn is_order(cx: &Context, span: &Range<usize>, lead_end: usize) -> bool {
         || contains_any(after, EASY)
         || contains_any(before, REASSURED)
         || contains_any(clause_before, AGENT_DOES_IT)
+        || by_someone_else(clause_before)
         || tells_a_step(cx, clause_before))
 }
 
