@@ -22,6 +22,12 @@ pub const ACKNOWLEDGE: Words = words![
     "懂您",
     "是的呢",
     "没错",
+    "可以理解",
+    // The customer's situation named back: 预算有限很正常, 货比三家很正常 (not 价格不一样很
+    // 正常, which brushes the concern aside).
+    "货比三家",
+    "预算有限",
+    "预算不多",
 ];
 
 /// Something for the customer on price: a deal, a service, or the value behind the price.
