@@ -31,7 +31,8 @@ declare_rule! {
     /// “可能有细微差异”, “拆封后可能有一点味道,属于正常现象”, “一包大概能用10天左右,具体还要看
     /// 宝宝的情况”) is only a hint.
     ///
-    /// Left alone: someone else's guess repeated (“您说下周可能不在家”, “快递员说可能送不到”,
+    /// Left alone: someone else's guess repeated (“您说下周可能不在家”, “快递员说可能送不到”, the
+    /// customer's own words echoed: 您下午可能不在家也没关系,
     /// “您估计周六在家的话”), advice (“使用前应该先空桶运行”, “应该选2匹的柜机”, and “应该放在
     /// 通风的地方” answering “放哪里比较好?”),
     /// duty (“这都是我应该做的”, “应该的”, “本来应该昨天发出的”), “不可能”, “不太可能”, “尽可能”, “无法估计”,
@@ -147,6 +148,10 @@ impl Rule for HedgeWord {
             if contains_any(lead, REPORTED) || matches!(char_before(text, hit.start), Some('您' | '你')) {
                 continue;
             }
+            // “您下午可能不在家也没关系” to “我下午可能不在家”: the customer's own guess, echoed.
+            if echoes_the_customer(cx, text, &hit) {
+                continue;
+            }
             // “使用前应该先空桶运行”, “应该选2匹的柜机”: what ought to be done, not a guess.
             if word == "应该" && starts_with_any(&text[hit.end..], NORMATIVE_AFTER) {
                 continue;
@@ -220,6 +225,13 @@ impl Rule for HedgeWord {
             out.push(lint);
         }
     }
+}
+
+/// The hedge and the three characters after it are the customer's own words (我下午可能不在家 →
+/// 您下午可能不在家也没关系).
+fn echoes_the_customer(cx: &Context, text: &str, hit: &Range<usize>) -> bool {
+    let next: String = text[hit.end..].chars().take(3).collect();
+    next.chars().count() == 3 && cx.customer.text.contains(&format!("{}{next}", &text[hit.clone()]))
 }
 
 /// Question words that ask nothing here: 不怎么 (“not very”), 过几天, and 几 in a number.
