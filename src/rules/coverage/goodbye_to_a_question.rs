@@ -15,8 +15,9 @@ declare_rule! {
     /// Left alone: a further message after the agent already replied (`agent_since` says
     /// something: the answer may be in the message before), a first reply (its
     /// “有什么可以帮您” opens the chat), a customer who is wrapping up, one who only checks
-    /// the agent is there (在吗), a reply that asks for the order number first, and one that
-    /// says anything besides the closing.
+    /// the agent is there (在吗), a reply that asks for the order number first, one that
+    /// says anything besides the closing, and a question about rating answered in its words
+    /// (怎么给你们好评 — 点“评价”就能写).
     ///
     /// ## Why is this bad?
     /// “逐一回应,避免答非所问”: a goodbye to an open question tells the customer the question
@@ -64,6 +65,10 @@ impl Rule for GoodbyeToAQuestion {
         {
             return;
         }
+        // “怎么给你们好评” — “在“我的订单”里点“评价”就能写”: the rating words are the answer.
+        if contains_any(question, RATING) && contains_any(cx.draft.folded(), RATING) {
+            return;
+        }
         let at = opening_insert_at(cx.draft);
         let asked: String = question.chars().filter(|&c| !is_punct_or_space(c)).take(12).collect();
         // A question of a word or two (么了, 呢?) quoted back reads oddly: name it only.
@@ -101,6 +106,9 @@ fn only_closing(text: &str) -> bool {
     }
     any
 }
+
+/// Rating the service: courtesy in a goodbye, the answer when the customer asked how to rate.
+const RATING: Words = words!["评价", "五星", "好评"];
 
 /// Courtesy that closes without answering: 您太客气了, 这都是我应该做的, 给小妹打个评价.
 const COURTESY: Words = words!["客气", "应该做的", "应该的", "评价", "五星", "好评"];
