@@ -141,7 +141,8 @@ impl Rule for CasualNickname {
                 continue;
             }
             let severity = if dear { Severity::Hint } else { severity };
-            let strong = ALWAYS_ADDRESS.iter().any(|w| word.starts_with(w)) && vocative::starts_clause(text, &hit);
+            let always = ALWAYS_ADDRESS.iter().any(|w| word.starts_with(w));
+            let strong = always && vocative::starts_clause(text, &hit);
             // In a reply 亲爱的 addresses the customer wherever it stands (抱歉亲爱的这个订单…,
             // 请问亲爱的有什么…), unless a noun makes it an adjective (亲爱的客户).
             let dear_address = dear && !DEAR_NOUNS.iter().any(|n| text[hit.end..].starts_with(n));
@@ -156,8 +157,11 @@ impl Rule for CasualNickname {
             {
                 continue;
             }
-            // “适合对牛奶蛋白敏感的宝宝”: a noun the words before describe, not a call.
-            if describes_a_noun(text, &hit) && !combined && !dear {
+            // “适合对牛奶蛋白敏感的宝宝”: a noun the words before describe, not a call (but
+            // “有现货的美女,” ends its clause on a word that only ever calls: the answer, then
+            // the call).
+            let called_after_answer = always && vocative::is_vocative(text, &hit);
+            if describes_a_noun(text, &hit) && !combined && !dear && !called_after_answer {
                 continue;
             }
             if VOCATIVE_ONLY.contains(word) && !combined && !vocative::is_vocative(text, &hit) {
