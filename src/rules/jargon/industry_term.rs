@@ -104,6 +104,9 @@ const TERMS: Pairs = pairs![
     ("运力", "配送员"),
     ("调拨", "从别的仓库调货"),
     ("cod", "货到付款"),
+    // The warehouse's words for a return: 发起截件, 生成逆向单.
+    ("截件", "拦截包裹"),
+    ("逆向单", "退货单"),
 ];
 
 impl Rule for IndustryTerm {
