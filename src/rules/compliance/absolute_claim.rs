@@ -195,6 +195,9 @@ const TERMS: Pairs = pairs![
     ("万能", "多用途"),
     ("永久", "长期"),
     ("零风险", "风险很低"),
+    // No board or foam is free of formaldehyde; the standard names a release grade.
+    ("零甲醛", "甲醛释放量符合国家标准"),
+    ("0甲醛", "甲醛释放量符合国家标准"),
     ("包过", ""),
     ("保过", ""),
     ("立马升值", ""),
