@@ -23,7 +23,7 @@ declare_rule! {
     /// What follows once a condition is met (只要被取消,就已经无法送货了) is a rule explained.
     /// A refusal word
     /// in quotation marks (按“无法开机”档位估价) is a label. A policy bar that is the whole
-    /// answer refuses as surely (已经超出售后周期了呢, 没有保修服务的, 您那边没有站点): its
+    /// answer refuses as surely (已经超出售后周期了呢, 没有保修服务的, 您那边没有站点, 用过的是不退的): its
     /// words stay, the apology and the alternative are added; in a longer account of the
     /// policy (保修一年,人为损坏不在保修范围,过了保修期只收配件费) it explains.
     ///
@@ -159,6 +159,9 @@ const REFUSALS: Pairs = pairs![
     ("没有保修服务", ""),
     ("不提供保修", ""),
     ("没有站点", ""),
+    // A return declined as the whole answer: 用过的床垫是不退的 (in a longer account of the
+    // policy, 已经用掉的部分不退, it explains).
+    ("不退", ""),
     ("不在配送范围", ""),
     ("超出配送范围", ""),
     ("不在服务范围", ""),
@@ -638,6 +641,9 @@ const LASTING: Words = words![
     "已拆封",
     "拆封后",
     "已使用",
+    "用过",
+    "使用过",
+    "穿过",
     "不支持七天",
     "根据",
     // A deadline passed: 最晚就是15号了, 已经过了申请时间, 超过时效.
