@@ -333,9 +333,9 @@ const DID_NOT_LOOK: Phrase = Phrase(&[
     Part::Gap(6),
     Part::Key(words!["没仔细看", "没认真看", "没看清", "没留意", "没注意看", "没好好看"]),
 ]);
-/// Told to mind themselves next time: 您自己平时得注意点, 你自己要小心点.
+/// Told to mind themselves next time: 您自己平时得注意点, 你自己要小心点, 您平时得注意.
 const MIND_YOURSELF: Phrase = Phrase(&[
-    Part::Word(words!["您自己", "你自己"]),
+    Part::Word(words!["您自己", "你自己", "您平时", "你平时"]),
     Part::Gap(4),
     Part::Key(words!["得注意", "要注意", "该注意", "得小心", "要小心", "多注意", "注意点", "小心点"]),
 ]);
@@ -353,11 +353,26 @@ const OTHERS_ARE_FINE: Phrase = Phrase(&[
     Part::Gap(4),
     Part::Key(words!["好好的", "没问题", "没出现", "没事"]),
 ]);
-/// The usual cause is the customer's care: 美甲掉落一般都是回家后没注意保养.
+/// The usual cause is the customer's care or force: 美甲掉落一般都是回家后没注意保养, 这种一般是
+/// 小朋友用力掰的.
 const USUALLY_YOUR_CARE: Phrase = Phrase(&[
     Part::Word(words!["一般都是", "基本都是", "大多是", "都是因为", "多半是", "一般是"]),
     Part::Gap(8),
-    Part::Key(words!["没注意", "不注意", "没有注意", "没保养", "使用不当", "操作不当", "没按"]),
+    Part::Key(words![
+        "没注意",
+        "不注意",
+        "没有注意",
+        "没保养",
+        "使用不当",
+        "操作不当",
+        "没按",
+        "用力掰",
+        "用力拉",
+        "用力扯",
+        "暴力",
+        "压出来",
+        "摔出来"
+    ]),
 ]);
 /// A lesson for next time: 下单前请务必仔细核对尺码表,这样就不会出现这种情况啦; 下次认准再拍.
 const NEXT_TIME: Phrase = Phrase(&[
@@ -373,6 +388,13 @@ const YOU_DID_IT_WRONG: Phrase = Phrase(&[
     Part::Key(words![
         "填错",
         "写错",
+        // An operation done wrong: 您自己插错槽了, 您装错方向了.
+        "插错",
+        "装错",
+        "接错",
+        "放错",
+        "用错",
+        "按错",
         "选错",
         "拍错",
         "没有当面",
