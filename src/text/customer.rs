@@ -397,6 +397,10 @@ const OVERDUE_WORDS: Words = words![
 /// Defects the customer sees or hears (黑点, 污渍, 划伤, 杂音, 电流声): a complaint here, damaged
 /// goods to the situation reader.
 pub(super) const DEFECTS: Words = words![
+    // Bent or broken pins: CPU插座就是弯针.
+    "弯针",
+    "断针",
+    "歪针",
     "黑点",
     "白点",
     "斑点",
@@ -494,6 +498,12 @@ const COMPLAINT: Words = words![
     "褪色",
     "起球",
     "异味",
+    // A smell that hurts: 一股刺鼻的味道,熏得头疼.
+    "刺鼻",
+    "熏得",
+    "熏人",
+    "呛人",
+    "呛鼻",
     "发错",
     "错发",
     "少发",
@@ -962,6 +972,9 @@ const MISSED_APPOINTMENT: Phrase = Phrase(&[
 /// complaint of the customer's own. (Not 朋友说/听说: a friend's report is often the
 /// customer's own problem relayed.)
 const HEARSAY: Words = words![
+    "老听说",
+    "听别人说",
+    "听人说",
     "差评说",
     "差评里",
     "看到差评",
@@ -985,6 +998,13 @@ const PRICED_ABOVE_WORD: Phrase = Phrase(&[
     Part::Word(words!["说的", "写的", "显示的", "宣传的", "标的"]),
     Part::Gap(2),
     Part::Key(words!["贵", "高", "多收"]),
+]);
+/// Someone who was to serve them refused, as the customer reports it: 快递员上门说太大不收,
+/// 售后说不给换.
+const REFUSED_THEM: Phrase = Phrase(&[
+    Part::Word(words!["说", "说是", "却说", "居然说"]),
+    Part::Gap(6),
+    Part::Key(words!["不收", "不给收", "不给退", "不让退", "不给换", "不给修", "不给寄", "不给送"]),
 ]);
 /// 根本吃不了, 根本没用: not at all.
 const AT_ALL: Phrase = Phrase(&[Part::Key(words!["根本"]), Part::Gap(2), Part::Word(words!["不", "没"])]);
@@ -1534,6 +1554,7 @@ const QUALITY_OBJECTION: Words = words![
     "差好多",
     "差很多",
     "质量这么差",
+    "质量不行",
     // Mediocre, said of the goods or the service: 讲得一般, 做得一般, 没什么干货 (not 记得一般).
     "得一般",
     "得很一般",
@@ -1682,6 +1703,8 @@ const DOUBT: Words = words![
 ];
 const PRICE_TOPIC: Words = words!["价格", "价钱", "贵", "性价比", "原价", "卖这么", "卖那么", "这个价", "这价"];
 const QUALITY_TOPIC: Words = words![
+    // Too thin, felt or seen (这被子摸着好薄啊, 会不会太薄): a doubt read less surely.
+    "薄",
     // Suspicion from the price (这么便宜,质量靠谱吗): with doubt only; 哇这么便宜 is delight.
     "这么便宜",
     "质量",
@@ -1852,6 +1875,10 @@ const THANKS: Words =
 
 /// Phrases that contain a signal word without carrying the signal.
 const NOT_A_SIGNAL: Words = words![
+    // 薄 named, not judged: 猫薄荷, 轻薄款.
+    "薄荷",
+    "轻薄",
+    "薄款",
     // Remembers, not judges: 记得一般是三天.
     "记得一般",
     "晓得一般",
@@ -2107,6 +2134,7 @@ impl Customer {
             SHORT_WEIGHT,
             WAITED_IN_VAIN,
             WHY_CHANGED,
+            REFUSED_THEM,
         ] {
             cues.extend(p.find(&masked).into_iter().map(|h| h.span.start));
         }
@@ -2875,6 +2903,14 @@ mod tests {
         assert!(Customer::new("感觉讲得一般 没什么干货").quality_objection);
         assert!(!Customer::new("我记得一般是三天到").quality_objection);
         assert!(!Customer::new("别家便宜多了").quality_objection);
+        assert!(Customer::new("这个牌子的主板质量不行吧，老听说坏").quality_objection);
+        assert!(Customer::new("这被子摸着好薄啊").quality_doubted);
+        assert!(!Customer::new("猫薄荷给狗狗用会不会有问题").quality_doubted);
+        // Complaints in other words: a smell, bent pins, a courier who refused the parcel.
+        for c in ["床垫拆开一股刺鼻的味道,熏得头疼", "主板到手CPU插座就是弯针", "快递员上门说太大不收"]
+        {
+            assert!(Customer::new(c).complaint, "{c}");
+        }
         assert!(Customer::new("我还在犹豫").declines);
     }
 }
