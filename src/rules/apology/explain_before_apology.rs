@@ -169,6 +169,13 @@ const CAUSES: Words = words![
     "缺货",
     "断货",
     "调度",
+    // Busy on the shop's side: 晚上咨询的人比较多, 这两天单量大.
+    "人比较多",
+    "人太多",
+    "比较忙",
+    "单量大",
+    "咨询量",
+    "高峰",
 ];
 
 /// The clauses of `before` that acknowledge nothing, joined.
