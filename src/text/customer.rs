@@ -340,6 +340,9 @@ pub struct Customer {
     /// Asks what to do, which to choose or what to mind (放哪里比较好, 选哪种, 要注意什么):
     /// the answer is advice.
     pub asks_advice: bool,
+    /// Asks for a list, a process or a difference (包含哪些, 流程是怎么样的, 有什么区别, 都送
+    ///什么): the answer has several points.
+    pub asks_for_points: bool,
     /// Complains about waiting: late parcel, slow refund, no news (还没到, 等了好久, 催).
     pub waiting: bool,
     /// The wait is more than not yet: judged long (这么久, 好几天), counted out (都三天了),
@@ -2039,6 +2042,25 @@ const ADVICE_ASKED: Words = words![
     "推荐"
 ];
 
+/// A question whose answer is several points: a list, a process, a difference.
+const POINTS_ASKED: Words = words![
+    "哪些",
+    "有什么区别",
+    "什么区别",
+    "区别是",
+    "流程",
+    "步骤",
+    "送什么",
+    "包含什么",
+    "包括什么",
+    "有什么要求",
+    "什么要求",
+    "什么条件",
+    "需要准备什么",
+    "要买什么",
+    "需要买什么",
+];
+
 /// The customer declines or puts off buying (不买了, 先不要, 再考虑, 想再对比几家, 头盔就不加购了).
 const DECLINES: Words = words![
     // Has enough already: 已经买了一盒,够喝了; 不用再推荐了.
@@ -2236,6 +2258,7 @@ impl Customer {
             quality_doubted: hearsay || WILL_IT_FAIL.is_in(&masked) || QUALITY_DOUBTED.iter().any(|p| p.is_in(&masked)),
             declines: contains_any(&masked, DECLINES),
             asks_advice: contains_any(&masked, ADVICE_ASKED),
+            asks_for_points: contains_any(&masked, POINTS_ASKED),
             waiting,
             waited_long,
             asks_about_wait,

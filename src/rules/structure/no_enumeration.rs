@@ -13,7 +13,8 @@ declare_rule! {
     /// placeholder for the one-line conclusion only the agent can write. One or two
     /// sentences of seven or more comma-joined points (100 Han characters or more) are a
     /// wall too, and six points of 70 characters where the customer asked for advice (选哪种
-    /// 比较好, 要注意什么): a string of tips; there the finding only names the problem.
+    /// 比较好, 要注意什么) or for several points (包含哪些, 流程是怎样的, 有什么区别): a string of
+    /// tips or steps; there the finding only names the problem.
     ///
     /// Left alone: short answers, answers that already enumerate (“第一次” alone is no list),
     /// replies with no question to answer (unless they are a wall), answers that ask back, and
@@ -119,8 +120,11 @@ impl Rule for NoEnumeration {
         // Few sentences can still be a wall: one sentence of many comma-joined points.
         // Advice asked for (怎么养, 选哪种, 要注意什么) and given as a string of tips: a shorter
         // run is a wall already.
-        let (wall_points, wall_han) =
-            if cx.customer.asks_advice { (ADVICE_WALL_POINTS, ADVICE_WALL_HAN) } else { (WALL_POINTS, WALL_HAN) };
+        let (wall_points, wall_han) = if cx.customer.asks_advice || cx.customer.asks_for_points {
+            (ADVICE_WALL_POINTS, ADVICE_WALL_HAN)
+        } else {
+            (WALL_POINTS, WALL_HAN)
+        };
         if points < 4 && is_comma_wall(&text[span.clone()], wall_points, wall_han) {
             out.push(Self::META.lint(span, "一句话说了太多点,先说结论再分点(第一、第二…)"));
             return;
