@@ -3,7 +3,7 @@ use crate::finding::Severity;
 use crate::rules::apology::words::{gathers_facts, is_holding, only_questions};
 use crate::rules::closing::tail::{end_insert, styled};
 use crate::rules::{declare_rule, Context, Rule};
-use crate::text::{is_han, is_punct_or_space};
+use crate::text::{is_clause_end, is_han, is_punct_or_space};
 
 use super::topics::{answered, topic_of, Topic};
 
@@ -15,8 +15,9 @@ declare_rule! {
     /// what is still open: “另外,关于尺寸,【补充回答】。”
     ///
     /// A question about anything else is judged by its own words: the reply takes it up when
-    /// it repeats two of its content characters in a row (“承重多少” → 承重). Questions
-    /// without such words (“是吗?”) are not judged.
+    /// it repeats two of its content characters in a row (“承重多少” → 承重), or opens on its
+    /// verb as a yes or no (“带系统吗?” → “带的,…”). Questions without such words (“是吗?”) are
+    /// not judged.
     ///
     /// It fires only when the reply visibly answers some of them and not the others: a
     /// warning when a known topic is left open, a hint when only a question judged by its
@@ -134,7 +135,7 @@ fn words_answered(question: &str, others: &[&str], reply: &str) -> Option<bool> 
         .split(|c: char| !c.is_ascii_alphanumeric())
         .filter(|w| w.len() >= 2 && w.chars().any(|c| c.is_ascii_alphabetic()) && !shared_with_others(w))
         .collect();
-    if latin.iter().any(|w| reply.contains(w)) {
+    if latin.iter().any(|w| reply.contains(w)) || echoes_yes(question, reply) {
         return Some(true);
     }
     let content: Vec<char> =
@@ -158,6 +159,17 @@ fn words_answered(question: &str, others: &[&str], reply: &str) -> Option<bool> 
     Some(shared.len() >= 2)
 }
 
+/// The reply opens on the question's own verb as a yes or no (带系统吗? — “带的,…”; 能退吗? —
+/// “能退的”): that question is answered.
+fn echoes_yes(question: &str, reply: &str) -> bool {
+    let first = reply.split(|c: char| is_clause_end(c) || c.is_whitespace()).find(|p| !p.is_empty()).unwrap_or("");
+    let first = first.trim_start_matches('亲').trim_start_matches("您好");
+    let word =
+        first.trim_end_matches(['的', '哦', '呢', '啦', '呀', '亲', '哈', '滴', '哒']).trim_start_matches(['不', '没']);
+    let n = word.chars().count();
+    (1..=3).contains(&n) && word != first && word.chars().all(|c| is_han(c) && question.contains(c))
+}
+
 /// Characters that carry no topic: pronouns, particles, question words, modal verbs.
 const FUNCTION_CHARS: &str = "这那个吗呢吧啊呀哦嘛的了么是不有没能可以会要你您我们他她它还和与或就都也很太请问怎什么多少哪几谁为啥在给把被让得着过一下想知道些该样另外再又";
 
@@ -165,6 +177,11 @@ const FUNCTION_CHARS: &str = "这那个吗呢吧啊呀哦嘛的了么是不有�
 /// characters.
 fn quoted(question: &str) -> String {
     let q = question.trim_start_matches(|c: char| "还有另外那请问再就".contains(c) || c.is_whitespace());
+    // (顺便问下能加装硬盘吗: the question, not the asking.)
+    let q = ["顺便问一下", "顺便问下", "顺便问", "想问一下", "想问下", "问一下", "问下"]
+        .iter()
+        .find_map(|lead| q.strip_prefix(lead))
+        .unwrap_or(q);
     let q: String = q.chars().filter(|&c| !is_punct_or_space(c)).take(12).collect();
     format!("“{q}”")
 }
