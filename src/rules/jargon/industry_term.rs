@@ -1,7 +1,7 @@
 use crate::finding::Lints;
 use crate::finding::Severity;
 use crate::rules::{declare_rule, Context, Rule};
-use crate::text::{char_after, char_before, contains_any, find_pairs, starts_with_any, Pairs};
+use crate::text::{char_after, char_before, find_pairs, Pairs};
 
 declare_rule! {
     /// ## What it does
@@ -137,22 +137,12 @@ impl Rule for IndustryTerm {
             } else {
                 plain
             };
-            // On JD, SOP is the third-party seller model (SOP店铺, SOP是商家开具的, beside FBP or
-            // 自营), not a procedure.
-            let plain = if term == "sop" && names_a_seller_model(text, hit.end) { "第三方商家" } else { plain };
             let severity = if term == "质检" { Severity::Hint } else { Severity::Warning };
             let message = format!("“{}”是行业术语,客户不一定懂", cx.draft.raw_text(&hit));
             out.push(Self::META.lint(hit, message).with_severity(severity).suggest(plain));
         }
         hours(cx, out);
     }
-}
-
-/// SOP as JD's seller model: a shop or seller named right after it, or its sibling models
-/// (FBP, POP, 自营) in the reply.
-fn names_a_seller_model(text: &str, end: usize) -> bool {
-    starts_with_any(&text[end..], ["店铺", "商家", "商品", "是商家", "的商家", "的店铺", "的商品"])
-        || contains_any(text, &["fbp", "pop", "自营"])
 }
 
 /// “48h” / “24H”: digits and an h, not part of a longer word.
