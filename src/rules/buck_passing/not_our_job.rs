@@ -399,7 +399,9 @@ impl Rule for NotOurJob {
             // (Up to a space: a chat log joins messages with spaces.)
             let own = text[m.start..clause.range.end].split(char::is_whitespace).next().unwrap_or("");
             let asked = whole.contains(['吗', '?'])
-                || (own.trim_end().ends_with('呢') && contains_any(own, &["什么", "哪", "怎么", "多少"]));
+                || (own.trim_end().ends_with('呢')
+                    && (contains_any(own, &["什么", "哪", "怎么", "多少"])
+                        || contains_any(whole, &["是否", "有没有"])));
             let asks = asked && !contains_any(&text[m.end..clause.range.end.max(m.end)], &["问问", "问一下"]);
             // “您自己去快递点取也没问题”: allowed, not sent.
             let allowed = contains_any(
@@ -465,7 +467,13 @@ impl Rule for NotOurJob {
             let span = m.start..before_particles(text, m.end, to_clause_end(cx, &m));
             // “直接打这个电话哦” after the number: the contact is handed over, and the customer
             // needs it (raters rejected a fix that took it back); the agent stays on it.
-            let fix = match handed_over(&text[span.clone()]) {
+            // (Only where the send-away ends its sentence: 直接联系这个售后服务电话:400… goes on
+            // to the number, and a clause put in before it cuts the two apart.)
+            let sentence_end = cx.draft.sentence_at(span.start).map_or(text.len(), |s| s.range.end);
+            let ends_sentence = text[span.end..sentence_end.max(span.end)]
+                .chars()
+                .all(|c| is_punct_or_space(c) || matches!(c, '~' | '哦' | '呢' | '吧' | '啊' | '哈' | '的'));
+            let fix = match handed_over(&text[span.clone()]).filter(|_| ends_sentence) {
                 Some(contact) => format!("您可以{contact},如果联系不上请告诉我,我这边马上帮您跟进"),
                 None => format!("我这边马上帮您联系{who}核实,【预计时间】前给您回复"),
             };
