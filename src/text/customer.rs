@@ -400,6 +400,8 @@ const OVERDUE_WORDS: Words = words![
 /// Defects the customer sees or hears (黑点, 污渍, 划伤, 杂音, 电流声): a complaint here, damaged
 /// goods to the situation reader.
 pub(super) const DEFECTS: Words = words![
+    // Creased: 封面被压皱了.
+    "压皱",
     // Bent or broken pins: CPU插座就是弯针.
     "弯针",
     "断针",
@@ -501,6 +503,11 @@ const COMPLAINT: Words = words![
     "褪色",
     "起球",
     "异味",
+    // Left at a pick-up point instead of delivered: 快递把药放驿站了.
+    "放驿站了",
+    "扔驿站",
+    "扔在驿站",
+    "放快递柜了",
     // A smell that hurts: 一股刺鼻的味道,熏得头疼.
     "刺鼻",
     "熏得",
@@ -1016,6 +1023,10 @@ const SHORT_WEIGHT: Phrase =
     Phrase(&[Part::Key(words!["称了", "称一下", "实际", "到手"]), Part::Gap(3), Part::Word(words!["只有", "才"])]);
 
 const UPSET: Words = words![
+    // Exasperation: 开什么玩笑, 搞什么.
+    "开什么玩笑",
+    "开玩笑吧",
+    "搞什么",
     "投诉",
     "差评",
     "举报",
@@ -1610,11 +1621,22 @@ const SOON_FAILED: Phrase = Phrase(&[
 
 /// What came is not what was bought: 买的是M码 收到是L码, 拍的黑色 发来的是白色.
 const NOT_WHAT_I_BOUGHT: Phrase = Phrase(&[
-    Part::Word(words!["买的是", "买的", "拍的是", "拍的", "下单的是", "订的是", "我要的是", "选的是"]),
+    Part::Word(words!["买的是", "买的", "拍的是", "拍的", "下单的是", "订的是", "我要的是", "选的是", "点的"]),
     Part::Gap(10),
     // 我买的是黑色的鼠标,收到是白色的: the next clause.
     Part::Maybe(words![",", " "]),
-    Part::Key(words!["收到是", "收到的是", "发的是", "发来的是", "到的是", "来的是", "给我发的", "寄来的是"]),
+    Part::Key(words![
+        "收到是",
+        "收到的是",
+        "发的是",
+        "发来的是",
+        "到的是",
+        "来的是",
+        "给我发的",
+        "寄来的是",
+        "给我寄的",
+        "寄的是"
+    ]),
 ]);
 
 /// Other shops and channels, held up against this one.
@@ -2928,10 +2950,17 @@ mod tests {
         assert!(!Customer::new("别家便宜多了").quality_objection);
         assert!(Customer::new("这个牌子的主板质量不行吧，老听说坏").quality_objection);
         assert!(Customer::new("这被子摸着好薄啊").quality_doubted);
+        assert!(Customer::new("拍完说照片丢了???开什么玩笑").upset);
         assert!(!Customer::new("猫薄荷给狗狗用会不会有问题").quality_doubted);
         // Complaints in other words: a smell, bent pins, a courier who refused the parcel.
-        for c in ["床垫拆开一股刺鼻的味道,熏得头疼", "主板到手CPU插座就是弯针", "快递员上门说太大不收"]
-        {
+        for c in [
+            "床垫拆开一股刺鼻的味道,熏得头疼",
+            "主板到手CPU插座就是弯针",
+            "快递员上门说太大不收",
+            "快递把药放驿站了,我八十岁的老父亲怎么去拿!",
+            "我点的抹茶味给我寄的原味,什么情况",
+            "买的乐理书封面被压皱了",
+        ] {
             assert!(Customer::new(c).complaint, "{c}");
         }
         assert!(Customer::new("我还在犹豫").declines);
