@@ -129,9 +129,13 @@ import { dirname, join } from 'node:path';
 // issue 12's start. Session 17 (fresh24's classes: quoted stretches read once, the customer's
 // request for advice, guarantees that the goods never fail, a private transfer, refusals with
 // their object, the apology's own words for the trouble): +4.2 KB, the coach 285.2 KB, the
-// review module 379.4 KB; budgets 285.5 / 380.0 KB (56 % over issue 12's start).
-const DEFAULT_BUDGET_KB = 285.5;
-const REVIEW_BUDGET_KB = 380.0;
+// review module 379.4 KB; budgets 285.5 / 380.0 KB (56 % over issue 12's start). Session 18
+// (the classes of fresh26 and fresh28: the customer asking for several points, a time the
+// agent will check, 好久 for 什么时候, the weather forecast, blame by force or a wrong operation,
+// complaints in other words): +3.8 KB, the coach 289.0 KB, the review module 382.8 KB; budgets
+// 289.5 / 383.5 KB (59 % over issue 12's start).
+const DEFAULT_BUDGET_KB = 289.5;
+const REVIEW_BUDGET_KB = 383.5;
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
