@@ -14,7 +14,8 @@ declare_rule! {
     /// 兴许 / 没准 / 八成 / 多半, and 差不多 before a number or a verdict: 差不多能应付) in
     /// statements about product facts, rules, times and promises.
     ///
-    /// A hedged time (“大概三天能到”) gets the firmer “预计三天能到”; a hedged range
+    /// An estimate closed with 吧 (运费一般是我们出的吧, 能跑60公里左右吧) is a guess too; the
+    /// fix drops the 吧. A hedged time (“大概三天能到”) gets the firmer “预计三天能到”; a hedged range
     /// (“大概3-5天”, “早晚可能相差10到20”) is only a hint, since a range already reads as an
     /// estimate. Other hedges
     /// get a promise to verify first (the guides: 核实后再回复), and the statement without the
@@ -224,8 +225,26 @@ impl Rule for HedgeWord {
             last_end = lint.span.end;
             out.push(lint);
         }
+        // “运费一般是我们出的吧”, “能跑个60公里左右吧”: an estimate the closing 吧 turns into a
+        // guess (blind writers called every such draft vague); the fix drops the 吧.
+        for clause in cx.draft.clauses() {
+            let end = core_end(text, &clause.range);
+            let core = &text[clause.range.start..end];
+            if clause.range.start < last_end || !core.ends_with('吧') || core.contains('?') {
+                continue;
+            }
+            if !contains_any(core, ESTIMATE) || core.chars().count() < 4 {
+                continue;
+            }
+            let span = clause.range.start..end;
+            let kept = cx.draft.raw_text(&(clause.range.start..end - '吧'.len_utf8()));
+            out.push(Self::META.lint(span, "句尾“吧”让答复没底,确定了再说").suggest(kept));
+        }
     }
 }
+
+/// Words of an estimate that a closing 吧 turns into a guess.
+const ESTIMATE: Words = words!["一般", "左右", "差不多"];
 
 /// The hedge and the three characters after it are the customer's own words (我下午可能不在家 →
 /// 您下午可能不在家也没关系).
