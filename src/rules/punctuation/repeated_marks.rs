@@ -11,8 +11,8 @@ declare_rule! {
     /// one mark, typed the way the agent typed the first. (On Douyin, where the register is
     /// livelier, a hint.)
     ///
-    /// Left alone: a single or double exclamation mark, one or two tildes, and ellipses
-    /// (“……”, “...”).
+    /// A double exclamation mark (请尽快付款!!) is a hint. Left alone: a single exclamation
+    /// mark, one or two tildes, and ellipses (“……”, “...”).
     ///
     /// ## Why is this bad?
     /// The etiquette guide allows “适当使用标点符号(如感叹号)” but not to excess: !!! reads as
@@ -82,7 +82,10 @@ impl Rule for RepeatedMarks {
             }
             let mixed = (bangs > 0) as u8 + (asks > 0) as u8 + (stops > 0) as u8 > 1;
             let loud = bangs >= 3 || asks >= 2 || stops >= 2 || (mixed && bangs + asks >= 2);
-            if !loud {
+            // “请尽快付款!!”: a double mark, louder than one, a hint (blind writers flagged
+            // every one of 14; in real replies it is rare).
+            let double = !mixed && bangs == 2;
+            if !loud && !double {
                 continue;
             }
             // Keep one mark: the question mark if it asks, else the first one typed.
@@ -93,7 +96,7 @@ impl Rule for RepeatedMarks {
             } else {
                 raw.chars().next().unwrap_or('。')
             };
-            let severity = if cx.platform == Platform::Douyin { Severity::Hint } else { Severity::Warning };
+            let severity = if cx.platform == Platform::Douyin || !loud { Severity::Hint } else { Severity::Warning };
             out.push(
                 Self::META
                     .lint(span, "连续标点显得情绪化,留一个就好")
