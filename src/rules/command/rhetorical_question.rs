@@ -7,7 +7,7 @@ use crate::text::{char_before, extend_back, find_product, is_punct_or_space, sor
 declare_rule! {
     /// ## What it does
     /// Flags rhetorical questions that talk down to the customer — 你没看到吗, 不知道吗,
-    /// 不会用吗, 不就行了吗, 难道…, 不是说了吗, 看不懂吗 — and offers “我再为您说明一下”.
+    /// 不会用吗, 不就行了吗, 难道…, 不是说了吗, 看不懂吗, 您都看不到? — and offers “我再为您说明一下”.
     ///
     /// Left alone: real questions (“您看这样可以吗?”, “不知道您方便吗?”, “您没收到吗?”)
     /// and comfort (“您别着急”).
@@ -55,7 +55,7 @@ const NONE: Words = words![];
 const YOU: Words = words!["你", "您"];
 
 /// In order: where two start at the same place, the first wins.
-static FORMS: [Form; 14] = [
+static FORMS: [Form; 15] = [
     // 现在怪谁?  这个价位你还想要什么质量?  你有证据吗?
     Form {
         core: &[words![
@@ -100,6 +100,15 @@ static FORMS: [Form; 14] = [
         leads: &[],
         gap: 6,
         ends: Q,
+        end_optional: false,
+        not_after: &[],
+    },
+    // 那么大一个按钮您都看不到? (你也找不到吗)
+    Form {
+        core: &[YOU, words!["都", "也"], words!["看不到", "看不见", "找不到", "看不懂"]],
+        leads: &[],
+        gap: 6,
+        ends: QQ,
         end_optional: false,
         not_after: &[],
     },
