@@ -10,6 +10,7 @@ use crate::text::{
 declare_rule! {
     /// ## What it does
     /// Flags orders given to the customer — 自己看, 自己查, 自己去, 发我, 给我发, 拍张照片我看看,
+    /// 发一下订单号 (as its clause's first words),
     /// 等着, 快点, 照着做, 看清楚再…, 往上翻 — when nothing softens them (请, 麻烦, 劳烦, 辛苦,
     /// 烦请, 您可以, 建议, 方便…; 请问 opens a question and softens nothing), and offers a
     /// 麻烦您… / 我来帮您… wording.
@@ -143,6 +144,12 @@ const BARE_ORDERS: &[Phrase] = &[
         Part::Gap(10),
         Part::Word(words!["发一下", "发过来", "发给我", "发我", "拍一下", "报一下", "报过来"]),
     ]),
+    // 发一下订单号, 重新拍清楚再传: a send told bare, as the clause's first words.
+    Phrase(&[
+        Part::Word(SEND_FIRST),
+        Part::Gap(8),
+        Part::Word(words!["订单号", "单号", "照片", "图片", "截图", "视频", "地址", "手机号", "链接", "再传", "再发"]),
+    ]),
     // 发截图我看看, 拍个照片给我看看
     Phrase(&[
         Part::Word(words!["发", "拍"]),
@@ -150,6 +157,8 @@ const BARE_ORDERS: &[Phrase] = &[
         Part::Word(words!["我看看", "给我看看", "我看一下", "给我看一下"]),
     ]),
 ];
+/// Sending told bare: an order only where it opens its clause (not 我发一下链接给您).
+const SEND_FIRST: Words = words!["发一下", "发下", "拍一下", "重新拍"];
 /// Who is told to do it, and how: the lead words the fix replaces with 麻烦您.
 const ORDER_LEAD: Words = words!["你自己", "您自己", "你先", "你去", "你把", "自己"];
 /// What a customer can be told to do.
@@ -245,11 +254,17 @@ impl Rule for Imperative {
                 if hit.span.start < kept || !is_order(cx, &hit.span, hit.parts[0].end) {
                     continue;
                 }
+                let lead_text = &text[hit.parts[0].clone()];
+                if SEND_FIRST.contains(lead_text) && !opens_its_clause(cx, hit.span.start) {
+                    continue;
+                }
                 kept = hit.span.end;
                 let lead = hit.parts[0].clone();
                 let rest = cx.draft.raw_text(&(lead.start..hit.span.end));
                 let fix = match &text[lead.clone()] {
-                    "把" | "你先" | "你把" | "发" | "拍" => format!("麻烦您{}", rest.trim_start_matches('你')),
+                    "把" | "你先" | "你把" | "发" | "拍" | "发一下" | "发下" | "拍一下" | "重新拍" => {
+                        format!("麻烦您{}", rest.trim_start_matches('你'))
+                    }
                     _ => format!("麻烦您{}", cx.draft.raw_text(&(lead.end..hit.span.end))),
                 };
                 out.push(Self::META.lint(hit.span, "命令式语气,改用“麻烦您…”").suggest(fix));
@@ -296,6 +311,14 @@ fn is_order(cx: &Context, span: &Range<usize>, lead_end: usize) -> bool {
         || contains_any(clause_before, AGENT_DOES_IT)
         || by_someone_else(clause_before)
         || tells_a_step(cx, clause_before))
+}
+
+/// Whether the words at `at` open their clause (after a greeting or an address at most).
+fn opens_its_clause(cx: &Context, at: usize) -> bool {
+    let text = cx.draft.folded();
+    let start = cx.draft.clause_at(at).map_or(at, |c| c.range.start);
+    let before = text[start..at].trim();
+    before.is_empty() || ["亲", "亲亲", "您好"].contains(&before)
 }
 
 /// “下单时把logo文件发给我们” to “怎么下单?”: a step of the process the customer asked how to
