@@ -289,6 +289,9 @@ const SERVICE_ASKED: Words = words![
     "提前",
     "延",
     "预约",
+    // An appointment or a fitting asked for: 能约今天下午安装吗.
+    "约",
+    "安装",
     "上门",
     "合并",
     "拆",
