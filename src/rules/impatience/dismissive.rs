@@ -5,7 +5,7 @@ use crate::text::{char_after, char_before, find_pairs, is_punct_or_space, Pairs,
 declare_rule! {
     /// ## What it does
     /// Flags dismissive phrases — 别催了, 急什么, 随便你, 您自己定吧, 爱买不买, 嫌贵别买 (觉得贵就别拍了),
-    /// 烦不烦, 有完没完, 别问了, 不买拉倒 — and offers a patient sentence for each kind.
+    /// 烦不烦, 有完没完, 别问了, 不买拉倒, 行了吧 — and offers a patient sentence for each kind.
     ///
     /// Left alone: comfort and friendly offers (“您别着急”, “不着急的话可以选普通快递”,
     /// “有问题随便问哦”, “随便挑,都包邮”, “随时联系我”).
@@ -103,6 +103,9 @@ const PHRASES: Pairs = pairs![
     ("跟你说不清", "我换个方式再为您说明一下"),
     ("跟您说不清", "我换个方式再为您说明一下"),
     ("懒得说", "我再为您说明一下"),
+    // A curt close after the answer: 会眨 行了吧, 满意了吧.
+    ("行了吧", "还有其他想了解的随时问我"),
+    ("满意了吧", "还有其他想了解的随时问我"),
 ];
 
 /// Sent elsewhere over the price: 觉得贵可以去隔壁买, 嫌贵您就去别家看看.
@@ -140,6 +143,12 @@ impl Rule for Dismissive {
             }
             // “这事真多亏您了” thanks the customer.
             if word == "事真多" && char_after(text, hit.end) == Some('亏') {
+                continue;
+            }
+            // “这样设置就行了吧?” checks with the customer; “会眨 行了吧” brushes them off.
+            if word == "行了吧"
+                && (char_before(text, hit.start) == Some('就') || char_after(text, hit.end) == Some('?'))
+            {
                 continue;
             }
             // “真麻烦您了” thanks the customer.
