@@ -11,7 +11,7 @@ declare_rule! {
     /// ## What it does
     /// Flags a direct refusal — 不行, 不能, 没办法, 不可以, 不支持, 不可能, 做不到, 改不了,
     /// 退不了, 催不了 (also with what cannot be done after it: 换不了口味了), 写不下, the shop's
-    /// 不送, and 无法 too — that comes without an apology and without an alternative. A refusal
+    /// 不送, a date that can't be met (周六前收不到的, with the date before it), and 无法 too — that comes without an apology and without an alternative. A refusal
     /// with one of the two gets a hint; with both it is left alone. A “not now” (今晚暂时发不了)
     /// in a reply that says when it will happen (明天统一发出) has its alternative, and so has
     /// a guarantee refused next to the estimate itself (一般3-5天,具体时效无法保证), and one followed by an offer to act (我帮您先作废再重开) or a turn to what can be done
@@ -139,6 +139,10 @@ const REFUSALS: Pairs = pairs![
     ("减不了", "暂时无法减免"),
     ("管不了", "暂时无法处理"),
     ("帮不了", "暂时无法帮到"),
+    // A date that can't be met, named before it: 周六前收不到的, 明天到不了 (see DATE_BEFORE).
+    ("收不到", "暂时无法送达"),
+    ("到不了", "暂时无法送达"),
+    ("赶不上", "暂时赶不上"),
     // No room for what the customer wants written: 300字写不下.
     ("写不下", "暂时无法写下"),
     ("刻不下", "暂时无法刻下"),
@@ -459,6 +463,11 @@ impl Rule for FlatRefusal {
             {
                 continue;
             }
+            // “周六前收不到的”: a date that can't be met refuses only with the date named before
+            // it (not 别家根本收不到, 着急用却收不到).
+            if DATE_REFUSALS.contains(word) && !contains_any(before, DATE_BEFORE) {
+                continue;
+            }
             let generic = GENERIC.contains(word);
             // “换不了口味了”: what cannot be done, named right after it, to a customer who asked
             // for it (not “这款换不了颜色”, answering “有黑色的吗?”).
@@ -631,6 +640,10 @@ fn trim_end_punct(text: &str, r: std::ops::Range<usize>) -> usize {
 
 /// The most Han characters of a reply whose policy bar is its answer.
 const BAR_ANSWER_MAX: usize = 30;
+
+/// Refusals of a date, and the dates that must come before them in the clause.
+const DATE_REFUSALS: Words = words!["收不到", "到不了", "赶不上"];
+const DATE_BEFORE: Words = words!["前", "今天", "明天", "后天", "今晚", "明晚", "周末", "周六", "周日", "月底", "当天"];
 
 /// What makes a refusal a standing rule rather than a limit of the moment.
 const LASTING: Words = words![
