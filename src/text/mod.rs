@@ -120,6 +120,16 @@ pub fn ends_with_any<W: AsRef<str>>(text: &str, words: impl IntoIterator<Item = 
     words.into_iter().any(|w| text.ends_with(w.as_ref()))
 }
 
+/// `text` with any of `words` taken off its end, again while one is left there (只要被取消,就
+/// 已经 → 就 for 已经; 我们这边也 → 我们这边 for 也).
+pub fn trim_end_words<W: AsRef<str>>(text: &str, words: impl IntoIterator<Item = W> + Clone) -> &str {
+    let mut rest = text;
+    while let Some(r) = words.clone().into_iter().find_map(|w| rest.strip_suffix(w.as_ref())) {
+        rest = r;
+    }
+    rest
+}
+
 /// Whether `text` starts with one of `words`.
 pub fn starts_with_any<W: AsRef<str>>(text: &str, words: impl IntoIterator<Item = W>) -> bool {
     words.into_iter().any(|w| text.starts_with(w.as_ref()))

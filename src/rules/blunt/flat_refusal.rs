@@ -4,7 +4,7 @@ use crate::rules::{declare_rule, Context, Rule};
 use crate::text::classes::ACTION;
 use crate::text::{
     char_after, char_before, contains_any, ends_with_any, find_all, find_pairs, is_emoji, is_han, is_punct_or_space,
-    starts_with_any, Pairs, Part, Phrase, Words,
+    starts_with_any, trim_end_words, Pairs, Part, Phrase, Words,
 };
 
 declare_rule! {
@@ -537,13 +537,8 @@ fn judges_use_or_state(before: &str, word: &str) -> bool {
     if word != "不行" {
         return false;
     }
-    let mut rest = before;
-    while let Some(r) =
-        ["确实", "真的", "已经", "肯定", "就", "都", "也", "是"].iter().find_map(|a| rest.strip_suffix(a))
-    {
-        rest = r;
-    }
-    ends_with_any(rest, USE_OR_STATE.iter())
+    let rest = trim_end_words(before, ["确实", "真的", "已经", "肯定", "就", "都", "也", "是"]);
+    ends_with_any(rest, USE_OR_STATE)
 }
 
 /// What 不行 judges when it follows it: a use of the goods (吃, 穿…), a fit that fails (塞不进去)
@@ -596,11 +591,7 @@ fn in_condition(before: &str, after: &str) -> bool {
 /// “取消了就无法恢复了哦”.
 fn is_consequence(before: &str) -> bool {
     // (只要被取消,就已经无法送货了: adverbs between 就 and the refusal.)
-    let mut rest = before;
-    while let Some(r) = ["也", "都", "再", "已经", "会"].iter().find_map(|a| rest.strip_suffix(a)) {
-        rest = r;
-    }
-    before.contains("一旦") || rest.ends_with('就')
+    before.contains("一旦") || trim_end_words(before, ["也", "都", "再", "已经", "会"]).ends_with('就')
 }
 
 fn is_end_char(c: char) -> bool {

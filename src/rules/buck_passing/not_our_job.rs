@@ -6,7 +6,7 @@ use std::ops::Range;
 
 use crate::text::{
     contains_any, ends_with_any, extend_back, extend_on, find_all, is_punct_or_space, mask, sort_by_key,
-    starts_with_any, Part, Phrase, Words,
+    starts_with_any, trim_end_words, Part, Phrase, Words,
 };
 
 declare_rule! {
@@ -279,11 +279,7 @@ const WHEN_ADVERBS: Words = words!["现在", "马上", "立刻", "立即", "这�
 
 /// `before` without the adverbs it ends with.
 fn without_adverbs(before: &str) -> &str {
-    let mut rest = before;
-    while let Some(r) = WHEN_ADVERBS.iter().find_map(|a| rest.strip_suffix(a)) {
-        rest = r;
-    }
-    rest
+    trim_end_words(before, WHEN_ADVERBS)
 }
 
 /// Whether the agent takes part somewhere in `text` (我帮您…, 我们这边为您…), not counting
