@@ -254,17 +254,18 @@ impl Rule for Imperative {
                 if hit.span.start < kept || !is_order(cx, &hit.span, hit.parts[0].end) {
                     continue;
                 }
-                let lead_text = &text[hit.parts[0].clone()];
-                if SEND_FIRST.contains(lead_text) && !opens_its_clause(cx, hit.span.start) {
+                let lead = hit.parts[0].clone();
+                let send_first = SEND_FIRST.contains(&text[lead.clone()]);
+                if send_first && !opens_its_clause(cx, hit.span.start) {
                     continue;
                 }
                 kept = hit.span.end;
-                let lead = hit.parts[0].clone();
                 let rest = cx.draft.raw_text(&(lead.start..hit.span.end));
+                // Lead words that are part of the request stay after 麻烦您 (把…发一下, 发一下订单号);
+                // the others (自己, 你自己) are what 麻烦您 replaces.
                 let fix = match &text[lead.clone()] {
-                    "把" | "你先" | "你把" | "发" | "拍" | "发一下" | "发下" | "拍一下" | "重新拍" => {
-                        format!("麻烦您{}", rest.trim_start_matches('你'))
-                    }
+                    "把" | "你先" | "你把" | "发" | "拍" => format!("麻烦您{}", rest.trim_start_matches('你')),
+                    _ if send_first => format!("麻烦您{rest}"),
                     _ => format!("麻烦您{}", cx.draft.raw_text(&(lead.end..hit.span.end))),
                 };
                 out.push(Self::META.lint(hit.span, "命令式语气,改用“麻烦您…”").suggest(fix));
