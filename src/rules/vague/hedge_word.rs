@@ -226,8 +226,10 @@ impl Rule for HedgeWord {
             out.push(lint);
         }
         // “运费一般是我们出的吧”, “能跑个60公里左右吧”: an estimate the closing 吧 turns into a
-        // guess (blind writers called every such draft vague); the fix drops the 吧.
-        for clause in cx.draft.clauses() {
+        // guess (blind writers called every such draft vague); the fix drops the 吧. (Most
+        // drafts have no 吧: their clauses are not walked.)
+        let closing_ba = if text.contains('吧') { cx.draft.clauses() } else { &[] };
+        for clause in closing_ba {
             let end = core_end(text, &clause.range);
             let core = &text[clause.range.start..end];
             if clause.range.start < last_end || !core.ends_with('吧') || core.contains('?') {
