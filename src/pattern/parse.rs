@@ -333,8 +333,12 @@ impl Parser {
                 },
                 c => c,
             };
-            // A range `low-high`, unless the `-` is last.
+            // A range `low-high`, unless the `-` is last. (`low--…` is `regex`'s set difference,
+            // not a range up to `-`: refused like `--` anywhere else in a class.)
             if self.peek() == Some('-') && self.peek_at(1).is_some_and(|c| c != ']') {
+                if self.peek_at(1) == Some('-') {
+                    return Err(self.error_at(self.at, ErrorKind::ClassOperation('-')));
+                }
                 self.at += 1;
                 let high_at = self.at;
                 let high = match self.bump() {
