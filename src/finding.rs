@@ -230,6 +230,51 @@ impl std::ops::DerefMut for Lints {
     }
 }
 
+/// Drops each finding that offers a fix and lies inside a wider finding of its own category
+/// which is at least as severe and offers one too, so that a category offers one rewrite of the
+/// same words (手慢无 inside a push after the customer's no; 稍等 and a time to add after it;
+/// 你好 inside 宝宝你好). A finding without a fix stays unless another covers exactly its words:
+/// it may name what the wider fix leaves (包过 in 100%包过). Of two findings over the same
+/// words, the first in `findings`' order (the report's: by start, then end, the more severe
+/// first) stays. The team's findings (`teams`: a pack's rules) neither go nor cover: the team
+/// chose those words. Linear after one sort.
+pub(crate) fn drop_nested(findings: &mut Vec<Finding>, teams: impl Fn(&Finding) -> bool) {
+    // Widest first among those that start together: a covering finding before what it covers.
+    let keys: Vec<u128> = findings
+        .iter()
+        .enumerate()
+        .map(|(i, f)| {
+            let narrowness = u128::from(u32::MAX) - (f.end as u128).min(u128::from(u32::MAX));
+            ((f.start as u128) << 80) | (narrowness << 40) | i as u128
+        })
+        .collect();
+    let mut order: Vec<usize> = (0..findings.len()).collect();
+    crate::text::sort_by_keys(&mut order, keys);
+    // Per category: the furthest end of a fixing finding met so far, by severity; and the last
+    // fixing finding's words and severity.
+    let mut reach = vec![[None::<usize>; 3]; Category::ALL.len()];
+    let mut last = vec![None::<(usize, usize, Severity)>; Category::ALL.len()];
+    let mut keep = vec![true; findings.len()];
+    for i in order {
+        let f = &findings[i];
+        if teams(f) {
+            continue;
+        }
+        let (reach, last) = (&mut reach[f.category as usize], &mut last[f.category as usize]);
+        let covered = reach[f.severity as usize..].iter().any(|end| end.is_some_and(|end| end >= f.end));
+        let same_words =
+            last.is_some_and(|(start, end, severity)| (start, end) == (f.start, f.end) && severity >= f.severity);
+        keep[i] = !(covered && (!f.suggestions.is_empty() || same_words));
+        if !f.suggestions.is_empty() {
+            let end = &mut reach[f.severity as usize];
+            *end = Some(end.map_or(f.end, |e| e.max(f.end)));
+            *last = Some((f.start, f.end, f.severity));
+        }
+    }
+    let mut keep = keep.into_iter();
+    findings.retain(|_| keep.next().unwrap_or(true));
+}
+
 /// Findings of one rule left out of a report because it reached [`MAX_FINDINGS_PER_RULE`].
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Omitted {

@@ -321,6 +321,7 @@ impl Coach {
             .collect();
         text::sort_by_keys(&mut findings, keys);
         findings.dedup_by(|a, b| a.rule == b.rule && a.start == b.start && a.end == b.end);
+        finding::drop_nested(&mut findings, |f| self.packs.iter().any(|p| p.rules.iter().any(|r| r.id == f.rule)));
         let (score, scores) = score::score(&findings);
         let mut templates =
             situation.map(|s| phrasebook::templates(self.phrasebook.as_ref(), s, self.season)).unwrap_or_default();

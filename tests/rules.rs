@@ -112,3 +112,35 @@ fn second_opinions_stay_quiet_where_the_category_spoke_or_was_switched_off() {
     assert!(rules(&some_off, "不知道。").is_empty());
     assert!(rules(&some_off, "这个搞不定").is_empty(), "the blunt second opinion is off with one blunt rule off");
 }
+
+/// One category offers one rewrite of the same words: a finding with a fix that lies inside a
+/// wider one of its category, as severe and with a fix, goes; a finding without a fix stays
+/// unless another covers exactly its words.
+#[test]
+fn one_category_gives_one_rewrite_of_the_same_words() {
+    let coach = Coach::new(Config::default()).expect("default config");
+    let of = |draft: &str, customer: &str, category: &str| -> Vec<(String, String)> {
+        let r = Request { draft: draft.into(), customer: customer.into(), ..Request::default() };
+        let units: Vec<u16> = draft.encode_utf16().collect();
+        let report = coach.check(&r);
+        let words = |f: &kefu_coach::Finding| String::from_utf16_lossy(&units[f.start..f.end]);
+        report.findings.iter().filter(|f| f.category.id() == category).map(|f| (f.rule.clone(), words(f))).collect()
+    };
+    // 手慢无 inside a push after the customer's no: one rewrite, the respectful close.
+    let push = "再看看嘛,这款真的很划算,手慢无!";
+    assert_eq!(
+        of(push, "不用了 我不需要", "pressure"),
+        [("pressure.push-after-no".into(), "再看看嘛,这款真的很划算,手慢无".into())]
+    );
+    // Without the no, 手慢无 alone is the push.
+    assert_eq!(of(push, "这款有货吗", "pressure"), [("pressure.hard-sell".into(), "手慢无".into())]);
+    // 稍等 and a time to add after it: one time to add.
+    assert_eq!(of("好的亲,请稍等。", "帮我查下口红的物流到哪了", "timeline").len(), 1);
+    // 你好 inside 宝宝你好: the wider fix mends both.
+    assert_eq!(
+        of("宝宝你好呀~还有的", "直播间那个项链还有吗", "address"),
+        [("address.casual-nickname".into(), "宝宝你好".into())]
+    );
+    // 包过 inside 100%包过 offers no fix of its own and names what the wider fix leaves.
+    assert_eq!(of("跟着我们学100%包过", "", "compliance").len(), 2);
+}
