@@ -20,11 +20,14 @@ hints a user would see).
 Trained on the labelled drafts that are tuned on, never on a held one:
   the phrasebook's replies (src/phrasebook/default.json, all clean);
   ../shared/eval/dev.jsonl and holdout-v1.jsonl; tests/quality/fresh5, fresh7, fresh10,
-  fresh12 to fresh17 whole;
-  the odd ids of fresh, fresh2, fresh3, fresh4, fresh6 and fresh8; and the agent turns of the
-  tuning part of tests/quality/labels.jsonl (real JD replies; a category is positive where the
-  labellers marked it `must`). Held, never read here: the even ids of those six sets, fresh9,
-  fresh11 and fresh18 whole, the held third of labels.jsonl and all of labels-v2.jsonl.
+  fresh12 to fresh17, fresh19, fresh20, fresh23, fresh28 and fresh29 whole;
+  the odd ids of fresh, fresh2, fresh3, fresh4, fresh6 and fresh8; writers 1-2 of fresh24 and
+  fresh26; and the agent turns of the tuning parts of tests/quality/labels.jsonl and
+  labels-v3.jsonl and all of labels-v5.jsonl (real JD replies; a category is positive where the
+  labellers marked it `must`). Held, never read here: the even ids of those six sets, writers
+  3-4 of fresh24 and fresh26, fresh9, fresh11, fresh18, fresh21, fresh22, fresh25, fresh27 and
+  fresh30 whole, the held thirds of labels.jsonl and labels-v3.jsonl, and all of labels-v2,
+  labels-v4 and labels-v6.
 The drafts are folded by the core itself (examples/fold_drafts.rs), so training reads exactly
 the text the model reads at run time. The corpus has no licence: the weights hold n-grams of
 at most three characters and a number each, never a turn's text.
@@ -70,6 +73,10 @@ THRESHOLD = 0.85
 # would see (session 13): blunt 0.90 (JD replies), empathy 0.90, compliance and objection 0.95
 # (clean drafts); apology, timeline and structure pass at 0.85 now.
 OWN_THRESHOLD = {"blunt": 0.90, "compliance": 0.95, "empathy": 0.90, "objection": 0.95}
+# The drafts tuned on whole, and the sets halved by writer (tests/quality: see scripts/quality.py).
+TUNED_WHOLE = ["fresh5", "fresh7", "fresh10", "fresh12", "fresh13", "fresh14", "fresh15", "fresh16", "fresh17",
+               "fresh19", "fresh20", "fresh23", "fresh28", "fresh29"]
+BY_WRITER = ["fresh24", "fresh26"]
 SCALE = 16  # a weight w is stored as round(w * SCALE)
 C = 1.0
 
@@ -85,17 +92,20 @@ def number(case_id):
 def groups():
     """The training drafts, by the set they come from (the unit of cross-validation)."""
     g = {"dev": load(os.path.join(EVAL, "dev.jsonl")), "holdout-v1": load(os.path.join(EVAL, "holdout-v1.jsonl"))}
-    for name in ["fresh5", "fresh7", "fresh10", "fresh12", "fresh13", "fresh14", "fresh15", "fresh16", "fresh17"]:
+    for name in TUNED_WHOLE:
         g[name] = load(os.path.join(QUALITY, f"{name}.jsonl"))
     for name in ["fresh", "fresh2", "fresh3", "fresh4", "fresh6", "fresh8"]:
         g[name] = [r for r in load(os.path.join(QUALITY, f"{name}.jsonl")) if number(r["id"]) % 2]
+    for name in BY_WRITER:  # writers 1-2 tuned on, 3-4 held (ids p1…/p2…, r1…/r2…)
+        g[name] = [r for r in load(os.path.join(QUALITY, f"{name}.jsonl")) if r["id"][1] in "12"]
     # The phrasebook's own replies are good ones: every category is negative on them.
     book = json.load(open(os.path.join(ROOT, "src", "phrasebook", "default.json"), encoding="utf-8"))
     g["phrasebook"] = [{"id": e["id"], "draft": e["text"], "expect": [], "clean": True} for e in book["entries"]]
     if os.path.exists(CORPUS):
-        labels = {l["line"]: l for l in load(os.path.join(QUALITY, "labels.jsonl"))}
-        g["jd-tune"] = [dict(r, expect=list(labels[r["id"]]["must"])) for r in requests()
-                        if r["id"] in labels and not heldout(r["id"])]
+        labels = {l["line"]: l for name in ["labels.jsonl", "labels-v3.jsonl"]
+                  for l in load(os.path.join(QUALITY, name)) if not heldout(l["line"])}
+        labels.update((l["line"], l) for l in load(os.path.join(QUALITY, "labels-v5.jsonl")))
+        g["jd-tune"] = [dict(r, expect=list(labels[r["id"]]["must"])) for r in requests() if r["id"] in labels]
     else:
         print(f"{CORPUS} not found: training on the labelled drafts alone", file=sys.stderr)
     return g
