@@ -714,6 +714,12 @@ const COMPLAINT: Words = words![
     "蔫了",
     "歪了",
     "开不了机",
+    // An error on starting, an empty shell, a thing left out: 开机就报错, 有三个是空壳,
+    // 证书漏放了.
+    "报错",
+    "空壳",
+    "漏放",
+    "怎么没放",
     "凹",
     "变形了",
     "掉漆",
@@ -997,6 +1003,9 @@ const HEARSAY: Words = words![
     "看评价说",
     "看评论说",
     "网上说",
+    "评论有人说",
+    "评价有人说",
+    "评论里有人说",
 ];
 const TURNED_OUT: Phrase = Phrase(&[
     Part::Key(words!["结果"]),
@@ -1574,6 +1583,21 @@ const QUALITY_OBJECTION: Words = words![
     "得很一般",
     "没什么干货",
     "没啥干货",
+    // Worn-looking (看着挺旧的, 成色也太旧了吧), or doubted to measure true (都不准, 能准吗); a
+    // name questioned (这么大还叫好表?).
+    "挺旧",
+    "好旧",
+    "很旧",
+    "太旧",
+    "这么旧",
+    "准不准",
+    "都不准",
+    "测不准",
+    "量不准",
+    "不太准",
+    "不准确",
+    "能准吗",
+    "还叫好",
 ];
 
 /// A threat if nothing happens: 如果最近三天不能发货我就要退款了, 再不处理就投诉 (not a
@@ -1672,6 +1696,17 @@ const CHEAPER_ELSEWHERE: Phrase = Phrase(&[
     Part::Key(words!["才", "只要", "只卖", "便宜", "就搞定", "就能搞定", "就能", "一模一样", "同款"]),
 ]);
 
+/// The price held against what else it would buy: 这个价格买个二手都差不多了, 这钱都能买两台了.
+const WOULD_BUY_MORE: Phrase = Phrase(&[
+    Part::Word(words!["这个价格", "这价格", "这个价", "这价", "这个钱", "这钱", "这些钱"]),
+    Part::Gap(10),
+    Part::Key(words!["都差不多", "都够", "都能买", "都可以买", "能买两", "能买好几"]),
+]);
+
+/// Too little offered for what the customer sells or sends back: 寄卖估价才给6000, 回收只给300.
+const OFFERED_LITTLE: Phrase = Phrase(&[Part::Key(words!["才给", "只给"]), Part::Word(DIGIT)]);
+const DIGIT: Words = words!["0", "1", "2", "3", "4", "5", "6", "7", "8", "9"];
+
 /// Another shop's goods held up as better: 别人家的轻多了, 别家的做工好得多.
 const BETTER_ELSEWHERE: Phrase = Phrase(&[Part::Word(ELSEWHERE), Part::Gap(8), Part::Key(words!["多了", "得多"])]);
 
@@ -1745,6 +1780,8 @@ const QUALITY_TOPIC: Words = words![
     "口感",
     "寿命",
     "续航",
+    "误差",
+    "成色",
     "甲醛",
     "成分",
     "原装",
@@ -2045,6 +2082,8 @@ const ADVICE_ASKED: Words = words![
     "哪种好",
     "哪款好",
     "选哪",
+    "哪个更",
+    "哪款更",
     "怎么选",
     "该怎么",
     "应该怎么",
@@ -2076,6 +2115,9 @@ const POINTS_ASKED: Words = words![
     "包含什么",
     "包括什么",
     "有什么要求",
+    "怎么区分",
+    "标准是什么",
+    "什么标准",
     "什么要求",
     "什么条件",
     "需要准备什么",
@@ -2094,6 +2136,8 @@ const DECLINES: Words = words![
     "不用推荐",
     // Less than offered, or later: 我就要一盒, 电池就不换了, 周末再付款, 不一定用得上.
     "就要一",
+    "只要一",
+    "只买一",
     "就不换了",
     "再付款",
     "不一定用得上",
@@ -2271,7 +2315,10 @@ impl Customer {
             asks_when: (contains_any(&masked, WHEN) && contains_any(&mask(&masked, NOT_A_QUESTION), WHEN))
                 || asks_for_a_day(&masked)
                 || asks_when_southwest,
-            price_objection: contains_any(&masked, PRICE_OBJECTION) || CHEAPER_ELSEWHERE.is_in(&masked),
+            price_objection: contains_any(&masked, PRICE_OBJECTION)
+                || CHEAPER_ELSEWHERE.is_in(&masked)
+                || WOULD_BUY_MORE.is_in(&masked)
+                || OFFERED_LITTLE.is_in(&masked),
             quality_objection: (doubts_quality && !difference_asked)
                 || SOON_FAILED.is_in(&masked)
                 || (BETTER_ELSEWHERE.is_in(&masked) && !CHEAPER_ELSEWHERE.is_in(&masked)),
@@ -2952,6 +2999,21 @@ mod tests {
         assert!(Customer::new("这被子摸着好薄啊").quality_doubted);
         assert!(Customer::new("拍完说照片丢了???开什么玩笑").upset);
         assert!(!Customer::new("猫薄荷给狗狗用会不会有问题").quality_doubted);
+        // A price that would buy something else, too little offered; worn, inaccurate.
+        for c in ["这个价格买个二手都差不多了", "寄卖估价才给6000？我当时买的2万多"] {
+            assert!(Customer::new(c).price_objection, "{c}");
+        }
+        for c in ["这成色也太旧了吧 都磨成这样了", "表走时误差这么大还叫好表？", "国产的血糖仪能准吗 有点不放心"]
+        {
+            assert!(Customer::new(c).quality_objection, "{c}");
+        }
+        assert!(Customer::new("你家蟹会不会不饱满啊 看评论有人说空").quality_doubted);
+        assert!(!Customer::new("我想问一下，旧空调拆除，回收人员负责吗?").quality_objection);
+        assert!(Customer::new("只买一箱蟹就够了").declines);
+        for c in ["鲍鱼有三个是空壳!", "相机开机就报错，刚租来的", "鉴定证书怎么没放在盒子里"]
+        {
+            assert!(Customer::new(c).complaint, "{c}");
+        }
         // Complaints in other words: a smell, bent pins, a courier who refused the parcel.
         for c in [
             "床垫拆开一股刺鼻的味道,熏得头疼",

@@ -4,7 +4,8 @@ use crate::rules::{declare_rule, Context, Rule};
 use std::ops::Range;
 
 use crate::text::{
-    char_before, contains_any, ends_with_any, find_all, find_pairs, is_punct_or_space, Pairs, Part, Phrase, Words,
+    char_before, contains_any, ends_with_any, find_all, find_pairs, is_punct_or_space, starts_with_any, Pairs, Part, Phrase,
+    Words,
 };
 
 declare_rule! {
@@ -150,6 +151,8 @@ const BARE_ORDERS: &[Phrase] = &[
         Part::Gap(8),
         Part::Word(words!["订单号", "单号", "照片", "图片", "截图", "视频", "地址", "手机号", "链接", "再传", "再发"]),
     ]),
+    // 去那看, 先去看商品页的说明: sent off to look, as the clause's first words.
+    Phrase(&[Part::Word(GO_FIRST), Part::Gap(8), Part::Key(words!["看", "查"])]),
     // 发截图我看看, 拍个照片给我看看
     Phrase(&[
         Part::Word(words!["发", "拍"]),
@@ -159,6 +162,10 @@ const BARE_ORDERS: &[Phrase] = &[
 ];
 /// Sending told bare: an order only where it opens its clause (not 我发一下链接给您).
 const SEND_FIRST: Words = words!["发一下", "发下", "拍一下", "重新拍"];
+/// Sent off to look: an order only where it opens its clause (not 我去看一下).
+const GO_FIRST: Words = words!["去", "先去"];
+/// 去年, 去掉, 去除…: a 去 that goes nowhere.
+const NOT_GOING: Words = words!["年", "掉", "除", "污", "皮", "渍", "味", "火", "油", "世"];
 /// Who is told to do it, and how: the lead words the fix replaces with 麻烦您.
 const ORDER_LEAD: Words = words!["你自己", "您自己", "你先", "你去", "你把", "自己"];
 /// What a customer can be told to do.
@@ -256,7 +263,11 @@ impl Rule for Imperative {
                 }
                 let lead = hit.parts[0].clone();
                 let send_first = SEND_FIRST.contains(&text[lead.clone()]);
-                if send_first && !opens_its_clause(cx, hit.span.start) {
+                let go_first = GO_FIRST.contains(&text[lead.clone()]);
+                if (send_first || go_first) && !opens_its_clause(cx, hit.span.start) {
+                    continue;
+                }
+                if go_first && starts_with_any(&text[lead.end..], NOT_GOING) {
                     continue;
                 }
                 kept = hit.span.end;
@@ -265,7 +276,7 @@ impl Rule for Imperative {
                 // the others (自己, 你自己) are what 麻烦您 replaces.
                 let fix = match &text[lead.clone()] {
                     "把" | "你先" | "你把" | "发" | "拍" => format!("麻烦您{}", rest.trim_start_matches('你')),
-                    _ if send_first => format!("麻烦您{rest}"),
+                    _ if send_first || go_first => format!("麻烦您{rest}"),
                     _ => format!("麻烦您{}", cx.draft.raw_text(&(lead.end..hit.span.end))),
                 };
                 out.push(Self::META.lint(hit.span, "命令式语气,改用“麻烦您…”").suggest(fix));
