@@ -4,8 +4,8 @@ use crate::rules::{declare_rule, Context, Rule};
 use std::ops::Range;
 
 use crate::text::{
-    char_before, contains_any, ends_with_any, find_all, find_pairs, is_punct_or_space, starts_with_any, Pairs, Part, Phrase,
-    Words,
+    char_before, contains_any, ends_with_any, find_all, find_pairs, is_punct_or_space, starts_with_any, Pairs, Part,
+    Phrase, Words,
 };
 
 declare_rule! {
