@@ -199,6 +199,7 @@ const AFTER_A_CONDITION: Words = words!["有消息", "有结果", "有进展", "
 pub fn names_outcome_time(text: &str) -> bool {
     let text = &*CIRCUMSTANCE_TIME.mask(text);
     let text = &*TIME_IN_QUESTION.mask(text);
+    let text = &*WAITED_SO_FAR.mask(text);
     if contains_any(text, WHEN_WORDS) {
         return true;
     }
@@ -233,6 +234,13 @@ pub fn names_outcome_time(text: &str) -> bool {
     }
     has_amount(&t)
 }
+
+/// A wait counted so far, not the outcome's time: 物流三天不动, 两天了还没更新, 一周都没消息.
+const WAITED_SO_FAR: Phrase = Phrase(&[
+    Part::Word(words!["天", "周", "星期", "小时", "个月"]),
+    Part::Maybe(words!["了", "都", "还", "了还", "了都"]),
+    Part::Key(words!["不动", "没动", "没更新", "没有更新", "没消息", "没变化", "没到", "没收到", "没发"]),
+]);
 
 /// A time that dates a circumstance, not the outcome: 今天单子比较多, 月底结算, 周末休息.
 const CIRCUMSTANCE_TIME: Phrase = Phrase(&[Part::Word(WHEN_WORDS), Part::Gap(3), Part::Key(CIRCUMSTANCE)]);
@@ -303,6 +311,12 @@ mod tests {
             assert!(!names_outcome_time(t), "{t}");
         }
         assert!(names_outcome_time("明天能不能到我帮您问下仓库,今天17点前回复您"));
+        // The wait so far, counted.
+        for t in ["物流三天不动换谁都心慌。我去核实一下再回复您", "两天了还没更新,我帮您催一下"]
+        {
+            assert!(!names_outcome_time(t), "{t}");
+        }
+        assert!(names_outcome_time("物流三天不动,我催一下,2小时内回复您"));
     }
 
     /// The hand-written reader finds an amount exactly where the regular expression it
