@@ -3,10 +3,11 @@
 
 Usage:
   scripts/train_hints.py train   writes src/learned/weights.tsv
-  scripts/train_hints.py cv [--fold SET]
+  scripts/train_hints.py cv [--fold SET] [--only CAT,...] [--thresholds P,...]
                                  leave-one-set-out cross-validation on the training data,
                                  per category (the table in docs/quality.md); with --fold, only
-                                 that set's drafts are counted
+                                 that set's drafts are counted; with --only, only those
+                                 categories; with --thresholds, a row per probability tried
 
 Per category, a logistic regression over the character 1-, 2- and 3-grams of the folded draft
 (with a start mark ^ and an end mark $; each n-gram counted once) and, for the heads in
@@ -165,9 +166,14 @@ def quantised(features, model):
     return round(float(model.intercept_[0]) * SCALE), {g: w for g, w in weights.items() if w != 0}
 
 
-def fires(bias, weights, texts, cat):
+def logit(bias, weights, texts):
+    """The head's score on a draft, in steps of 1/SCALE (what src/learned/mod.rs adds up)."""
     grams = {(ns, t[i:i + n]) for ns, t in zip("dc", texts) for n in (1, 2, 3) for i in range(len(t) - n + 1)}
-    return bias + sum(weights.get(g, 0) for g in grams) >= threshold(cat)
+    return bias + sum(weights.get(g, 0) for g in grams)
+
+
+def fires(bias, weights, texts, cat):
+    return logit(bias, weights, texts) >= threshold(cat)
 
 
 def packed(namespace, gram):
@@ -176,8 +182,8 @@ def packed(namespace, gram):
     return key | (1 << 63 if namespace == "c" else 0)
 
 
-def threshold(cat):
-    p = OWN_THRESHOLD.get(cat, THRESHOLD)
+def threshold(cat, p=None):
+    p = p or OWN_THRESHOLD.get(cat, THRESHOLD)
     return math.ceil(math.log(p / (1 - p)) * SCALE)
 
 
@@ -236,25 +242,32 @@ def cv(a):
           f"outside the tuning labels" + (f"; drafts counted: {a.fold}'s" if a.fold else ""))
     print("| category | labelled | rules find | with the hint | clean drafts hinted | JD replies hinted |")
     print("|---|---|---|---|---|---|")
-    for cat in sorted({c for r in rows for c in r["expect"]}):
-        hint = [False] * len(rows)
+    cats = sorted({c for r in rows for c in r["expect"]})
+    for cat in [c for c in cats if not a.only or c in a.only.split(",")]:
+        score = [0] * len(rows)
         for name in g:
             train_i = [i for i, r in enumerate(rows) if r["group"] != name]
             bias, w = quantised(*fit([texts[i] for i in train_i], [cat in rows[i]["expect"] for i in train_i], cat))
             for i, r in enumerate(rows):
                 if r["group"] == name:
-                    hint[i] = fires(bias, w, texts[i], cat) and cat not in texts[i][2]
-        scored = [i for i, r in enumerate(rows) if not a.fold or r["group"] == a.fold]
-        pos = [i for i in scored if cat in rows[i]["expect"]]
-        by_rules = sum(1 for i in pos if cat in found[i])
-        union = sum(1 for i in pos if cat in found[i] or hint[i])
-        clean = sum(1 for i in scored if rows[i].get("clean") and hint[i] and cat not in found[i])
+                    score[i] = logit(bias, w, texts[i])
         bias, w = quantised(*fit(texts, [cat in r["expect"] for r in rows], cat))
-        on_real = sum(1 for t, f in zip(real_texts, real_found)
-                      if cat not in f and cat not in t[2] and fires(bias, w, t, cat))
-        mark = (" (in, reads the customer)" if cat in READS_CUSTOMER else " (in)") if cat in CATEGORIES else ""
-        print(f"| {cat}{mark} | {len(pos)} | {by_rules} | {union} | {clean} | "
-              f"{100 * on_real / max(1, len(real)):.2f} % |")
+        real_score = [logit(bias, w, t) for t in real_texts]
+        # With --thresholds, a row per probability tried; otherwise the category's own.
+        for p in ([float(x) for x in a.thresholds.split(",")] if a.thresholds else [None]):
+            t = threshold(cat, p)
+            hint = [score[i] >= t and cat not in texts[i][2] for i in range(len(rows))]
+            scored = [i for i, r in enumerate(rows) if not a.fold or r["group"] == a.fold]
+            pos = [i for i in scored if cat in rows[i]["expect"]]
+            by_rules = sum(1 for i in pos if cat in found[i])
+            union = sum(1 for i in pos if cat in found[i] or hint[i])
+            clean = sum(1 for i in scored if rows[i].get("clean") and hint[i] and cat not in found[i])
+            on_real = sum(1 for x, tx, f in zip(real_score, real_texts, real_found)
+                          if cat not in f and cat not in tx[2] and x >= t)
+            mark = (" (in, reads the customer)" if cat in READS_CUSTOMER else " (in)") if cat in CATEGORIES else ""
+            at = f" at {p:.2f}" if p else ""
+            print(f"| {cat}{mark}{at} | {len(pos)} | {by_rules} | {union} | {clean} | "
+                  f"{100 * on_real / max(1, len(real)):.2f} % |")
     return 0
 
 
@@ -265,6 +278,9 @@ def main():
     c = sub.add_parser("cv")
     c.add_argument("--fold", default="", help="count only this set's drafts (e.g. the newest, before any "
                                                 "rule was tuned on it)")
+    c.add_argument("--only", default="", help="these categories only (comma-separated)")
+    c.add_argument("--thresholds", default="", help="probabilities to try (comma-separated, e.g. 0.85,0.9,0.95) "
+                                                      "instead of each category's own")
     a = ap.parse_args()
     return {"train": train, "cv": cv}[a.cmd](a)
 
