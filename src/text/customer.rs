@@ -2103,6 +2103,9 @@ const ADVICE_ASKED: Words = words![
     "推荐"
 ];
 
+/// How someone treated the customer.
+const MANNER: Words = words!["态度", "语气", "不耐烦", "爱答不理", "不理人", "凶我", "吼我"];
+
 /// A question whose answer is several points: a list, a process, a difference.
 const POINTS_ASKED: Words = words![
     "哪些",
@@ -2336,6 +2339,12 @@ impl Customer {
             closing,
             text,
         }
+    }
+
+    /// Whether the customer speaks of how someone treated them (态度很不满意, 说话语气太差, 爱答
+    /// 不理): an apology and understanding for the experience, not for a wait.
+    pub fn complains_of_manner(&self) -> bool {
+        contains_any(&self.text, MANNER)
     }
 
     /// No clear complaint, but likely one, worded mildly: worth an apology as a hint, not a

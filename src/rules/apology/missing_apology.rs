@@ -53,8 +53,14 @@ impl Rule for MissingApology {
         }
         let severity = if apology_insisted(cx) { Severity::Warning } else { Severity::Hint };
         let at = opening_insert_at(cx.draft);
-        let apology =
-            if cx.customer.waiting { "非常抱歉让您久等了!" } else { "非常抱歉给您带来不便!" };
+        // Someone's manner complained of: the experience, not the wait or an inconvenience.
+        let apology = if cx.customer.complains_of_manner() {
+            "非常抱歉给您带来不好的体验!"
+        } else if cx.customer.waiting {
+            "非常抱歉让您久等了!"
+        } else {
+            "非常抱歉给您带来不便!"
+        };
         out.push(
             Self::META.lint(at..at, "客户在抱怨,先道歉").suggest(styled(cx.draft, apology)).with_severity(severity),
         );

@@ -89,7 +89,14 @@ impl Rule for MissingEmpathy {
         let at = apology
             .and_then(|r| after(d.sentence_at(r.start)).or_else(|| after(d.clause_at(r.start))))
             .unwrap_or_else(|| opening_insert_at(d));
-        let words = if c.waiting { "我特别能理解您着急的心情," } else { "我特别能理解您的心情," };
+        // Someone's manner complained of (态度很不满意, 说话语气太差): the feeling is displeasure.
+        let words = if c.complains_of_manner() {
+            "我非常理解您的不满,"
+        } else if c.waiting {
+            "我特别能理解您着急的心情,"
+        } else {
+            "我特别能理解您的心情,"
+        };
         out.push(Self::META.lint(at..at, "先体谅客户的情绪").suggest(styled(cx.draft, words)).with_severity(severity));
     }
 }
