@@ -82,6 +82,11 @@ pub struct Request {
     /// apologised for, in the one before.
     #[serde(default)]
     pub agent_since: String,
+    /// The agent's last message before the customer's last messages (empty: none, or not
+    /// known). What it already said counts for this reply: an apology made there, or a time
+    /// given there, is not missing here in the same way.
+    #[serde(default)]
+    pub previous_reply: String,
     /// Overrides the coach's platform for this draft.
     #[serde(default)]
     pub platform: Option<String>,
@@ -272,8 +277,10 @@ impl Coach {
         let _scope = text::scope(&[draft.folded(), &customer.text]);
         let situation = customer.situation();
         if !draft.is_blank() {
+            let previous = (!req.previous_reply.trim().is_empty()).then(|| Draft::new(&req.previous_reply));
             let mut cx = Context::new(&draft, &customer, req.first_reply, platform);
             cx.answered = text::answers(&req.agent_since);
+            cx.previous = previous.as_ref();
             let enabled = |rule: &dyn Rule| {
                 let meta = rule.meta();
                 !self.disabled_categories.contains(&meta.category) && !self.disabled_rules.contains(meta.id)

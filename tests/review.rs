@@ -544,3 +544,25 @@ fn situations_asked_again_and_proposals() {
     let page = html::render(&r, "log.csv");
     assert!(page.contains("<section id=\"situations\"") && page.contains("download=\"phrasebook.json\""));
 }
+
+/// A turn's `previous_reply` is the agent's message before the customer's run: an apology made
+/// there turns the missing apology after a second complaint into a hint.
+#[test]
+fn an_apology_in_the_message_before_counts() {
+    let severity_at = |log: &str, line: u64| {
+        let r = review(log.as_bytes(), opts("auto"), 1);
+        r.worst_replies
+            .iter()
+            .find(|w| w.line == line)
+            .and_then(|w| w.findings.iter().find(|f| f.rule == "apology.missing-apology"))
+            .map(|f| serde_json::to_value(f.severity).expect("severity"))
+    };
+    let log = |first: &str| {
+        format!(
+            "会话ID,角色,内容\n1,客户,都催了三次了还不发货,你们到底怎么回事\n1,客服,{first}\n\
+             1,客户,还要等多久啊,太慢了,你们怎么回事\n1,客服,我再帮您催一下仓库\n"
+        )
+    };
+    assert_eq!(severity_at(&log("仓库今天在加急处理"), 5), Some("warning".into()));
+    assert_eq!(severity_at(&log("非常抱歉让您久等了,仓库今天在加急处理"), 5), Some("hint".into()));
+}

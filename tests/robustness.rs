@@ -138,6 +138,7 @@ fn generated_drafts_never_panic_and_offsets_stay_inside() {
             customer: random_text(&mut rng, 8),
             first_reply: rng.below(2) == 0,
             agent_since: if rng.below(4) == 0 { random_text(&mut rng, 6) } else { String::new() },
+            previous_reply: if rng.below(4) == 0 { random_text(&mut rng, 6) } else { String::new() },
             platform: Some(Platform::ALL[rng.below(5)].id().to_owned()),
         };
         let report = coach.try_check(&req).expect("known platform");

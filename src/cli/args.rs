@@ -57,7 +57,7 @@ pub enum Command {
   kefu-coach check \"亲,您好\" --first-reply --json
   kefu-coach check --config team.json < drafts.jsonl > results.jsonl
 
-JSON Lines: 每行 {\"id\", \"draft\", \"customer\", \"first_reply\", \"agent_since\", \"platform\"},
+JSON Lines: 每行 {\"id\", \"draft\", \"customer\", \"first_reply\", \"agent_since\", \"previous_reply\", \"platform\"},
 输出同样顺序的 {\"id\", \"score\", \"scores\", \"findings\"};读不了的行输出
 {\"id\": null, \"line\": N, \"error\": \"…\"} 并继续。"
     )]
@@ -113,6 +113,9 @@ pub struct CheckArgs {
     /// 客户最后的消息之后客服已经发过的内容(这条草稿是又一条消息)
     #[arg(long, value_name = "文本")]
     pub agent_since: Option<String>,
+    /// 客户最后的消息之前客服发的上一条消息(已道过歉、已给过时间的,不再同样要求)
+    #[arg(long, value_name = "文本")]
+    pub previous_reply: Option<String>,
     /// 平台: taobao、jd、pdd、douyin、generic
     #[arg(long, value_name = "平台", allow_hyphen_values = true, value_parser = Hint(platforms), hide_possible_values = true)]
     pub platform: Option<String>,

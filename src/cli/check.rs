@@ -18,6 +18,7 @@ pub fn run(args: CheckArgs) -> Result<(), String> {
                 customer: args.customer.unwrap_or_default(),
                 first_reply: args.first_reply,
                 agent_since: args.agent_since.unwrap_or_default(),
+                previous_reply: args.previous_reply.unwrap_or_default(),
                 platform: args.platform,
             };
             let report = coach.try_check(&req).map_err(|e| e.to_string())?;

@@ -69,6 +69,10 @@ struct SessionState {
     run_answered: bool,
     /// What the agent sent after that run so far (a later turn's `agent_since`), bounded.
     agent_since: String,
+    /// The agent's last message so far, and the one before the customer run in `customer`
+    /// (a turn's `previous_reply`).
+    last_agent: String,
+    before_run: String,
     agent_replied: bool,
     waiting_since: Option<i64>,
     agent: Option<Arc<str>>,
@@ -336,6 +340,9 @@ impl Reading {
                     counts.empty_turns += 1;
                     return;
                 }
+                if s.run_answered || s.customer.is_empty() {
+                    s.before_run.clone_from(&s.last_agent);
+                }
                 if s.run_answered {
                     s.customer.clear();
                     s.run_answered = false;
@@ -369,6 +376,7 @@ impl Reading {
                 }
                 let fresh = !s.run_answered && !s.customer.is_empty();
                 let agent_since = if s.customer.is_empty() { String::new() } else { s.agent_since.clone() };
+                let previous_reply = if s.customer.is_empty() { String::new() } else { s.before_run.clone() };
                 s.run_answered = true;
                 let agent = match row.agent.as_deref().map(str::trim) {
                     Some(a) if !a.is_empty() => {
@@ -392,6 +400,7 @@ impl Reading {
                     }
                     s.agent_since.push_str(&draft);
                 }
+                s.last_agent.clone_from(&draft);
                 out.push(Job {
                     seq: self.seq,
                     line: row.line,
@@ -403,6 +412,7 @@ impl Reading {
                         customer: s.customer.iter().map(String::as_str).collect::<Vec<_>>().join("\n"),
                         first_reply: !s.agent_replied,
                         agent_since,
+                        previous_reply,
                         platform: self.platform.clone(),
                     },
                 });

@@ -59,6 +59,9 @@ pub struct Context<'a> {
     /// The agent has already answered the customer's last messages: its `agent_since` says
     /// something (see [`crate::Request`] and [`crate::text::answers`]).
     pub answered: bool,
+    /// The agent's message before the customer's last ones, where the request gives it
+    /// ([`crate::Request::previous_reply`]).
+    pub previous: Option<&'a Draft>,
     pub platform: Platform,
     /// Whether the draft names a time for the outcome (今天18点前, 1-3个工作日): read on first
     /// use, since several timeline rules ask.
@@ -74,6 +77,7 @@ impl<'a> Context<'a> {
             customer,
             first_reply,
             answered: false,
+            previous: None,
             platform,
             outcome_time: std::cell::OnceCell::new(),
             opinion: std::cell::OnceCell::new(),
@@ -84,6 +88,12 @@ impl<'a> Context<'a> {
     /// an amount of days or hours).
     pub fn names_outcome_time(&self) -> bool {
         *self.outcome_time.get_or_init(|| timeline::time::names_outcome_time(self.draft.folded()))
+    }
+
+    /// Whether the agent's message before the customer's last ones named a time for the
+    /// outcome (财务会在3个工作日开具寄出): asked to wait again, the time was given.
+    pub fn timed_before(&self) -> bool {
+        self.previous.is_some_and(|d| timeline::time::names_outcome_time(d.folded()))
     }
 
     /// Where the learned second opinion ([`crate::learned`]) reads `category` in the draft.

@@ -89,9 +89,10 @@ pub fn request(value: JsValue) -> Result<Request, JsError> {
     if let Some(draft) = value.as_string() {
         return Ok(Request::draft(draft));
     }
-    if let Some(m) =
-        not_plain(&value, "check() 需要字符串,或 {draft, customer, first_reply, agent_since, platform} 普通对象")
-    {
+    if let Some(m) = not_plain(
+        &value,
+        "check() 需要字符串,或 {draft, customer, first_reply, agent_since, previous_reply, platform} 普通对象",
+    ) {
         return Err(error(Error::request("request", m)));
     }
     Ok(Request {
@@ -99,6 +100,7 @@ pub fn request(value: JsValue) -> Result<Request, JsError> {
         customer: string_field(&value, "customer")?.unwrap_or_default(),
         first_reply: bool_field(&value, "first_reply")?,
         agent_since: string_field(&value, "agent_since")?.unwrap_or_default(),
+        previous_reply: string_field(&value, "previous_reply")?.unwrap_or_default(),
         platform: string_field(&value, "platform")?,
     })
 }

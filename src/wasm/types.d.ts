@@ -20,6 +20,8 @@ export interface CheckRequest {
   first_reply?: boolean;
   /** What the agent has already sent since the customer's last messages (this draft is a further one). */
   agent_since?: string;
+  /** The agent's last message before the customer's last messages: an apology made or a time given there counts. */
+  previous_reply?: string;
   /** Overrides the coach's platform for this draft. An unknown platform throws. */
   platform?: Platform | null;
 }

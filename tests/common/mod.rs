@@ -15,5 +15,6 @@ pub fn req(case: &Value) -> Request {
         first_reply: case["first_reply"].as_bool().unwrap_or(false),
         platform: case["platform"].as_str().map(str::to_owned),
         agent_since: case["agent_since"].as_str().unwrap_or("").to_owned(),
+        previous_reply: case["previous_reply"].as_str().unwrap_or("").to_owned(),
     }
 }

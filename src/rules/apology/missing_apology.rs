@@ -3,7 +3,7 @@ use crate::finding::Severity;
 use crate::rules::closing::tail::styled;
 use crate::rules::{declare_rule, opening_insert_at, Context, Rule};
 
-use super::words::{apology_due, apology_insisted};
+use super::words::{apologised_before, apology_due, apology_insisted};
 
 declare_rule! {
     /// ## What it does
@@ -22,7 +22,9 @@ declare_rule! {
     /// something has not come yet (我还没收到, 没到账呢): the guides ask for the apology first
     /// when the customer “产生不满”, and a wait judged long (这么久, 好几天), counted (都三天了),
     /// stuck (至今没更新) or broken again (又没到) shows it; labellers marked most bare
-    /// not-yet replies improvable, not must.
+    /// not-yet replies improvable, not must. Where the agent's message before the customer's
+    /// last ones already apologised (`previous_reply`), the apology here is a hint: labellers,
+    /// who saw that message, marked none of those replies.
     ///
     /// ## Why is this bad?
     /// “道歉优先于解释”: a customer who has been let down wants to hear that first. Going
@@ -51,7 +53,7 @@ impl Rule for MissingApology {
         if !apology_due(cx) {
             return;
         }
-        let severity = if apology_insisted(cx) { Severity::Warning } else { Severity::Hint };
+        let severity = if apology_insisted(cx) && !apologised_before(cx) { Severity::Warning } else { Severity::Hint };
         let at = opening_insert_at(cx.draft);
         // Someone's manner complained of: the experience, not the wait or an inconvenience.
         let apology = if cx.customer.complains_of_manner() {

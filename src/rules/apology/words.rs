@@ -38,6 +38,12 @@ pub fn first_apology(draft: &Draft) -> Option<Range<usize>> {
     find_all(draft.folded(), APOLOGY).into_iter().next().map(|(r, _)| r)
 }
 
+/// The agent apologised in its message before the customer's last ones (真的很抱歉,确实是我们
+/// 库存问题): the complaint pressed again, the apology is better here, not a must.
+pub fn apologised_before(cx: &Context) -> bool {
+    cx.previous.is_some_and(|d| first_apology(d).is_some())
+}
+
 /// The customer complains (or likely does) to this reply, and it has no apology.
 pub fn apology_due(cx: &Context) -> bool {
     // A further message after the agent replied: the apology belonged in that reply.

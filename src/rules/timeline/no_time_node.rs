@@ -24,7 +24,8 @@ declare_rule! {
     /// customer asked when, or asked about the wait itself (怎么还没到?, 退款还没到账?). A wait
     /// only mentioned (我的还没有收到,能按照现在价格执行吗) or complained of without a question
     /// leaves it a hint: blind labellers of real replies marked a time improvable there more
-    /// often than a must. Holding lines (“稍等,正在为您查询”),
+    /// often than a must; so does a time already given in the agent's message before the
+    /// customer's last ones (`previous_reply`). Holding lines (“稍等,正在为您查询”),
     /// finished actions (已经为您…), the customer's own options (您可以申请退款) and the way the
     /// process goes once something else happens (待所有包裹到齐后,我们会为您一次派送; 如果…)
     /// and where a refund goes, to a customer who asked where (会退回到您的白条额度上)
@@ -259,7 +260,8 @@ impl Rule for NoTimeNode {
         let Some((clause_end, kind)) = first_promise(cx) else {
             return;
         };
-        let severity = if c.asks_when || c.asks_about_wait { Severity::Warning } else { Severity::Hint };
+        let severity =
+            if (c.asks_when || c.asks_about_wait) && !cx.timed_before() { Severity::Warning } else { Severity::Hint };
         let clause = &text[..clause_end];
         let node = match kind {
             Kind::Ship => ",预计【预计时间】发出",

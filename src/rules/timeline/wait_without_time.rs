@@ -24,7 +24,9 @@ declare_rule! {
     ///
     /// Left alone: a reply that names a time (今天18点前, 1-3个工作日), one that only asks
     /// for what it needs (订单号, a photo), and 尽快-style waits (`timeline.vague-wait`). A
-    /// short holding line while the agent checks (“稍等,正在为您查询”) gets a hint.
+    /// short holding line while the agent checks (“稍等,正在为您查询”) gets a hint, and so does a
+    /// wait whose time the agent's message before the customer's last ones gave
+    /// (`previous_reply`: 财务会在3个工作日开具寄出).
     ///
     /// ## Why is this bad?
     /// The guides: “若问题复杂需耗时处理,应先告知客户预计等待时间” and “明确告知客户流程和时间
@@ -205,7 +207,9 @@ impl Rule for WaitWithoutTime {
         } else {
             ",预计【预计时间】完成"
         };
-        let severity = if waiting && !is_holding(cx) { Severity::Warning } else { Severity::Hint };
+        // (A time given in the message before: asked again, the wait has one.)
+        let severity =
+            if waiting && !is_holding(cx) && !cx.timed_before() { Severity::Warning } else { Severity::Hint };
         out.push(
             Self::META.lint(at..at, "客户在等,说清要等多久").suggest(styled(cx.draft, node)).with_severity(severity),
         );
