@@ -36,6 +36,10 @@ const STATES = {
 };
 // The agent has already answered the complaint: the draft is a further message.
 STATES.answered = [...STATES.complaint, { who: 'a', text: '非常抱歉让您久等了,我马上帮您催仓库', ago: 1 }];
+// The customer presses again after that apology: the reader must see the apology as the
+// agent's message before the customer's (previousReply → the request's previous_reply, which
+// makes the missing apology a hint).
+STATES.pressed = [...STATES.answered, { who: 'c', text: '还要等多久啊,太慢了,你们怎么回事', ago: 0 }];
 
 const FINDINGS = `() => {
   const h = document.querySelector('kefu-coach');
@@ -107,13 +111,23 @@ for (const c of CONSOLES) {
     else assert(x.waitingSeconds === null, `waiting ${x.waitingSeconds} s on a page without times`);
     assert(st.platform === 'taobao' && st.platformSource === 'default', `platform on 127.0.0.1: ${JSON.stringify(st)}`);
     const cost = `find ${x.findMs} ms, re-read ${x.readMs} ms (max ${x.readMaxMs} ms, ${x.reads - 1} changes)`;
+    // Pressed again after an apology: the apology is the agent's message before the customer's.
+    await set(STATES.pressed);
+    let pressed = null;
+    for (let i = 0; i < 40 && !(pressed && pressed.customerMessages === 1); i += 1) {
+      if (i) await new Promise((r) => setTimeout(r, 200));
+      pressed = (await status(d, '127.0.0.1')).context;
+    }
+    assert(pressed && pressed.read === true && pressed.customerMessages === 1 && pressed.previousReply === true,
+      `the agent's apology before the customer's last message not read: ${JSON.stringify(pressed)}`);
 
     await openConsole(d, `http://${JD_HOST}:${port}/consoles/${c.name}.html`, c.frame);
     const s = await expect(d, [GREET, APOLOGY], [], 'a greeting and an apology finding on the jd.com host');
     const greet = s.findings.find((f) => f.rule === GREET);
     assert(greet.apply[0] && greet.apply[0].startsWith('您好'), `JD greeting ${JSON.stringify(greet.apply)}; expected the JD preset's 您好…`);
     const js = await status(d, JD_HOST);
-    assert(js.platform === 'jd' && js.platformSource === 'host' && js.context.firstReply === true && js.context.customerMessages === 1,
+    assert(js.platform === 'jd' && js.platformSource === 'host' && js.context.firstReply === true && js.context.customerMessages === 1
+      && js.context.previousReply === false,
       `status on ${JD_HOST}: ${JSON.stringify(js)}`);
     const errs = await d.eval(`() => window.__fixtureErrors || []`);
     assert(!errs.length && !d.consoleErrors().length, `errors on the page: ${JSON.stringify([...errs, ...d.consoleErrors()])}`);

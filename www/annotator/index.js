@@ -60,8 +60,8 @@ let seq = 0;
 
 /** Attach the coach to one editor: textarea, input[type=text], or a contenteditable root
  *  (ProseMirror/Quill roots included). Draws into the single <kefu-coach> host (created on first use).
- *  opts.check(request) -> Report | Promise<Report>; request = {draft, customer, first_reply, agent_since, platform}
- *  opts.context() -> {customer, first_reply, agent_since, platform}   (read before each check; optional)
+ *  opts.check(request) -> Report | Promise<Report>; request = {draft, customer, first_reply, agent_since, previous_reply, platform}
+ *  opts.context() -> {customer, first_reply, agent_since, previous_reply, platform}   (read before each check; optional)
  *  opts.onReport?(report, draft)    called after each completed check
  *  opts.onDisableRule?(ruleId)      "turn this rule off" clicked (the caller persists it)
  *  opts.onApply?(finding, text)    a suggestion was applied
@@ -192,6 +192,7 @@ export function annotate(editor, opts) {
       customer: ctx.customer || '',
       first_reply: !!ctx.first_reply,
       agent_since: ctx.agent_since || '',
+      previous_reply: ctx.previous_reply || '',
       platform: ctx.platform || undefined,
     };
     let result = null;

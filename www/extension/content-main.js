@@ -168,6 +168,7 @@ function contextStatus() {
       reason: ctx.messages > 0 ? null : '按设置的选择器没有找到客户消息',
       customerMessages: ctx.messages || 0,
       firstReply: !!ctx.first_reply,
+      previousReply: !!ctx.previous_reply,
       waitingSeconds: null,
       adapter: site.kind,
     };
@@ -179,6 +180,8 @@ function contextStatus() {
     reason: r ? r.reason : '还没有读取聊天记录',
     customerMessages: r && r.read ? r.messages : 0,
     firstReply: r && r.read ? r.firstReply : null,
+    // whether the agent's message before the customer's was read (an apology or a time there counts)
+    previousReply: !!(r && r.read && r.previousReply),
     waitingSeconds: r && r.waitingSince != null ? Math.max(0, Math.round((Date.now() - r.waitingSince) / 1000)) : null,
     adapter: 'auto',
     // what reading costs here (ms): finding the transcript, then each re-reading on a change

@@ -8,11 +8,12 @@ export default {
   matches: () => true,
   /** `reading`: the editor's last reading (context/reader.js). */
   context(_doc, _settings, reading) {
-    if (!reading || !reading.read) return { customer: '', first_reply: false, agent_since: '', platform: '', messages: 0 };
+    if (!reading || !reading.read) return { customer: '', first_reply: false, agent_since: '', previous_reply: '', platform: '', messages: 0 };
     return {
       customer: reading.customer,
       first_reply: reading.firstReply === true,
       agent_since: reading.agentSince || '',
+      previous_reply: reading.previousReply || '',
       platform: '',
       messages: reading.messages,
     };

@@ -25,6 +25,11 @@ export default {
       agent_since: waiting.length
         ? roles.slice(end).filter((b) => b.getAttribute('data-kefu-role') === 'agent').map((b) => b.textContent.trim()).join('\n')
         : '',
+      // The agent's message just before them: an apology made or a time given there counts.
+      previous_reply:
+        waiting.length && start > 0 && roles[start - 1].getAttribute('data-kefu-role') === 'agent'
+          ? roles[start - 1].textContent.trim()
+          : '',
       platform: (doc.body && doc.body.getAttribute('data-kefu-platform')) || '',
     };
   },

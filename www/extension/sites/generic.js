@@ -22,6 +22,8 @@ export default {
       first_reply: g.agent ? agents.length === 0 : false,
       // The agent's messages after the customer's last one: the draft may be a further message.
       agent_since: last ? [...agents].filter((a) => last.compareDocumentPosition(a) & 4).map((a) => a.textContent.trim()).join('\n') : '',
+      // The agent's message before the customer's last one: an apology or a time given there counts.
+      previous_reply: last ? ([...agents].filter((a) => a.compareDocumentPosition(last) & 4).pop()?.textContent.trim() ?? '') : '',
       platform: '',
     };
   },

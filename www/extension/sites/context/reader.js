@@ -14,7 +14,7 @@ function shopNames(doc) {
 }
 
 /**
- * {read, reason, customer, messages, firstReply, agentSince, waitingSeconds, list}
+ * {read, reason, customer, messages, firstReply, agentSince, previousReply, waitingSeconds, list}
  * read: false with a zh-CN reason when there is no transcript or its sides can't be told.
  */
 export function readConversation(editor, now = Date.now()) {
@@ -72,6 +72,8 @@ export function readList(list, doc, now = Date.now()) {
     firstReply,
     // What the agent has sent after these messages: the draft may be a further message.
     agentSince: run.length ? said.slice(end).filter((m) => m.role === 'agent').map((m) => m.text).join('\n') : '',
+    // The agent's message before them: an apology made or a time given there counts.
+    previousReply: run.length && start > 0 && said[start - 1].role === 'agent' ? said[start - 1].text : '',
     waitingSeconds,
     waitingSince,
     list,
@@ -79,5 +81,5 @@ export function readList(list, doc, now = Date.now()) {
 }
 
 function unread(reason) {
-  return { read: false, reason, customer: '', messages: 0, firstReply: null, agentSince: '', waitingSeconds: null, waitingSince: null, list: null };
+  return { read: false, reason, customer: '', messages: 0, firstReply: null, agentSince: '', previousReply: '', waitingSeconds: null, waitingSince: null, list: null };
 }

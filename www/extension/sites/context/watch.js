@@ -77,7 +77,7 @@ export function watchConversation(editor, onChange) {
       const list = reading && reading.list;
       next = list && list.isConnected && isVisible(list) ? readList(list, editor.ownerDocument) : readConversation(editor);
     } catch (_) {
-      next = { read: false, reason: '读取聊天记录出错,本次不参考聊天记录', customer: '', messages: 0, firstReply: null, agentSince: '', waitingSeconds: null, waitingSince: null, list: null };
+      next = { read: false, reason: '读取聊天记录出错,本次不参考聊天记录', customer: '', messages: 0, firstReply: null, agentSince: '', previousReply: '', waitingSeconds: null, waitingSince: null, list: null };
     }
     const ms = performance.now() - t0;
     cost.count += 1;
@@ -118,6 +118,7 @@ function same(a, b) {
     a.reason === b.reason &&
     a.messages === b.messages &&
     a.agentSince === b.agentSince && // the agent replied: a further message is checked as one
+    a.previousReply === b.previousReply &&
     a.waitingSince === b.waitingSince // the agent answered, or the customer wrote again: the wait timer
   );
 }
