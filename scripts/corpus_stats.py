@@ -16,17 +16,21 @@ CORPUS = os.path.join(HERE, "..", "..", "shared", "corpus", "jddc2019_chat_0.1pe
 
 
 def requests():
-    session, customer, replied = None, [], False
+    """Each agent turn as a request: the customer turns just before it, whether it is the
+    agent's first reply, and the agent's message before those customer turns (what a
+    labeller saw as the previous reply)."""
+    session, customer, replied, last = None, [], False, ""
     for n, line in enumerate(open(CORPUS, encoding="utf-8")):
         cols = line.rstrip("\n").split("\t")
         if len(cols) < 7:
             continue
         if cols[0] != session:
-            session, customer, replied = cols[0], [], False
+            session, customer, replied, last = cols[0], [], False, ""
         text = "\t".join(cols[6:])
         if cols[2] == "1":
-            yield {"id": n + 1, "draft": text, "customer": " ".join(customer), "first_reply": not replied, "platform": "jd"}
-            customer, replied = [], True
+            yield {"id": n + 1, "draft": text, "customer": " ".join(customer), "first_reply": not replied,
+                   "previous_reply": last if customer else "", "platform": "jd"}
+            customer, replied, last = [], True, text
         else:
             customer.append(text)
 
