@@ -76,8 +76,10 @@ THRESHOLD = 0.85
 # (clean drafts); apology, timeline and structure pass at 0.85 now.
 # With 11,190 drafts (session 19), the clean drafts allowed scale with the data (at most one in
 # 1,200 tuned drafts, as 5 in 6,120 was): structure needs 0.95 (14 clean drafts hinted at 0.85,
-# 12 at 0.90, 6 at 0.95); the others keep theirs.
-OWN_THRESHOLD = {"blunt": 0.90, "compliance": 0.95, "empathy": 0.90, "objection": 0.95, "structure": 0.95}
+# 12 at 0.90, 6 at 0.95), and apology 0.90 (it hints on 0.81 % of JD replies at 0.85, 0.69 % at
+# 0.90); the others keep theirs.
+OWN_THRESHOLD = {"apology": 0.90, "blunt": 0.90, "compliance": 0.95, "empathy": 0.90, "objection": 0.95,
+                 "structure": 0.95}
 # The drafts tuned on whole, and the sets halved by writer (tests/quality: see scripts/quality.py).
 TUNED_WHOLE = ["fresh5", "fresh7", "fresh10", "fresh12", "fresh13", "fresh14", "fresh15", "fresh16", "fresh17",
                "fresh19", "fresh20", "fresh23", "fresh28", "fresh29"]

@@ -240,6 +240,22 @@ mod tests {
         assert!(model.grams.len() > 100, "only {} n-grams", model.grams.len());
     }
 
+    /// Each `<category>.sounds-like` rule's doc names the probability its head speaks at, as
+    /// `weights.tsv`'s threshold column has it (the logit in steps of 1/16, rounded up).
+    #[test]
+    fn each_rule_doc_names_its_heads_threshold() {
+        let model = Model::parse(WEIGHTS).expect("weights.tsv parses");
+        for h in &model.heads {
+            let id = format!("{}.sounds-like", h.category.id());
+            let rule = crate::Coach::rules().into_iter().find(|r| r.id == id).unwrap_or_else(|| panic!("no rule {id}"));
+            let doc = rule.doc.replace('\n', " ");
+            let at = doc.find("probability of ").unwrap_or_else(|| panic!("{id}: no probability in its doc"));
+            let p: f64 = doc[at + 15..at + 19].parse().unwrap_or_else(|e| panic!("{id}: {e}"));
+            let threshold = ((p / (1.0 - p)).ln() * 16.0).ceil() as i32;
+            assert_eq!(threshold, h.threshold, "{id}: its doc says {p}, weights.tsv's threshold is {}", h.threshold);
+        }
+    }
+
     #[test]
     fn a_malformed_line_is_an_error_with_its_line_number() {
         let err = Model::parse("@address\t-1\t28\nd\t好\t3:5\n").err().expect("no head 3");

@@ -10,7 +10,7 @@ declare_rule! {
     ///
     /// Left alone: every draft where another rule of the category already spoke, a reply that
     /// already apologises, every draft when the team switched one of the category's rules off,
-    /// and drafts the model scores below a probability of 0.95 (its measured precision and reach
+    /// and drafts the model scores below a probability of 0.90 (its measured precision and reach
     /// are in docs/quality.md).
     ///
     /// ## Why is this bad?

@@ -10,7 +10,7 @@ declare_rule! {
     ///
     /// Left alone: every draft where another rule of the category already spoke, every draft when
     /// the team switched one of the category's rules off, and drafts the model scores below a
-    /// probability of 0.90 (its measured precision and reach are in docs/quality.md).
+    /// probability of 0.95 (its measured precision and reach are in docs/quality.md).
     ///
     /// ## Why is this bad?
     /// Platform rules are strict and the penalties fall on the shop; a hint asks the agent to check

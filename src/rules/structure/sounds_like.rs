@@ -9,7 +9,7 @@ declare_rule! {
     ///
     /// Left alone: every draft where another rule of the category already spoke, every draft when
     /// the team switched one of the category's rules off, and drafts the model scores below a
-    /// probability of 0.90 (its measured precision and reach are in docs/quality.md).
+    /// probability of 0.95 (its measured precision and reach are in docs/quality.md).
     ///
     /// ## Why is this bad?
     /// The guides ask for clear, orderly answers; a run-on reply makes the customer work to find
