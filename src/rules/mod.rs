@@ -91,7 +91,7 @@ impl<'a> Context<'a> {
     }
 
     /// Whether the agent's message before the customer's last ones named a time for the
-    /// outcome (财务会在3个工作日开具寄出): asked to wait again, the time was given.
+    /// outcome (发票3个工作日内开好发您邮箱): asked to wait again, the time was given.
     pub fn timed_before(&self) -> bool {
         self.previous.is_some_and(|d| timeline::time::names_outcome_time(d.folded()))
     }

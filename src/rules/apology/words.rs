@@ -38,8 +38,8 @@ pub fn first_apology(draft: &Draft) -> Option<Range<usize>> {
     find_all(draft.folded(), APOLOGY).into_iter().next().map(|(r, _)| r)
 }
 
-/// The agent apologised in its message before the customer's last ones (真的很抱歉,确实是我们
-/// 库存问题): the complaint pressed again, the apology is better here, not a must.
+/// The agent apologised in its message before the customer's last ones (非常抱歉让您久等了,仓库
+/// 在加急处理): the complaint pressed again, the apology is better here, not a must.
 pub fn apologised_before(cx: &Context) -> bool {
     cx.previous.is_some_and(|d| first_apology(d).is_some())
 }

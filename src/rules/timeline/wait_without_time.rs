@@ -26,7 +26,7 @@ declare_rule! {
     /// for what it needs (订单号, a photo), and 尽快-style waits (`timeline.vague-wait`). A
     /// short holding line while the agent checks (“稍等,正在为您查询”) gets a hint, and so does a
     /// wait whose time the agent's message before the customer's last ones gave
-    /// (`previous_reply`: 财务会在3个工作日开具寄出).
+    /// (`previous_reply`: 发票3个工作日内开好发您邮箱).
     ///
     /// ## Why is this bad?
     /// The guides: “若问题复杂需耗时处理,应先告知客户预计等待时间” and “明确告知客户流程和时间
