@@ -135,7 +135,8 @@ thread_local! {
 /// The checker targets (`check`, `check_long`): flags, then `draft 0xFF customer 0xFF
 /// pattern 0xFF unless`. Flags: bit 0 first reply, bit 1 use the customer's message, bit 2
 /// use the team pack (the small valid one, plus the fuzzed pattern when the coach accepts
-/// it), bits 3-5 the platform (5-7: none given, the coach's own). `repeat_to`: the draft is
+/// it), bits 3-5 the platform (5-7: none given, the coach's own), bit 6 an `agent_since` and
+/// bit 7 a `previous_reply` (the next fields, in that order). `repeat_to`: the draft is
 /// repeated to at least that many bytes.
 pub fn check(mut input: Input<'_>, repeat_to: usize) {
     let mut draft = input.text();
@@ -153,6 +154,7 @@ pub fn check(mut input: Input<'_>, repeat_to: usize) {
         customer: if input.bit(1) { customer } else { String::new() },
         first_reply: input.bit(0),
         agent_since: if input.bit(6) { input.text() } else { String::new() },
+        previous_reply: if input.bit(7) { input.text() } else { String::new() },
         platform,
     };
     let budget = Budget::start(req.draft.len() + req.customer.len() + pattern.len() + unless.len());
