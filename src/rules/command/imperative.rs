@@ -262,9 +262,11 @@ impl Rule for Imperative {
                     continue;
                 }
                 let lead = hit.parts[0].clone();
-                let send_first = SEND_FIRST.contains(&text[lead.clone()]);
-                let go_first = GO_FIRST.contains(&text[lead.clone()]);
-                if (send_first || go_first) && !opens_its_clause(cx, hit.span.start) {
+                let lead_text = &text[lead.clone()];
+                // Sent or sent off, bare: an order only as the clause's first words.
+                let go_first = GO_FIRST.contains(lead_text);
+                let first_words = go_first || SEND_FIRST.contains(lead_text);
+                if first_words && !opens_its_clause(cx, hit.span.start) {
                     continue;
                 }
                 if go_first && starts_with_any(&text[lead.end..], NOT_GOING) {
@@ -274,9 +276,9 @@ impl Rule for Imperative {
                 let rest = cx.draft.raw_text(&(lead.start..hit.span.end));
                 // Lead words that are part of the request stay after 麻烦您 (把…发一下, 发一下订单号);
                 // the others (自己, 你自己) are what 麻烦您 replaces.
-                let fix = match &text[lead.clone()] {
+                let fix = match lead_text {
                     "把" | "你先" | "你把" | "发" | "拍" => format!("麻烦您{}", rest.trim_start_matches('你')),
-                    _ if send_first || go_first => format!("麻烦您{rest}"),
+                    _ if first_words => format!("麻烦您{rest}"),
                     _ => format!("麻烦您{}", cx.draft.raw_text(&(lead.end..hit.span.end))),
                 };
                 out.push(Self::META.lint(hit.span, "命令式语气,改用“麻烦您…”").suggest(fix));
