@@ -2099,7 +2099,11 @@ const ADVICE_ASKED: Words = words![
     "买什么好",
     "怎么养",
     "怎么保存",
+    "怎么保养",
     "怎么喂",
+    // 种小麦用啥肥 我不太懂: what to use, asked by someone new to it.
+    "用什么",
+    "不太懂",
     "推荐"
 ];
 
@@ -2127,6 +2131,16 @@ const POINTS_ASKED: Words = words![
     "要买什么",
     "需要买什么",
 ];
+
+/// The text with the spoken question words written out (啥 → 什么, 咋 → 怎么), for the lists
+/// of what is asked.
+fn written_question_words(text: &str) -> std::borrow::Cow<'_, str> {
+    if text.contains(['啥', '咋']) {
+        std::borrow::Cow::Owned(text.replace('啥', "什么").replace('咋', "怎么"))
+    } else {
+        std::borrow::Cow::Borrowed(text)
+    }
+}
 
 /// The customer declines or puts off buying (不买了, 先不要, 再考虑, 想再对比几家, 头盔就不加购了).
 const DECLINES: Words = words![
@@ -2177,7 +2191,18 @@ const DECLINES: Words = words![
     // Not the shop's extra: 贺卡我自己写,不用你们的.
     "不用你们",
     "不要你们",
+    // Has it already: 接头家里有, 刀片已经有了.
+    "家里有",
+    "家里还有",
+    "已经有了",
 ];
+
+/// Put off until someone else is asked or some other time: 我问问领导再说, 回头再说.
+const PUTS_OFF: Phrase = Phrase(&[
+    Part::Word(words!["问问", "问下", "问一下", "商量", "回头", "以后", "到时候", "过几天", "等等"]),
+    Part::Gap(6),
+    Part::Key(words!["再说"]),
+]);
 
 thread_local! {
     /// The last message [`Customer::read`] read on this thread, with its reading.
@@ -2307,6 +2332,8 @@ impl Customer {
         // “早上测和晚上测差好多,正常吗”: a difference asked about, not a doubt of the goods.
         let difference_asked =
             contains_any(&masked, IS_IT_NORMAL) && !contains_any(&mask(&masked, DIFFERENCE), QUALITY_OBJECTION);
+        // 要注意啥, 有啥区别, 咋选: the spoken question words asked as the written ones.
+        let written = written_question_words(&masked);
         Customer {
             says_done: contains_any(&masked, FINAL),
             complaint_mild,
@@ -2328,9 +2355,9 @@ impl Customer {
             price_doubted: PRICE_DOUBTED.iter().any(|p| p.is_in(&masked)),
             // “会不会很容易脏啊”: a worry asked before buying, an objection read less surely.
             quality_doubted: hearsay || WILL_IT_FAIL.is_in(&masked) || QUALITY_DOUBTED.iter().any(|p| p.is_in(&masked)),
-            declines: contains_any(&masked, DECLINES),
-            asks_advice: contains_any(&masked, ADVICE_ASKED),
-            asks_for_points: contains_any(&masked, POINTS_ASKED),
+            declines: contains_any(&masked, DECLINES) || PUTS_OFF.is_in(&masked),
+            asks_advice: contains_any(&written, ADVICE_ASKED),
+            asks_for_points: contains_any(&written, POINTS_ASKED),
             waiting,
             waited_long,
             asks_about_wait,
@@ -2687,8 +2714,19 @@ fn closing(text: &str, unmasked: &str, complaint: bool, asks: bool) -> Closing {
             return Closing::Weak;
         }
     }
+    // “好吧 那我去别家看看”, “ok我去驿站拿”: the answer taken, and the customer off to their
+    // own next step.
+    if let Some(rest) = find_all(&bare, WEAK_CLOSING).first().filter(|(r, _)| r.start == 0).map(|(r, _)| &bare[r.end..])
+    {
+        if starts_with_any(rest.trim_start_matches('那'), LEAVES) && !contains_any(rest, REQUEST) {
+            return Closing::Strong;
+        }
+    }
     Closing::None
 }
+
+/// The customer goes off to do it themselves: 我去驿站拿, 我去别家看看, 我自己去看看.
+const LEAVES: Words = words!["我去", "我先去", "我再去", "我自己去", "我这就去", "我到时候去"];
 
 /// The customer's own next step or acceptance, beside thanks.
 const OWN_PLAN: Words = words![

@@ -8,7 +8,7 @@ declare_rule! {
     /// 您操作不对, 穿的方式不对, 使用不当, 没证据别乱说, 谁让您…, 您是不是自己删了? — or
     /// between the lines: 您下单前没仔细看吧, 您是不是泡水里了?, 别的顾客都用得好好的, 一般都是
     /// 没注意保养, 下次认准再拍, 您自己平时得注意点, 您下单时门牌号就填错了, 签收时您没有当面
-    /// 开箱, 自己拍不清楚 — and offers neutral wording: “我们一起来
+    /// 开箱, 自己拍不清楚, 您放太多了才卡的 — and offers neutral wording: “我们一起来
     /// 排查一下原因”, “我再跟您确认一下”, “麻烦您提供一下照片”.
     ///
     /// Left alone: the agent's own mistake (“不好意思,我看错了”), conditions and advice
@@ -254,6 +254,7 @@ impl Rule for CustomerFault {
         // (phrase, fix, whether it accuses as a question too)
         let kinds = [
             (CAUSED_BY_YOU, CHECK, false),
+            (ONLY_BECAUSE_YOU, CHECK, false),
             (DID_NOT_LOOK, RECONFIRM, false),
             (MIND_YOURSELF, CHECK, false),
             (YOU_GOT_IT_WRONG, RECONFIRM, false),
@@ -324,7 +325,19 @@ const CAUSED_BY_YOU: Phrase = Phrase(&[
         "烧坏",
         "弄坏",
         "坏的",
+        // 是您地址只写到乡里: given only in part.
+        "只写",
+        "只填",
     ]),
+]);
+
+/// What the customer did, then 才 and the trouble it brought: 您放太多了才卡的.
+const ONLY_BECAUSE_YOU: Phrase = Phrase(&[
+    Part::Word(words!["您", "你"]),
+    Part::Gap(8),
+    Part::Key(words!["才"]),
+    Part::Maybe(words!["会", "导致", "造成", "把"]),
+    Part::Word(words!["卡", "坏", "断", "堵", "漏", "耽误", "延误", "出错", "出问题", "失败", "用不了", "退回"]),
 ]);
 
 /// Not looking, said of the customer a few words on: 您下单前没仔细看吧, 您拍的时候没留意.

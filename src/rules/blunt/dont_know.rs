@@ -108,7 +108,12 @@ const INVITATION_BEFORE: Words = words!["如有", "若有", "如果有", "有什
 /// After the phrase, these turn it into a polite question or a report of the customer's state.
 /// “不知道尺寸没关系”: the customer's not knowing, taken off their hands.
 /// “不知道选哪个很正常”: the customer's not knowing, called normal.
+/// “不知道型号也能配”: the customer's not knowing, no obstacle.
 const REASSURED: Words = words![
+    "也能",
+    "也可以",
+    "也行",
+    "照样",
     "没关系",
     "不要紧",
     "没事",

@@ -33,7 +33,7 @@ declare_rule! {
     /// “不支持无线充电”): a refusal word counts only when it ends the clause, follows the shop
     /// (“我们/这边/本店…不能”) or refuses a service (修改, 退换, 发货, 优惠, 保证, 7天无理由…).
     /// A bare “不支持的哦” answering “支持快充吗?” is a product fact too, and so is 不行 said of a
-    /// way to use the goods or of their state (长期吃不行, 塞不进去不行, 状态确实不行了); a third party's
+    /// way to use the goods or of their state (长期吃不行, 塞不进去不行, 状态确实不行了, 磨成这样是不行了); a third party's
     /// refusal the agent asks about (“商家为什么不给您退货?”) is not the shop refusing.
     ///
     /// ## Why is this bad?
@@ -348,13 +348,19 @@ const PARTICLES: &[char] =
     &['的', '哦', '呢', '啊', '哈', '呀', '了', '啦', '喔', '噢', '滴', '哒', '嘞', '噻', '亲', '的', '么'];
 const CONDITION: Words = words!["如果", "要是", "假如", "万一", "若", "假设", "如您", "倘若"];
 const APOLOGY: Words = words!["抱歉", "不好意思", "对不起", "歉意", "见谅", "谅解", "请您理解", "还请理解", "遗憾"];
-/// “我现在帮您联系快递”, “我帮您先作废再重开”: the agent offers to act instead.
-const OFFERS_TO_ACT: [Phrase; 2] = [
+/// “我现在帮您联系快递”, “我帮您先作废再重开”, “我现在联系快递员改派”: the agent offers to act
+/// instead.
+const OFFERS_TO_ACT: [Phrase; 3] = [
     Phrase(&[Part::Key(FOR_YOU), Part::Gap(2), Part::Word(ACTION)]),
     Phrase(&[
         Part::Key(FOR_YOU),
         Part::Gap(2),
         Part::Word(words!["取消", "作废", "重开", "重新", "修改", "改", "换", "办理", "挑", "选", "推荐"]),
+    ]),
+    Phrase(&[
+        Part::Word(words!["我", "我们", "这边"]),
+        Part::Key(words!["现在", "马上", "这就", "立刻", "立即"]),
+        Part::Word(words!["联系", "安排", "申请", "催", "通知", "改派", "转"]),
     ]),
 ];
 const FOR_YOU: Words = words!["帮您", "为您", "给您"];
@@ -559,7 +565,10 @@ const USE_OR_STATE: Words = words![
     "状态",
     "效果",
     "质量",
-    "品相"
+    "品相",
+    // 叶轮磨成这样是不行了: worn into this state.
+    "成这样",
+    "成那样"
 ];
 
 /// “能不能”, “可不可以”, “行不行”, or a clause that ends in 吗/么/?.

@@ -305,7 +305,10 @@ const WHEN_USED: Words = words!["前", "后", "时", "的时候", "以内", "之
 const NOT_WHEN_USED: Words = words!["目前", "当前", "以前", "前面", "后面", "最后"];
 
 /// Before 100%, these make it a level reached, a measure (充到100%, 电量100%).
-const LEVEL_BEFORE: Words = words!["到", "至", "电量", "满电", "湿度"];
+const LEVEL_BEFORE: Words = words!["到", "至", "电量", "满电", "湿度", "亮度", "音量", "功率", "负载", "浓度"];
+
+/// After 100%, these make it a setting or a measure (100%覆盖, 100%亮度, 100%负载).
+const LEVEL_AFTER: Words = words!["覆盖", "亮度", "音量", "功率", "负载", "浓度", "转速", "占比", "开度", "满版"];
 
 /// What 100% may describe: composition is a fact (100%纯棉).
 const MATERIAL: Words = words![
@@ -467,8 +470,8 @@ fn claim_span(text: &str, sentence: usize, hit: &Range<usize>, term: &str) -> Op
             if MATERIAL.iter().any(|m| named.contains(m)) {
                 return None;
             }
-            // A level reached is a measure (从0充到100%, 电量100%).
-            if ends_with_any(before.trim_end(), LEVEL_BEFORE) {
+            // A level reached is a measure (从0充到100%, 电量100%, 100%覆盖, 亮度调到100%).
+            if ends_with_any(before.trim_end(), LEVEL_BEFORE) || starts_with_any(after.trim_start(), LEVEL_AFTER) {
                 return None;
             }
             // The claim is what 100% vouches for: “100%有效” → take the word with it.

@@ -16,7 +16,7 @@ pub struct Topic {
 
 /// In order: the first topic whose words a question uses is its topic. Time comes after the
 /// topics a time can belong to (“保修多久” is about the warranty) and before size (“多长时间”
-/// is no length).
+/// is no length); price before size and colour (“单买黑色多少钱” asks a price).
 pub const TOPICS: &[Topic] = &[
     Topic {
         name: "运费",
@@ -79,6 +79,13 @@ pub const TOPICS: &[Topic] = &[
         time_answers: true,
     },
     Topic {
+        name: "价格优惠",
+        asks: &["多少钱", "价格", "价钱", "优惠", "便宜", "折扣", "券", "活动", "满减", "贵"],
+        // (满减, not 满: 充满一次电 says nothing of the price.)
+        answers: &["元", "块", "钱", "价", "價", "优惠", "券", "活动", "减", "減", "满减", "滿減", "折", "¥"],
+        time_answers: false,
+    },
+    Topic {
         name: "尺寸",
         asks: &[
             "尺寸",
@@ -131,13 +138,6 @@ pub const TOPICS: &[Topic] = &[
         answers: &[
             "色", "红", "橙", "黄", "绿", "青", "蓝", "紫", "黑", "白", "灰", "粉", "棕", "咖", "米", "金", "银",
         ],
-        time_answers: false,
-    },
-    Topic {
-        name: "价格优惠",
-        asks: &["多少钱", "价格", "价钱", "优惠", "便宜", "折扣", "券", "活动", "满减", "贵"],
-        // (满减, not 满: 充满一次电 says nothing of the price.)
-        answers: &["元", "块", "钱", "价", "價", "优惠", "券", "活动", "减", "減", "满减", "滿減", "折", "¥"],
         time_answers: false,
     },
     Topic {

@@ -1,11 +1,12 @@
 use crate::finding::Lints;
 use crate::rules::{declare_rule, Context, Rule};
-use crate::text::{char_after, char_before, find_pairs, is_punct_or_space, Pairs, Part, Phrase};
+use crate::text::{char_after, char_before, contains_any, find_pairs, is_punct_or_space, Pairs, Part, Phrase, Words};
 
 declare_rule! {
     /// ## What it does
     /// Flags dismissive phrases — 别催了, 急什么, 随便你, 您自己定吧, 爱买不买, 嫌贵别买 (觉得贵就别拍了),
-    /// 烦不烦, 有完没完, 别问了, 不买拉倒, 行了吧 — and offers a patient sentence for each kind.
+    /// 烦不烦, 有完没完, 别问了, 不买拉倒, 行了吧 — and offers a patient sentence for each kind; and
+    /// a customer who says they will look elsewhere sent off with “那您去看吧”.
     ///
     /// Left alone: comfort and friendly offers (“您别着急”, “不着急的话可以选普通快递”,
     /// “有问题随便问哦”, “随便挑,都包邮”, “随时联系我”).
@@ -180,5 +181,23 @@ impl Rule for Dismissive {
             }
             out.push(Self::META.lint(hit.span, "语气不耐烦,会激怒客户").suggest(PRICE_FIX));
         }
+        // “那我去别家看看” — “嗯 那您去看吧”: the customer let go without a word to keep them.
+        if contains_any(&cx.customer.text, GOING_ELSEWHERE) {
+            if let Some(hit) = LET_GO.find(text).into_iter().find(|h| !said.iter().any(|r| r.start < h.span.end)) {
+                out.push(Self::META.lint(hit.span, "客户要走,别打发,留住客户").suggest(LET_GO_FIX));
+            }
+        }
     }
 }
+
+/// The customer says they will look elsewhere.
+const GOING_ELSEWHERE: Words = words!["别家", "别的店", "其他家", "其它家", "别处", "隔壁"];
+/// Sending them off: 那您去看吧, 您去别家吧, 你去看看吧.
+const LET_GO: Phrase = Phrase(&[
+    Part::Maybe(words!["那"]),
+    Part::Word(words!["您", "你"]),
+    Part::Key(words!["去"]),
+    Part::Gap(4),
+    Part::Word(words!["吧"]),
+]);
+const LET_GO_FIX: &str = "好的,您可以多比较一下,有需要随时找我";

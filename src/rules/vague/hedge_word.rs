@@ -32,7 +32,8 @@ declare_rule! {
     /// “可能有细微差异”, “拆封后可能有一点味道,属于正常现象”, “一包大概能用10天左右,具体还要看
     /// 宝宝的情况”) is only a hint.
     ///
-    /// Left alone: someone else's guess repeated (“您说下周可能不在家”, “快递员说可能送不到”, the
+    /// Left alone: words quoted (之前说“可能有货”没讲清楚), a guess at the customer's own day
+    /// (您白天在地里可能接不到), someone else's guess repeated (“您说下周可能不在家”, “快递员说可能送不到”, the
     /// customer's own words echoed: 您下午可能不在家也没关系,
     /// “您估计周六在家的话”), advice (“使用前应该先空桶运行”, “应该选2匹的柜机”, and “应该放在
     /// 通风的地方” answering “放哪里比较好?”),
@@ -149,6 +150,14 @@ impl Rule for HedgeWord {
             if contains_any(lead, REPORTED) || matches!(char_before(text, hit.start), Some('您' | '你')) {
                 continue;
             }
+            // “之前说“可能有货”没讲清楚”: words quoted, not said now.
+            if cx.draft.quote_at(hit.start).is_some() {
+                continue;
+            }
+            // “您白天在地里可能接不到”: a guess at the customer's own day, which only they know.
+            if about_the_customer(lead) {
+                continue;
+            }
             // “您下午可能不在家也没关系” to “我下午可能不在家”: the customer's own guess, echoed.
             if echoes_the_customer(cx, text, &hit) {
                 continue;
@@ -253,6 +262,25 @@ const ESTIMATE: Words = words!["一般", "左右", "差不多"];
 fn echoes_the_customer(cx: &Context, text: &str, hit: &Range<usize>) -> bool {
     let next: String = text[hit.end..].chars().take(3).collect();
     next.chars().count() == 3 && cx.customer.text.contains(&format!("{}{next}", &text[hit.clone()]))
+}
+
+/// The clause is about the customer themselves: it opens on 您 (after a call such as 亲), not on
+/// something of theirs (您的订单, 您收到的罐子, 您这个, 您那边) nor on 您好.
+fn about_the_customer(lead: &str) -> bool {
+    let lead = strip_calls(lead);
+    let Some(rest) = lead.strip_prefix('您').or_else(|| lead.strip_prefix('你')) else { return false };
+    !starts_with_any(rest, ["好", "这", "那", "们"]) && !rest.contains(['的', ' '])
+}
+
+/// The lead without the calls it opens on (亲, 亲亲, 宝宝) and their punctuation.
+fn strip_calls(mut lead: &str) -> &str {
+    loop {
+        let rest = lead.trim_start_matches(is_punct_or_space);
+        match ["亲爱的", "亲亲", "亲", "宝宝"].iter().find_map(|c| rest.strip_prefix(c)) {
+            Some(after) => lead = after,
+            None => return rest,
+        }
+    }
 }
 
 /// Question words that ask nothing here: 不怎么 (“not very”), 过几天, and 几 in a number.
