@@ -1,3 +1,4 @@
+use crate::config::Platform;
 use crate::finding::Lints;
 use crate::finding::Severity;
 use crate::rules::{declare_rule, Context, Rule};
@@ -8,6 +9,7 @@ declare_rule! {
     /// Flags back-office terms a shopper may not know — SKU / SPU / 揽收 / 到付 / 拦截件 /
     /// 首重 / 续重 / 48h / 派件 / 工单 / 仓配 / 爆仓 / 面单 / 集包 / 问题件 / 滞留件 — and
     /// replaces each with plain words (SKU → 规格, 48h → 48小时, 揽收 → 取件). 质检 is only a hint.
+    /// On JD, SOP is a way a shop sells there, not a procedure: it gets no fix.
     ///
     /// Left alone: a term the customer used first (“怎么回收面单呢”), 到付 inside 货到付款,
     /// 挂起来 (hung up to dry), 快递面单 (the word says what it is), “48小时” written out, words customers use themselves
@@ -145,7 +147,14 @@ impl Rule for IndustryTerm {
             };
             let severity = if term == "质检" { Severity::Hint } else { Severity::Warning };
             let message = format!("“{}”是行业术语,客户不一定懂", cx.draft.raw_text(&hit));
-            out.push(Self::META.lint(hit, message).with_severity(severity).suggest(plain));
+            let lint = Self::META.lint(hit, message).with_severity(severity);
+            // On JD, SOP names a way a shop sells there (the shop ships it), not a procedure:
+            // which words say it best only the agent knows.
+            if term == "sop" && cx.platform == Platform::Jd {
+                out.push(lint);
+                continue;
+            }
+            out.push(lint.suggest(plain));
         }
         hours(cx, out);
     }
