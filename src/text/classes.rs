@@ -18,6 +18,7 @@ pub const WE: Words = words![
     "咱家",
     "本店",
     "小店",
+    "店里",
     "店铺",
     "敝店",
     "我这边",
@@ -139,6 +140,9 @@ pub const CHANNEL: Words = words![
     "v信",
     "v x",
     "w x",
+    // 加我V:zhjj8866
+    "v:",
+    "v号",
     "薇信",
     "威信",
     "围信",

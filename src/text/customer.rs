@@ -1837,7 +1837,19 @@ const GOES_WRONG: Words = words![
     "伤",
     "刺激",
     "不干净",
+    // 实际网速会不会很慢, 会不会经常掉线
+    "很慢",
+    "太慢",
+    "掉线",
+    "不稳",
 ];
+
+/// Priced like a better-known make: 价格都快赶上戴森了.
+const PRICED_LIKE: Phrase = Phrase(&[
+    Part::Word(words!["价格", "价钱", "这价", "卖得", "卖的"]),
+    Part::Gap(6),
+    Part::Key(words!["赶上", "比得上", "顶上"]),
+]);
 
 const WAITING: Words = words![
     // A promise broken again: 说好的今天发 又没发, 还是没到.
@@ -2135,11 +2147,18 @@ const POINTS_ASKED: Words = words![
 /// The text with the spoken question words written out (啥 → 什么, 咋 → 怎么), for the lists
 /// of what is asked.
 fn written_question_words(text: &str) -> std::borrow::Cow<'_, str> {
-    if text.contains(['啥', '咋']) {
-        std::borrow::Cow::Owned(text.replace('啥', "什么").replace('咋', "怎么"))
-    } else {
-        std::borrow::Cow::Borrowed(text)
+    if !text.contains('啥') && !text.contains('咋') {
+        return std::borrow::Cow::Borrowed(text);
     }
+    let mut out = String::with_capacity(text.len() + 6);
+    for c in text.chars() {
+        match c {
+            '啥' => out.push_str("什么"),
+            '咋' => out.push_str("怎么"),
+            _ => out.push(c),
+        }
+    }
+    std::borrow::Cow::Owned(out)
 }
 
 /// The customer declines or puts off buying (不买了, 先不要, 再考虑, 想再对比几家, 头盔就不加购了).
@@ -2348,7 +2367,8 @@ impl Customer {
             price_objection: contains_any(&masked, PRICE_OBJECTION)
                 || CHEAPER_ELSEWHERE.is_in(&masked)
                 || WOULD_BUY_MORE.is_in(&masked)
-                || OFFERED_LITTLE.is_in(&masked),
+                || OFFERED_LITTLE.is_in(&masked)
+                || PRICED_LIKE.is_in(&masked),
             quality_objection: (doubts_quality && !difference_asked)
                 || SOON_FAILED.is_in(&masked)
                 || (BETTER_ELSEWHERE.is_in(&masked) && !CHEAPER_ELSEWHERE.is_in(&masked)),
@@ -2714,19 +2734,21 @@ fn closing(text: &str, unmasked: &str, complaint: bool, asks: bool) -> Closing {
             return Closing::Weak;
         }
     }
-    // “好吧 那我去别家看看”, “ok我去驿站拿”: the answer taken, and the customer off to their
-    // own next step.
-    if let Some(rest) = find_all(&bare, WEAK_CLOSING).first().filter(|(r, _)| r.start == 0).map(|(r, _)| &bare[r.end..])
+    // “好吧 那我去别家看看”, “ok我去驿站拿”, “好吧,那我等检测结果”: the answer taken, and the
+    // customer off to their own next step.
+    let mut rest = bare.as_str();
+    while let Some((r, _)) = find_all(rest, WEAK_CLOSING).into_iter().next().filter(|(r, _)| r.start == 0) {
+        rest = &rest[r.end..];
+    }
+    if rest.len() < bare.len() && starts_with_any(rest.trim_start_matches('那'), LEAVES) && !contains_any(rest, REQUEST)
     {
-        if starts_with_any(rest.trim_start_matches('那'), LEAVES) && !contains_any(rest, REQUEST) {
-            return Closing::Strong;
-        }
+        return Closing::Strong;
     }
     Closing::None
 }
 
-/// The customer goes off to do it themselves: 我去驿站拿, 我去别家看看, 我自己去看看.
-const LEAVES: Words = words!["我去", "我先去", "我再去", "我自己去", "我这就去", "我到时候去"];
+/// The customer goes off to do it themselves, or to wait: 我去驿站拿, 我去别家看看, 我等师傅电话.
+const LEAVES: Words = words!["我去", "我先去", "我再去", "我自己去", "我这就去", "我到时候去", "我等"];
 
 /// The customer's own next step or acceptance, beside thanks.
 const OWN_PLAN: Words = words![

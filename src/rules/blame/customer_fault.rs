@@ -213,6 +213,10 @@ const NOT_BLAME: Words = words![
     "抱歉",
 ];
 
+/// After 人为损坏, what the warranty does about it: a policy stated, not this customer blamed.
+const POLICY_AFTER: Words =
+    words!["不保", "不在", "不属于", "只收", "收取", "自费", "要收", "付费", "有偿", "收费", "不包", "除外", "另算"];
+
 /// Phrases that accuse even as a question (“您没看到…吗?”, “别乱说好吗?”).
 const ACCUSES_AS_A_QUESTION: Words = words!["乱说", "瞎说", "随便说", "没看", "没注意"];
 /// “的方式不对” needs the customer in the clause (“您穿的方式不对”), not “我们包装的方式不对”.
@@ -236,6 +240,10 @@ impl Rule for CustomerFault {
             if contains_any(before, NOT_BLAME) || after.contains("的话") || before.ends_with(['不', '非']) {
                 continue;
             }
+            // “人为损坏换节只收成本价”: the warranty's terms for a kind of damage, stated.
+            if word.starts_with("人为") && contains_any(after, POLICY_AFTER) {
+                continue;
+            }
             // “是您没收到吗?” asks; it does not accuse. “是不是您自己…?” and “您没看到…吗?” do, as
             // questions.
             let accuses = word.starts_with("是不是") || ACCUSES_AS_A_QUESTION.iter().any(|w| word.contains(w));
@@ -255,6 +263,9 @@ impl Rule for CustomerFault {
         let kinds = [
             (CAUSED_BY_YOU, CHECK, false),
             (ONLY_BECAUSE_YOU, CHECK, false),
+            (OF_COURSE, CHECK, false),
+            (BOUGHT_WITHOUT_READING, RECONFIRM, true),
+            (GOES_TOO_FAR, CHECK, false),
             (DID_NOT_LOOK, RECONFIRM, false),
             (MIND_YOURSELF, CHECK, false),
             (YOU_GOT_IT_WRONG, RECONFIRM, false),
@@ -339,6 +350,27 @@ const ONLY_BECAUSE_YOU: Phrase = Phrase(&[
     Part::Maybe(words!["会", "导致", "造成", "把"]),
     Part::Word(words!["卡", "坏", "断", "堵", "漏", "耽误", "延误", "出错", "出问题", "失败", "用不了", "退回"]),
 ]);
+
+/// What the customer did not do, and so of course: 您没插内存卡当然录不了.
+const OF_COURSE: Phrase = Phrase(&[
+    Part::Word(words!["您", "你"]),
+    Part::Gap(2),
+    Part::Word(words!["没", "没有"]),
+    Part::Gap(8),
+    Part::Key(words!["当然", "肯定"]),
+    Part::Word(words!["不", "没", "用不了", "录不了", "不行", "不能"]),
+]);
+
+/// Not reading the page before buying: 您下单时没看页面写的预售7天吗?
+const BOUGHT_WITHOUT_READING: Phrase = Phrase(&[
+    Part::Word(words!["下单时", "下单的时候", "拍的时候", "拍之前", "购买时", "买的时候", "买之前"]),
+    Part::Gap(2),
+    Part::Key(words!["没看", "没有看"]),
+]);
+
+/// The customer's words called too much: 说我们骗人就过分了.
+const GOES_TOO_FAR: Phrase =
+    Phrase(&[Part::Word(words!["说我们", "说我"]), Part::Gap(8), Part::Key(words!["过分", "太过了"])]);
 
 /// Not looking, said of the customer a few words on: 您下单前没仔细看吧, 您拍的时候没留意.
 const DID_NOT_LOOK: Phrase = Phrase(&[

@@ -1,5 +1,6 @@
 use crate::finding::Lints;
 use crate::finding::Severity;
+use crate::rules::apology::words::apologises;
 use crate::rules::{declare_rule, Context, Rule};
 use crate::text::classes::{THIRD_PARTY, WE};
 use std::ops::Range;
@@ -82,10 +83,13 @@ const DISOWN: &[Phrase] = &[
     ]),
     Phrase(&[Part::Word(words!["不在"]), Part::Word(WE), Part::Gap(4), Part::Word(words!["范围"])]),
     // 这是快递那边的问题, 是厂家的责任
-    Phrase(&[Part::Word(words!["是", "属于"]), Part::Key(THIRD_PARTY), Part::Gap(3), Part::Word(FAULT)]),
+    THEIRS_IS_THE_FAULT,
     // 这边只负责发货
     Phrase(&[Part::Word(WE), Part::Word(words!["只负责", "只是负责", "只管", "就负责"])]),
 ];
+/// 这是快递那边的问题, 是仓库拿错了: the fault put on someone else.
+const THEIRS_IS_THE_FAULT: Phrase =
+    Phrase(&[Part::Word(words!["是", "属于"]), Part::Key(THIRD_PARTY), Part::Gap(3), Part::Word(FAULT)]);
 const NO_RELATION: Words = words![
     "没关系",
     "没有关系",
@@ -321,6 +325,11 @@ impl Rule for NotOurJob {
         // Settling it alone is disowning it too, unless the agent also acts; so is naming
         // someone else's fault (仓库那边的问题) with nothing done about it.
         let acts = agent_acts(text);
+        // “抱歉…是仓库拿错了,今天18点前补发”: the mistake owned, apologised for and put right by
+        // a time, not someone else's problem.
+        if apologises(cx) && cx.names_outcome_time() {
+            disowned.retain(|r| !THEIRS_IS_THE_FAULT.is_in(&text[r.clone()]));
+        }
         if !acts {
             disowned.extend(THEIR_FAULT.find(text).into_iter().map(|h| h.span));
             disowned.extend(THEIR_JOB.find(text).into_iter().map(|h| h.span));

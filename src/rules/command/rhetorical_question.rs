@@ -252,6 +252,10 @@ impl Rule for RhetoricalQuestion {
     fn check(&self, cx: &Context, out: &mut Lints) {
         let text = cx.draft.folded();
         for mut span in questions(text) {
+            // 您说的“你们不是说送路由器吗”没错: the customer's words quoted.
+            if cx.draft.quote_at(span.start).is_some() {
+                continue;
+            }
             // The leading character taken as context by “(?:^|[^您你是否])不知道” is not flagged.
             if let Some(i) =
                 text[span.clone()].find("不知道").filter(|i| *i > 0 && !text[span.clone()].starts_with(['你', '您']))

@@ -305,7 +305,7 @@ const WHEN_USED: Words = words!["前", "后", "时", "的时候", "以内", "之
 const NOT_WHEN_USED: Words = words!["目前", "当前", "以前", "前面", "后面", "最后"];
 
 /// Before 100%, these make it a level reached, a measure (充到100%, 电量100%).
-const LEVEL_BEFORE: Words = words!["到", "至", "电量", "满电", "湿度", "亮度", "音量", "功率", "负载", "浓度"];
+const LEVEL_BEFORE: Words = words!["到", "至", "电量", "满电", "湿度", "亮度", "音量", "功率", "负载", "浓度", "显示"];
 
 /// After 100%, these make it a setting or a measure (100%覆盖, 100%亮度, 100%负载).
 const LEVEL_AFTER: Words = words!["覆盖", "亮度", "音量", "功率", "负载", "浓度", "转速", "占比", "开度", "满版"];
@@ -380,6 +380,7 @@ impl Rule for AbsoluteClaim {
         let spans = NEVER_FAILS
             .find(text)
             .into_iter()
+            .chain(NEVER_EVER.find(text))
             .map(|h| h.span)
             .chain(find_all(text, NEVER_FAILS_BARE).into_iter().map(|(r, _)| r));
         for span in spans {
@@ -416,6 +417,13 @@ const NEVER_FAILS: Phrase = Phrase(&[
         "不过敏",
         "没有任何问题"
     ]),
+]);
+/// Never, ever: 这款永远不会掉线.
+const NEVER_EVER: Phrase = Phrase(&[
+    Part::Key(words!["永远"]),
+    Part::Maybe(words!["都", "也"]),
+    Part::Word(words!["不会"]),
+    Part::Word(words!["坏", "掉线", "断", "卡", "失效", "出问题", "褪色", "掉色", "漏", "生锈", "变形"]),
 ]);
 /// The same in one breath: 包不会化的, 包不坏.
 const NEVER_FAILS_BARE: Words =

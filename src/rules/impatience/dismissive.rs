@@ -1,6 +1,9 @@
 use crate::finding::Lints;
 use crate::rules::{declare_rule, Context, Rule};
-use crate::text::{char_after, char_before, contains_any, find_pairs, is_punct_or_space, Pairs, Part, Phrase, Words};
+use crate::text::{
+    char_after, char_before, contains_any, find_pairs, is_han, is_punct_or_space, starts_with_any, Pairs, Part, Phrase,
+    Words,
+};
 
 declare_rule! {
     /// ## What it does
@@ -92,6 +95,9 @@ const PHRASES: Pairs = pairs![
     ("自己定吧", "您可以根据需要来选择,我也可以帮您推荐"),
     ("自己决定吧", "您可以根据需要来选择,我也可以帮您推荐"),
     ("自己看着办", "您可以根据需要来选择,我也可以帮您推荐"),
+    ("看着办吧", "您可以根据需要来选择,我也可以帮您推荐"),
+    ("看着拍吧", "您可以根据需要来选择,我也可以帮您推荐"),
+    ("看着买吧", "您可以根据需要来选择,我也可以帮您推荐"),
     ("烦不烦", "您还有什么疑问,我都会耐心为您解答"),
     ("有完没完", "您还有什么疑问,我都会耐心为您解答"),
     ("别问了", "您还有什么疑问,我都会耐心为您解答"),
@@ -181,15 +187,47 @@ impl Rule for Dismissive {
             }
             out.push(Self::META.lint(hit.span, "语气不耐烦,会激怒客户").suggest(PRICE_FIX));
         }
-        // “那我去别家看看” — “嗯 那您去看吧”: the customer let go without a word to keep them.
-        if contains_any(&cx.customer.text, GOING_ELSEWHERE) {
-            if let Some(hit) = LET_GO.find(text).into_iter().find(|h| !said.iter().any(|r| r.start < h.span.end)) {
-                out.push(Self::META.lint(hit.span, "客户要走,别打发,留住客户").suggest(LET_GO_FIX));
+        // “我爱买几个买几个”: the choice thrown back.
+        for hit in AS_YOU_LIKE.find(text) {
+            if said.iter().any(|r| r.start < hit.span.end && hit.span.start < r.end) {
+                continue;
+            }
+            out.push(Self::META.lint(hit.span.clone(), "语气不耐烦,会激怒客户").suggest(CHOICE_FIX));
+            said.push(hit.span);
+        }
+        // “那我去别家看看” — “嗯 那您去看吧”; “我先去量下门的厚度” — “嗯 量去吧”: the customer
+        // let go without a word to keep them or help them.
+        let customer = &cx.customer.text;
+        let elsewhere = contains_any(customer, GOING_ELSEWHERE);
+        if elsewhere || starts_with_any(customer.trim_start_matches(['好', '吧', '那', ' ', ',']), OFF_TO_DO_IT) {
+            let short = text.chars().filter(|c| is_han(*c)).count() <= 8;
+            let hit = LET_GO.find(text).into_iter().map(|h| h.span).find(|r| !said.iter().any(|s| s.start < r.end));
+            // (A short reply's last words: 嗯 量去吧.)
+            let hit = hit.or_else(|| {
+                let at = text.find("去吧").filter(|_| short)?;
+                let from = text[..at]
+                    .char_indices()
+                    .rfind(|(_, c)| is_punct_or_space(*c))
+                    .map_or(0, |(i, c)| i + c.len_utf8());
+                Some(from..at + "去吧".len())
+            });
+            if let Some(span) = hit {
+                let fix = if elsewhere { LET_GO_FIX } else { "好的,您先忙,有需要随时找我" };
+                out.push(Self::META.lint(span, "客户要走,别打发,留住客户").suggest(fix));
             }
         }
     }
 }
 
+/// The customer goes off to do something first: 我先去量下门的厚度.
+const OFF_TO_DO_IT: Words = words!["我先去", "我去", "我再去", "我这就去"];
+/// The choice thrown back: 爱买几个买几个, 爱选哪个选哪个.
+const AS_YOU_LIKE: Phrase = Phrase(&[
+    Part::Key(words!["爱买", "爱要", "爱选", "爱拍", "爱用"]),
+    Part::Gap(3),
+    Part::Word(words!["买", "要", "选", "拍", "用"]),
+]);
+const CHOICE_FIX: &str = "您可以根据需要来选择,有问题随时找我";
 /// The customer says they will look elsewhere.
 const GOING_ELSEWHERE: Words = words!["别家", "别的店", "其他家", "其它家", "别处", "隔壁"];
 /// Sending them off: 那您去看吧, 您去别家吧, 你去看看吧.

@@ -115,6 +115,11 @@ const TERMS: Pairs = pairs![
     // The warehouse's words for a return: 发起截件, 生成逆向单.
     ("截件", "拦截包裹"),
     ("逆向单", "退货单"),
+    // Delivery and device codes: 已经妥投了, 师傅上门的ETA, 支持OTA, OLT端口已满.
+    ("妥投", "送达"),
+    ("eta", "预计到达时间"),
+    ("ota", "在线升级"),
+    ("olt", "局端设备"),
 ];
 
 impl Rule for IndustryTerm {

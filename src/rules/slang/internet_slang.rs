@@ -70,6 +70,9 @@ const TERMS: Pairs = pairs![
     // 用这个泵头妥妥的, 装上直接起飞.
     ("妥妥的", "没问题"),
     ("直接起飞", "效果很好"),
+    // 颜值杀疯了, 拍照巨出片.
+    ("杀疯了", "非常出色"),
+    ("出片", "拍照好看"),
     ("栓q", "谢谢"),
     ("无语", "很无奈"),
     ("蚌埠住了", "忍不住了"),
@@ -183,6 +186,10 @@ impl Rule for InternetSlang {
                 {
                     continue;
                 }
+            }
+            // 无语音模式: 无 and 语音, no slang.
+            if term == "无语" && after == Some('音') {
+                continue;
             }
             // “神马” can be a name (神马搜索); “稀饭” is rice porridge in food shops.
             if term == "神马"

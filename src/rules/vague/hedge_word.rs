@@ -269,7 +269,7 @@ fn echoes_the_customer(cx: &Context, text: &str, hit: &Range<usize>) -> bool {
 fn about_the_customer(lead: &str) -> bool {
     let lead = strip_calls(lead);
     let Some(rest) = lead.strip_prefix('您').or_else(|| lead.strip_prefix('你')) else { return false };
-    !starts_with_any(rest, ["好", "这", "那", "们"]) && !rest.contains(['的', ' '])
+    !starts_with_any(rest, ["好", "这", "那", "们"]) && !rest.contains('的') && !rest.contains(' ')
 }
 
 /// The lead without the calls it opens on (亲, 亲亲, 宝宝) and their punctuation.
@@ -311,6 +311,8 @@ const WEATHER: Words = words![
 
 /// Someone else said or thinks it (您说, 快递员说, 听说): the hedge is theirs.
 const REPORTED: Words = words![
+    // 考虑到阿姨可能不太熟悉手机: a consideration, not a claim.
+    "考虑到",
     "您说",
     "你说",
     "您提到",
