@@ -400,6 +400,12 @@ const OVERDUE_WORDS: Words = words![
 /// Defects the customer sees or hears (黑点, 污渍, 划伤, 杂音, 电流声): a complaint here, damaged
 /// goods to the situation reader.
 pub(super) const DEFECTS: Words = words![
+    // A hole, a noise that keeps them up: 领口有个洞, 外机一直响 吵得睡不着.
+    "有个洞",
+    "破洞",
+    "一直响",
+    "吵得睡不着",
+    "吵得不行",
     // Creased: 封面被压皱了.
     "压皱",
     // Bent or broken pins: CPU插座就是弯针.
@@ -1949,6 +1955,16 @@ const THANKS: Words =
 
 /// Phrases that contain a signal word without carrying the signal.
 const NOT_A_SIGNAL: Words = words![
+    // 垃圾 the bin and the bag, not an insult: 垃圾袋一卷多少只.
+    "垃圾袋",
+    "垃圾桶",
+    "垃圾分类",
+    "垃圾篓",
+    // A high instep, not a high price: 脚背有点高.
+    "脚背有点高",
+    "脚背高",
+    "个子高",
+    "个子有点高",
     // 薄 named, not judged: 猫薄荷, 轻薄款.
     "薄荷",
     "轻薄",

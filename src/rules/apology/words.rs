@@ -26,6 +26,12 @@ pub const APOLOGY: Words = words![
     "见谅",
     "包涵",
     "怠慢",
+    // The fault owned: 是我们没做到, 是我们的失误.
+    "是我们没做到",
+    "是我们的错",
+    "是我们的失误",
+    "是我们做得不好",
+    "是我们没做好",
 ];
 
 /// Whether the reply apologises anywhere.

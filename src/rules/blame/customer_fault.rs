@@ -213,6 +213,9 @@ const NOT_BLAME: Words = words![
     "抱歉",
 ];
 
+/// A way for the customer to check a possible cause: 麻烦您看一下结算页.
+const CHECK_IT: Words = words!["看一下", "确认一下", "核对一下", "检查一下", "试一下", "试试"];
+
 /// After 人为损坏, what the warranty does about it: a policy stated, not this customer blamed.
 const POLICY_AFTER: Words =
     words!["不保", "不在", "不属于", "只收", "收取", "自费", "要收", "付费", "有偿", "收费", "不包", "除外", "另算"];
@@ -293,6 +296,11 @@ impl Rule for CustomerFault {
             let repeated = (contains_any(before, REPEATED) || starts_with_any(&text[hit.span.start..], REPEATED))
                 && fix != EVIDENCE;
             if hit.span.start < kept || contains_any(before, NOT_BLAME) || supposes || asks || repeated {
+                continue;
+            }
+            // “也许是您购物车金额还没到门槛,麻烦您看一下结算页金额”: one possible cause, with a
+            // way for the customer to check it.
+            if contains_any(before, &["也许", "可能", "或许"]) && contains_any(&text[hit.span.end..], CHECK_IT) {
                 continue;
             }
             let end = clause.range.start + text[clause.range.clone()].trim_end_matches(is_end).len();

@@ -372,7 +372,7 @@ const FOR_YOU: Words = words!["帮您", "为您", "给您"];
 const TURNS_TO_WHAT_CAN: Phrase = Phrase(&[
     Part::Word(words!["不过", "但是", "但", "剩下", "其余"]),
     Part::Gap(12),
-    Part::Key(words!["可以", "都能", "还能", "也能", "能", "有", "会"]),
+    Part::Key(words!["可以", "都能", "还能", "也能", "能", "有", "会", "领", "更省", "更划算"]),
 ]);
 
 /// An alternative offered after the refusal.
@@ -470,6 +470,11 @@ impl Rule for FlatRefusal {
             if bar
                 && !(terminal
                     && *han.get_or_insert_with(|| text.chars().filter(|c| is_han(*c)).count()) <= BAR_ANSWER_MAX)
+            {
+                continue;
+            }
+            // “可以退的哦…不可以退的只有定制款”: the exceptions listed, not a refusal.
+            if after.char_indices().take(5).any(|(i, _)| starts_with_any(&after[i..], ["的只有", "的仅有", "的只是"]))
             {
                 continue;
             }

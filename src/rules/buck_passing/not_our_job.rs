@@ -266,8 +266,21 @@ const SEND_AWAY_TAIL: Words = words![
 ];
 
 /// The agent taking part: then it is not a brush-off.
-const AGENT_ACTS: Words =
-    words!["我帮", "我来", "我这边", "我们会", "我们这边", "帮您", "为您", "给您", "小妹", "我们帮", "这边"];
+const AGENT_ACTS: Words = words![
+    "我帮",
+    "我来",
+    "我这边",
+    "我们会",
+    "我们也会",
+    "我也会",
+    "我们这边",
+    "帮您",
+    "为您",
+    "给您",
+    "小妹",
+    "我们帮",
+    "这边"
+];
 /// Words after a lead of [`AGENT_ACTS`] that say the agent is *not* acting: 我们这边也联系不上,
 /// 这边建议您…, 我这边查不到.
 const NOT_ACTING: Words = words!["也", "不", "没", "无法", "建议", "查不到", "联系不上", "管不了"];
@@ -277,6 +290,9 @@ const OPTION: Words = words!["可以", "建议", "或者", "如需", "如果", "
 const OPTION_LEAD: Words = words!["建议", "也可以", "还可以", "可以"];
 /// A condition or a question around a disowning: “如果不是我们的问题…” states a policy.
 const CONDITION: Words = words!["如果", "若", "万一", "假如", "要是", "如"];
+
+/// What nobody controls: the weather, a lockdown.
+const WEATHER: Words = words!["下雨", "暴雨", "大雨", "大雪", "台风", "天气", "雨天", "雪天", "疫情", "交通管制"];
 
 /// Adverbs between the one who acts and the act: 我现在就去问仓库.
 const WHEN_ADVERBS: Words = words!["现在", "马上", "立刻", "立即", "这就", "就", "先", "再", "也"];
@@ -351,6 +367,11 @@ impl Rule for NotOurJob {
                 continue;
             }
             if text[m.end..].starts_with(['吗', '?']) {
+                continue;
+            }
+            // “暴雨天快递可能会慢1天,这个我们控制不了”: the weather, which nobody controls.
+            let sentence = cx.draft.sentence_at(m.start).map_or(0..m.start, |s| s.range.clone());
+            if contains_any(&text[sentence.start..m.start], WEATHER) {
                 continue;
             }
             // The whole clause goes: “快递又不归我们管” → “这个问题我来帮您跟进处理…”.

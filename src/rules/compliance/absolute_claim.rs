@@ -307,6 +307,9 @@ const NOT_WHEN_USED: Words = words!["目前", "当前", "以前", "前面", "后
 /// Before 100%, these make it a level reached, a measure (充到100%, 电量100%).
 const LEVEL_BEFORE: Words = words!["到", "至", "电量", "满电", "湿度", "亮度", "音量", "功率", "负载", "浓度", "显示"];
 
+/// After 绝对不会, what the shop would do to the customer: 向您要验证码, 泄露您的信息.
+const CONDUCT: Words = words!["向您", "向你", "问您", "找您要", "泄露", "索要", "骚扰", "私自", "额外收", "乱收"];
+
 /// After 100%, these make it a setting or a measure (100%覆盖, 100%亮度, 100%负载).
 const LEVEL_AFTER: Words = words!["覆盖", "亮度", "音量", "功率", "负载", "浓度", "转速", "占比", "开度", "满版"];
 
@@ -353,6 +356,12 @@ impl Rule for AbsoluteClaim {
                 if quote.start == hit.start && contains_any(&text[sentence..sentence_end], REFUSED) {
                     continue;
                 }
+                // “您说的“顶级配置”是16G那款”: the customer's words, quoted. (A quote may open
+                // sentences before this one.)
+                let before_quote = text[sentence.min(quote.start)..quote.start].trim_end_matches(['“', '"', '「']);
+                if ends_with_any(before_quote, ["您说的", "您说", "你说的"]) {
+                    continue;
+                }
                 // “贺卡写‘你是我最好的朋友’”: a message the customer wants written, not the shop's claim.
                 // (Read from the start of the sentence the quote opens in: a quote may run on
                 // over several sentences.)
@@ -367,8 +376,20 @@ impl Rule for AbsoluteClaim {
             {
                 continue;
             }
-            // “绝对不要用湿手插拔”: a warning, not a claim.
-            if term == "绝对" && starts_with_any(&text[hit.end..], ["不要", "不能", "别", "禁止", "不可"]) {
+            // “绝对不要用湿手插拔”, “绝对要避免”: a warning, not a claim.
+            if term == "绝对"
+                && starts_with_any(&text[hit.end..], ["不要", "不能", "别", "禁止", "不可", "要避免", "避免"])
+            {
+                continue;
+            }
+            // “我们客服绝对不会向您要验证码”: the shop's own conduct toward the customer promised,
+            // not the goods' (我们的电热毯绝对不会漏电 still claims).
+            if term == "绝对" && text[hit.end..].strip_prefix("不会").is_some_and(|rest| starts_with_any(rest, CONDUCT))
+            {
+                continue;
+            }
+            // “不敢跟您说100%一根都不掉”: the claim refused.
+            if contains_any(&text[sentence..hit.start], &["不敢", "不能说", "没法说", "不好说"]) {
                 continue;
             }
             let Some(span) = claim_span(text, sentence, &hit, term) else { continue };
@@ -434,7 +455,8 @@ const INSCRIBED: Words =
     words!["贺卡", "卡片", "祝福语", "留言", "刻字", "刻上", "刻的", "备注", "写上", "写的", "印上", "印的", "内容"];
 
 /// Around a quoted claim word, these refuse it: 不能乱说, 不敢打包票, 不做…这样的承诺.
-const REFUSED: Words = words!["不能", "不会", "不敢", "没法", "无法", "不做", "不说", "乱说", "打包票", "不承诺"];
+const REFUSED: Words =
+    words!["不能", "不会", "不敢", "没法", "无法", "不做", "不说", "乱说", "打包票", "不承诺", "没有", "这个说法"];
 
 /// The span to flag for a term, or `None` where the words are not a claim here.
 fn claim_span(text: &str, sentence: usize, hit: &Range<usize>, term: &str) -> Option<Range<usize>> {
@@ -519,6 +541,8 @@ fn claim_span(text: &str, sentence: usize, hit: &Range<usize>, term: &str) -> Op
         "唯一"
             if [
                 "办法", "方法", "区别", "不同", "要求", "条件", "问题", "方式", "途径", "渠道", "缺点", "联系", "一",
+                // 目前唯一的颜色就是奶白色: the only one there is, not the best.
+                "颜色", "款", "尺码", "规格", "选择", "口味",
             ]
             .iter()
             .any(|a| after.trim_start_matches('的').starts_with(a))

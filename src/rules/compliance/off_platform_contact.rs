@@ -190,6 +190,10 @@ impl Rule for OffPlatformContact {
             .collect();
         spans.extend(INVITATION.find(text).into_iter().map(|h| h.span));
         spans.extend(contact_ids(text));
+        // “您手机号多少呀,我直接给您打电话”: the customer's number asked to take the chat to a call.
+        if CALL_YOU.is_in(text) {
+            spans.extend(YOUR_NUMBER.find(text).into_iter().map(|h| h.span));
+        }
         sort_by_key(&mut spans, |r| r.start as u128);
         // “发货前 wx 支付” is a payment channel, not a contact.
         spans.retain(|r| !text[r.end..].trim_start().starts_with("支付") && char_before(text, r.start) != Some('@'));
@@ -237,6 +241,19 @@ impl Rule for OffPlatformContact {
         }
     }
 }
+
+/// The customer's number asked for: 您手机号多少, 留个电话.
+const YOUR_NUMBER: Phrase = Phrase(&[
+    Part::Word(words!["手机号", "电话号码", "电话号", "号码", "电话"]),
+    Part::Gap(2),
+    Part::Key(words!["多少", "发我", "给我", "留一下", "留个"]),
+]);
+/// The agent will phone them: 我直接给您打电话, 我打给您.
+const CALL_YOU: Phrase = Phrase(&[
+    Part::Word(words!["我"]),
+    Part::Gap(4),
+    Part::Key(words!["给您打电话", "打给您", "给你打电话", "打电话给您"]),
+]);
 
 /// A top-up to an account (Q币, 话费, 会员): the QQ or phone number is where it goes.
 const TOP_UP: Words = words!["充值", "充到", "q币", "qb充", "充话费", "话费充"];

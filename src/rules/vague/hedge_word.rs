@@ -154,8 +154,9 @@ impl Rule for HedgeWord {
             if cx.draft.quote_at(hit.start).is_some() {
                 continue;
             }
-            // “您白天在地里可能接不到”: a guess at the customer's own day, which only they know.
-            if about_the_customer(lead) {
+            // “您白天在地里可能接不到”, “3岁的小朋友也许一开始需要大人带着”: a guess at the
+            // customer's own day or their people, which only they know.
+            if about_the_customer(lead) || about_their_people(lead) {
                 continue;
             }
             // “您下午可能不在家也没关系” to “我下午可能不在家”: the customer's own guess, echoed.
@@ -272,6 +273,17 @@ fn about_the_customer(lead: &str) -> bool {
     !starts_with_any(rest, ["好", "这", "那", "们"]) && !rest.contains('的') && !rest.contains(' ')
 }
 
+/// The customer's people, whom only the customer knows: 小朋友, 老人.
+const THEIR_PEOPLE: Words = words!["小朋友", "孩子", "娃", "老人", "长辈", "家人", "阿姨"];
+
+/// The clause is about the customer's people, named as its subject (3岁的小朋友也许…, 如果孩子
+/// 还小可能…), not as whom something is for (送长辈应该挺体面).
+fn about_their_people(lead: &str) -> bool {
+    find_all(lead, THEIR_PEOPLE)
+        .into_iter()
+        .any(|(r, _)| !matches!(char_before(lead, r.start), Some('送' | '给' | '让')))
+}
+
 /// The lead without the calls it opens on (亲, 亲亲, 宝宝) and their punctuation.
 fn strip_calls(mut lead: &str) -> &str {
     loop {
@@ -334,6 +346,8 @@ const REPORTED: Words = words![
 /// After 应该, what ought to be done (应该先…, 应该选…, 应该不小于…): advice, not a guess.
 const NORMATIVE_AFTER: Words = words![
     "先",
+    // 内胆应该每半年清洗一次
+    "每",
     "选",
     "买",
     "不小于",
@@ -361,7 +375,15 @@ const GUESS_AFTER: Words =
 const OTHER_CAUSE: Words = words!["也可能", "还可能", "也有可能", "还有可能", "或者可能", "或可能", "或者是"];
 
 /// A step for the customer that tells the causes apart.
-const TEST_IT: Words = words!["再试", "试一下", "试试", "检查一下", "排查"];
+const TEST_IT: Words = words!["再试", "试一下", "试试", "检查一下", "排查", "重启", "看一下", "调到", "断开"];
+
+/// A check the shop will make before it matters: 师傅会免费帮您检测, 明天上午上门检查.
+const CHECKED_LATER: Words = words!["帮您检测", "免费检测", "上门检查", "上门检测", "现场确认"];
+
+/// The guess is about the customer's side: 您那边可能是…, 也许是您….
+fn on_the_customers_side(text: &str, clause_start: usize, hit: &Range<usize>) -> bool {
+    contains_any(&text[clause_start..hit.start], &["您那边", "您这边", "您那里"]) || text[hit.end..].starts_with("是您")
+}
 
 /// Who can judge a symptom: the guess is theirs to confirm.
 const DOCTOR: Words = words!["医生", "医院", "就医", "就诊", "药师", "专业医师"];
@@ -439,8 +461,22 @@ const CIRCUMSTANCE: Words = words![
 const CONSEQUENCE: Words = words!["让", "使", "导致", "造成", "引起"];
 
 /// A disclaimer in the sentence: the difference is real and named as such.
-const DISCLAIMER: Words =
-    words!["色差", "误差", "差异", "偏差", "为准", "正常现象", "具体要看", "具体还要看", "具体看", "还要看"];
+const DISCLAIMER: Words = words![
+    "色差",
+    "误差",
+    "差异",
+    "偏差",
+    "为准",
+    "正常现象",
+    "具体要看",
+    "具体还要看",
+    "具体看",
+    "还要看",
+    // 可能会冒出一两根小绒毛,属于正常; 可能会慢慢变淡,介意的话建议手洗
+    "属于正常",
+    "是正常的",
+    "介意的话",
+];
 
 /// After 可能 and before 的, these name a possible thing (可能出现的问题, 可能产生的费用).
 const POSSIBLE_THING: Words = words!["出现", "存在", "产生", "发生", "遇到", "造成", "引起", "导致"];
@@ -460,6 +496,8 @@ fn excluded(text: &str, hit: &Range<usize>, word: &str) -> bool {
                 || before.ends_with("不大")
                 || after.starts_with('性')
                 || after.starts_with("的话")
+                // “可能是我之前没说清楚”: the agent's own fault, owned humbly.
+                || after.starts_with("是我")
                 || before.ends_with("如有")
                 || before.ends_with("若有")
                 // “避免可能出现的过敏反应”: a possible thing named, not a guess.
@@ -489,6 +527,8 @@ fn excluded(text: &str, hit: &Range<usize>, word: &str) -> bool {
             !starts_with_time(after)
                 && !["能", "可以", "够", "行", "没问题", "不会"].iter().any(|a| after.starts_with(a))
         }
+        // “也许可以先看看布书”: a suggestion, softly made.
+        "也许" | "或许" => starts_with_any(after, ["可以先", "可以看看", "可以试试", "可以考虑"]),
         // “八成新” grades second-hand goods; “多半的” counts.
         // (七八成熟 grades ripeness.)
         "八成" => after.starts_with('新') || after.starts_with('的') || after.starts_with('熟'),
@@ -569,9 +609,17 @@ fn lint_for(
     let span = start..core_end;
     let caused = {
         let sentence = draft.sentence_at(hit.start).map_or(hit.start..core_end, |s| s.range.clone());
+        // “用久了可能会觉得有点干,建议戴手套”: a risk, with what to do about it.
+        let advised = text[hit.end..].starts_with('会') && text[sentence.clone()].contains("建议");
         contains_any(&text[sentence.start..hit.start], CIRCUMSTANCE)
             || contains_any(&text[sentence], DISCLAIMER)
             || warns_of_a_consequence(text, hit)
+            || advised
+            // “老小区的线可能承受不了。安装前师傅会免费帮您检测”: checked before anything is done.
+            || contains_any(&text[hit.end..], CHECKED_LATER)
+            // “您那边可能是耳机还连着之前的设备,麻烦先断开…重新配对试试”, “也许是您购物车金额还
+            // 没到门槛,麻烦您看一下”: a guess about the customer's side that their next step tells.
+            || (on_the_customers_side(text, clause_start, hit) && contains_any(&text[hit.end..], TEST_IT))
     };
     if starts_with_time(&text[hit.end..]) && contains_any(body, EVENTS) {
         let ranged = is_range(body);
