@@ -1960,6 +1960,14 @@ const NOT_A_SIGNAL: Words = words![
     "垃圾桶",
     "垃圾分类",
     "垃圾篓",
+    // Which is the dearest, asked: 这个衣柜是你们最贵的款吗.
+    "最贵的款",
+    "最贵的是",
+    "最贵的那",
+    "最贵的一款",
+    // Their own typing: 打字太慢了.
+    "打字太慢",
+    "打字慢",
     // A high instep, not a high price: 脚背有点高.
     "脚背有点高",
     "脚背高",

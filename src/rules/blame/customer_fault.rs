@@ -243,6 +243,10 @@ impl Rule for CustomerFault {
             if contains_any(before, NOT_BLAME) || after.contains("的话") || before.ends_with(['不', '非']) {
                 continue;
             }
+            // “不敢乱说”: the agent's own care with words, not the customer's.
+            if before.ends_with("不敢") {
+                continue;
+            }
             // “人为损坏换节只收成本价”: the warranty's terms for a kind of damage, stated.
             if word.starts_with("人为") && contains_any(after, POLICY_AFTER) {
                 continue;

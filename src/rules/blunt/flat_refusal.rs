@@ -372,7 +372,7 @@ const FOR_YOU: Words = words!["帮您", "为您", "给您"];
 const TURNS_TO_WHAT_CAN: Phrase = Phrase(&[
     Part::Word(words!["不过", "但是", "但", "剩下", "其余"]),
     Part::Gap(12),
-    Part::Key(words!["可以", "都能", "还能", "也能", "能", "有", "会", "领", "更省", "更划算"]),
+    Part::Key(words!["可以", "都能", "还能", "也能", "能", "有", "会", "领", "更省", "更划算", "支持", "随时"]),
 ]);
 
 /// An alternative offered after the refusal.

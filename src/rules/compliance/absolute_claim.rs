@@ -311,7 +311,11 @@ const LEVEL_BEFORE: Words = words!["到", "至", "电量", "满电", "湿度", "
 const CONDUCT: Words = words!["向您", "向你", "问您", "找您要", "泄露", "索要", "骚扰", "私自", "额外收", "乱收"];
 
 /// After 100%, these make it a setting or a measure (100%覆盖, 100%亮度, 100%负载).
-const LEVEL_AFTER: Words = words!["覆盖", "亮度", "音量", "功率", "负载", "浓度", "转速", "占比", "开度", "满版"];
+const LEVEL_AFTER: Words = words![
+    "覆盖", "亮度", "音量", "功率", "负载", "浓度", "转速", "占比", "开度", "满版",
+    // 按票面金额100%退款: how much of the money comes back.
+    "退款", "退还", "退回", "赔付", "返还"
+];
 
 /// What 100% may describe: composition is a fact (100%纯棉).
 const MATERIAL: Words = words![
@@ -389,7 +393,8 @@ impl Rule for AbsoluteClaim {
                 continue;
             }
             // “不敢跟您说100%一根都不掉”: the claim refused.
-            if contains_any(&text[sentence..hit.start], &["不敢", "不能说", "没法说", "不好说"]) {
+            if contains_any(&text[sentence..hit.start], &["不敢", "不能说", "没法说", "不好说", "不跟您说", "不会说"])
+            {
                 continue;
             }
             let Some(span) = claim_span(text, sentence, &hit, term) else { continue };

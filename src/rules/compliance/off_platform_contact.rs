@@ -200,7 +200,8 @@ impl Rule for OffPlatformContact {
         // “不需要加微信的”, “不能私下交易”: the reply turns the invitation down; “如果有人自称
         // 客服让您加微信,千万别理”: it warns against someone else's.
         let declined = |r: &Range<usize>| {
-            ends_with_any(&text[..r.start], TURNED_DOWN)
+            // (不能私下加微信: an adverb between.)
+            ends_with_any(text[..r.start].trim_end_matches("私下").trim_end_matches("随便"), TURNED_DOWN)
                 || cx.draft.sentence_at(r.start).is_some_and(|s| contains_any(cx.draft.text(&s.range), WARNS))
         };
         spans.retain(|r| !declined(r));
