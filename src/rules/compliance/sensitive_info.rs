@@ -14,8 +14,8 @@ declare_rule! {
     /// On JD, a code the agent says the service sent (我这边会发一条验证码给您,您收到时告诉我)
     /// is JD's own identity check, and is left alone; on other platforms a shop has no such
     /// process. On JD a code asked for otherwise keeps the error but gets no fix: the step may be
-/// the platform's own, which only the agent knows. Left alone too: warnings not to share them (“请勿向任何人提供验证码”), telling the customer
-    /// a code or password was sent (“已为您发送随机密码”), saying none is needed (“不需要您提供
+    /// the platform's own, which only the agent knows. Left alone too: warnings not to share
+    /// them (“请勿向任何人提供验证码”), telling the customer a code or password was sent (“已为您发送随机密码”), saying none is needed (“不需要您提供
     /// 密码或验证码”), and the last four digits of a card.
     ///
     /// ## Why is this bad?

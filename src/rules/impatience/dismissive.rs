@@ -182,14 +182,14 @@ impl Rule for Dismissive {
             said.push(start..end);
         }
         for hit in GO_ELSEWHERE.find(text) {
-            if said.iter().any(|r| r.start < hit.span.end && hit.span.start < r.end) {
+            if overlaps(&said, &hit.span) {
                 continue;
             }
             out.push(Self::META.lint(hit.span, "语气不耐烦,会激怒客户").suggest(PRICE_FIX));
         }
         // “我爱买几个买几个”: the choice thrown back.
         for hit in AS_YOU_LIKE.find(text) {
-            if said.iter().any(|r| r.start < hit.span.end && hit.span.start < r.end) {
+            if overlaps(&said, &hit.span) {
                 continue;
             }
             out.push(Self::META.lint(hit.span.clone(), "语气不耐烦,会激怒客户").suggest(CHOICE_FIX));
@@ -217,6 +217,11 @@ impl Rule for Dismissive {
             }
         }
     }
+}
+
+/// Whether `span` overlaps a phrase already flagged.
+fn overlaps(said: &[std::ops::Range<usize>], span: &std::ops::Range<usize>) -> bool {
+    said.iter().any(|r| r.start < span.end && span.start < r.end)
 }
 
 /// The customer goes off to do something first: 我先去量下门的厚度.
