@@ -363,6 +363,19 @@ pub struct Customer {
     /// A grievance worded mildly (降价了, 查不到, 为什么要收运费): see
     /// [`Customer::complaint_likely`].
     pub complaint_mild: bool,
+    /// Says they are going: to another shop, or off to their own next step.
+    pub leaving: Leaving,
+}
+
+/// Where the customer says they are going.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum Leaving {
+    #[default]
+    No,
+    /// Off to their own next step: 我先去量下门的厚度, 好吧 那我去驿站拿, 我等师傅电话.
+    OwnStep,
+    /// To another shop: 那我去别家看看, 隔壁家便宜.
+    Elsewhere,
 }
 
 /// A wait the customer counts or sees stuck (卡在, 没更新, 三天了, 一个礼拜, 怎么还不发): a
@@ -2380,6 +2393,7 @@ impl Customer {
         Customer {
             says_done: contains_any(&masked, FINAL),
             complaint_mild,
+            leaving: leaving(&masked),
             urgent,
             complaint,
             complaint_asked,
@@ -2760,19 +2774,41 @@ fn closing(text: &str, unmasked: &str, complaint: bool, asks: bool) -> Closing {
     }
     // “好吧 那我去别家看看”, “ok我去驿站拿”, “好吧,那我等检测结果”: the answer taken, and the
     // customer off to their own next step.
-    let mut rest = bare.as_str();
-    while let Some((r, _)) = find_all(rest, WEAK_CLOSING).into_iter().next().filter(|(r, _)| r.start == 0) {
-        rest = &rest[r.end..];
-    }
-    if rest.len() < bare.len() && starts_with_any(rest.trim_start_matches('那'), LEAVES) && !contains_any(rest, REQUEST)
-    {
+    if own_next_step(&bare) == Some(true) {
         return Closing::Strong;
     }
     Closing::None
 }
 
+/// Where the customer says they are going (see [`Leaving`]).
+fn leaving(text: &str) -> Leaving {
+    let bare: String = without_placeholders(text).chars().filter(|c| !is_punct_or_space(*c)).collect();
+    if contains_any(&bare, OTHER_SHOP) {
+        Leaving::Elsewhere
+    } else if own_next_step(&bare).is_some() {
+        Leaving::OwnStep
+    } else {
+        Leaving::No
+    }
+}
+
+/// The message opens with the customer's own next step, after an optional acceptance (好吧
+/// 那我去别家看看, ok我去驿站拿, 我先去量下门的厚度), and asks nothing of us: whether the
+/// acceptance came first (then the answer was taken, and the chat is over).
+fn own_next_step(bare: &str) -> Option<bool> {
+    let mut rest = bare;
+    while let Some((r, _)) = find_all(rest, WEAK_CLOSING).into_iter().next().filter(|(r, _)| r.start == 0) {
+        rest = &rest[r.end..];
+    }
+    let step = starts_with_any(rest.trim_start_matches('那'), LEAVES) && !contains_any(rest, REQUEST);
+    step.then_some(rest.len() < bare.len())
+}
+
 /// The customer goes off to do it themselves, or to wait: 我去驿站拿, 我去别家看看, 我等师傅电话.
 const LEAVES: Words = words!["我去", "我先去", "我再去", "我自己去", "我这就去", "我到时候去", "我等"];
+
+/// Another shop: 我去别家看看, 隔壁家便宜.
+const OTHER_SHOP: Words = words!["别家", "别的店", "其他家", "其它家", "别处", "隔壁"];
 
 /// The customer's own next step or acceptance, beside thanks.
 const OWN_PLAN: Words = words![
@@ -3053,6 +3089,19 @@ mod tests {
         assert!(Customer::new("好的").questions.is_empty());
         assert_eq!(Customer::new("怎么还没发货?都好几天了").questions.len(), 1);
         assert_eq!(Customer::new("在吗? 这款保温杯还有蓝色的吗").questions.len(), 1);
+    }
+
+    #[test]
+    fn where_the_customer_goes() {
+        assert_eq!(Customer::new("好吧 那我去别家看看").leaving, Leaving::Elsewhere);
+        assert_eq!(Customer::new("隔壁家便宜多了").leaving, Leaving::Elsewhere);
+        assert_eq!(Customer::new("我先去量下门的厚度").leaving, Leaving::OwnStep);
+        assert_eq!(Customer::new("ok我去驿站拿").leaving, Leaving::OwnStep);
+        assert_eq!(Customer::new("我去驿站拿 麻烦帮我备注下").leaving, Leaving::No);
+        assert_eq!(Customer::new("我想去驿站拿").leaving, Leaving::No);
+        // Only an acceptance first makes it a goodbye: the answer was taken.
+        assert_eq!(Customer::new("好吧 我去驿站拿").closing, Closing::Strong);
+        assert_eq!(Customer::new("我去驿站拿").closing, Closing::None);
     }
 
     #[test]

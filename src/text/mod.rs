@@ -11,7 +11,7 @@ mod reply;
 mod situation;
 mod words;
 
-pub use customer::{Closing, Customer};
+pub use customer::{Closing, Customer, Leaving};
 pub use draft::{is_clause_end, is_emoji, is_han, is_punct_or_space, is_sentence_end, Draft, Segment};
 pub use lexicon::{
     contains_any, find_all, find_pairs, find_product, scope, scope_at, List, Needles, Scope, WordHasher,

@@ -1,9 +1,6 @@
 use crate::finding::Lints;
 use crate::rules::{declare_rule, Context, Rule};
-use crate::text::{
-    char_after, char_before, contains_any, find_pairs, is_han, is_punct_or_space, starts_with_any, Pairs, Part, Phrase,
-    Words,
-};
+use crate::text::{char_after, char_before, find_pairs, is_han, is_punct_or_space, Leaving, Pairs, Part, Phrase};
 
 declare_rule! {
     /// ## What it does
@@ -197,9 +194,9 @@ impl Rule for Dismissive {
         }
         // “那我去别家看看” — “嗯 那您去看吧”; “我先去量下门的厚度” — “嗯 量去吧”: the customer
         // let go without a word to keep them or help them.
-        let customer = &cx.customer.text;
-        let elsewhere = contains_any(customer, GOING_ELSEWHERE);
-        if elsewhere || starts_with_any(customer.trim_start_matches(['好', '吧', '那', ' ', ',']), OFF_TO_DO_IT) {
+        let leaving = cx.customer.leaving;
+        if leaving != Leaving::No {
+            let elsewhere = leaving == Leaving::Elsewhere;
             let short = text.chars().filter(|c| is_han(*c)).count() <= 8;
             let hit = LET_GO.find(text).into_iter().map(|h| h.span).find(|r| !said.iter().any(|s| s.start < r.end));
             // (A short reply's last words: 嗯 量去吧.)
@@ -224,8 +221,6 @@ fn overlaps(said: &[std::ops::Range<usize>], span: &std::ops::Range<usize>) -> b
     said.iter().any(|r| r.start < span.end && span.start < r.end)
 }
 
-/// The customer goes off to do something first: 我先去量下门的厚度.
-const OFF_TO_DO_IT: Words = words!["我先去", "我去", "我再去", "我这就去"];
 /// The choice thrown back: 爱买几个买几个, 爱选哪个选哪个.
 const AS_YOU_LIKE: Phrase = Phrase(&[
     Part::Key(words!["爱买", "爱要", "爱选", "爱拍", "爱用"]),
@@ -233,8 +228,6 @@ const AS_YOU_LIKE: Phrase = Phrase(&[
     Part::Word(words!["买", "要", "选", "拍", "用"]),
 ]);
 const CHOICE_FIX: &str = "您可以根据需要来选择,有问题随时找我";
-/// The customer says they will look elsewhere.
-const GOING_ELSEWHERE: Words = words!["别家", "别的店", "其他家", "其它家", "别处", "隔壁"];
 /// Sending them off: 那您去看吧, 您去别家吧, 你去看看吧.
 const LET_GO: Phrase = Phrase(&[
     Part::Maybe(words!["那"]),
