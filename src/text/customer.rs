@@ -1442,6 +1442,25 @@ const FILLER: &[char] = &[
     '滴',
 ];
 
+/// The customer offers to pay more for what they want (我加钱, 加钱也行, “…保证贵的价钱行么
+/// 加钱”): the price is no objection.
+fn offers_to_pay_more(text: &str) -> bool {
+    contains_any(text, PAYS_MORE)
+        || text.split_whitespace().any(|m| matches!(m.trim_matches(is_punct_or_space), "加钱" | "可以加钱"))
+}
+
+const PAYS_MORE: Words = words![
+    "我加钱",
+    "愿意加钱",
+    "加钱也行",
+    "加钱也可以",
+    "加钱也没事",
+    "加点钱也行",
+    "我补钱",
+    "我多付",
+    "我可以加钱"
+];
+
 const PRICE_OBJECTION: Words = words![
     // 这么薄的毛巾也好意思卖25?
     "好意思卖",
@@ -2402,7 +2421,7 @@ impl Customer {
             asks_when: (contains_any(&masked, WHEN) && contains_any(&mask(&masked, NOT_A_QUESTION), WHEN))
                 || asks_for_a_day(&masked)
                 || asks_when_southwest,
-            price_objection: contains_any(&masked, PRICE_OBJECTION)
+            price_objection: (contains_any(&masked, PRICE_OBJECTION) && !offers_to_pay_more(&masked))
                 || CHEAPER_ELSEWHERE.is_in(&masked)
                 || WOULD_BUY_MORE.is_in(&masked)
                 || OFFERED_LITTLE.is_in(&masked)
@@ -3130,6 +3149,10 @@ mod tests {
     fn objections() {
         assert!(Customer::new("可以再优惠点吗").price_objection);
         assert!(Customer::new("太贵了").price_objection);
+        // Offering to pay more is no objection to the price; asking whether it costs more is.
+        assert!(!Customer::new("要贵的那款行么 加钱").price_objection);
+        assert!(!Customer::new("换成大码的吧,贵点我加钱").price_objection);
+        assert!(Customer::new("换大码还要加钱?太贵了吧").price_objection);
         assert!(Customer::new("才用了两天就不行了").quality_objection);
         assert!(!Customer::new("现在重装系统在用核显就不行了").quality_objection);
         // Another shop's goods held up as better; the goods called mediocre.

@@ -4,7 +4,7 @@ use crate::rules::apology::words::{asks_for_facts, is_holding, only_questions};
 use crate::rules::closing::tail::styled;
 use crate::rules::{declare_rule, Context, Rule};
 use crate::text::classes::ACTION;
-use crate::text::{char_before, contains_any, find_all, is_han, is_punct_or_space, Part, Phrase, Words};
+use crate::text::{char_before, contains_any, find_all, is_han, is_punct_or_space, mask, Part, Phrase, Words};
 
 use super::vague_wait::VAGUE;
 
@@ -16,8 +16,8 @@ declare_rule! {
     /// says when the work starts, not when it ends. Offers the time node after that clause (a
     /// space ends it too: the next chat message is not part of it), by what is awaited there:
     /// “前给您回复” for a result waited on or chased (等待审核结果, 已经跟进站点),
-    /// “预计【预计时间】送达” for delivery, “到账” for money, “前给您回复” for a check, else
-    /// “完成”. An outcome already reached (已经到账了呢) asks for no wait.
+    /// “预计【预计时间】送达” for delivery, “到账” for money, “到货” for goods out of stock
+    /// (补货, 到货通知), “前给您回复” for a check, else “完成”. An outcome already reached (已经到账了呢) asks for no wait.
     ///
     /// Asking for patience (请耐心等待), or a step taken and a wait (已经给您安排补发了,稍等),
     /// with no time is a hint even when the customer has not asked when.
@@ -142,6 +142,8 @@ const PATIENCE: Words = words!["耐心等待", "等待审核", "等待处理", "
 const CHECKING: Words = words!["核实", "查询", "查一下", "查看", "联系", "确认", "反馈"];
 const DELIVERY: Words = words!["送货", "派送", "配送", "送达", "在路上", "运输中"];
 const MONEY: Words = words!["退款", "到账", "打款", "退回"];
+/// Goods out of stock coming in: 补货, 到货通知.
+const RESTOCK: Words = words!["补货", "到货", "进货", "有货"];
 /// A result the agent waits on or chases, to be reported back.
 const RESULT: Words = words!["审核结果", "处理结果", "结果", "跟进", "核实", "反馈"];
 
@@ -204,6 +206,8 @@ impl Rule for WaitWithoutTime {
             ",预计【预计时间】到账"
         } else if contains_any(text, CHECKING) {
             ",【预计时间】前给您回复"
+        } else if contains_any(&mask(text, &["收到货"]), RESTOCK) {
+            ",预计【预计时间】到货"
         } else {
             ",预计【预计时间】完成"
         };

@@ -4,8 +4,10 @@ use std::ops::Range;
 use crate::finding::{Lint, Severity};
 use crate::rules::apology::words::is_holding;
 use crate::rules::{declare_rule, Context, Rule};
+use crate::text::classes::THIRD_PARTY;
 use crate::text::{
-    char_after, char_before, contains_any, find_all, is_emoji, is_punct_or_space, mask, starts_with_any, Draft, Words,
+    char_after, char_before, contains_any, find_all, is_emoji, is_punct_or_space, mask, starts_with_any, Draft, Part,
+    Phrase, Words,
 };
 
 declare_rule! {
@@ -20,9 +22,11 @@ declare_rule! {
     /// estimate. Other hedges
     /// get a promise to verify first (the guides: 核实后再回复), and the statement without the
     /// hedge as the second choice, for an agent who does know. A guessed cause (这边有可能是系统
-    /// 误判了, 可能因为节日放假有延迟) is a hint with no fix: no one rewrite keeps the
-    /// explanation and drops the guess. A guess when the customer asked nothing (促销可能比较忙)
-    /// gets no fix either: a promise to check answers no question there. A guess the same sentence goes on
+    /// 误判了, 可能因为节日放假有延迟, or a guess the next words follow from: 可能那边没有自提点
+    /// 所以无法送达) is a hint with no fix: no one rewrite keeps the explanation and drops the
+    /// guess. A guess when the customer asked nothing (促销可能比较忙) gets no fix either: a
+    /// promise to check answers no question there; nor one whose reply sends the customer to ask
+    /// another party (您可以联系下商家问一下), which our promise to check would contradict. A guess the same sentence goes on
     /// to check (“可能是快递员提前点了签收,我马上帮您核实”) and one in a holding line are hints;
     /// “可能要麻烦您…” is courtesy.
     ///
@@ -124,6 +128,23 @@ const EVENTS: Words = words![
 /// A cause guessed at after the hedge: 可能是系统误判了, 应该是系统的原因.
 const CAUSE_GUESSED: Words =
     words!["原因", "导致", "造成", "误判", "故障", "延迟", "延误", "耽误", "出了问题", "系统问题"];
+
+/// What the guess leads to, said next: “可能那边没有自提点哦 所以无法给您送达” guesses a cause.
+const CONSEQUENCE_NEXT: Words = words!["所以", "因此", "因而", "这才", "才会", "才导致"];
+
+/// Whether the words after the hedged clause give its consequence: the guess is a cause.
+fn leads_to(text: &str, core_end: usize) -> bool {
+    starts_with_any(text[core_end..].trim_start_matches(|c: char| is_punct_or_space(c) || c == '~'), CONSEQUENCE_NEXT)
+}
+
+/// The customer sent to ask another party: 您可以联系下商家客服询问下, 您咨询一下品牌方.
+const ASK_ELSEWHERE: Phrase = Phrase(&[
+    Part::Word(words!["您"]),
+    Part::Gap(3),
+    Part::Key(words!["联系", "咨询", "询问", "问下", "问一下"]),
+    Part::Gap(2),
+    Part::Word(THIRD_PARTY),
+]);
 
 /// Trailing particles that carry the doubt with the hedge (“…吧”).
 const DOUBT_TAIL: Words = words!["吧"];
@@ -643,15 +664,17 @@ fn lint_for(
     // A guessed cause (这边有可能是系统误判了, 可能因为节日放假有一定的延迟) is the agent's
     // explanation: no one fix keeps what they know and drops the guess (raters of real replies
     // rejected both a promise to check in its place and “初步判断…”), so only a nudge.
-    if starts_with_any(body, ["因为", "由于"]) || contains_any(body, CAUSE_GUESSED) {
+    if starts_with_any(body, ["因为", "由于"]) || contains_any(body, CAUSE_GUESSED) || leads_to(text, core_end) {
         return Some(
             HedgeWord::META.lint(span, format!("“{word}”猜测原因,核实后再告诉客户")).with_severity(Severity::Hint),
         );
     }
     // A guess nobody asked for (所以价保可能会退回到余额 to 正在办财务手续, 促销可能比较忙 to
     // 没有了谢谢): still a guess to check, but a promise to check answers no question there, so
-    // the finding offers no fix (raters rejected it in its place).
-    if !asked {
+    // the finding offers no fix (raters rejected it in its place). Nor when the reply sends the
+    // customer to ask someone else (“应该是商家联系您的 您可以联系下商家客服询问下”): our promise
+    // to check would contradict it.
+    if !asked || ASK_ELSEWHERE.is_in(&text[core_end..]) {
         return Some(HedgeWord::META.lint(span, format!("“{word}”显得没把握,核实后再告诉客户")));
     }
     // Verify, then answer (the guides): deleting the hedge alone would turn a guess into a
