@@ -3,13 +3,14 @@
 score their verdicts.
 
 Usage:
-  scripts/suggestions.py sample --part tune|held --out DIR [--n 320] [--batches 4] [--hints]
+  scripts/suggestions.py sample --part tune|held --out DIR [--n 320] [--batches 4] [--hints] [--unrated]
       the first suggestion of findings on JDDC agent turns, each with the reply as it reads
       after the fix, dealt into DIR/batch-K.jsonl for raters (corpus text: keep it out of the
       repository). Every warning and error is taken first, then hints, by a hash of the line,
       up to N. tune: the turns tuned on (the tuning parts of v1 and v3 and the customer-
       labelled turns); held: v2, v4 and the held thirds of v1 and v3, whose cases are never
       shown to the tuner (only the raters read them). --hints: hints only.
+      --unrated: only findings (line and rule) with no verdict yet, to complete a part.
   scripts/suggestions.py stale --part tune|held --out DIR [--hints]
       the rated findings whose fix has changed since (same line and rule, another fixed
       reply), as DIR/batch-1.jsonl, for raters to judge again
@@ -101,10 +102,14 @@ def sample(a):
     tune, held = parts()
     chosen_lines = tune if a.part == "tune" else held
     reqs = [r for r in requests() if r["id"] in chosen_lines]
+    rated = set()
+    if a.unrated:
+        verdicts = [json.loads(l) for l in open(VERDICTS, encoding="utf-8") if l.strip()]
+        rated = {(v["line"], v["rule"]) for v in verdicts if v["part"] == a.part and bool(v.get("hint")) == a.hints}
     items = []
     for r, f in findings(reqs, a.bin):
         loud = f["severity"] != "hint"
-        if a.hints and loud:
+        if (a.hints and loud) or (r["id"], f["rule"]) in rated:
             continue
         key = quality.digest(f"{r['id']}:{f['rule']}", "kefu-suggestions")
         items.append((not loud, key, item(r, f)))
@@ -186,6 +191,7 @@ def main():
     s.add_argument("--n", type=int, default=320)
     s.add_argument("--batches", type=int, default=4)
     s.add_argument("--hints", action="store_true", help="hints only")
+    s.add_argument("--unrated", action="store_true", help="only findings no verdict judged yet (any fix)")
     t = sub.add_parser("stale")
     t.add_argument("--part", choices=["tune", "held"], required=True)
     t.add_argument("--out", required=True)
