@@ -32,7 +32,8 @@ declare_rule! {
     /// “…可以吗?”), polite requests (“能不能麻烦您…”) and product facts (“不能水洗”,
     /// “不支持无线充电”): a refusal word counts only when it ends the clause, follows the shop
     /// (“我们/这边/本店…不能”) or refuses a service (修改, 退换, 发货, 优惠, 保证, 7天无理由…).
-    /// A bare “不支持的哦” answering “支持快充吗?” is a product fact too, and so is 不行 said of a
+    /// A bare “不支持的哦” answering “支持快充吗?” is a product fact too (and “不送的哦” answering
+    /// “这个送电池吗?”: what comes with the goods), and so is 不行 said of a
     /// way to use the goods or of their state (长期吃不行, 塞不进去不行, 状态确实不行了, 磨成这样是不行了); a third party's
     /// refusal the agent asks about (“商家为什么不给您退货?”) is not the shop refusing.
     ///
@@ -247,6 +248,19 @@ const SERVICE: Words = words![
     "报销",
     "再",
 ];
+/// The customer's words with 送 in the sense of “given with the goods” blanked (这个送电池吗,
+/// 送不送赠品): what comes in the box is a fact to answer, not a delivery asked for (送到家吗,
+/// 能配送吗, 送货上门吗 keep theirs).
+fn without_gifts(asked: &str) -> String {
+    let chars: Vec<char> = asked.chars().collect();
+    let delivery = |i: usize| {
+        let before = i.checked_sub(1).map(|j| chars[j]);
+        matches!(before, Some('配' | '运' | '派' | '递' | '快'))
+            || chars.get(i + 1).is_some_and(|c| "到货上达过去来出回吗么".contains(*c))
+    };
+    chars.iter().enumerate().map(|(i, &c)| if c == '送' && !delivery(i) { ' ' } else { c }).collect()
+}
+
 /// Refusal words that can also state a product fact (“不能水洗”, “不支持快充”).
 const GENERIC: Words = words![
     "不行",
@@ -434,7 +448,7 @@ impl Rule for FlatRefusal {
         let mut turns_to_what_can = TURNS_TO_WHAT_CAN.after(text);
         // What the customer asked for, read once: a service (改, 退, 发票…) or not.
         let asked = &cx.customer.text;
-        let service_asked = contains_any(asked, SERVICE_ASKED);
+        let service_asked = contains_any(&without_gifts(asked), SERVICE_ASKED);
         for (hit, (word, replacement)) in find_pairs(text, REFUSALS) {
             let Some(clause) = cx.draft.clause_at(hit.start) else { continue };
             let Some(sentence) = cx.draft.sentence_at(hit.start) else { continue };
