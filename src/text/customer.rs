@@ -518,6 +518,9 @@ const COMPLAINT: Words = words![
     "变形",
     "划痕",
     "开胶",
+    // Glue left on shoes: 鞋底有胶印, 溢胶.
+    "胶印",
+    "溢胶",
     "掉色",
     "褪色",
     "起球",
@@ -2782,6 +2785,14 @@ fn closing(text: &str, unmasked: &str, complaint: bool, asks: bool) -> Closing {
     // not a request thanked for in advance (麻烦帮我查一下,谢谢) or details sent ([订单x] 谢谢).
     let rest: String = pieces.iter().filter(|p| !thanks_only(p)).map(String::as_str).collect();
     let own_plan = contains_any(&rest, OWN_PLAN) && !contains_any(&rest, REQUEST) && !rest.contains('[');
+    // Thanks beside a no (不用了 谢谢 暂时不要): the offer turned down, and the chat over.
+    if pieces.len() > 1
+        && pieces.iter().any(thanks_only)
+        && contains_any(&rest, DECLINES)
+        && !contains_any(&rest, REQUEST)
+    {
+        return Closing::Strong;
+    }
     if pieces.len() > 1 && own_plan {
         // Thanks, then a step put off till later (谢谢,那我跟家里人商量下再订): a goodbye too.
         if pieces.last().is_some_and(thanks_only) || (pieces.iter().any(thanks_only) && contains_any(&rest, PUT_OFF)) {
@@ -3128,6 +3139,7 @@ mod tests {
         assert_eq!(Customer::new("谢谢，没事了").closing, Closing::Strong);
         assert_eq!(Customer::new("好的 那我等审核过了再下单 谢谢").closing, Closing::Strong);
         assert_eq!(Customer::new("谢谢 下次我注意").closing, Closing::Weak);
+        assert_eq!(Customer::new("不用了 谢谢 暂时不要").closing, Closing::Strong);
         assert_eq!(Customer::new("麻烦帮我查一下 谢谢").closing, Closing::None);
         assert_eq!(Customer::new("那您帮我联系下吧 谢谢").closing, Closing::None);
         assert_eq!(Customer::new("好的").closing, Closing::Weak);

@@ -169,6 +169,10 @@ const CAUSES: Words = words![
     "缺货",
     "断货",
     "调度",
+    // Damaged on the way: 这是运输里磕碰的.
+    "运输",
+    "途中",
+    "磕碰",
     // Busy on the shop's side: 晚上咨询的人比较多, 这两天单量大.
     "人比较多",
     "人太多",

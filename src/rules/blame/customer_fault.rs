@@ -178,6 +178,8 @@ const PHRASES: Pairs = pairs![
     ("你没看见", reconfirm!()),
     ("您没注意", reconfirm!()),
     ("你没注意", reconfirm!()),
+    // 很多客户都是自己没注意这个: the customer's lapse, said of others like them.
+    ("自己没注意", reconfirm!()),
     ("没注意就签", check!()),
     // The customer's own lapse, said as a fact: 你自己超时没付款, 您自己没选.
     ("你自己超时", reconfirm!()),

@@ -368,7 +368,7 @@ const CONDITION: Words = words!["如果", "要是", "假如", "万一", "若", "
 const APOLOGY: Words = words!["抱歉", "不好意思", "对不起", "歉意", "见谅", "谅解", "请您理解", "还请理解", "遗憾"];
 /// “我现在帮您联系快递”, “我帮您先作废再重开”, “我现在联系快递员改派”: the agent offers to act
 /// instead.
-const OFFERS_TO_ACT: [Phrase; 3] = [
+const OFFERS_TO_ACT: [Phrase; 4] = [
     Phrase(&[Part::Key(FOR_YOU), Part::Gap(2), Part::Word(ACTION)]),
     Phrase(&[
         Part::Key(FOR_YOU),
@@ -380,13 +380,32 @@ const OFFERS_TO_ACT: [Phrase; 3] = [
         Part::Key(words!["现在", "马上", "这就", "立刻", "立即"]),
         Part::Word(words!["联系", "安排", "申请", "催", "通知", "改派", "转"]),
     ]),
+    // The way it can be done, told: 需要先作废再重开, 得先寄回再换.
+    Phrase(&[Part::Key(words!["需要先", "要先", "得先", "须先"]), Part::Gap(6), Part::Word(words!["再"])]),
 ];
 const FOR_YOU: Words = words!["帮您", "为您", "给您"];
 /// “不过买两个可以用满减券”, “剩下没拆封的都能退”: a turn to what can be done.
 const TURNS_TO_WHAT_CAN: Phrase = Phrase(&[
     Part::Word(words!["不过", "但是", "但", "剩下", "其余"]),
     Part::Gap(12),
-    Part::Key(words!["可以", "都能", "还能", "也能", "能", "有", "会", "领", "更省", "更划算", "支持", "随时"]),
+    Part::Key(words![
+        "可以",
+        "都能",
+        "还能",
+        "也能",
+        "能",
+        "有",
+        "会",
+        "领",
+        "更省",
+        "更划算",
+        "支持",
+        "随时",
+        "减",
+        "送",
+        "优惠",
+        "省"
+    ]),
 ]);
 
 /// An alternative offered after the refusal.
@@ -434,6 +453,17 @@ const ALTERNATIVE: Words = words![
     "补拍",
     "单独拍",
     "单独购买",
+    // Another way, offered: 想要可拆帽的话可以看下拉链款, 可以用花呗, 您朋友可以参加第二轮.
+    "可以看",
+    "可以用",
+    "可以参加",
+    "可以试",
+    "可以考虑",
+    // The way forward and what it brings: 您点一下关注,上新就能收到提醒.
+    "就能",
+    "就可以",
+    // What the customer still has: 质量问题一样享受一年保修.
+    "享受",
 ];
 
 impl Rule for FlatRefusal {

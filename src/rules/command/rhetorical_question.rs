@@ -7,7 +7,8 @@ use crate::text::{char_before, extend_back, find_product, is_punct_or_space, sor
 declare_rule! {
     /// ## What it does
     /// Flags rhetorical questions that talk down to the customer — 你没看到吗, 不知道吗,
-    /// 不会用吗, 不就行了吗, 难道…, 不是说了吗, 看不懂吗, 您都看不到? — and offers “我再为您说明一下”.
+    /// 不会用吗, 不就行了吗, 这不就能用了吗, 难道…, 不是说了吗, 看不懂吗, 您都看不到?, 能跟我们比吗?
+    /// — and offers “我再为您说明一下”.
     ///
     /// Left alone: real questions (“您看这样可以吗?”, “不知道您方便吗?”, “您没收到吗?”)
     /// and comfort (“您别着急”).
@@ -55,7 +56,7 @@ const NONE: Words = words![];
 const YOU: Words = words!["你", "您"];
 
 /// In order: where two start at the same place, the first wins.
-static FORMS: [Form; 15] = [
+static FORMS: [Form; 17] = [
     // 现在怪谁?  这个价位你还想要什么质量?  你有证据吗?
     Form {
         core: &[words![
@@ -143,6 +144,24 @@ static FORMS: [Form; 15] = [
         leads: &[],
         gap: 0,
         ends: QQ,
+        end_optional: false,
+        not_after: &[],
+    },
+    // 这不就能转了吗: the fix was that easy.
+    Form {
+        core: &[words!["不就"], words!["能", "可以", "会"]],
+        leads: &[],
+        gap: 4,
+        ends: QQ,
+        end_optional: false,
+        not_after: &[],
+    },
+    // 别家的能跟我们比吗? (a comparison dismissed, not asked)
+    Form {
+        core: &[words!["能跟", "能和", "敢跟", "能同"], words!["我们", "我家", "咱们", "我们家"], words!["比"]],
+        leads: &[],
+        gap: 0,
+        ends: Q,
         end_optional: false,
         not_after: &[],
     },

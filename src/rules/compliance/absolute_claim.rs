@@ -24,7 +24,8 @@ declare_rule! {
     /// attitude (“尽最大努力”, “最好的服务”), a comparison of the shop's own items the
     /// customer asked for (“哪款更耐用?” — “这款最耐用”), ordinals and enumeration (第一时间 / 第一次购买 /
     /// “第一,…第二,…” / 选第一款), composition (100%纯棉, 100%澳洲羊毛), a level reached
-    /// (从0充到100%), product names (万能表, 王者荣耀), a claim word quoted to refuse it
+    /// (从0充到100%, 100%充满), an identifier (唯一的防伪码), the best of the customer's own
+    /// options picked for them (帮您选最优惠的那张券), product names (万能表, 王者荣耀), a claim word quoted to refuse it
     /// (“‘全网最便宜’这种话我们不能乱说”), a message quoted to be written on a card or the goods
     /// (贺卡写'你是我最好的朋友'), a claim denied (不是100%纯肉, 并不是最便宜的), and 绝对 in a
     /// warning (“绝对不要用湿手插拔”).
@@ -300,7 +301,8 @@ const USAGE_AFTER: Words = words![
 const USAGE_BEFORE: Words = words!["口感", "时", "后", "风味", "状态"];
 
 /// A time or a use named before “口感最好”: it is at its best then, not better than others.
-const WHEN_USED: Words = words!["前", "后", "时", "的时候", "以内", "之内", "冷藏", "冰镇", "加热", "吃完", "喝完"];
+const WHEN_USED: Words =
+    words!["前", "后", "时", "的时候", "以内", "之内", "冷藏", "冰镇", "加热", "吃完", "喝完", "不超过", "的话"];
 /// Words with 前/后 that name no time of use (这款目前口感最好 still claims).
 const NOT_WHEN_USED: Words = words!["目前", "当前", "以前", "前面", "后面", "最后"];
 
@@ -314,7 +316,8 @@ const CONDUCT: Words = words!["向您", "向你", "问您", "找您要", "泄露
 const LEVEL_AFTER: Words = words![
     "覆盖", "亮度", "音量", "功率", "负载", "浓度", "转速", "占比", "开度", "满版",
     // 按票面金额100%退款: how much of the money comes back.
-    "退款", "退还", "退回", "赔付", "返还"
+    "退款", "退还", "退回", "赔付", "返还", // 指示灯变绿就是100%充满了: the battery's level.
+    "充满", "满电"
 ];
 
 /// What 100% may describe: composition is a fact (100%纯棉).
@@ -460,8 +463,21 @@ const INSCRIBED: Words =
     words!["贺卡", "卡片", "祝福语", "留言", "刻字", "刻上", "刻的", "备注", "写上", "写的", "印上", "印的", "内容"];
 
 /// Around a quoted claim word, these refuse it: 不能乱说, 不敢打包票, 不做…这样的承诺.
-const REFUSED: Words =
-    words!["不能", "不会", "不敢", "没法", "无法", "不做", "不说", "乱说", "打包票", "不承诺", "没有", "这个说法"];
+const REFUSED: Words = words![
+    "不能",
+    "不会",
+    "不敢",
+    "没法",
+    "无法",
+    "不做",
+    "不说",
+    "乱说",
+    "打包票",
+    "不承诺",
+    "没有",
+    "这个说法",
+    "一概而论"
+];
 
 /// The span to flag for a term, or `None` where the words are not a claim here.
 fn claim_span(text: &str, sentence: usize, hit: &Range<usize>, term: &str) -> Option<Range<usize>> {
@@ -474,6 +490,10 @@ fn claim_span(text: &str, sentence: usize, hit: &Range<usize>, term: &str) -> Op
         .find(|(_, c)| matches!(c, ',' | '。' | '!' | '?' | ';' | ' ' | '\n'))
         .map_or(sentence, |(i, c)| sentence + i + c.len_utf8());
     if term.starts_with('最') && IN_SHOP.iter().any(|w| before[clause_start..].contains(w)) {
+        return None;
+    }
+    // “下单页会自动帮您选最优惠的那张券”: the best of the customer's own options, picked.
+    if term.starts_with('最') && ends_with_any(before, ["选", "挑", "选择", "选出"]) {
         return None;
     }
     let service = |s: &str| SERVICE.iter().any(|w| s.trim_start_matches(['的', '地']).starts_with(w));
@@ -545,9 +565,34 @@ fn claim_span(text: &str, sentence: usize, hit: &Range<usize>, term: &str) -> Op
         // 唯一 as a claim (“唯一的产品”), not “唯一的办法/区别”.
         "唯一"
             if [
-                "办法", "方法", "区别", "不同", "要求", "条件", "问题", "方式", "途径", "渠道", "缺点", "联系", "一",
+                "办法",
+                "方法",
+                "区别",
+                "不同",
+                "要求",
+                "条件",
+                "问题",
+                "方式",
+                "途径",
+                "渠道",
+                "缺点",
+                "联系",
+                "一",
                 // 目前唯一的颜色就是奶白色: the only one there is, not the best.
-                "颜色", "款", "尺码", "规格", "选择", "口味",
+                "颜色",
+                "款",
+                "尺码",
+                "规格",
+                "选择",
+                "口味",
+                // 每台都有唯一的防伪码: an identifier, one per item.
+                "防伪",
+                "编号",
+                "编码",
+                "序列号",
+                "识别",
+                "码",
+                "二维码",
             ]
             .iter()
             .any(|a| after.trim_start_matches('的').starts_with(a))

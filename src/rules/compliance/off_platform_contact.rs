@@ -20,7 +20,8 @@ declare_rule! {
     /// Left alone: payment channels (“微信支付”, “微信零钱”, “QQ钱包”), the account a top-up goes
     /// to (“Q币会充到您填写的QQ号上”), a QQ mailbox asked for an
     /// invoice, asking for the receiver's phone for delivery (“您留一下手机号码”), an
-    /// invitation turned down (“不需要加微信的”, “不能私下交易”) and a warning against one
+    /// invitation turned down (“不需要加微信的”, “不能私下交易”, “平台这边不支持加微信”, “我们不会
+    /// 让您加微信或者私下转账”) and a warning against one
     /// (“如果有人自称客服让您加微信,千万别理”).
     ///
     /// ## Why is this bad?
@@ -202,6 +203,8 @@ impl Rule for OffPlatformContact {
         let declined = |r: &Range<usize>| {
             // (不能私下加微信: an adverb between.)
             ends_with_any(text[..r.start].trim_end_matches("私下").trim_end_matches("随便"), TURNED_DOWN)
+                // (我们不会让您加微信或者私下转账: each thing the rule names.)
+                || cx.draft.clause_at(r.start).is_some_and(|c| contains_any(&text[c.range.start..r.start], RULED_OUT))
                 || cx.draft.sentence_at(r.start).is_some_and(|s| contains_any(cx.draft.text(&s.range), WARNS))
         };
         spans.retain(|r| !declined(r));
@@ -260,8 +263,30 @@ const CALL_YOU: Phrase = Phrase(&[
 const TOP_UP: Words = words!["充值", "充到", "q币", "qb充", "充话费", "话费充"];
 
 /// Before an invitation, these turn it down.
-const TURNED_DOWN: Words =
-    words!["不需要", "不用", "无需", "不必", "没必要", "不能", "不可以", "不允许", "不要", "别", "不方便", "不便"];
+const TURNED_DOWN: Words = words![
+    "不需要",
+    "不用",
+    "无需",
+    "不必",
+    "没必要",
+    "不能",
+    "不可以",
+    "不允许",
+    "不要",
+    "别",
+    "不方便",
+    "不便",
+    // 平台这边不支持加微信, 我们不会让您加微信: the shop's own rule stated.
+    "不支持",
+    "不会让您",
+    "不会让你",
+    "不会",
+    "从不",
+    "不提供"
+];
+
+/// The shop's own rule against it, anywhere before it in the clause.
+const RULED_OUT: Words = words!["不会让您", "不会让你", "不支持", "不允许", "不会要求"];
 
 /// A sentence with these warns the customer against someone else's invitation.
 const WARNS: Words =
