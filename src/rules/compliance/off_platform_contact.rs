@@ -22,7 +22,8 @@ declare_rule! {
     /// invoice, asking for the receiver's phone for delivery (“您留一下手机号码”), an
     /// invitation turned down (“不需要加微信的”, “不能私下交易”, “平台这边不支持加微信”, “我们不会
     /// 让您加微信或者私下转账”) and a warning against one
-    /// (“如果有人自称客服让您加微信,千万别理”).
+    /// (“如果有人自称客服让您加微信,千万别理”), and the platform's own services on WeChat (发票
+    /// 添加至微信卡包, 关注公众号“京东卡助手”).
     ///
     /// ## Why is this bad?
     /// Every platform forbids leading buyers off the platform (导流): the shop is penalised, and
@@ -195,6 +196,9 @@ impl Rule for OffPlatformContact {
         if CALL_YOU.is_in(text) {
             spans.extend(YOUR_NUMBER.find(text).into_iter().map(|h| h.span));
         }
+        // “添加至微信卡包”, “关注微信公众号‘京东卡助手’”: the platform's own services on WeChat, not a
+        // way around it.
+        spans.retain(|r| !cx.draft.sentence_at(r.start).is_some_and(|s| platforms_own(cx.draft.text(&s.range))));
         sort_by_key(&mut spans, |r| r.start as u128);
         // “发货前 wx 支付” is a payment channel, not a contact.
         spans.retain(|r| !text[r.end..].trim_start().starts_with("支付") && char_before(text, r.start) != Some('@'));
@@ -284,6 +288,14 @@ const TURNED_DOWN: Words = words![
     "从不",
     "不提供"
 ];
+
+/// Whether a sentence names a service the platform itself runs on WeChat: the card wallet an
+/// invoice goes to, or an official account or mini program in the platform's name.
+fn platforms_own(sentence: &str) -> bool {
+    sentence.contains("卡包")
+        || (contains_any(sentence, &["公众号", "小程序"])
+            && contains_any(sentence, &["京东", "淘宝", "天猫", "拼多多", "抖音"]))
+}
 
 /// The shop's own rule against it, anywhere before it in the clause.
 const RULED_OUT: Words = words!["不会让您", "不会让你", "不支持", "不允许", "不会要求"];
