@@ -1244,6 +1244,8 @@ const UNDER_WAY: Words = words![
     "处理",
     "退",
     "发",
+    "发货",
+    "打包",
     "到账",
     "出结果",
     "审核",
@@ -2171,6 +2173,13 @@ const ADVICE_ASKED: Words = words![
     "怎么养",
     "怎么保存",
     "怎么保养",
+    // Where to keep it: 用完放哪, 怎么收纳 (not 快递放哪了, where it went).
+    "用完放哪",
+    "不用时放哪",
+    "放哪好",
+    "放哪里好",
+    "怎么放",
+    "怎么收纳",
     "怎么喂",
     // 种小麦用啥肥 我不太懂: what to use, asked by someone new to it.
     "用什么",

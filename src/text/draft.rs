@@ -340,6 +340,16 @@ impl Draft {
         segment_at(&self.sentences, at)
     }
 
+    /// Whether the words at `at` are one side of a question that offers a choice (“请问是您自己找
+    /// 电工装,还是需要我们安排师傅上门呢?”): 还是 after them, and the sentence asks.
+    pub fn offers_a_choice(&self, at: usize) -> bool {
+        self.sentence_at(at).is_some_and(|s| {
+            let rest = &self.folded[at.min(s.range.end)..s.range.end];
+            let words = rest.trim_end_matches(|c: char| is_punct_or_space(c) || c == '~');
+            rest.contains("还是") && (rest.contains('?') || words.ends_with(['呢', '吗']))
+        })
+    }
+
     /// The sentence containing `at`, cut to the chat message around it: a chat log joins an
     /// agent's messages with spaces, and each says its own thing (“已为您申诉 还有其他可以帮您
     /// 的吗?”).

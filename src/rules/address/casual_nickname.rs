@@ -1,7 +1,7 @@
 use crate::finding::Lints;
 use crate::finding::Severity;
 use crate::rules::{declare_rule, Context, Rule};
-use crate::text::{contains_any, find_all, is_punct_or_space, starts_with_any, Words};
+use crate::text::{char_after, contains_any, ends_with_any, find_all, is_punct_or_space, starts_with_any, Words};
 
 use super::vocative;
 
@@ -101,6 +101,10 @@ const NICKNAMES: Words = words![
 /// A nickname only where it stands alone as a call: 宝贝 names the goods too (宝贝已发出).
 const VOCATIVE_ONLY: Words = words!["宝贝", "宝"];
 
+/// Words that answer before a call: 收到宝子, 好嘞美女, 没问题老铁.
+const ACK_WORDS: Words =
+    words!["收到", "好的", "好嘞", "好滴", "明白", "知道了", "没问题", "谢谢", "感谢", "在的", "来了"];
+
 const ALWAYS_ADDRESS: Words = words![
     "美女",
     "帅哥",
@@ -142,7 +146,11 @@ impl Rule for CasualNickname {
             }
             let severity = if dear { Severity::Hint } else { severity };
             let always = ALWAYS_ADDRESS.iter().any(|w| word.starts_with(w));
-            let strong = always && vocative::starts_clause(text, &hit);
+            // (Or called right after an answer word, ending the clause: 收到宝子, 好嘞美女,)
+            let answered_then_called = always
+                && ends_with_any(&text[..hit.start], ACK_WORDS)
+                && char_after(text, hit.end).is_none_or(|c| is_punct_or_space(c) || c == '~');
+            let strong = always && vocative::starts_clause(text, &hit) || answered_then_called;
             // In a reply 亲爱的 addresses the customer wherever it stands (抱歉亲爱的这个订单…,
             // 请问亲爱的有什么…), unless a noun makes it an adjective (亲爱的客户).
             let dear_address = dear && !DEAR_NOUNS.iter().any(|n| text[hit.end..].starts_with(n));

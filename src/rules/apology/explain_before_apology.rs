@@ -1,4 +1,5 @@
 use crate::finding::Lints;
+use crate::rules::closing::missing_closing::THANKS_REPLIES;
 use crate::rules::closing::tail::styled;
 use crate::rules::empathy::words::EMPATHY;
 use crate::rules::{declare_rule, opening_insert_at, Context, Rule};
@@ -112,7 +113,8 @@ impl Rule for ExplainBeforeApology {
         // the first acknowledgement can be the explanation put first.
         let before = &text[start..apology.start];
         let mut lead = before;
-        for list in [ACKNOWLEDGE, EMPATHY] {
+        // (An answer to thanks, 不客气 / 应该做的, is courtesy, not the explanation either.)
+        for list in [ACKNOWLEDGE, EMPATHY, THANKS_REPLIES] {
             if let Some((hit, _)) = find_all(lead, list).first() {
                 lead = &lead[..hit.start];
             }

@@ -8,13 +8,15 @@ declare_rule! {
     /// 您操作不对, 穿的方式不对, 使用不当, 没证据别乱说, 谁让您…, 您是不是自己删了? — or
     /// between the lines: 您下单前没仔细看吧, 您是不是泡水里了?, 别的顾客都用得好好的, 一般都是
     /// 没注意保养, 下次认准再拍, 您自己平时得注意点, 您下单时门牌号就填错了, 签收时您没有当面
-    /// 开箱, 自己拍不清楚, 您放太多了才卡的 — and offers neutral wording: “我们一起来
+    /// 开箱, 自己拍不清楚, 您放太多了才卡的, 是因为您温度太高了, 这种情况怪不了我们 — and offers
+    /// neutral wording: “我们一起来
     /// 排查一下原因”, “我再跟您确认一下”, “麻烦您提供一下照片”.
     ///
     /// Left alone: the agent's own mistake (“不好意思,我看错了”), conditions and advice
     /// (“如果地址填错了,可以…”, “避免使用不当”, “您如果没留意到短信也没关系”), the blame taken
     /// off (“这不是您的问题”), the warranty's “非人为损坏”, the customer's own account repeated
-    /// (“您说好像拍错了颜色”), and real questions (“是您本人签收的吗?”).
+    /// (“您说好像拍错了颜色”), and real questions (“是您本人签收的吗?”, and a choice offered:
+    /// “请问是您自己去取,还是我们送上门呢?”).
     ///
     /// ## Why is this bad?
     /// The etiquette guide puts “尊重为本” first: even when the customer did cause it,
@@ -105,6 +107,12 @@ const PHRASES: Pairs = pairs![
     ("是您没", check!()),
     ("是你没", check!()),
     ("怪您自己", check!()),
+    // The blame refused and so laid back: 这种情况怪不了我们.
+    ("怪不了我们", check!()),
+    ("不能怪我们", check!()),
+    // The customer's account called a lie: 没凭没据的话可别乱讲.
+    ("别乱讲", check!()),
+    ("别乱说", check!()),
     ("怪你自己", check!()),
     ("只能怪您", check!()),
     ("只能怪你", check!()),
@@ -256,7 +264,7 @@ impl Rule for CustomerFault {
             // “是您没收到吗?” asks; it does not accuse. “是不是您自己…?” and “您没看到…吗?” do, as
             // questions.
             let accuses = word.starts_with("是不是") || ACCUSES_AS_A_QUESTION.iter().any(|w| word.contains(w));
-            if after.contains(['吗', '?']) && !accuses {
+            if (after.contains(['吗', '?']) || cx.draft.offers_a_choice(hit.end)) && !accuses {
                 continue;
             }
             if NEEDS_CUSTOMER.contains(word) && !contains_any(before, &["您", "你"]) {
@@ -353,6 +361,15 @@ const CAUSED_BY_YOU: Phrase = Phrase(&[
         // 是您地址只写到乡里: given only in part.
         "只写",
         "只填",
+        // 是因为您水温太高了: too much of something the customer did.
+        "太高",
+        "太低",
+        "太多",
+        "太大",
+        "太热",
+        "太烫",
+        "太久",
+        "太用力",
     ]),
 ]);
 

@@ -216,6 +216,7 @@ impl Rule for Imperative {
                 || allowed
                 || softened(before, SOFTENERS)
                 || asks(after)
+                || cx.draft.offers_a_choice(hit.end)
                 || cx.draft.quote_at(hit.start).is_some()
             {
                 continue;

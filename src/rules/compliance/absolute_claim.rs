@@ -410,6 +410,9 @@ impl Rule for AbsoluteClaim {
             .find(text)
             .into_iter()
             .chain(NEVER_EVER.find(text))
+            .chain(NOT_ONE.find(text).into_iter().filter(|h| {
+                cx.draft.sentence_at(h.span.start).is_some_and(|s| contains_any(cx.draft.text(&s.range), VOUCHED))
+            }))
             .map(|h| h.span)
             .chain(find_all(text, NEVER_FAILS_BARE).into_iter().map(|(r, _)| r));
         for span in spans {
@@ -447,6 +450,14 @@ const NEVER_FAILS: Phrase = Phrase(&[
         "没有任何问题"
     ]),
 ]);
+/// Not a single one, vouched for in the sentence (保证一个坏的都没有, 放一百个心…路上一条都不会死).
+const NOT_ONE: Phrase = Phrase(&[
+    Part::Word(words!["一个", "一条", "一只", "一颗", "一粒", "一根", "一件", "一盒"]),
+    Part::Gap(3),
+    Part::Key(words!["都不会", "都没有", "也不会"]),
+]);
+/// What vouches for it: 保证, 包, 放心.
+const VOUCHED: Words = words!["保证", "包", "放心", "放一百个心"];
 /// Never, ever: 这款永远不会掉线.
 const NEVER_EVER: Phrase = Phrase(&[
     Part::Key(words!["永远"]),
@@ -492,6 +503,10 @@ fn claim_span(text: &str, sentence: usize, hit: &Range<usize>, term: &str) -> Op
     if term.starts_with('最') && IN_SHOP.iter().any(|w| before[clause_start..].contains(w)) {
         return None;
     }
+    // “孔雀鱼的话24到28度之间最舒服”: the best of conditions for using it, not better than others.
+    if term.starts_with('最') && contains_any(&before[clause_start..], &["之间", "的话", "的时候"]) {
+        return None;
+    }
     // “下单页会自动帮您选最优惠的那张券”: the best of the customer's own options, picked.
     if term.starts_with('最') && ends_with_any(before, ["选", "挑", "选择", "选出"]) {
         return None;
@@ -520,6 +535,10 @@ fn claim_span(text: &str, sentence: usize, hit: &Range<usize>, term: &str) -> Op
         "最大程度" | "最具" | "最优" if service(after) => return None,
         "绝对" if after.starts_with('值') => return None,
         "100%" | "百分百" | "百分之百" => {
+            // “空壳没法百分之百挑干净”: the claim refused, honestly.
+            if ends_with_any(before, ["没法", "无法", "不能", "做不到", "不敢"]) {
+                return None;
+            }
             // Composition, maybe after where it comes from (100%澳洲美利奴羊毛), is a fact.
             let named: String = after.trim_start().chars().take_while(|c| is_han(*c)).take(8).collect();
             if MATERIAL.iter().any(|m| named.contains(m)) {

@@ -22,8 +22,8 @@ declare_rule! {
     /// invoice, asking for the receiver's phone for delivery (“您留一下手机号码”), an
     /// invitation turned down (“不需要加微信的”, “不能私下交易”, “平台这边不支持加微信”, “我们不会
     /// 让您加微信或者私下转账”) and a warning against one
-    /// (“如果有人自称客服让您加微信,千万别理”), and the platform's own services on WeChat (发票
-    /// 添加至微信卡包, 关注公众号“京东卡助手”).
+    /// (“如果有人自称客服让您加微信,千万别理”), and WeChat's card wallet an invoice is kept in
+    /// (发票添加至微信卡包).
     ///
     /// ## Why is this bad?
     /// Every platform forbids leading buyers off the platform (导流): the shop is penalised, and
@@ -196,8 +196,7 @@ impl Rule for OffPlatformContact {
         if CALL_YOU.is_in(text) {
             spans.extend(YOUR_NUMBER.find(text).into_iter().map(|h| h.span));
         }
-        // “添加至微信卡包”, “关注微信公众号‘京东卡助手’”: the platform's own services on WeChat, not a
-        // way around it.
+        // “添加至微信卡包”: where an invoice is kept, not a way around the platform.
         spans.retain(|r| !cx.draft.sentence_at(r.start).is_some_and(|s| platforms_own(cx.draft.text(&s.range))));
         sort_by_key(&mut spans, |r| r.start as u128);
         // “发货前 wx 支付” is a payment channel, not a contact.
@@ -289,20 +288,33 @@ const TURNED_DOWN: Words = words![
     "不提供"
 ];
 
-/// Whether a sentence names a service the platform itself runs on WeChat: the card wallet an
-/// invoice goes to, or an official account or mini program in the platform's name.
+/// Whether a sentence names WeChat's card wallet, where an invoice is kept: storage, not a
+/// contact. (An official account, even in the platform's name, still leads the customer to
+/// WeChat: labellers of real replies marked 关注公众号“京东卡助手” as off-platform.)
 fn platforms_own(sentence: &str) -> bool {
     sentence.contains("卡包")
-        || (contains_any(sentence, &["公众号", "小程序"])
-            && contains_any(sentence, &["京东", "淘宝", "天猫", "拼多多", "抖音"]))
 }
 
 /// The shop's own rule against it, anywhere before it in the clause.
 const RULED_OUT: Words = words!["不会让您", "不会让你", "不支持", "不允许", "不会要求"];
 
 /// A sentence with these warns the customer against someone else's invitation.
-const WARNS: Words =
-    words!["如果有人", "若有人", "谨防", "警惕", "冒充", "自称", "千万别", "不要相信", "别相信", "以防受骗"];
+const WARNS: Words = words![
+    "如果有人",
+    "若有人",
+    "谨防",
+    "警惕",
+    "冒充",
+    "自称",
+    "千万别",
+    "不要相信",
+    "别相信",
+    "以防受骗",
+    // 微信上下单没有平台保障: why it should stay here.
+    "没有平台保障",
+    "没有保障",
+    "没保障"
+];
 
 /// What replaces a private transfer: the platform's own checkout.
 const PAY_HERE: &str = "在平台下单付款";

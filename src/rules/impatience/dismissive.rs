@@ -4,8 +4,8 @@ use crate::text::{char_after, char_before, find_pairs, is_han, is_punct_or_space
 
 declare_rule! {
     /// ## What it does
-    /// Flags dismissive phrases — 别催了, 急什么, 随便你, 您自己定吧, 爱买不买, 嫌贵别买 (觉得贵就别拍了),
-    /// 烦不烦, 有完没完, 别问了, 不买拉倒, 行了吧 — and offers a patient sentence for each kind; and
+    /// Flags dismissive phrases — 别催了, 急什么, 随便你, 您自己定吧, 爱买不买 (any 爱X不X: 爱退不退),
+    /// 嫌贵别买 (觉得贵就别拍了), 烦不烦, 有完没完, 问题怎么这么多, 别问了, 不买拉倒, 行了吧 — and offers a patient sentence for each kind; and
     /// a customer who says they will look elsewhere sent off with “那您去看吧”.
     ///
     /// Left alone: comfort and friendly offers (“您别着急”, “不着急的话可以选普通快递”,
@@ -101,6 +101,7 @@ const PHRASES: Pairs = pairs![
     ("不要再问了", "您还有什么疑问,我都会耐心为您解答"),
     ("问那么多", "您还有什么疑问,我都会耐心为您解答"),
     ("怎么这么多问题", "您还有什么疑问,我都会耐心为您解答"),
+    ("问题怎么这么多", "您还有什么疑问,我都会耐心为您解答"),
     ("哪来那么多问题", "您还有什么疑问,我都会耐心为您解答"),
     ("事真多", "您还有什么疑问,我都会耐心为您解答"),
     ("真麻烦", "您还有什么疑问,我都会耐心为您解答"),
@@ -184,13 +185,13 @@ impl Rule for Dismissive {
             }
             out.push(Self::META.lint(hit.span, "语气不耐烦,会激怒客户").suggest(PRICE_FIX));
         }
-        // “我爱买几个买几个”: the choice thrown back.
-        for hit in AS_YOU_LIKE.find(text) {
-            if overlaps(&said, &hit.span) {
+        // “我爱买几个买几个”, “您爱填不填吧”: the choice thrown back.
+        for span in AS_YOU_LIKE.find(text).into_iter().map(|h| h.span).chain(take_it_or_leave_it(text)) {
+            if overlaps(&said, &span) {
                 continue;
             }
-            out.push(Self::META.lint(hit.span.clone(), "语气不耐烦,会激怒客户").suggest(CHOICE_FIX));
-            said.push(hit.span);
+            out.push(Self::META.lint(span.clone(), "语气不耐烦,会激怒客户").suggest(CHOICE_FIX));
+            said.push(span);
         }
         // “那我去别家看看” — “嗯 那您去看吧”; “我先去量下门的厚度” — “嗯 量去吧”: the customer
         // let go without a word to keep them or help them.
@@ -214,6 +215,20 @@ impl Rule for Dismissive {
             }
         }
     }
+}
+
+/// “爱X不X” (爱填不填, 爱要不要): whether the customer does it is no concern of ours. The
+/// spans, each with a 吧 after it.
+fn take_it_or_leave_it(text: &str) -> Vec<std::ops::Range<usize>> {
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    chars
+        .windows(4)
+        .filter(|w| w[0].1 == '爱' && w[2].1 == '不' && w[1].1 == w[3].1 && is_han(w[1].1))
+        .map(|w| {
+            let end = w[3].0 + w[3].1.len_utf8();
+            w[0].0..if text[end..].starts_with('吧') { end + '吧'.len_utf8() } else { end }
+        })
+        .collect()
 }
 
 /// Whether `span` overlaps a phrase already flagged.

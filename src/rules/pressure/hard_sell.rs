@@ -5,7 +5,7 @@ use crate::text::{find_pairs, Pairs, Part, Phrase};
 declare_rule! {
     /// ## What it does
     /// Flags high-pressure selling: 别犹豫了 / 赶紧付款 / 赶快下单 / 抓紧拍 / 再不买就没了 /
-    /// 现在不买以后就没有了 / 马上就涨价 / 错过就没有 / 手慢无 / 过了这村没这店, and offers
+    /// 现在不买以后就没有了 / 马上就涨价 / 错过就没有 / 手慢无 / 过了这村没这店 / 先拍下再说, and offers
     /// a friendly reminder in their place.
     ///
     /// Left alone: plain facts about stock or shipping (“数量有限送完即止哦”, “现在下单今天
@@ -85,6 +85,11 @@ const PHRASES: Pairs = pairs![
     ("赶快买", "需要的话可以下单哦"),
     ("赶紧抢", "需要的话可以下单哦"),
     ("抓紧下单", "需要的话可以下单哦"),
+    // Buy first, think later: 先拍下再说 (typed 先拍下在说 too).
+    ("先拍下再说", "需要的话可以拍下哦"),
+    ("先拍下在说", "需要的话可以拍下哦"),
+    ("先拍了再说", "需要的话可以拍下哦"),
+    ("先下单再说", "需要的话可以下单哦"),
     ("抓紧付款", "您方便时付款就可以"),
     ("再不买就没了", "活动库存有限,以页面为准"),
     ("再不买就没有了", "活动库存有限,以页面为准"),
@@ -163,6 +168,7 @@ const LOSS_IF_NOT_NOW: Phrase = Phrase(&[
     Part::Key(words![
         "没了",
         "没有了",
+        "没货",
         "抢光",
         "晚了",
         "涨价",

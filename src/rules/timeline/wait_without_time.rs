@@ -120,7 +120,11 @@ const STEP_THEN: Phrase = Phrase(&[
         "签收",
         "收到退货",
         "到货",
-        "登记"
+        "登记",
+        // Getting the goods ready: 打包好就发, 备货完就发.
+        "打包",
+        "配货",
+        "备货"
     ]),
     Part::Maybe(words!["完", "通过", "好", "完成"]),
     Part::Word(words!["后", "之后", "以后", "就"]),
