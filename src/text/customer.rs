@@ -2413,7 +2413,8 @@ impl Customer {
             && !upset
             && (!waiting || calm_inquiry)
             && cues.iter().all(|&at| asked(&masked, at) || calm_inquiry);
-        let closing = closing(&masked, &text, complaint, !questions.is_empty());
+        let bare = bare_words(&masked);
+        let closing = closing(&masked, &bare, &text, complaint, !questions.is_empty());
         // (应该不会 hopes, it does not doubt: 京东物流应该不会这么低效率吧 holds no 该不会.)
         let doubts_quality = contains_any(&mask(&masked, &["应该不会"]), QUALITY_OBJECTION);
         // “早上测和晚上测差好多,正常吗”: a difference asked about, not a doubt of the goods.
@@ -2424,7 +2425,7 @@ impl Customer {
         Customer {
             says_done: contains_any(&masked, FINAL),
             complaint_mild,
-            leaving: leaving(&masked),
+            leaving: leaving(&bare),
             urgent,
             complaint,
             complaint_asked,
@@ -2749,12 +2750,11 @@ fn questions(text: &str) -> Vec<String> {
 
 /// How clearly the message wraps up. A message that still asks something or complains is
 /// not a goodbye, however politely it thanks (“谢谢,那什么时候发货?”).
-fn closing(text: &str, unmasked: &str, complaint: bool, asks: bool) -> Closing {
+/// `bare`: [`bare_words`] of `text`.
+fn closing(text: &str, bare: &str, unmasked: &str, complaint: bool, asks: bool) -> Closing {
     if asks || complaint {
         return Closing::None;
     }
-    let bare = without_placeholders(text);
-    let bare: String = bare.chars().filter(|c| !is_punct_or_space(*c)).collect();
     // “没有了,谢谢” ends the chat; “没有了,就是建议…” goes on to something else. (Read before
     // masking: 没问题了 is masked as no complaint, and it is a goodbye.)
     let plain: String = without_placeholders(unmasked).chars().filter(|c| !is_punct_or_space(*c)).collect();
@@ -2772,11 +2772,11 @@ fn closing(text: &str, unmasked: &str, complaint: bool, asks: bool) -> Closing {
             return Closing::Strong;
         }
     }
-    let after_thanks = strip_words(&bare, THANKS_CLOSING);
+    let after_thanks = strip_words(bare, THANKS_CLOSING);
     if after_thanks.len() < bare.len() && leftover(&strip_words(&after_thanks, WEAK_CLOSING)) <= 2 {
         return Closing::Strong;
     }
-    if contains_any(&bare, WEAK_CLOSING) && leftover(&strip_words(&bare, WEAK_CLOSING)) == 0 {
+    if contains_any(bare, WEAK_CLOSING) && leftover(&strip_words(bare, WEAK_CLOSING)) == 0 {
         return Closing::Weak;
     }
     // Thanks as a message of its own beside a statement: last (“那等销售跟我对接吧 谢谢”), it
@@ -2813,18 +2813,22 @@ fn closing(text: &str, unmasked: &str, complaint: bool, asks: bool) -> Closing {
     }
     // “好吧 那我去别家看看”, “ok我去驿站拿”, “好吧,那我等检测结果”: the answer taken, and the
     // customer off to their own next step.
-    if own_next_step(&bare) == Some(true) {
+    if own_next_step(bare) == Some(true) {
         return Closing::Strong;
     }
     Closing::None
 }
 
-/// Where the customer says they are going (see [`Leaving`]).
-fn leaving(text: &str) -> Leaving {
-    let bare: String = without_placeholders(text).chars().filter(|c| !is_punct_or_space(*c)).collect();
-    if contains_any(&bare, OTHER_SHOP) {
+/// The message's words alone: no placeholders, punctuation or spaces.
+fn bare_words(text: &str) -> String {
+    without_placeholders(text).chars().filter(|c| !is_punct_or_space(*c)).collect()
+}
+
+/// Where the customer says they are going (see [`Leaving`]), read from [`bare_words`].
+fn leaving(bare: &str) -> Leaving {
+    if contains_any(bare, OTHER_SHOP) {
         Leaving::Elsewhere
-    } else if own_next_step(&bare).is_some() {
+    } else if own_next_step(bare).is_some() {
         Leaving::OwnStep
     } else {
         Leaving::No
