@@ -146,11 +146,11 @@ impl Rule for CasualNickname {
             }
             let severity = if dear { Severity::Hint } else { severity };
             let always = ALWAYS_ADDRESS.iter().any(|w| word.starts_with(w));
-            // (Or called right after an answer word, ending the clause: 收到宝子, 好嘞美女,)
-            let answered_then_called = always
-                && ends_with_any(&text[..hit.start], ACK_WORDS)
+            // At the start of its clause, or right after an answer word and ending the clause
+            // (收到宝子, 好嘞美女,).
+            let answered_then_called = ends_with_any(&text[..hit.start], ACK_WORDS)
                 && char_after(text, hit.end).is_none_or(|c| is_punct_or_space(c) || c == '~');
-            let strong = always && vocative::starts_clause(text, &hit) || answered_then_called;
+            let strong = always && (vocative::starts_clause(text, &hit) || answered_then_called);
             // In a reply 亲爱的 addresses the customer wherever it stands (抱歉亲爱的这个订单…,
             // 请问亲爱的有什么…), unless a noun makes it an adjective (亲爱的客户).
             let dear_address = dear && !DEAR_NOUNS.iter().any(|n| text[hit.end..].starts_with(n));

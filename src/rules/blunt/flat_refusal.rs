@@ -250,6 +250,12 @@ const SERVICE: Words = words![
     "报销",
     "再",
 ];
+/// Whether the customer asked for a service (改, 退, 发票…), 送 for what comes with the goods
+/// aside.
+fn asks_for_service(asked: &str) -> bool {
+    contains_any(&without_gifts(asked), SERVICE_ASKED)
+}
+
 /// The customer's words with 送 in the sense of “given with the goods” blanked (这个送电池吗,
 /// 送不送赠品): what comes in the box is a fact to answer, not a delivery asked for (送到家吗,
 /// 能配送吗, 送货上门吗 keep theirs).
@@ -479,9 +485,10 @@ impl Rule for FlatRefusal {
         let mut apologises: Option<bool> = None;
         let mut offers: Option<bool> = None;
         let mut turns_to_what_can = TURNS_TO_WHAT_CAN.after(text);
-        // What the customer asked for, read once: a service (改, 退, 发票…) or not.
+        // What the customer asked for, read once if a refusal needs it: a service (改, 退, 发票…)
+        // or not.
         let asked = &cx.customer.text;
-        let service_asked = contains_any(&without_gifts(asked), SERVICE_ASKED);
+        let mut service_asked: Option<bool> = None;
         for (hit, (word, replacement)) in find_pairs(text, REFUSALS) {
             let Some(clause) = cx.draft.clause_at(hit.start) else { continue };
             let Some(sentence) = cx.draft.sentence_at(hit.start) else { continue };
@@ -536,7 +543,7 @@ impl Rule for FlatRefusal {
             let service = is_service(after)
                 || (!generic
                     && names_the_thing(after.split(char::is_whitespace).next().unwrap_or(""))
-                    && service_asked);
+                    && *service_asked.get_or_insert_with(|| asks_for_service(asked)));
             let by_shop =
                 SHOP.iter().any(|s| before.trim_end_matches(['也', '是', '都', '还', '真', '确', '实']).ends_with(s));
             if !(terminal || service || by_shop) {
@@ -544,7 +551,12 @@ impl Rule for FlatRefusal {
             }
             // A bare “不支持的哦” answering “支持快充吗?” states a product fact, not a refusal.
             // (做不到, 改不了… always refuse something; only the generic words can state a fact.)
-            if generic && !service && !by_shop && !asked.is_empty() && !service_asked {
+            if generic
+                && !service
+                && !by_shop
+                && !asked.is_empty()
+                && !*service_asked.get_or_insert_with(|| asks_for_service(asked))
+            {
                 continue;
             }
             // “不可能发错/不可能有问题” denies a fault; that is a verification matter.

@@ -279,10 +279,7 @@ const TURNED_DOWN: Words = words![
     "别",
     "不方便",
     "不便",
-    // 平台这边不支持加微信, 我们不会让您加微信: the shop's own rule stated.
-    "不支持",
-    "不会让您",
-    "不会让你",
+    // 我们不会加微信 (the shop's own rule, anywhere in the clause, is [`RULED_OUT`]).
     "不会",
     "从不",
     "不提供"

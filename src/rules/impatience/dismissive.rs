@@ -218,8 +218,11 @@ impl Rule for Dismissive {
 }
 
 /// “爱X不X” (爱填不填, 爱要不要): whether the customer does it is no concern of ours. The
-/// spans, each with a 吧 after it.
+/// spans, each with the 吧 after it where there is one.
 fn take_it_or_leave_it(text: &str) -> Vec<std::ops::Range<usize>> {
+    if !text.contains('爱') {
+        return Vec::new();
+    }
     let chars: Vec<(usize, char)> = text.char_indices().collect();
     chars
         .windows(4)
