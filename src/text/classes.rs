@@ -202,6 +202,11 @@ pub const ACTION: Words = words![
     "升级",
 ];
 
+/// A step the customer can take to check a possible cause or tell causes apart: 麻烦您看一下
+/// 结算页, 断电10分钟再试.
+pub const CUSTOMER_CHECK: Words =
+    words!["看一下", "确认一下", "核对一下", "检查一下", "排查", "试一下", "试试", "再试", "重启", "调到", "断开"];
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -209,9 +214,14 @@ mod tests {
     /// Every word folded: matching is on the folded draft, so an unfolded word never matches.
     #[test]
     fn every_word_is_folded_and_unique() {
-        for (name, class) in
-            [("WE", WE), ("THIRD_PARTY", THIRD_PARTY), ("CHANNEL", CHANNEL), ("INVITE", INVITE), ("ACTION", ACTION)]
-        {
+        for (name, class) in [
+            ("WE", WE),
+            ("THIRD_PARTY", THIRD_PARTY),
+            ("CHANNEL", CHANNEL),
+            ("INVITE", INVITE),
+            ("ACTION", ACTION),
+            ("CUSTOMER_CHECK", CUSTOMER_CHECK),
+        ] {
             let mut seen = std::collections::HashSet::new();
             for w in class {
                 assert_eq!(super::super::fold::fold(w), *w, "{name}: {w} is not folded");

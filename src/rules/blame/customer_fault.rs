@@ -1,5 +1,6 @@
 use crate::finding::Lints;
 use crate::rules::{declare_rule, Context, Rule};
+use crate::text::classes::CUSTOMER_CHECK;
 use crate::text::{contains_any, find_pairs, starts_with_any, Hit, Pairs, Part, Phrase, Words};
 
 declare_rule! {
@@ -223,9 +224,6 @@ const NOT_BLAME: Words = words![
     "抱歉",
 ];
 
-/// A way for the customer to check a possible cause: 麻烦您看一下结算页.
-const CHECK_IT: Words = words!["看一下", "确认一下", "核对一下", "检查一下", "试一下", "试试"];
-
 /// After 人为损坏, what the warranty does about it: a policy stated, not this customer blamed.
 const POLICY_AFTER: Words =
     words!["不保", "不在", "不属于", "只收", "收取", "自费", "要收", "付费", "有偿", "收费", "不包", "除外", "另算"];
@@ -314,7 +312,8 @@ impl Rule for CustomerFault {
             }
             // “也许是您购物车金额还没到门槛,麻烦您看一下结算页金额”: one possible cause, with a
             // way for the customer to check it.
-            if contains_any(before, &["也许", "可能", "或许"]) && contains_any(&text[hit.span.end..], CHECK_IT) {
+            if contains_any(before, &["也许", "可能", "或许"]) && contains_any(&text[hit.span.end..], CUSTOMER_CHECK)
+            {
                 continue;
             }
             let end = clause.range.start + text[clause.range.clone()].trim_end_matches(is_end).len();

@@ -456,8 +456,8 @@ const NOT_ONE: Phrase = Phrase(&[
     Part::Gap(3),
     Part::Key(words!["都不会", "都没有", "也不会"]),
 ]);
-/// What vouches for it: 保证, 包, 放心.
-const VOUCHED: Words = words!["保证", "包", "放心", "放一百个心"];
+/// What vouches for it: 保证, 包活/包赔/包您, 放心 (not the 包 of 包裹 or 包装).
+const VOUCHED: Words = words!["保证", "包您", "包你", "包活", "包赔", "包退", "包换", "放心", "放一百个心"];
 /// Never, ever: 这款永远不会掉线.
 const NEVER_EVER: Phrase = Phrase(&[
     Part::Key(words!["永远"]),

@@ -4,7 +4,7 @@ use std::ops::Range;
 use crate::finding::{Lint, Severity};
 use crate::rules::apology::words::is_holding;
 use crate::rules::{declare_rule, Context, Rule};
-use crate::text::classes::THIRD_PARTY;
+use crate::text::classes::{CUSTOMER_CHECK, THIRD_PARTY};
 use crate::text::{
     char_after, char_before, contains_any, find_all, is_emoji, is_punct_or_space, mask, starts_with_any, Draft, Part,
     Phrase, Words,
@@ -235,7 +235,7 @@ impl Rule for HedgeWord {
             // “可能是电源没接好,也可能是刚开机的保护,麻烦您断电10分钟再试”: possible causes
             // listed and a test for them, a diagnosis, not a fact the agent should state (but
             // “价保可能是7天 也可能是15天” is a rule to look up).
-            if contains_any(&text[sentence.clone()], OTHER_CAUSE) && contains_any(text, TEST_IT) {
+            if contains_any(&text[sentence.clone()], OTHER_CAUSE) && contains_any(text, CUSTOMER_CHECK) {
                 continue;
             }
             // In a holding line (“正在为您查询,查询时间可能稍长”) it is about the wait, not a fact.
@@ -394,9 +394,6 @@ const GUESS_AFTER: Words =
 
 /// A second possibility after the first: the reply lists causes.
 const OTHER_CAUSE: Words = words!["也可能", "还可能", "也有可能", "还有可能", "或者可能", "或可能", "或者是"];
-
-/// A step for the customer that tells the causes apart.
-const TEST_IT: Words = words!["再试", "试一下", "试试", "检查一下", "排查", "重启", "看一下", "调到", "断开"];
 
 /// A check the shop will make before it matters: 师傅会免费帮您检测, 明天上午上门检查.
 const CHECKED_LATER: Words = words!["帮您检测", "免费检测", "上门检查", "上门检测", "现场确认"];
@@ -640,7 +637,7 @@ fn lint_for(
             || contains_any(&text[hit.end..], CHECKED_LATER)
             // “您那边可能是耳机还连着之前的设备,麻烦先断开…重新配对试试”, “也许是您购物车金额还
             // 没到门槛,麻烦您看一下”: a guess about the customer's side that their next step tells.
-            || (on_the_customers_side(text, clause_start, hit) && contains_any(&text[hit.end..], TEST_IT))
+            || (on_the_customers_side(text, clause_start, hit) && contains_any(&text[hit.end..], CUSTOMER_CHECK))
     };
     if starts_with_time(&text[hit.end..]) && contains_any(body, EVENTS) {
         let ranged = is_range(body);
