@@ -23,11 +23,11 @@ declare_rule! {
     /// advice (“您最好先拍照”), usage hints (最佳食用时间, 口感最佳, 明天中午前吃完口感最好), the shop's own service
     /// attitude (“尽最大努力”, “最好的服务”), a comparison of the shop's own items the
     /// customer asked for (“哪款更耐用?” — “这款最耐用”), ordinals and enumeration (第一时间 / 第一次购买 /
-    /// “第一,…第二,…” / 选第一款), composition (100%纯棉, 100%澳洲羊毛), a level reached
-    /// (从0充到100%, 100%充满), an identifier (唯一的防伪码), the best of the customer's own
+    /// “第一,…第二,…” / 选第一款), composition (100%纯棉, 100%澳洲羊毛, what the 配料表 says), a level reached
+    /// (从0充到100%, 100%充满), an identifier (唯一的防伪码), a limit named (唯一的限制是…), a kind of licence sold (永久授权), the best of the customer's own
     /// options picked for them (帮您选最优惠的那张券), product names (万能表, 王者荣耀), a claim word quoted to refuse it
     /// (“‘全网最便宜’这种话我们不能乱说”), a message quoted to be written on a card or the goods
-    /// (贺卡写'你是我最好的朋友'), a claim denied (不是100%纯肉, 并不是最便宜的), and 绝对 in a
+    /// (贺卡写'你是我最好的朋友'), a claim denied or not vouched for (不是100%纯肉, 并不是最便宜的, 没法给您保证哪家最便宜), the customer's own words quoted (您问的“100%正版”), and 绝对 in a
     /// warning (“绝对不要用湿手插拔”).
     ///
     /// ## Why is this bad?
@@ -320,6 +320,9 @@ const LEVEL_AFTER: Words = words![
     "充满", "满电"
 ];
 
+/// Where the goods say what they are made of: 配料表, 成分表, 吊牌, 水洗标.
+const LABEL: Words = words!["配料表", "配料", "成分表", "成分", "吊牌", "水洗标", "洗标", "标签上"];
+
 /// What 100% may describe: composition is a fact (100%纯棉).
 const MATERIAL: Words = words![
     "纯棉",
@@ -366,7 +369,9 @@ impl Rule for AbsoluteClaim {
                 // “您说的“顶级配置”是16G那款”: the customer's words, quoted. (A quote may open
                 // sentences before this one.)
                 let before_quote = text[sentence.min(quote.start)..quote.start].trim_end_matches(['“', '"', '「']);
-                if ends_with_any(before_quote, ["您说的", "您说", "你说的"]) {
+                if ends_with_any(before_quote, ["您说的", "您说", "你说的", "您问的", "您提到的", "您提的"])
+                    || quoted_from(cx, text, &quote)
+                {
                     continue;
                 }
                 // “贺卡写‘你是我最好的朋友’”: a message the customer wants written, not the shop's claim.
@@ -395,8 +400,9 @@ impl Rule for AbsoluteClaim {
             {
                 continue;
             }
-            // “不敢跟您说100%一根都不掉”: the claim refused.
+            // “不敢跟您说100%一根都不掉”, “没法给您保证哪家最便宜”: the claim refused.
             if contains_any(&text[sentence..hit.start], &["不敢", "不能说", "没法说", "不好说", "不跟您说", "不会说"])
+                || !WONT_VOUCH.find(&text[sentence..hit.start]).is_empty()
             {
                 continue;
             }
@@ -473,6 +479,19 @@ const NEVER_FAILS_BARE: Words =
 const INSCRIBED: Words =
     words!["贺卡", "卡片", "祝福语", "留言", "刻字", "刻上", "刻的", "备注", "写上", "写的", "印上", "印的", "内容"];
 
+/// Refusing to vouch for it: 没法给您保证, 不能保证, 保证不了.
+const WONT_VOUCH: Phrase = Phrase(&[
+    Part::Key(words!["没法", "无法", "不能", "不好", "没办法"]),
+    Part::Gap(4),
+    Part::Word(words!["保证", "打包票", "承诺"]),
+]);
+
+/// A quote of the customer's own words (您问的“100%正版”): what they asked about, not a claim.
+fn quoted_from(cx: &Context, text: &str, quote: &Range<usize>) -> bool {
+    let said = text[quote.clone()].trim_matches(['“', '”', '"', '「', '」', '‘', '’', '\'']);
+    said.chars().count() >= 2 && cx.customer.text.contains(said)
+}
+
 /// Around a quoted claim word, these refuse it: 不能乱说, 不敢打包票, 不做…这样的承诺.
 const REFUSED: Words = words![
     "不能",
@@ -539,9 +558,10 @@ fn claim_span(text: &str, sentence: usize, hit: &Range<usize>, term: &str) -> Op
             if ends_with_any(before, ["没法", "无法", "不能", "做不到", "不敢"]) {
                 return None;
             }
-            // Composition, maybe after where it comes from (100%澳洲美利奴羊毛), is a fact.
+            // Composition, maybe after where it comes from (100%澳洲美利奴羊毛), is a fact, and
+            // so is what the label says it is made of (配料表上写的就是100%阿拉比卡).
             let named: String = after.trim_start().chars().take_while(|c| is_han(*c)).take(8).collect();
-            if MATERIAL.iter().any(|m| named.contains(m)) {
+            if MATERIAL.iter().any(|m| named.contains(m)) || contains_any(&before[sentence..], LABEL) {
                 return None;
             }
             // A level reached is a measure (从0充到100%, 电量100%, 100%覆盖, 亮度调到100%).
@@ -555,8 +575,13 @@ fn claim_span(text: &str, sentence: usize, hit: &Range<usize>, term: &str) -> Op
             }
             return Some(hit.start..hit.end + word);
         }
-        // “永久删除”, “永久关闭” describe an action, not the product.
-        "永久" if ["删除", "关闭", "注销", "封禁", "失效", "作废"].iter().any(|a| after.starts_with(a)) => {
+        // “永久删除”, “永久关闭” describe an action, not the product; 永久授权 / 永久会员 name
+        // a kind of licence or membership sold.
+        "永久"
+            if ["删除", "关闭", "注销", "封禁", "失效", "作废", "授权", "许可", "激活", "使用权", "会员", "版"]
+                .iter()
+                .any(|a| after.starts_with(a)) =>
+        {
             return None
         }
         "一流" | "顶尖" | "至尊" | "王牌" if service(after) => return None,
@@ -595,6 +620,11 @@ fn claim_span(text: &str, sentence: usize, hit: &Range<usize>, term: &str) -> Op
                 "途径",
                 "渠道",
                 "缺点",
+                "不足",
+                "限制",
+                "需要",
+                "要注意",
+                "注意",
                 "联系",
                 "一",
                 // 目前唯一的颜色就是奶白色: the only one there is, not the best.

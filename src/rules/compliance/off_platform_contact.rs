@@ -20,7 +20,7 @@ declare_rule! {
     /// Left alone: payment channels (“微信支付”, “微信零钱”, “QQ钱包”), the account a top-up goes
     /// to (“Q币会充到您填写的QQ号上”), a QQ mailbox asked for an
     /// invoice, asking for the receiver's phone for delivery (“您留一下手机号码”), an
-    /// invitation turned down (“不需要加微信的”, “不能私下交易”, “平台这边不支持加微信”, “我们不会
+    /// invitation turned down (“不需要加微信的”, “不需要提供微信号”, “不能私下交易”, “平台这边不支持加微信”, “我们不会
     /// 让您加微信或者私下转账”) and a warning against one
     /// (“如果有人自称客服让您加微信,千万别理”), and WeChat's card wallet an invoice is kept in
     /// (发票添加至微信卡包).
@@ -204,8 +204,9 @@ impl Rule for OffPlatformContact {
         // “不需要加微信的”, “不能私下交易”: the reply turns the invitation down; “如果有人自称
         // 客服让您加微信,千万别理”: it warns against someone else's.
         let declined = |r: &Range<usize>| {
-            // (不能私下加微信: an adverb between.)
-            ends_with_any(text[..r.start].trim_end_matches("私下").trim_end_matches("随便"), TURNED_DOWN)
+            // (不能私下加微信: an adverb between; 不需要提供微信号: a verb of giving.)
+            let before = text[..r.start].trim_end_matches("私下").trim_end_matches("随便");
+            ends_with_any(GIVEN.iter().find_map(|v| before.strip_suffix(v)).unwrap_or(before), TURNED_DOWN)
                 // (我们不会让您加微信或者私下转账: each thing the rule names.)
                 || cx.draft.clause_at(r.start).is_some_and(|c| contains_any(&text[c.range.start..r.start], RULED_OUT))
                 || cx.draft.sentence_at(r.start).is_some_and(|s| contains_any(cx.draft.text(&s.range), WARNS))
@@ -284,6 +285,9 @@ const TURNED_DOWN: Words = words![
     "从不",
     "不提供"
 ];
+
+/// Giving a contact id (不需要提供微信号): turned down like an invitation.
+const GIVEN: Words = words!["提供", "告诉我们", "告诉我", "告诉", "填写", "填", "留", "发"];
 
 /// Whether a sentence names WeChat's card wallet, where an invoice is kept: storage, not a
 /// contact. (An official account, even in the platform's name, still leads the customer to

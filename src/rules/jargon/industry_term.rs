@@ -11,7 +11,7 @@ declare_rule! {
     /// replaces each with plain words (SKU → 规格, 48h → 48小时, 揽收 → 取件). 质检 is only a hint.
     /// On JD, SOP is a way a shop sells there, not a procedure: it gets no fix.
     ///
-    /// Left alone: a term the customer used first (“怎么回收面单呢”), 到付 inside 货到付款,
+    /// Left alone: a term the customer used first (“怎么回收面单呢”), 到付 inside 货到付款 or 看到付款,
     /// 挂起来 (hung up to dry), 快递面单 (the word says what it is), “48小时” written out, words customers use themselves
     /// (签收, 物流, 单号, 退货, 价保).
     ///
@@ -134,8 +134,9 @@ impl Rule for IndustryTerm {
             if term.is_ascii() && (glued(char_before(text, hit.start)) || glued(char_after(text, hit.end))) {
                 continue;
             }
-            // 货到付款 is the payment method customers know.
-            if term == "到付" && char_before(text, hit.start) == Some('货') {
+            // 货到付款 is the payment method customers know; in 看到付款记录 the word is 付款.
+            if term == "到付" && (char_before(text, hit.start) == Some('货') || char_after(text, hit.end) == Some('款'))
+            {
                 continue;
             }
             // 挂起来 hangs clothes up; 快递面单 names the slip it is.
