@@ -247,11 +247,11 @@ fn customers_word(cx: &Context, hit: &std::ops::Range<usize>) -> bool {
     next.is_some_and(|c| cx.customer.text.contains(&format!("{}{c}", &text[hit.clone()])))
 }
 
-/// A nickname opening a clause and followed by a reassurance, when the customer spoke of no
-/// child: 宝宝放心!1.5厘米以内的壳都能夹.
+/// A nickname opening a clause and followed by a reassurance: 宝宝放心!1.5厘米以内的壳都能夹,
+/// 姐妹放心. (宝宝 / 宝贝 only when the customer spoke of no child.)
 fn reassures_customer(cx: &Context, hit: &std::ops::Range<usize>) -> bool {
     let text = cx.draft.folded();
     vocative::starts_clause(text, hit)
         && starts_with_any(&text[hit.end..], REASSURANCE)
-        && !contains_any(&cx.customer.text, CHILD)
+        && !(text[hit.clone()].starts_with('宝') && contains_any(&cx.customer.text, CHILD))
 }

@@ -16,7 +16,7 @@ declare_rule! {
     /// Left alone: the agent's own mistake (“不好意思,我看错了”), conditions and advice
     /// (“如果地址填错了,可以…”, “避免使用不当”, “您如果没留意到短信也没关系”), the blame taken
     /// off (“这不是您的问题”), the warranty's “非人为损坏”, the customer's own account repeated
-    /// (“您说好像拍错了颜色”), and real questions (“是您本人签收的吗?”, and a choice offered:
+    /// (“您说好像拍错了颜色”) or a slip they owned first (我刚才拍错了 — “您拍错的那单我帮您取消”), and real questions (“是您本人签收的吗?”, and a choice offered:
     /// “请问是您自己去取,还是我们送上门呢?”).
     ///
     /// ## Why is this bad?
@@ -307,7 +307,11 @@ impl Rule for CustomerFault {
             // one: 您说少了也得拿出依据啊).
             let repeated = (contains_any(before, REPEATED) || starts_with_any(&text[hit.span.start..], REPEATED))
                 && fix != EVIDENCE;
-            if hit.span.start < kept || contains_any(before, NOT_BLAME) || supposes || asks || repeated {
+            // “我刚才拍错了” — “您拍错的那单我帮您取消”: the customer owned the slip first.
+            let owned = hit.parts.last().map(|k| &text[k.clone()]).is_some_and(|slip| {
+                slip.contains('错') && cx.customer.text.contains(slip) && cx.customer.text.contains('我')
+            });
+            if hit.span.start < kept || contains_any(before, NOT_BLAME) || supposes || asks || repeated || owned {
                 continue;
             }
             // “也许是您购物车金额还没到门槛,麻烦您看一下结算页金额”: one possible cause, with a

@@ -1,7 +1,7 @@
 use crate::finding::Lints;
 use crate::finding::Severity;
 use crate::rules::{declare_rule, Context, Rule};
-use crate::text::{char_after, char_before, contains_any, find_all, is_punct_or_space, Words};
+use crate::text::{char_after, char_before, contains_any, ends_with_any, find_all, is_punct_or_space, Words};
 
 declare_rule! {
     /// ## What it does
@@ -9,7 +9,7 @@ declare_rule! {
     /// for, and the agent's own “查不到 / 看不到” (这边查询不到的呢). “不确定” after an estimate the reply gives (一般3-5天…具体时间不确定) is a hint.
     ///
     /// Left alone: polite questions (“不知道您方便吗?”), someone else's knowledge (“您不清楚的话”),
-    /// conditions (“不确定尺寸的话…”), seeing or hearing (“亮度过高会看不清楚”), invitations
+    /// conditions (“不确定尺寸的话…”), seeing or hearing (“亮度过高会看不清楚”, “照片不清楚”), invitations
     /// (“不懂的地方随时问我”), the customer's not knowing taken off their hands or called normal (“不知道尺寸
     /// 没关系,我帮您量”, 不知道选哪个很正常), and the customer's words quoted (您说“不知道是不是正品”).
     ///
@@ -100,6 +100,23 @@ const ADVERBS: Words = words!["真的", "确实", "实在", "真", "暂时", "�
 const PARTICLES: &[char] = &['呢', '哦', '哈', '呀', '啊', '啦', '哟', '喔', '噢', '呐', '~'];
 /// A verb right before “不清楚/不懂” makes a resultative: 看不清楚, 听不懂, 说不清楚.
 const RESULTATIVE_VERBS: &[char] = &['看', '听', '说', '讲', '写', '印', '拍', '显', '读', '搞', '弄', '分', '想'];
+/// What can be unclear to the eye or ear: 照片不清楚, 声音不清楚.
+const BLURRED: Words = words![
+    "照片",
+    "图片",
+    "图",
+    "字",
+    "字迹",
+    "画面",
+    "画质",
+    "声音",
+    "视频",
+    "信号",
+    "屏幕",
+    "图像",
+    "二维码",
+    "条码"
+];
 /// After the phrase, these make it the customer's not-knowing: “不懂的地方随时问”.
 const INVITATION_AFTER: Words =
     words!["的地方", "的话", "的问题", "的可以", "可以随时", "随时", "的也可以", "就问", "再问"];
@@ -148,6 +165,14 @@ impl Rule for DontKnow {
                 continue;
             }
             if char_before(text, hit.start).is_some_and(|c| RESULTATIVE_VERBS.contains(&c)) {
+                continue;
+            }
+            // “常见的原因是照片不清楚”: a picture or a sound that is unclear, not the agent.
+            let subject = ["有点", "有些", "比较", "太", "很"]
+                .iter()
+                .find_map(|a| text[..hit.start].strip_suffix(a))
+                .unwrap_or(&text[..hit.start]);
+            if word == "不清楚" && ends_with_any(subject, BLURRED) {
                 continue;
             }
             let after = &text[hit.end..];

@@ -1,6 +1,6 @@
 use crate::finding::Lints;
 use crate::rules::{declare_rule, Context, Rule};
-use crate::text::{find_pairs, Pairs, Part, Phrase};
+use crate::text::{ends_with_any, find_pairs, starts_with_any, Pairs, Part, Phrase};
 
 declare_rule! {
     /// ## What it does
@@ -9,7 +9,8 @@ declare_rule! {
     /// a friendly reminder in their place.
     ///
     /// Left alone: plain facts about stock or shipping (“数量有限送完即止哦”, “现在下单今天
-    /// 就能发出哦”) and a polite reminder of an unpaid order (“您的订单还未付款,需要帮您保留吗?”).
+    /// 就能发出哦”), a polite reminder of an unpaid order (“您的订单还未付款,需要帮您保留吗?”),
+    /// a photo asked for (拍照) and the customer's own hurry (理解您想快点处理).
     ///
     /// ## Why is this bad?
     /// The etiquette guide: “对于未付款订单,可在适当时间进行友好提醒,避免过度催促”, and
@@ -150,6 +151,13 @@ impl Rule for HardSell {
         for hit in RUSH_TO_BUY.find(text) {
             let clause = cx.draft.clause_at(hit.span.start).map_or("", |c| cx.draft.text(&c.range));
             if hit.span.start < kept || clause.contains('?') || clause.contains('吗') {
+                continue;
+            }
+            // “拍照是为了…”: a photo taken, not an order placed; “理解您想快点处理”: the
+            // customer's own hurry.
+            if starts_with_any(&text[hit.span.end..], ["照", "摄", "视频", "张", "个照", "图"])
+                || ends_with_any(&text[..hit.span.start], ["您想", "想", "您要", "您希望"])
+            {
                 continue;
             }
             kept = hit.span.end;

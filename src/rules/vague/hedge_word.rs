@@ -12,7 +12,7 @@ use crate::text::{
 
 declare_rule! {
     /// ## What it does
-    /// Flags hedges (可能 / 大概 / 应该 / 也许 / 估计 / 好像 / 或许 / 说不定, the spoken 估摸 /
+    /// Flags hedges (可能 / 大概 / 应该 / 也许 / 估计 / 好像 / 或许 / 说不定 / 貌似 / 似乎, the spoken 估摸 /
     /// 兴许 / 没准 / 八成 / 多半, and 差不多 before a number or a verdict: 差不多能应付) in
     /// statements about product facts, rules, times and promises.
     ///
@@ -44,7 +44,8 @@ declare_rule! {
     /// duty (“这都是我应该做的”, “应该的”, “本来应该昨天发出的”), “不可能”, “不太可能”, “尽可能”, “无法估计”,
     /// similes (“就好像新的一样”), prize draws (“可能获得”), apologies (“可能给您带来了不便”), a
     /// possible thing named (“避免可能出现的过敏反应”),
-    /// comparisons (“功效差不多的”), grades of second-hand goods (“八成新”), causes listed with
+    /// comparisons (“功效差不多的”), a figure already given pictured or summed up (宽22厘米…
+    /// 大概就是一个电饭煲那么大; 每天5个小时,一个月下来大概3.6度电), grades of second-hand goods (“八成新”), causes listed with
     /// a test for them (“可能是电源没接好,也可能是开机保护,麻烦您断电10分钟再试”), 应该 beside a
     /// requirement stated (“这是安全规范要求的,烟管应该直通室外”), questions to the
     /// customer (“您大概什么时候方便?”) and
@@ -94,6 +95,9 @@ const HEDGES: Words = words![
     "多半",
     "大约摸",
     "十有八九",
+    // As it seems: 优惠券和满减貌似是可以叠加的.
+    "貌似",
+    "似乎",
     // From memory: 印象中这款是带无线充的.
     "印象中",
     "印象里",
@@ -497,6 +501,22 @@ const DISCLAIMER: Words = words![
 ];
 
 /// After 可能 and before 的, these name a possible thing (可能出现的问题, 可能产生的费用).
+/// A figure pictured by something familiar: 那么大, 差不多重, 大半瓶.
+const PICTURED: Words = words![
+    "那么大",
+    "那么重",
+    "那么高",
+    "那么长",
+    "那么宽",
+    "那么厚",
+    "差不多",
+    "一样",
+    "似的",
+    "的大半",
+    "的一半",
+    "相当于"
+];
+
 const POSSIBLE_THING: Words = words!["出现", "存在", "产生", "发生", "遇到", "造成", "引起", "导致"];
 
 fn excluded(text: &str, hit: &Range<usize>, word: &str) -> bool {
@@ -544,6 +564,13 @@ fn excluded(text: &str, hit: &Range<usize>, word: &str) -> bool {
         "差不多" => {
             !starts_with_time(after)
                 && !["能", "可以", "够", "行", "没问题", "不会"].iter().any(|a| after.starts_with(a))
+        }
+        "大概" => {
+            let clause_rest: String = after.chars().take_while(|c| !is_punct_or_space(*c)).collect();
+            let figures_given = before.chars().any(|c| c.is_ascii_digit());
+            // “宽22厘米…大概就是一个电饭煲那么大”: the exact figure given, then a picture of it;
+            // “每天开5个小时 一个月下来大概3.6度电”: a sum worked out from the figures given.
+            figures_given && (contains_any(&clause_rest, PICTURED) || before.ends_with("下来"))
         }
         // “也许可以先看看布书”: a suggestion, softly made.
         "也许" | "或许" => starts_with_any(after, ["可以先", "可以看看", "可以试试", "可以考虑"]),
