@@ -2286,6 +2286,13 @@ const DECLINES: Words = words![
     "已经有了",
 ];
 
+/// A no that waits on the answer: 还有别的颜色吗 没有就算了 (offering one is no push).
+const ONLY_IF_NOT: Phrase = Phrase(&[
+    Part::Word(words!["没有", "没货", "没得", "不行", "不能", "不可以", "做不到"]),
+    Part::Maybe(words!["的话"]),
+    Part::Key(words!["就算了", "那就算了", "就不要了", "就不买了"]),
+]);
+
 /// Put off until someone else is asked or some other time: 我问问领导再说, 回头再说.
 const PUTS_OFF: Phrase = Phrase(&[
     Part::Word(words!["问问", "问下", "问一下", "商量", "回头", "以后", "到时候", "过几天", "等等"]),
@@ -2347,7 +2354,11 @@ impl Customer {
         let confused = contains_any(&masked, CONFUSED);
         cues.retain(|&at| {
             let puzzled = confused && masked[at..].starts_with("到底");
-            !(supposed(&masked, at) || own_mistake(&masked, at) || puzzled || in_a_not_a(&masked, at))
+            !(supposed(&masked, at)
+                || own_mistake(&masked, at)
+                || puzzled
+                || presses_for_a_fact(&masked, at)
+                || in_a_not_a(&masked, at))
         });
         // An ultimatum is supposed in its words (如果…我就要退款了), and still a complaint.
         let ultimatum = ultimatums(&masked);
@@ -2385,7 +2396,11 @@ impl Customer {
                 && find_all(&masked, UPSET).into_iter().any(|(hit, w)| {
                     let glad = thanks && w == "!!";
                     let puzzled = confused && w == "到底";
-                    !(glad || puzzled || wondering(&masked, hit.start) || supposed(&masked, hit.start))
+                    !(glad
+                        || puzzled
+                        || presses_for_a_fact(&masked, hit.start)
+                        || wondering(&masked, hit.start)
+                        || supposed(&masked, hit.start))
                 });
         let urgent = contains_any(&masked, URGENT) || repeats_itself(&text);
         // (Calling the order off, 还没到 is no wait: 东西不想要了 还没到.)
@@ -2447,7 +2462,7 @@ impl Customer {
             price_doubted: PRICE_DOUBTED.iter().any(|p| p.is_in(&masked)),
             // “会不会很容易脏啊”: a worry asked before buying, an objection read less surely.
             quality_doubted: hearsay || WILL_IT_FAIL.is_in(&masked) || QUALITY_DOUBTED.iter().any(|p| p.is_in(&masked)),
-            declines: contains_any(&masked, DECLINES) || PUTS_OFF.is_in(&masked),
+            declines: contains_any(&ONLY_IF_NOT.mask(&masked), DECLINES) || PUTS_OFF.is_in(&masked),
             asks_advice: contains_any(&written, ADVICE_ASKED),
             asks_for_points: contains_any(&written, POINTS_ASKED),
             waiting,
@@ -2559,6 +2574,29 @@ fn in_a_not_a(text: &str, at: usize) -> bool {
     let rest = &text[at..];
     rest.starts_with('不') && char_before(text, at).is_some_and(|c| rest['不'.len_utf8()..].starts_with(c))
 }
+
+/// “到底有没有货”, “到底能不能用在苹果电脑上”: a fact about the goods pressed for, not a grievance.
+fn presses_for_a_fact(masked: &str, at: usize) -> bool {
+    masked[at..].strip_prefix("到底").is_some_and(|rest| starts_with_any(rest, GOODS_FACT))
+}
+
+/// A yes-or-no about the goods (有没有货, 能不能用, 支不支持): asked, not complained of.
+const GOODS_FACT: Words = words![
+    "有没有货",
+    "有货没",
+    "有货吗",
+    "能不能用",
+    "能不能装",
+    "能不能穿",
+    "支不支持",
+    "支持不支持",
+    "适不适合",
+    "适合不适合",
+    "兼不兼容",
+    "兼容不兼容",
+    "带不带",
+    "送不送"
+];
 
 /// The customer did not understand the answer (我还是没懂, 没搞懂).
 const CONFUSED: Words =

@@ -12,7 +12,8 @@ declare_rule! {
     /// When the customer complains and the reply does apologise, checks that the apology
     /// comes first: an explanation (“包裹在转运中心滞留了。”) before “非常抱歉” is flagged, and
     /// the fix moves the apology to the front. A leading greeting or address (“亲,”,
-    /// “您好,”) and an acknowledgement (“收到您的反馈了”, “我理解您的心情”) may come before it;
+    /// “您好,”), the agent's name (“我是人工客服小李”), the slow reply an apology is for (“刚才回复慢了
+    /// 一点不好意思”) and an acknowledgement (“收到您的反馈了”, “我理解您的心情”) may come before it;
     /// an explanation before that acknowledgement may not (“是仓库看岔了 换谁都闹心 不好意思”),
     /// nor one after it that gives a cause or runs long (“换谁都会着急,盒子是路上被压坏的,我们
     /// 明天给您重寄,真的很抱歉”), unless the reply holds the customer (“正在为您查询…给您添麻烦了”).
@@ -127,7 +128,13 @@ impl Rule for ExplainBeforeApology {
         // 等待) or only asks for facts: its closing courtesy may apologise.
         let explained_after = (contains_any(&rest, CAUSES) && explanation_han(&rest) >= MIN_EXPLANATION_HAN)
             || (explanation_han(&rest) >= LONG_EXPLANATION_HAN && !holds(text) && !gathers_facts(cx));
-        if explanation_han(lead) < MIN_EXPLANATION_HAN && !explained_after {
+        // “刚才回复慢了一点不好意思”: in the apology's own clause, the slow reply it is for.
+        let lead = match lead.rfind(is_punct_or_space) {
+            Some(cut) if contains_any(&lead[cut..], SLOW_REPLY) => &lead[..cut],
+            None if contains_any(lead, SLOW_REPLY) => "",
+            _ => lead,
+        };
+        if explanation_han(&lead[self_introduction(lead)..]) < MIN_EXPLANATION_HAN && !explained_after {
             return;
         }
         let Some(seg) = apology_segment(cx, apology.start) else {
@@ -140,6 +147,25 @@ impl Rule for ExplainBeforeApology {
             return;
         };
         out.push(Self::META.lint(start..seg.range.end, "道歉放在解释之前").suggest(fix));
+    }
+}
+
+/// The agent's own slow answer, which an apology right after it is for: 回复慢了, 刚看到消息.
+const SLOW_REPLY: Words = words!["回复慢", "回复晚", "回复得慢", "回晚了", "回得慢", "刚看到", "没及时回"];
+
+/// The agent introducing themselves (我是人工客服小李), in bytes from the start: who answers
+/// is no explanation.
+fn self_introduction(lead: &str) -> usize {
+    let t = lead.trim_start_matches(is_punct_or_space);
+    let skipped = lead.len() - t.len();
+    if !["我是", "这里是", "这边是"].iter().any(|w| t.starts_with(w)) {
+        return 0;
+    }
+    let end = t.find(is_punct_or_space).unwrap_or(t.len());
+    if contains_any(&t[..end], &["客服", "售后", "店长", "掌柜"]) {
+        skipped + end
+    } else {
+        0
     }
 }
 

@@ -8,12 +8,13 @@ declare_rule! {
     /// ## What it does
     /// When the customer has just declined or is hesitating about buying (不买了 / 再看看 /
     /// 考虑一下 / 犹豫 / 太贵了算了), flags a reply that keeps pushing the sale (下单吧 / 买一套吧 / 拍下 /
-    /// 现在入手 / 很划算的 / 错过 / 只剩最后 / 后悔就晚了 / 让我很难做…) without first respecting
+    /// 现在入手 / 很划算的 / 错过 / 只剩最后 / 后悔就晚了 / 让我很难做 / 把那边退了在我们这拍…) without first respecting
     /// the choice, and offers “好的,尊重您的选择,您考虑好了随时找我哦”.
     ///
     /// Left alone: replies that acknowledge the choice first (尊重 / 没关系 / 慢慢考虑 / 随时找我)
     /// and do not turn it into a push (“理解您的考虑～不过优惠只剩2小时” still pushes), and
-    /// cancellations or after-sales (“这个订单不要了” answered with how to cancel).
+    /// cancellations or after-sales (“这个订单不要了” answered with how to cancel), and a no that
+    /// waits on the answer (还有别的颜色吗 没有就算了).
     ///
     /// ## Why is this bad?
     /// The etiquette guide: “尊重选择,不强人所难:尊重客户的购买意愿和选择,即使客户最终未购买,
@@ -130,6 +131,15 @@ const PUSH: Words = words![
     "确定不加",
     "确定不要",
     "确定不买",
+    // Bought elsewhere, asked to undo it: 您要不把那边退了在我们这拍.
+    "那边退了",
+    "那边退掉",
+    "退了在我们",
+    "在我们这拍",
+    "在我们这买",
+    "在我们家拍",
+    "在我们家买",
+    "来我们这买",
     // Asked again: 还是加一个吧.
     "还是加",
     "还是要",
