@@ -3,7 +3,7 @@ use crate::rules::closing::missing_closing::THANKS_REPLIES;
 use crate::rules::closing::tail::styled;
 use crate::rules::empathy::words::EMPATHY;
 use crate::rules::{declare_rule, opening_insert_at, Context, Rule};
-use crate::text::{contains_any, find_all, is_emoji, is_han, is_punct_or_space, Segment, Words};
+use crate::text::{contains_any, find_all, is_emoji, is_han, is_punct_or_space, mask, Segment, Words};
 
 use super::words::{first_apology, gathers_facts, holds};
 
@@ -15,7 +15,7 @@ declare_rule! {
     /// “您好,”), the agent's name (“我是人工客服小李”), the slow reply an apology is for (“刚才回复慢了
     /// 一点不好意思”) and an acknowledgement (“收到您的反馈了”, “我理解您的心情”) may come before it;
     /// an explanation before that acknowledgement may not (“是仓库看岔了 换谁都闹心 不好意思”),
-    /// nor one after it that gives a cause or runs long (“换谁都会着急,盒子是路上被压坏的,我们
+    /// nor one after it that gives a cause (what a check found too: 核实下来是…) or runs long (“换谁都会着急,盒子是路上被压坏的,我们
     /// 明天给您重寄,真的很抱歉”), unless the reply holds the customer (“正在为您查询…给您添麻烦了”).
     /// An apology typed as a chat message of its own (messages joined with spaces) moves as
     /// that message.
@@ -88,6 +88,9 @@ const ACKNOWLEDGE: Words = words![
     "让您",
 ];
 
+/// What a check found, told: 核实下来是…, 经核实…, 查下来是….
+const CHECKED_AND_FOUND: Words = words!["核实下来", "经核实", "核实后发现", "查下来", "经查询", "查询后发现"];
+
 /// Fewest characters of explanation before the apology that count as explaining first.
 const MIN_EXPLANATION_HAN: usize = 6;
 /// An explanation without a word of cause: this many Han characters.
@@ -112,8 +115,9 @@ impl Rule for ExplainBeforeApology {
         }
         // Acknowledging the feeling (“换谁都会担心”) is what the guides ask: what comes before
         // the first acknowledgement can be the explanation put first.
-        let before = &text[start..apology.start];
-        let mut lead = before;
+        // (“核实下来是系统按30天计算的”: what a check found is the explanation, not a holding line.)
+        let before = &mask(&text[start..apology.start], CHECKED_AND_FOUND);
+        let mut lead = before.as_str();
         // (An answer to thanks, 不客气 / 应该做的, is courtesy, not the explanation either.)
         for list in [ACKNOWLEDGE, EMPATHY, THANKS_REPLIES] {
             if let Some((hit, _)) = find_all(lead, list).first() {

@@ -12,7 +12,7 @@ declare_rule! {
     /// ## What it does
     /// Flags orders given to the customer — 自己看, 自己查, 自己去, 发我, 给我发, 拍张照片我看看,
     /// 发一下订单号 (as its clause's first words),
-    /// 等着, 快点, 照着做, 看清楚再…, 往上翻 — when nothing softens them (请, 麻烦, 劳烦, 辛苦,
+    /// 等着, 快点, 照着做 / 照着寄, 先看说明书, 去…点, 看清楚再…, 往上翻 — when nothing softens them (请, 麻烦, 劳烦, 辛苦,
     /// 烦请, 您可以, 建议, 方便…; 请问 opens a question and softens nothing), and offers a
     /// 麻烦您… / 我来帮您… wording.
     ///
@@ -66,6 +66,10 @@ const ORDERS: Pairs = pairs![
     ("自己弄", "我来教您操作"),
     ("自己搞", "我来教您操作"),
     ("照着做", "您可以按照这个步骤操作"),
+    ("照着寄", "您可以按照这个地址寄回"),
+    ("照着填", "您可以按照这个步骤填写"),
+    ("照着装", "您可以按照这个步骤安装"),
+    ("照着折", "您可以按照这个步骤操作"),
     ("照着弄", "您可以按照这个步骤操作"),
     ("对着步骤弄", "您可以按照这个步骤操作"),
     ("对着弄", "您可以按照这个步骤操作"),
@@ -90,6 +94,7 @@ const ORDERS: Pairs = pairs![
     ("看清楚再买", "建议您确认好规格再下单"),
     ("看清楚再下单", "建议您确认好规格再下单"),
     ("先看详情页", "麻烦您先参考一下详情页"),
+    ("先看说明书", "麻烦您参考一下说明书,有不明白的地方我来帮您解答"),
     ("等着吧", "请您耐心等待一下"),
     ("等着就行", "请您耐心等待一下"),
     ("等着就好", "请您耐心等待一下"),
@@ -152,7 +157,7 @@ const BARE_ORDERS: &[Phrase] = &[
         Part::Word(words!["订单号", "单号", "照片", "图片", "截图", "视频", "地址", "手机号", "链接", "再传", "再发"]),
     ]),
     // 去那看, 先去看商品页的说明: sent off to look, as the clause's first words.
-    Phrase(&[Part::Word(GO_FIRST), Part::Gap(8), Part::Key(words!["看", "查"])]),
+    Phrase(&[Part::Word(GO_FIRST), Part::Gap(8), Part::Key(words!["看", "查", "点"])]),
     // 发截图我看看, 拍个照片给我看看
     Phrase(&[
         Part::Word(words!["发", "拍"]),
@@ -239,6 +244,14 @@ impl Rule for Imperative {
                 continue;
             }
             if !fix.is_empty() {
+                // “您先看说明书” → “麻烦您参考一下说明书…”, not “您麻烦您…”: the 您 goes with it.
+                let you = char_before(text, hit.start).filter(|c| matches!(c, '您' | '你'));
+                let hit = match you {
+                    Some(c) if fix.starts_with("麻烦您") || fix.starts_with("您") => {
+                        hit.start - c.len_utf8()..hit.end
+                    }
+                    _ => hit,
+                };
                 out.push(Self::META.lint(hit, "命令式语气,改用“麻烦您…”").suggest(fix));
                 continue;
             }

@@ -7,7 +7,7 @@ use crate::text::{char_before, extend_back, find_product, is_punct_or_space, sor
 declare_rule! {
     /// ## What it does
     /// Flags rhetorical questions that talk down to the customer — 你没看到吗, 不知道吗,
-    /// 不会用吗, 不就行了吗, 这不就能用了吗, 难道…, 不是说了吗, 看不懂吗, 您都看不到?, 能跟我们比吗?
+    /// 不会用吗, 不就行了吗, 这不就能用了吗, 难道…, 不是说了吗, 详情页不是有尺码表吗, 看不懂吗, 您都看不到?, 能跟我们比吗?
     /// — and offers “我再为您说明一下”.
     ///
     /// Left alone: real questions (“您看这样可以吗?”, “不知道您方便吗?”, “您没收到吗?”)
@@ -195,6 +195,9 @@ static FORMS: [Form; 17] = [
                 "发过",
                 "给您发",
                 "给你发",
+                // 订单详情里不是有单号吗: it was there to be seen.
+                "有",
+                "显示",
             ],
         ],
         leads: &[],
