@@ -12,7 +12,7 @@ declare_rule! {
     /// ## What it does
     /// Flags orders given to the customer — 自己看, 自己查, 自己去, 发我, 给我发, 拍张照片我看看,
     /// 发一下订单号 (as its clause's first words),
-    /// 等着, 快点, 照着做 / 照着寄, 先看说明书, 去…点, 看清楚再…, 往上翻 — when nothing softens them (请, 麻烦, 劳烦, 辛苦,
+    /// 等着, 快点, 照着做 / 照着寄, 先看说明书, 看清楚再…, 往上翻 — when nothing softens them (请, 麻烦, 劳烦, 辛苦,
     /// 烦请, 您可以, 建议, 方便…; 请问 opens a question and softens nothing), and offers a
     /// 麻烦您… / 我来帮您… wording.
     ///
@@ -157,7 +157,7 @@ const BARE_ORDERS: &[Phrase] = &[
         Part::Word(words!["订单号", "单号", "照片", "图片", "截图", "视频", "地址", "手机号", "链接", "再传", "再发"]),
     ]),
     // 去那看, 先去看商品页的说明: sent off to look, as the clause's first words.
-    Phrase(&[Part::Word(GO_FIRST), Part::Gap(8), Part::Key(words!["看", "查", "点"])]),
+    Phrase(&[Part::Word(GO_FIRST), Part::Gap(8), Part::Key(words!["看", "查"])]),
     // 发截图我看看, 拍个照片给我看看
     Phrase(&[
         Part::Word(words!["发", "拍"]),
