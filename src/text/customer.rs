@@ -1260,6 +1260,9 @@ const UNDER_WAY: Words = words![
     "发出",
 ];
 /// Where it has got to, or whether anyone is there: 到哪了, 什么状态, 人呢.
+/// Where the money goes, not where it is: 钱退到哪里了 (我白条付的).
+const REFUNDED_TO: Words = words!["退到哪", "退回哪", "退哪", "退到了哪"];
+
 const WHERE_IS_IT: Words = words![
     "到哪了",
     "到哪里了",
@@ -2050,6 +2053,8 @@ const NOT_A_SIGNAL: Words = words![
     "到底哪个",
     "到底选哪",
     "到底买哪",
+    // The price asked, yes or no: 多久换一次 贵不贵 (an objection says it is: 太贵了).
+    "贵不贵",
     "贵公司",
     "贵司",
     "贵店",
@@ -2415,7 +2420,7 @@ impl Customer {
             || contains_any(for_waiting, OVERDUE_WORDS)
             || !overdue.is_empty()
             || STATUS_ASKED.is_in(&masked)
-            || contains_any(&masked, WHERE_IS_IT)
+            || contains_any(&mask(&masked, REFUNDED_TO), WHERE_IS_IT)
             || urgent;
         let counted = [COUNTED, STALLED]
             .iter()

@@ -28,7 +28,8 @@ declare_rule! {
     /// policy (保修一年,人为损坏不在保修范围,过了保修期只收配件费) it explains.
     ///
     /// Left alone too: conditions (“如果不行的话可以换货”), consequences the agent warns of
-    /// (“订单一旦取消是无法恢复的”, “取消了就无法恢复了”), questions (“能不能…”, “行不行”,
+    /// (“订单一旦取消是无法恢复的”, “取消了就无法恢复了”, “注销后积分会清空 无法恢复” where the
+    /// customer asked to undo nothing), questions (“能不能…”, “行不行”,
     /// “…可以吗?”), polite requests (“能不能麻烦您…”) and product facts (“不能水洗”,
     /// “不支持无线充电”): a refusal word counts only when it ends the clause, follows the shop
     /// (“我们/这边/本店…不能”) or refuses a service (修改, 退换, 发货, 优惠, 保证, 7天无理由…).
@@ -464,6 +465,10 @@ const ALTERNATIVE: Words = words![
     // Another way, offered: 想要可拆帽的话可以看下拉链款, 可以用花呗, 您朋友可以参加第二轮.
     "可以看",
     "可以用",
+    // Where to turn instead (not a closing's 有问题随时找我): 在京东APP-我的-客户服务里找小妹就行.
+    "客户服务里",
+    "在这里联系",
+    "直接在这里",
     // What still can be done: 已经存的照样可以下载.
     "照样可以",
     "仍然可以",
@@ -519,6 +524,14 @@ impl Rule for FlatRefusal {
             // “状态确实不行了”: a judgement on how the goods are used or what state they are in.
             let verdict = ends_with_any(before, ["觉得", "感觉", "觉着", "认为"]) || judges_use_or_state(before, word);
             if is_question(text, &hit, word, after) || in_condition(before, after) || is_consequence(before) || verdict
+            {
+                continue;
+            }
+            // “注销后京豆会一起清空 无法恢复”: what can't be undone after a step the reply tells
+            // of, a caveat, where the customer asked to undo nothing.
+            if starts_with_any(after, UNDO)
+                && !contains_any(asked, UNDO)
+                && contains_any(&text[sentence.range.start..hit.start], &["后", "之后", "以后"])
             {
                 continue;
             }
@@ -672,6 +685,9 @@ fn in_condition(before: &str, after: &str) -> bool {
 
 /// A consequence the agent warns of, not a request refused: “订单一旦取消是无法恢复的”,
 /// “取消了就无法恢复了哦”.
+/// Undoing: what a caveat says can't be done afterwards (无法恢复, 不能撤销).
+const UNDO: Words = words!["恢复", "找回", "撤销", "撤回", "还原"];
+
 fn is_consequence(before: &str) -> bool {
     // (只要被取消,就已经无法送货了: adverbs between 就 and the refusal.)
     before.contains("一旦") || trim_end_words(before, ["也", "都", "再", "已经", "会"]).ends_with('就')

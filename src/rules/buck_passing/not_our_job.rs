@@ -23,7 +23,7 @@ declare_rule! {
     /// stays on it (“您可以拨打这个电话,如果联系不上请告诉我,我这边马上帮您跟进”).
     ///
     /// Left alone: the agent acting (“我帮您联系快递”, “我们会联系快递为您催促”, “我马上去问
-    /// 仓库”) and an
+    /// 仓库”) or the platform standing behind it (京东会全程保障, 可以申请客服介入) and an
     /// option offered politely as real shops do (“您也可以联系配送员,…”, “建议您联系商家
     /// 客服,…”; a hint when it is all the reply does). “我们这边也联系不上” is not the agent
     /// acting, and neither is a permission (“您自己去快递点取也没问题”). A send-away negated
@@ -279,7 +279,12 @@ const AGENT_ACTS: Words = words![
     "给您",
     "小妹",
     "我们帮",
-    "这边"
+    "这边",
+    // The platform stands behind it: 京东平台会全程保障, 京东会为您兜底, 申请客服介入.
+    "全程保障",
+    "兜底",
+    "客服介入",
+    "平台介入"
 ];
 /// Words after a lead of [`AGENT_ACTS`] that say the agent is *not* acting: 我们这边也联系不上,
 /// 这边建议您…, 我这边查不到.

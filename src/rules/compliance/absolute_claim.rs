@@ -526,6 +526,14 @@ fn claim_span(text: &str, sentence: usize, hit: &Range<usize>, term: &str) -> Op
     if term.starts_with('最') && contains_any(&before[clause_start..], &["之间", "的话", "的时候"]) {
         return None;
     }
+    // “凑单到门槛再用,这样最划算”: the best way for the customer to use it; “理解您想等最划算的
+    // 时候”: the customer's own wish.
+    if term.starts_with('最')
+        && (ends_with_any(before, ["这样", "这么用", "这么买", "这样用", "这样买"])
+            || contains_any(&before[clause_start..], &["您想", "你想", "想等"]))
+    {
+        return None;
+    }
     // “下单页会自动帮您选最优惠的那张券”: the best of the customer's own options, picked.
     if term.starts_with('最') && ends_with_any(before, ["选", "挑", "选择", "选出"]) {
         return None;

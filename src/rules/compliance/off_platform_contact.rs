@@ -297,7 +297,18 @@ fn platforms_own(sentence: &str) -> bool {
 }
 
 /// The shop's own rule against it, anywhere before it in the clause.
-const RULED_OUT: Words = words!["不会让您", "不会让你", "不支持", "不允许", "不会要求"];
+const RULED_OUT: Words = words![
+    "不会让您",
+    "不会让你",
+    "不支持",
+    "不允许",
+    "不会要求",
+    "不能通过",
+    "不会通过",
+    "不可以通过",
+    "不能加",
+    "不会加"
+];
 
 /// A sentence with these warns the customer against someone else's invitation.
 const WARNS: Words = words![

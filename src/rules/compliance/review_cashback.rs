@@ -11,7 +11,8 @@ declare_rule! {
     /// Left alone: warnings and questions about the practice (“为了防止商家刷单”, “是有人
     /// 联系您刷单吗?”), refusals of it (“我们店从来不做刷单”, “按平台规定我们不能用好评换返现”),
     /// a plain request for a rating with nothing offered (“麻烦您给个评价哦”),
-    /// and cash-back that is a price promotion (“满299返20元优惠券”).
+    /// cash-back that is a price promotion (“满299返20元优惠券”), and a reward for any review,
+    /// good or bad (不论好评差评,符合条件的评价都有京豆).
     ///
     /// ## Why is this bad?
     /// Paying or rewarding for reviews and fake orders (刷单) break the platforms' rules and
@@ -94,6 +95,10 @@ const NOT_REWARD: Words = words!["送达", "送货", "送到", "送出", "返回
 
 const SUGGESTION: &str = "使用满意的话欢迎给我们一个真实的评价哦";
 
+/// Good or bad alike: a reward for reviewing, not for praise.
+const ANY_REVIEW: Words =
+    words!["好评差评", "好评还是差评", "好评或差评", "好评或者差评", "好差评", "不论好坏", "无论好坏"];
+
 impl Rule for ReviewCashback {
     fn check(&self, cx: &Context, out: &mut Lints) {
         let text = cx.draft.folded();
@@ -124,7 +129,8 @@ impl Rule for ReviewCashback {
             }
             // “为了防止商家刷单”, “是有人联系您刷单吗?”: talking about it, not doing it.
             let sentence = cx.draft.sentence_at(hit.start).map_or("", |s| cx.draft.text(&s.range));
-            if contains_any(sentence, TOPIC) {
+            // “不论好评差评,符合条件的评价都有京豆”: the platform's reward for any review.
+            if contains_any(sentence, TOPIC) || contains_any(sentence, ANY_REVIEW) {
                 continue;
             }
             last_end = hit.end;

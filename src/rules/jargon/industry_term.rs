@@ -8,7 +8,7 @@ declare_rule! {
     /// ## What it does
     /// Flags back-office terms a shopper may not know — SKU / SPU / 揽收 / 到付 / 拦截件 /
     /// 首重 / 续重 / 48h / 派件 / 工单 / 仓配 / 爆仓 / 面单 / 集包 / 问题件 / 滞留件 — and
-    /// replaces each with plain words (SKU → 规格, 48h → 48小时, 揽收 → 取件). 质检 is only a hint.
+    /// replaces each with plain words (SKU → 规格, 48h → 48小时, 揽收 → 取件). 质检 and 工单 are only hints.
     /// On JD, SOP is a way a shop sells there, not a procedure: it gets no fix.
     ///
     /// Left alone: a term the customer used first (“怎么回收面单呢”), 到付 inside 货到付款 or 看到付款,
@@ -106,6 +106,8 @@ const TERMS: Pairs = pairs![
     ("派件员", "快递员"),
     ("派件", "送货"),
     ("工单", "处理申请"),
+    // The invoice cancelled by a red-ink counterpart: 原票红冲.
+    ("红冲", "作废"),
     ("仓配", "仓库发货"),
     ("爆仓", "订单太多"),
     ("面单", "快递单"),
@@ -155,7 +157,8 @@ impl Rule for IndustryTerm {
             } else {
                 plain
             };
-            let severity = if term == "质检" { Severity::Hint } else { Severity::Warning };
+            // 质检 and 工单 (提交了核实工单) are words many customers know: a hint.
+            let severity = if matches!(term, "质检" | "工单") { Severity::Hint } else { Severity::Warning };
             let message = format!("“{}”是行业术语,客户不一定懂", cx.draft.raw_text(&hit));
             let lint = Self::META.lint(hit, message).with_severity(severity);
             // On JD, SOP names a way a shop sells there (the shop ships it), not a procedure:

@@ -14,7 +14,7 @@ declare_rule! {
     ///
     /// Left alone: 666 inside longer numbers or as a price (“666元”), Latin letters inside
     /// words (“nba”, order numbers), and goods that cracked (“西瓜裂开了”: only a person
-    /// cracks as slang).
+    /// cracks as slang), and 拒绝了 / 杜绝了 (绝了 inside another word).
     ///
     /// ## Why is this bad?
     /// The etiquette guide: “避免使用可能引起误解的网络用语或表情”. Slang reads as unserious,
@@ -193,8 +193,10 @@ impl Rule for InternetSlang {
                     continue;
                 }
             }
-            // 无语音模式: 无 and 语音, no slang.
-            if term == "无语" && after == Some('音') {
+            // 无语音模式: 无 and 语音, no slang; 商家拒绝了: 拒绝, no praise.
+            if (term == "无语" && after == Some('音'))
+                || (term == "绝了" && before.is_some_and(|c| "拒杜断隔谢灭根".contains(c)))
+            {
                 continue;
             }
             // “神马” can be a name (神马搜索); “稀饭” is rice porridge in food shops.

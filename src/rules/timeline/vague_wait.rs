@@ -2,7 +2,9 @@ use crate::finding::Lints;
 use crate::finding::Severity;
 use crate::rules::closing::tail::{end_insert, styled};
 use crate::rules::{declare_rule, Context, Rule};
-use crate::text::{contains_any, ends_with_any, find_all, find_pairs, is_han, is_punct_or_space, Pairs, Words};
+use crate::text::{
+    contains_any, ends_with_any, find_all, find_pairs, is_han, is_punct_or_space, starts_with_any, Pairs, Words,
+};
 
 declare_rule! {
     /// ## What it does
@@ -10,8 +12,8 @@ declare_rule! {
     /// names no concrete time anywhere, and offers the time node in its place:
     /// “尽快给您发” → “【预计时间】前给您发”. A bare 稍等 with nothing being done (“您稍等”)
     /// gets a hint; “稍等,正在为您查询” is normal live chat and is left alone, and so is 尽快
-    /// next to a real time (“尽快为您处理,今天18点前回复”), and a wait apologised for (“抱歉让您
-    /// 等着急了”). 马上 for the agent's next step (我马上联系仓库) counts as a time only where
+    /// next to a real time (“尽快为您处理,今天18点前回复”), a wait apologised for (“抱歉让您
+    /// 等着急了”), and the customer's waiting felt for (“很理解您等着着急”). 马上 for the agent's next step (我马上联系仓库) counts as a time only where
     /// the customer neither waits nor asked when. To a customer who asked when, 马上
     /// or 很快 as the answer (马上就发, 很快的) gets a hint: it still says no time. So does a
     /// short reply that ends checking (“我帮您核实一下”) to a customer who complains of waiting:
@@ -137,6 +139,8 @@ fn customer_side(text: &str, at: usize, word: &str) -> bool {
 /// The wait that was, apologised for: 抱歉让您等着急了, 让你等着了.
 fn made_to_wait(text: &str, at: usize) -> bool {
     ends_with_any(&text[..at], ["让您", "让你", "叫您", "害您"])
+        // “很理解您等着着急”: the customer's waiting, felt for.
+        || starts_with_any(&text[at..], ["等着着急", "等着急", "等着心急"])
 }
 
 /// Politeness and particles around a bare 稍等 (“请您稍等一下哈”).

@@ -22,7 +22,8 @@ declare_rule! {
     /// Asking for patience (请耐心等待), or a step taken and a wait (已经给您安排补发了,稍等),
     /// with no time is a hint even when the customer has not asked when.
     ///
-    /// Left alone: a reply that names a time (今天18点前, 1-3个工作日), one that only asks
+    /// Left alone: a reply that names a time (今天18点前, 1-3个工作日), where a refund goes asked
+    /// (钱退到哪里了: a destination, not a wait), one that only asks
     /// for what it needs (订单号, a photo), and 尽快-style waits (`timeline.vague-wait`). A
     /// short holding line while the agent checks (“稍等,正在为您查询”) gets a hint, and so does a
     /// wait whose time the agent's message before the customer's last ones gave
