@@ -488,7 +488,8 @@ const WONT_VOUCH: Phrase = Phrase(&[
 
 /// A quote of the customer's own words (您问的“100%正版”): what they asked about, not a claim.
 fn quoted_from(cx: &Context, text: &str, quote: &Range<usize>) -> bool {
-    let said = text[quote.clone()].trim_matches(['“', '”', '"', '「', '」', '‘', '’', '\'']);
+    // (Quote marks are punctuation: trimmed as such.)
+    let said = text[quote.clone()].trim_start_matches(is_punct_or_space).trim_end_matches(is_punct_or_space);
     said.chars().count() >= 2 && cx.customer.text.contains(said)
 }
 
