@@ -27,7 +27,8 @@ declare_rule! {
     /// option offered politely as real shops do (“您也可以联系配送员,…”, “建议您联系商家
     /// 客服,…”; a hint when it is all the reply does). “我们这边也联系不上” is not the agent
     /// acting, and neither is a permission (“您自己去快递点取也没问题”). A send-away negated
-    /// (“不需要联系京东”, “不用您自己联系厂家”) sends nobody.
+    /// (“不需要联系京东”, “不用您自己联系厂家”) sends nobody, nor does a contact that failed
+    /// (“抱歉让您联系不上师傅”).
     ///
     /// ## Why is this bad?
     /// The etiquette guide: “不推诿”. For the customer the shop is the one they paid; telling
@@ -441,7 +442,11 @@ impl Rule for NotOurJob {
             );
             // “不需要联系京东”, “别联系快递了”, “不用您自己联系厂家”: negated, nobody is sent
             // anywhere. “我直接联系财务”: the agent is the one who gets in touch.
-            if contains_any(before, AGENT_ACTS)
+            // “抱歉让您联系不上师傅”: a contact that failed, not one the customer is sent to make.
+            let failed = starts_with_any(&text[m.end..], ["不上", "不到"])
+                || contains_any(&text[m.clone()], &["联系不上", "联系不到"]);
+            if failed
+                || contains_any(before, AGENT_ACTS)
                 || without_adverbs(before).ends_with(['我', '为', '帮', '替', '给', '不', '别', '没'])
                 || ends_with_any(without_adverbs(before), NO_NEED)
                 || before.ends_with("我们")

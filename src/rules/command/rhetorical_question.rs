@@ -7,7 +7,7 @@ use crate::text::{char_before, extend_back, find_product, is_punct_or_space, sor
 declare_rule! {
     /// ## What it does
     /// Flags rhetorical questions that talk down to the customer — 你没看到吗, 不知道吗,
-    /// 不会用吗, 不就行了吗, 这不就能用了吗, 难道…, 不是说了吗, 详情页不是有尺码表吗, 看不懂吗, 您都看不到?, 能跟我们比吗?
+    /// 不会用吗, 不就行了吗, 这不就能用了吗, 难道…, 不是说了吗, 详情页不是有尺码表吗, 看不懂吗, 这个都不会吗, 您都看不到?, 能跟我们比吗?
     /// — and offers “我再为您说明一下”.
     ///
     /// Left alone: real questions (“您看这样可以吗?”, “不知道您方便吗?”, “您没收到吗?”)
@@ -117,7 +117,9 @@ static FORMS: [Form; 17] = [
     Form {
         core: &[
             words!["不会"],
-            words!["用", "操作", "看", "自己", "弄", "安装", "查", "点", "搜", "填", "下单", "申请", "识字", "设置"],
+            words![
+                "用", "操作", "看", "自己", "弄", "安装", "查", "点", "搜", "找", "填", "下单", "申请", "识字", "设置"
+            ],
         ],
         leads: &[words!["连这个都", "这都", "这也", "都", "也"], YOU],
         gap: 10,
@@ -210,7 +212,17 @@ static FORMS: [Form; 17] = [
     Form { core: &[words!["听不懂"]], leads: &[], gap: 0, ends: Q, end_optional: false, not_after: &[] },
     Form { core: &[words!["还用问"]], leads: &[], gap: 0, ends: Q, end_optional: true, not_after: &[] },
     Form {
-        core: &[words!["有什么好问的", "这都不懂", "这也不懂", "这都不会", "这还不会", "这也不会"]],
+        core: &[words![
+            "有什么好问的",
+            "这都不懂",
+            "这也不懂",
+            "这都不会",
+            "这还不会",
+            "这也不会",
+            "这个都不会",
+            "这个也不会",
+            "这个还不会"
+        ]],
         leads: &[],
         gap: 0,
         ends: NONE,

@@ -27,7 +27,8 @@ declare_rule! {
     /// (从0充到100%, 100%充满), an identifier (唯一的防伪码), a limit named (唯一的限制是…), a kind of licence sold (永久授权), the best of the customer's own
     /// options picked for them (帮您选最优惠的那张券), product names (万能表, 王者荣耀), a claim word quoted to refuse it
     /// (“‘全网最便宜’这种话我们不能乱说”), a message quoted to be written on a card or the goods
-    /// (贺卡写'你是我最好的朋友'), a claim denied or not vouched for (不是100%纯肉, 并不是最便宜的, 没法给您保证哪家最便宜), the customer's own words quoted (您问的“100%正版”), and 绝对 in a
+    /// (贺卡写'你是我最好的朋友'), a claim denied or not vouched for (不是100%纯肉, 并不是最便宜的, 没法给您保证哪家最便宜,
+    /// 不做全网最低价的承诺), the customer's own words quoted (您问的“100%正版”), and 绝对 in a
     /// warning (“绝对不要用湿手插拔”).
     ///
     /// ## Why is this bad?
@@ -397,6 +398,12 @@ impl Rule for AbsoluteClaim {
             // “我们客服绝对不会向您要验证码”: the shop's own conduct toward the customer promised,
             // not the goods' (我们的电热毯绝对不会漏电 still claims).
             if term == "绝对" && text[hit.end..].strip_prefix("不会").is_some_and(|rest| starts_with_any(rest, CONDUCT))
+            {
+                continue;
+            }
+            // “京东这边不做全网最低价的承诺”: the claim named to refuse making it.
+            if contains_any(&text[sentence..hit.start], &["不做", "不敢做", "不会做"])
+                && contains_any(&text[hit.end..sentence_end], &["承诺", "保证", "宣传"])
             {
                 continue;
             }

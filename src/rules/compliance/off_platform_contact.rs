@@ -17,7 +17,8 @@ declare_rule! {
     /// number written into the reply, and money asked into the agent's own account (转账到我的
     /// 支付宝: the fix says 在平台下单付款).
     ///
-    /// Left alone: payment channels (“微信支付”, “微信零钱”, “QQ钱包”), the account a top-up goes
+    /// Left alone: payment channels (“微信支付”, “微信零钱”, “QQ钱包”), a gift sent on to friends
+    /// (“点赠送就可以通过微信发给好友”), the account a top-up goes
     /// to (“Q币会充到您填写的QQ号上”), a QQ mailbox asked for an
     /// invoice, asking for the receiver's phone for delivery (“您留一下手机号码”), an
     /// invitation turned down (“不需要加微信的”, “不需要提供微信号”, “不能私下交易”, “平台这边不支持加微信”, “我们不会
@@ -196,6 +197,13 @@ impl Rule for OffPlatformContact {
         if CALL_YOU.is_in(text) {
             spans.extend(YOUR_NUMBER.find(text).into_iter().map(|h| h.span));
         }
+        // “点赠送就可以通过微信发给好友”: a gift shared with the customer's friends, not a contact.
+        spans.retain(|r| {
+            !cx.draft.sentence_at(r.start).is_some_and(|s| {
+                let sentence = cx.draft.text(&s.range);
+                contains_any(sentence, SHARED) && !INVITATION.is_in(sentence)
+            })
+        });
         // “添加至微信卡包”: where an invoice is kept, not a way around the platform.
         spans.retain(|r| !cx.draft.sentence_at(r.start).is_some_and(|s| platforms_own(cx.draft.text(&s.range))));
         sort_by_key(&mut spans, |r| r.start as u128);
@@ -285,6 +293,9 @@ const TURNED_DOWN: Words = words![
     "从不",
     "不提供"
 ];
+
+/// Sent on to the customer's friends: 发给好友, 分享到朋友圈.
+const SHARED: Words = words!["发给好友", "发给朋友", "分享给", "转发给", "朋友圈", "送给好友", "送给朋友"];
 
 /// Giving a contact id (不需要提供微信号): turned down like an invitation.
 const GIVEN: Words = words!["提供", "告诉我们", "告诉我", "告诉", "填写", "填", "留", "发"];

@@ -1,13 +1,13 @@
 use crate::finding::Lints;
 use crate::rules::{declare_rule, Context, Rule};
-use crate::text::{char_after, find_all, is_punct_or_space, Part, Phrase, Words};
+use crate::text::{char_after, contains_any, find_all, is_punct_or_space, Part, Phrase, Words};
 
 declare_rule! {
     /// ## What it does
     /// Flags “I've told you already” — 我已经说过了, 都说了, 说了多少遍, 说了好几遍,
     /// 上面说了, 刚才已经说了 — and offers a patient restatement (“我再为您说明一下”).
     ///
-    /// Left alone: the agent owning a repeat (“我刚才说得不够清楚”), reporting the
+    /// Left alone: the agent owning a repeat (“我刚才说得不够清楚”, “让您反复说了好几遍”), reporting the
     /// customer's words (“您说的情况我记下了”), and “不是说了…吗?”, which
     /// `command.rhetorical-question` reports.
     ///
@@ -152,6 +152,11 @@ impl Rule for AlreadySaid {
             // “…吗?” is a rhetorical question; that rule has it.
             let clause_end = cx.draft.clause_at(hit.start).map_or(text.len(), |c| c.range.end).max(hit.end);
             if text[hit.end..clause_end].contains(['吗', '?']) {
+                continue;
+            }
+            // “让您反复说了好几遍”: the customer's repeating, owned as the shop's fault.
+            let clause_start = cx.draft.clause_at(hit.start).map_or(0, |c| c.range.start).min(hit.start);
+            if contains_any(&text[clause_start..hit.start], &["让您", "让你", "害您", "您已经", "您都"]) {
                 continue;
             }
             let mut end = hit.end;

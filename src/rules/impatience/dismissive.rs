@@ -4,7 +4,7 @@ use crate::text::{char_after, char_before, find_pairs, is_han, is_punct_or_space
 
 declare_rule! {
     /// ## What it does
-    /// Flags dismissive phrases — 别催了, 急什么, 随便你, 您自己定吧, 爱买不买 (any 爱X不X: 爱退不退),
+    /// Flags dismissive phrases — 别催了, 别刷了, 急什么, 随便你, 您自己定吧, 爱买不买 (any 爱X不X: 爱退不退),
     /// 嫌贵别买 (觉得贵就别拍了), 烦不烦, 有完没完, 问题怎么这么多, 别问了, 不买拉倒, 行了吧 — and offers a patient sentence for each kind; and
     /// a customer who says they will look elsewhere sent off with “那您去看吧”.
     ///
@@ -36,6 +36,9 @@ declare_rule! {
 /// (phrase, patient replacement).
 const PHRASES: Pairs = pairs![
     ("别催了", "我理解您着急的心情,这边马上帮您跟进"),
+    // Messages sent again and again, told off: 别刷了, 别刷屏了.
+    ("别刷屏", "您好,我在的,请问有什么可以帮您"),
+    ("别刷了", "您好,我在的,请问有什么可以帮您"),
     ("别再催了", "我理解您着急的心情,这边马上帮您跟进"),
     ("不要催了", "我理解您着急的心情,这边马上帮您跟进"),
     ("不要再催了", "我理解您着急的心情,这边马上帮您跟进"),

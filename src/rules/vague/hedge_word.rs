@@ -36,7 +36,7 @@ declare_rule! {
     /// “可能有细微差异”, “拆封后可能有一点味道,属于正常现象”, “一包大概能用10天左右,具体还要看
     /// 宝宝的情况”) is only a hint.
     ///
-    /// Left alone: words quoted (之前说“可能有货”没讲清楚), a guess at the customer's own day
+    /// Left alone: words quoted (之前说“可能有货”没讲清楚), a condition (到时候可能不在家的话), a guess at the customer's own day
     /// (您白天在地里可能接不到), someone else's guess repeated (“您说下周可能不在家”, “快递员说可能送不到”, the
     /// customer's own words echoed: 您下午可能不在家也没关系,
     /// “您估计周六在家的话”), advice (“使用前应该先空桶运行”, “应该选2匹的柜机”, and “应该放在
@@ -534,6 +534,8 @@ fn excluded(text: &str, hit: &Range<usize>, word: &str) -> bool {
                 || before.ends_with("不大")
                 || after.starts_with('性')
                 || after.starts_with("的话")
+                // “到时候可能不在家的话”: a condition, however it is worded.
+                || after.split(is_punct_or_space).next().is_some_and(|rest| rest.contains("的话"))
                 // “可能是我之前没说清楚”: the agent's own fault, owned humbly.
                 || after.starts_with("是我")
                 || before.ends_with("如有")
@@ -654,8 +656,10 @@ fn lint_for(
     let span = start..core_end;
     let caused = {
         let sentence = draft.sentence_at(hit.start).map_or(hit.start..core_end, |s| s.range.clone());
-        // “用久了可能会觉得有点干,建议戴手套”: a risk, with what to do about it.
-        let advised = text[hit.end..].starts_with('会') && text[sentence.clone()].contains("建议");
+        // “用久了可能会觉得有点干,建议戴手套”, “维修中可能需要刷机 刷机会清除数据 所以建议您先
+        // 备份”: a risk, with what to do about it.
+        let advised = starts_with_any(&text[hit.end..], ["会", "需要", "要"])
+            && (text[sentence.clone()].contains("建议") || text[hit.end..].contains("所以建议"));
         contains_any(&text[sentence.start..hit.start], CIRCUMSTANCE)
             || contains_any(&text[sentence], DISCLAIMER)
             || warns_of_a_consequence(text, hit)
