@@ -517,6 +517,12 @@ const COMPLAINT: Words = words![
     "压坏",
     "变形",
     "划痕",
+    // Soaked on the way: 快递把书淋湿了 全皱了 (not 要泡水, 怕受潮: a question, a worry).
+    "淋湿",
+    "泡水了",
+    "受潮了",
+    "明显受潮",
+    "全皱",
     // Harm done in the home by the fitter or courier: 把我家地板划了一道, 门框撞掉一块漆.
     "划了一道",
     "划了一条",
@@ -871,8 +877,11 @@ const COMPLAINT: Words = words![
     "什么鬼",
     "狗血",
     "无奈",
-    "是机器人",
-    "机器人吗",
+    // Taken for a bot, with a sigh (是机器人吧, 跟机器人似的; 你是机器人吗, plainly asked, is a question).
+    "是机器人吧",
+    "就是机器人",
+    "都是机器人",
+    "跟机器人",
     "机器人啊",
     "要疯",
     "疯了",
@@ -1483,6 +1492,10 @@ const PAYS_MORE: Words = words![
 ];
 
 const PRICE_OBJECTION: Words = words![
+    // Cheaper anywhere else: 二手的都比这便宜一半.
+    "比这便宜",
+    "比你们便宜",
+    "比你家便宜",
     // 这么薄的毛巾也好意思卖25?
     "好意思卖",
     "贵",
@@ -1553,6 +1566,14 @@ const PRICE_OBJECTION: Words = words![
 ];
 
 const QUALITY_OBJECTION: Words = words![
+    // Worse than the imported or the big brand: 国产的奶粉不如进口的吧, 会不会不耐磨.
+    "不如进口",
+    "不如国外",
+    "不如日本",
+    "不如原装",
+    "不如大牌",
+    "不耐磨",
+    "不耐用",
     "质量差",
     "质量不好",
     "质量怎么这么",

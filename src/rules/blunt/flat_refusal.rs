@@ -29,7 +29,8 @@ declare_rule! {
     ///
     /// Left alone too: conditions (“如果不行的话可以换货”), consequences the agent warns of
     /// (“订单一旦取消是无法恢复的”, “取消了就无法恢复了”, “注销后积分会清空 无法恢复” where the
-    /// customer asked to undo nothing), questions (“能不能…”, “行不行”,
+    /// customer asked to undo nothing), what the platform forbids refused with its rule (平台规定
+    /// 不能做好评返现), a quoted claim not promised (“全网最低价”这个我们没法给您承诺), questions (“能不能…”, “行不行”,
     /// “…可以吗?”), polite requests (“能不能麻烦您…”) and product facts (“不能水洗”,
     /// “不支持无线充电”): a refusal word counts only when it ends the clause, follows the shop
     /// (“我们/这边/本店…不能”) or refuses a service (修改, 退换, 发货, 优惠, 保证, 7天无理由…).
@@ -583,7 +584,18 @@ impl Rule for FlatRefusal {
                 word == "不可能" && contains_any(after, &["错", "是", "有", "出现", "少", "漏", "坏", "假", "会"]);
             let apology = *apologises.get_or_insert_with(|| contains_any(text, APOLOGY));
             // “‘全网最便宜’这种话我们不能乱说”: honesty about a claim, not a service refused.
-            if starts_with_any(after, ["乱说", "瞎说", "乱讲", "夸大", "打包票"]) {
+            // (“‘全网最低价’这个我们没法给您承诺”: the claim quoted, not made.)
+            let promised = after.trim_start_matches("给您").trim_start_matches("跟您").starts_with("承诺");
+            if starts_with_any(after, ["乱说", "瞎说", "乱讲", "夸大", "打包票"])
+                || (promised && contains_any(before, &["”", "\"", "’", "」"]))
+            {
+                continue;
+            }
+            // “平台规定不能做好评返现 这个我们确实不能提供”: what the platform forbids, refused with
+            // the rule that forbids it.
+            if contains_any(asked, FORBIDDEN_ASK)
+                && contains_any(text, &["规定", "不允许", "违规", "为了保障", "为了保证"])
+            {
                 continue;
             }
             // “这个我们没办法完全避免”: a limit on how fully, a caveat, not a refusal.
@@ -685,6 +697,9 @@ fn in_condition(before: &str, after: &str) -> bool {
 
 /// A consequence the agent warns of, not a request refused: “订单一旦取消是无法恢复的”,
 /// “取消了就无法恢复了哦”.
+/// Asks the platform forbids: cashback for a review, fake orders, WeChat, a deal on the side.
+const FORBIDDEN_ASK: Words = words!["返现", "刷单", "微信", "私下", "加个v", "加v"];
+
 /// Undoing: what a caveat says can't be done afterwards (无法恢复, 不能撤销).
 const UNDO: Words = words!["恢复", "找回", "撤销", "撤回", "还原"];
 

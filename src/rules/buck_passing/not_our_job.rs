@@ -28,7 +28,7 @@ declare_rule! {
     /// 客服,…”; a hint when it is all the reply does). “我们这边也联系不上” is not the agent
     /// acting, and neither is a permission (“您自己去快递点取也没问题”). A send-away negated
     /// (“不需要联系京东”, “不用您自己联系厂家”) sends nobody, nor does a contact that failed
-    /// (“抱歉让您联系不上师傅”).
+    /// (“抱歉让您联系不上师傅”) or one the customer already made (让您还专门打电话去问快递).
     ///
     /// ## Why is this bad?
     /// The etiquette guide: “不推诿”. For the customer the shop is the one they paid; telling
@@ -445,7 +445,10 @@ impl Rule for NotOurJob {
             // “抱歉让您联系不上师傅”: a contact that failed, not one the customer is sent to make.
             let failed = starts_with_any(&text[m.end..], ["不上", "不到"])
                 || contains_any(&text[m.clone()], &["联系不上", "联系不到"]);
+            // “让您这么着急 还专门打电话去问快递”: what the customer already did, owned.
+            let done = contains_any(before, &["专门", "特地", "特意"]);
             if failed
+                || done
                 || contains_any(before, AGENT_ACTS)
                 || without_adverbs(before).ends_with(['我', '为', '帮', '替', '给', '不', '别', '没'])
                 || ends_with_any(without_adverbs(before), NO_NEED)

@@ -18,7 +18,7 @@ declare_rule! {
     ///
     /// Left alone: words quoted (之前那句“你等着就行”没说清楚), “请您拍照发过来”, “麻烦您把订单号发我一下”, “您别着急” (comfort),
     /// “惊喜等着您”, “您可以自己在订单页查看” (an option, not an order), “自己安装很简单” (how
-    /// easy it is), and a step told at its moment to a customer who asked how (怎么下单? —
+    /// easy it is), what the customer can't do, felt for (确实没办法自己去搬), and a step told at its moment to a customer who asked how (怎么下单? —
     /// “下单时把logo文件发给我们”).
     ///
     /// ## Why is this bad?
@@ -211,7 +211,9 @@ impl Rule for Imperative {
             let before = &text[sentence_start..hit.start];
             let after = &text[hit.end..clause.range.end.max(hit.end)];
             // “没给我发”, “不用自己去”, “别自己找”: a report or a comfort, not an order.
-            let negated = char_before(text, hit.start).is_some_and(|c| matches!(c, '没' | '不' | '别' | '未'));
+            // (“这么大的空调确实没办法自己去搬”: what the customer can't do, felt for.)
+            let negated = char_before(text, hit.start).is_some_and(|c| matches!(c, '没' | '不' | '别' | '未'))
+                || ends_with_any(&text[..hit.start], ["没办法", "没法", "不能"]);
             // “您自己去取也没问题”: a permission; “自己安装很简单”: how easy it is; “您安心等着
             // 就好”: a reassurance.
             let allowed =
@@ -327,7 +329,8 @@ fn is_order(cx: &Context, span: &Range<usize>, lead_end: usize) -> bool {
     let clause_before = &text[clause.range.start..span.start];
     let lead = &text[clause.range.start..lead_end];
     let after = &text[span.end..clause.range.end.max(span.end)];
-    let negated = char_before(text, span.start).is_some_and(|c| matches!(c, '没' | '不' | '别' | '未'));
+    let negated = char_before(text, span.start).is_some_and(|c| matches!(c, '没' | '不' | '别' | '未'))
+        || ends_with_any(&text[..span.start], ["没办法", "没法", "不能"]);
     !(negated
         || cx.draft.quote_at(span.start).is_some()
         || contains_any(lead, SOFTENERS)

@@ -389,6 +389,10 @@ impl Rule for AbsoluteClaim {
             {
                 continue;
             }
+            // “两种没有绝对的好坏”: no absolute, said.
+            if term == "绝对" && ends_with_any(&text[sentence..hit.start], ["没有", "没", "并无", "不存在"]) {
+                continue;
+            }
             // “绝对不要用湿手插拔”, “绝对要避免”: a warning, not a claim.
             if term == "绝对"
                 && starts_with_any(&text[hit.end..], ["不要", "不能", "别", "禁止", "不可", "要避免", "避免"])
@@ -534,11 +538,11 @@ fn claim_span(text: &str, sentence: usize, hit: &Range<usize>, term: &str) -> Op
     if term.starts_with('最') && contains_any(&before[clause_start..], &["之间", "的话", "的时候"]) {
         return None;
     }
-    // “凑单到门槛再用,这样最划算”: the best way for the customer to use it; “理解您想等最划算的
-    // 时候”: the customer's own wish.
+    // “凑单到门槛再用,这样最划算”, “帮您看看怎么凑单最划算”: the best way for the customer to
+    // buy or use it; “理解您想等最划算的时候”: the customer's own wish.
     if term.starts_with('最')
         && (ends_with_any(before, ["这样", "这么用", "这么买", "这样用", "这样买"])
-            || contains_any(&before[clause_start..], &["您想", "你想", "想等"]))
+            || contains_any(&before[clause_start..], &["您想", "你想", "想等", "怎么", "如何"]))
     {
         return None;
     }
@@ -661,6 +665,8 @@ fn claim_span(text: &str, sentence: usize, hit: &Range<usize>, term: &str) -> Op
             ]
             .iter()
             .any(|a| after.trim_start_matches('的').starts_with(a))
+                // 每台机器都有唯一的机身条码: an identifier, named a word or two on.
+                || after.trim_start_matches('的').chars().take(5).collect::<String>().contains("码")
                 || !(before.ends_with('是') || after.starts_with('的')) =>
         {
             return None

@@ -212,8 +212,11 @@ impl Rule for OffPlatformContact {
         // “不需要加微信的”, “不能私下交易”: the reply turns the invitation down; “如果有人自称
         // 客服让您加微信,千万别理”: it warns against someone else's.
         let declined = |r: &Range<usize>| {
-            // (不能私下加微信: an adverb between; 不需要提供微信号: a verb of giving.)
-            let before = text[..r.start].trim_end_matches("私下").trim_end_matches("随便");
+            // (不能私下加微信: an adverb between; 不能添加个人微信: whose; 不需要提供微信号: a verb
+            // of giving.)
+            // (The 加 of 添加 found on its own leaves 添 before it.)
+            let before = text[..r.start].trim_end_matches('添');
+            let before = before.trim_end_matches("个人").trim_end_matches("私下").trim_end_matches("随便");
             ends_with_any(GIVEN.iter().find_map(|v| before.strip_suffix(v)).unwrap_or(before), TURNED_DOWN)
                 // (我们不会让您加微信或者私下转账: each thing the rule names.)
                 || cx.draft.clause_at(r.start).is_some_and(|c| contains_any(&text[c.range.start..r.start], RULED_OUT))
@@ -298,7 +301,7 @@ const TURNED_DOWN: Words = words![
 const SHARED: Words = words!["发给好友", "发给朋友", "分享给", "转发给", "朋友圈", "送给好友", "送给朋友"];
 
 /// Giving a contact id (不需要提供微信号): turned down like an invitation.
-const GIVEN: Words = words!["提供", "告诉我们", "告诉我", "告诉", "填写", "填", "留", "发"];
+const GIVEN: Words = words!["提供", "告诉我们", "告诉我", "告诉", "填写", "填", "留", "发", "添加", "加"];
 
 /// Whether a sentence names WeChat's card wallet, where an invoice is kept: storage, not a
 /// contact. (An official account, even in the platform's name, still leads the customer to

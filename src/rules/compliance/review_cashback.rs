@@ -12,7 +12,8 @@ declare_rule! {
     /// 联系您刷单吗?”), refusals of it (“我们店从来不做刷单”, “按平台规定我们不能用好评换返现”),
     /// a plain request for a rating with nothing offered (“麻烦您给个评价哦”),
     /// cash-back that is a price promotion (“满299返20元优惠券”), and a reward for any review,
-    /// good or bad (不论好评差评,符合条件的评价都有京豆).
+    /// good or bad (不论好评差评,符合条件的评价都有京豆), the platform's own (系统会送京豆), and
+    /// reviews said to be tied to none (评价不和返现挂钩).
     ///
     /// ## Why is this bad?
     /// Paying or rewarding for reviews and fake orders (刷单) break the platforms' rules and
@@ -96,8 +97,21 @@ const NOT_REWARD: Words = words!["送达", "送货", "送到", "送出", "返回
 const SUGGESTION: &str = "使用满意的话欢迎给我们一个真实的评价哦";
 
 /// Good or bad alike: a reward for reviewing, not for praise.
-const ANY_REVIEW: Words =
-    words!["好评差评", "好评还是差评", "好评或差评", "好评或者差评", "好差评", "不论好坏", "无论好坏"];
+/// (And the platform's own reward, 系统会送京豆, or reviews said to be tied to no cashback.)
+const ANY_REVIEW: Words = words![
+    "好评差评",
+    "好评还是差评",
+    "好评或差评",
+    "好评或者差评",
+    "好差评",
+    "不论好坏",
+    "无论好坏",
+    "系统会送",
+    "系统送",
+    "平台会送",
+    "不和返现挂钩",
+    "不挂钩"
+];
 
 impl Rule for ReviewCashback {
     fn check(&self, cx: &Context, out: &mut Lints) {

@@ -156,7 +156,7 @@ impl Rule for AlreadySaid {
             }
             // “让您反复说了好几遍”: the customer's repeating, owned as the shop's fault.
             let clause_start = cx.draft.clause_at(hit.start).map_or(0, |c| c.range.start).min(hit.start);
-            if contains_any(&text[clause_start..hit.start], &["让您", "让你", "害您", "您已经", "您都"]) {
+            if contains_any(&text[clause_start..hit.start], &["让您", "让你", "害您"]) {
                 continue;
             }
             let mut end = hit.end;

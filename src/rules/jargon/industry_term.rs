@@ -118,6 +118,9 @@ const TERMS: Pairs = pairs![
     ("运力", "配送员"),
     ("调拨", "从别的仓库调货"),
     ("cod", "货到付款"),
+    // JD's words for a marketplace shop and a courier not its own: POP店铺, 三方物流.
+    ("pop店铺", "第三方商家店铺"),
+    ("三方物流", "第三方快递"),
     // The warehouse's words for a return: 发起截件, 生成逆向单.
     ("截件", "拦截包裹"),
     ("逆向单", "退货单"),
@@ -139,6 +142,10 @@ impl Rule for IndustryTerm {
             // 货到付款 is the payment method customers know; in 看到付款记录 the word is 付款.
             if term == "到付" && (char_before(text, hit.start) == Some('货') || char_after(text, hit.end) == Some('款'))
             {
+                continue;
+            }
+            // 第三方物流 says what 三方物流 means.
+            if term == "三方物流" && char_before(text, hit.start) == Some('第') {
                 continue;
             }
             // 挂起来 hangs clothes up; 快递面单 names the slip it is.

@@ -10,7 +10,8 @@ declare_rule! {
     ///
     /// Left alone: plain facts about stock or shipping (“数量有限送完即止哦”, “现在下单今天
     /// 就能发出哦”), a polite reminder of an unpaid order (“您的订单还未付款,需要帮您保留吗?”),
-    /// a photo asked for (拍照) and the customer's own hurry (理解您想快点处理).
+    /// a photo asked for (拍照), the customer's own hurry (理解您想快点处理) and a button named in
+    /// a how-to (在商品页面点“立即购买”).
     ///
     /// ## Why is this bad?
     /// The etiquette guide: “对于未付款订单,可在适当时间进行友好提醒,避免过度催促”, and
@@ -126,6 +127,9 @@ impl Rule for HardSell {
             if clause.contains('?') || clause.contains('吗') {
                 continue;
             }
+            if names_a_button(text, hit.start) {
+                continue;
+            }
             // A trailing “吧/啊/!” goes with the pressure.
             let mut end = hit.end;
             for tail in ["吧", "啊", "呀", "哦"] {
@@ -150,7 +154,11 @@ impl Rule for HardSell {
         // The same push in other words, a word or two apart: 赶紧去抢一单, 赶快再拍一箱.
         for hit in RUSH_TO_BUY.find(text) {
             let clause = cx.draft.clause_at(hit.span.start).map_or("", |c| cx.draft.text(&c.range));
-            if hit.span.start < kept || clause.contains('?') || clause.contains('吗') {
+            if hit.span.start < kept
+                || clause.contains('?')
+                || clause.contains('吗')
+                || names_a_button(text, hit.span.start)
+            {
                 continue;
             }
             // “拍照是为了…”: a photo taken, not an order placed; “理解您想快点处理”: the
@@ -190,6 +198,12 @@ const LOSS_IF_NOT_NOW: Phrase = Phrase(&[
         "拍不到"
     ]),
 ]);
+
+/// “在商品页面点'立即购买'”: a button named in a how-to, not an urging.
+fn names_a_button(text: &str, at: usize) -> bool {
+    let lead = text[..at].trim_end_matches(['\'', '"', '“', '‘', '「', '【']);
+    ends_with_any(lead, ["点", "点击", "按", "选"])
+}
 
 /// Hurry, then buy: 赶紧去抢, 赶快再拍, 抓紧时间下单.
 const RUSH_TO_BUY: Phrase = Phrase(&[
