@@ -5,10 +5,10 @@ against the labels.
 Usage:
   scripts/quality.py sample [--set v1|v2|v3|v4|v5|v6] --out DIR [--n 1200] [--batches 5]
       writes DIR/batch-K.jsonl for labellers (corpus text: keep it out of the repository)
-  scripts/quality.py fresh fresh|fresh2|...|fresh44 [--half odd|even|all]
+  scripts/quality.py fresh fresh|fresh2|...|fresh45 [--half odd|even|all]
       score a fresh labelled draft set (tests/quality/<name>.jsonl) or one half of it; the even
       (held) half prints per-category counts and the summary only, never a case (fresh5,
-      fresh7, fresh10, fresh12-16, fresh28, fresh29, fresh32-34, fresh36, fresh37 and fresh39-44 were tuned on whole; fresh6 and fresh8 were scored
+      fresh7, fresh10, fresh12-16, fresh28, fresh29, fresh32-34, fresh36, fresh37 and fresh39-45 were tuned on whole; fresh6 and fresh8 were scored
       once blind, then tuned on their odd half; fresh24's, fresh26's and fresh31's halves are their writers 1-2 and 3-4;
       fresh9, fresh11, fresh18, fresh21, fresh22, fresh25, fresh27, fresh30, fresh35 and fresh38 are held whole: they never print a
       case)
@@ -204,7 +204,7 @@ def score(a):
     return 0
 
 
-FRESH = ["fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8", "fresh9", "fresh10", "fresh11", "fresh12", "fresh13", "fresh14", "fresh15", "fresh16", "fresh17", "fresh18", "fresh19", "fresh20", "fresh21", "fresh22", "fresh23", "fresh24", "fresh25", "fresh26", "fresh27", "fresh28", "fresh29", "fresh30", "fresh31", "fresh32", "fresh33", "fresh34", "fresh35", "fresh36", "fresh37", "fresh38", "fresh39", "fresh40", "fresh41", "fresh42", "fresh43", "fresh44"]
+FRESH = ["fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8", "fresh9", "fresh10", "fresh11", "fresh12", "fresh13", "fresh14", "fresh15", "fresh16", "fresh17", "fresh18", "fresh19", "fresh20", "fresh21", "fresh22", "fresh23", "fresh24", "fresh25", "fresh26", "fresh27", "fresh28", "fresh29", "fresh30", "fresh31", "fresh32", "fresh33", "fresh34", "fresh35", "fresh36", "fresh37", "fresh38", "fresh39", "fresh40", "fresh41", "fresh42", "fresh43", "fresh44", "fresh45"]
 # Held whole: no half of these ever prints a case.
 HELD_WHOLE = {"fresh9", "fresh11", "fresh18", "fresh21", "fresh22", "fresh25", "fresh27", "fresh30", "fresh35", "fresh38"}
 # Halved by writer, not by id: the odd half is the first two writers' drafts (ids p1…, p2…;
