@@ -1,7 +1,9 @@
 use crate::finding::Lints;
 use crate::finding::Severity;
 use crate::rules::{declare_rule, Context, Rule};
-use crate::text::{char_after, char_before, contains_any, ends_with_any, find_all, is_punct_or_space, Words};
+use crate::text::{
+    char_after, char_before, contains_any, ends_with_any, find_all, is_punct_or_space, starts_with_any, Words,
+};
 
 declare_rule! {
     /// ## What it does
@@ -9,7 +11,8 @@ declare_rule! {
     /// for, and the agent's own “查不到 / 看不到” (这边查询不到的呢). “不确定” after an estimate the reply gives (一般3-5天…具体时间不确定) is a hint.
     ///
     /// Left alone: polite questions (“不知道您方便吗?”), someone else's knowledge (“您不清楚的话”),
-    /// conditions (“不确定尺寸的话…”), seeing or hearing (“亮度过高会看不清楚”, “照片不清楚”), invitations
+    /// conditions (“不确定尺寸的话…”), seeing or hearing (“亮度过高会看不清楚”, “照片不清楚”), 不好说明
+    /// (hard to prove), invitations
     /// (“不懂的地方随时问我”), the customer's not knowing taken off their hands or called normal (“不知道尺寸
     /// 没关系,我帮您量”, 不知道选哪个很正常), and the customer's words quoted (您说“不知道是不是正品”).
     ///
@@ -173,6 +176,10 @@ impl Rule for DontKnow {
                 .find_map(|a| text[..hit.start].strip_suffix(a))
                 .unwrap_or(&text[..hit.start]);
             if word == "不清楚" && ends_with_any(subject, BLURRED) {
+                continue;
+            }
+            // “后续发现问题不好说明”: hard to prove, not hard to say.
+            if word == "不好说" && starts_with_any(&text[hit.end..], ["明", "清"]) {
                 continue;
             }
             let after = &text[hit.end..];

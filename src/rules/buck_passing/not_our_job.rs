@@ -28,7 +28,8 @@ declare_rule! {
     /// 客服,…”; a hint when it is all the reply does). “我们这边也联系不上” is not the agent
     /// acting, and neither is a permission (“您自己去快递点取也没问题”). A send-away negated
     /// (“不需要联系京东”, “不用您自己联系厂家”) sends nobody, nor does a contact that failed
-    /// (“抱歉让您联系不上师傅”) or one the customer already made (让您还专门打电话去问快递).
+    /// (“抱歉让您联系不上师傅”) or one the customer already made (让您还专门打电话去问快递); on JD,
+    /// “售后也是京东负责” names the platform's own job.
     ///
     /// ## Why is this bad?
     /// The etiquette guide: “不推诿”. For the customer the shop is the one they paid; telling
@@ -354,7 +355,16 @@ impl Rule for NotOurJob {
         }
         if !acts {
             disowned.extend(THEIR_FAULT.find(text).into_iter().map(|h| h.span));
-            disowned.extend(THEIR_JOB.find(text).into_iter().map(|h| h.span));
+            // (On JD, “售后也是京东负责” is the platform's own job: ours; 京东物流负责 still names
+            // another party for a shop.)
+            let jd = cx.platform == crate::config::Platform::Jd;
+            disowned.extend(
+                THEIR_JOB
+                    .find(text)
+                    .into_iter()
+                    .filter(|h| !(jd && contains_any(&text[h.span.clone()], &["京东负责", "京东来负责"])))
+                    .map(|h| h.span),
+            );
             disowned.extend(THEY_WONT.find(text).into_iter().map(|h| h.span));
             // The rest of its clause (送货的, 一下哦) goes with it.
             disowned.extend(SETTLE_ALONE.find(text).into_iter().map(|h| h.span.start..to_clause_end(cx, &h.span)));

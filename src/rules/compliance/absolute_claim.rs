@@ -21,7 +21,7 @@ declare_rule! {
     ///
     /// Left alone: times and amounts (最快明天送达 / 最晚到账 / 最近 / 最后 / 最多 / 最少 / 最终),
     /// advice (“您最好先拍照”), usage hints (最佳食用时间, 口感最佳, 明天中午前吃完口感最好), the shop's own service
-    /// attitude (“尽最大努力”, “最好的服务”), a comparison of the shop's own items the
+    /// attitude (“尽最大努力”, “最好的服务”), a rank within the shop (在我们店里的销量排第一), a comparison of the shop's own items the
     /// customer asked for (“哪款更耐用?” — “这款最耐用”), ordinals and enumeration (第一时间 / 第一次购买 /
     /// “第一,…第二,…” / 选第一款), composition (100%纯棉, 100%澳洲羊毛, what the 配料表 says), a level reached
     /// (从0充到100%, 100%充满), an identifier (唯一的防伪码), a limit named (唯一的限制是…), a kind of licence sold (永久授权), the best of the customer's own
@@ -483,8 +483,21 @@ const NEVER_EVER: Phrase = Phrase(&[
     Part::Word(words!["坏", "掉线", "断", "卡", "失效", "出问题", "褪色", "掉色", "漏", "生锈", "变形"]),
 ]);
 /// The same in one breath: 包不会化的, 包不坏.
-const NEVER_FAILS_BARE: Words =
-    words!["包不会化", "包不会坏", "包不坏", "包不掉色", "包不褪色", "包不起球", "包不过敏"];
+/// (And a cure promised: 保证治好, 包治.)
+const NEVER_FAILS_BARE: Words = words![
+    "包不会化",
+    "包不会坏",
+    "包不坏",
+    "包不掉色",
+    "包不褪色",
+    "包不起球",
+    "包不过敏",
+    "保证治好",
+    "保证能治好",
+    "保证根治",
+    "保证痊愈",
+    "包治"
+];
 
 /// Before a quote, these make it a message to be written on the goods or a card.
 const INSCRIBED: Words =
@@ -531,7 +544,9 @@ fn claim_span(text: &str, sentence: usize, hit: &Range<usize>, term: &str) -> Op
         .rev()
         .find(|(_, c)| matches!(c, ',' | '。' | '!' | '?' | ';' | ' ' | '\n'))
         .map_or(sentence, |(i, c)| sentence + i + c.len_utf8());
-    if term.starts_with('最') && IN_SHOP.iter().any(|w| before[clause_start..].contains(w)) {
+    // (So is a rank within the shop: 在我们自己店里的销量排第一.)
+    if (term.starts_with('最') || term.contains("第一")) && IN_SHOP.iter().any(|w| before[clause_start..].contains(w))
+    {
         return None;
     }
     // “孔雀鱼的话24到28度之间最舒服”: the best of conditions for using it, not better than others.

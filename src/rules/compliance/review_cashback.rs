@@ -1,6 +1,6 @@
 use crate::finding::Lints;
 use crate::rules::{declare_rule, Context, Rule};
-use crate::text::{char_before, contains_any, find_all, is_sentence_end, sort_by_key, Words};
+use crate::text::{char_before, contains_any, ends_with_any, find_all, is_sentence_end, sort_by_key, Words};
 
 declare_rule! {
     /// ## What it does
@@ -13,7 +13,8 @@ declare_rule! {
     /// a plain request for a rating with nothing offered (“麻烦您给个评价哦”),
     /// cash-back that is a price promotion (“满299返20元优惠券”), and a reward for any review,
     /// good or bad (不论好评差评,符合条件的评价都有京豆), the platform's own (系统会送京豆), and
-    /// reviews said to be tied to none (评价不和返现挂钩).
+    /// reviews said to be tied to none (评价不和返现挂钩), the practice denied (京东没有好评返现的
+    /// 活动), and on JD the 京豆 the platform gives for a review.
     ///
     /// ## Why is this bad?
     /// Paying or rewarding for reviews and fake orders (刷单) break the platforms' rules and
@@ -126,6 +127,10 @@ impl Rule for ReviewCashback {
             // Up to 12 characters of the same sentence between the review and the reward
             // (“给个五星好评,送您一张券”, “好评带图,截图发客服返您红包”).
             let window: String = text[r.end..].chars().take_while(|c| !is_sentence_end(*c)).take(12).collect();
+            // On JD, 京豆 for a review is the platform's own programme, not the shop's reward.
+            if cx.platform == crate::config::Platform::Jd && window.contains("京豆") {
+                continue;
+            }
             let reward = REWARD
                 .iter()
                 .filter_map(|w| window.find(w).map(|i| (i, i + w.len())))
@@ -138,7 +143,11 @@ impl Rule for ReviewCashback {
         }
         sort_by_key(&mut hits, |r| r.start as u128);
         for hit in hits {
-            if hit.start < last_end || char_before(text, hit.start) == Some('不') {
+            // (京东没有好评返现的活动: the practice denied.)
+            if hit.start < last_end
+                || char_before(text, hit.start) == Some('不')
+                || ends_with_any(&text[..hit.start], ["没有", "没", "无", "不搞", "不参加"])
+            {
                 continue;
             }
             // “为了防止商家刷单”, “是有人联系您刷单吗?”: talking about it, not doing it.

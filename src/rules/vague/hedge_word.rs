@@ -108,8 +108,26 @@ const HEDGES: Words = words![
 ];
 
 /// A question to the customer: the hedge asks, it does not state.
-const QUESTION: Words =
-    words!["?", "吗", "什么", "多少", "多久", "多远", "多长", "多大", "几", "哪", "是否", "怎么", "有没有"];
+const QUESTION: Words = words![
+    "?",
+    "吗",
+    "什么",
+    "多少",
+    "多久",
+    "多远",
+    "多长",
+    "多大",
+    "多宽",
+    "多高",
+    "多重",
+    "多厚",
+    "多深",
+    "几",
+    "哪",
+    "是否",
+    "怎么",
+    "有没有"
+];
 
 /// After 应该, these make it duty, not a guess (“应该的”, “应该做的”, “应该为您做”).
 const DUTY_AFTER: Words = words!["的", "做", "为", "给您", "帮", "尽", "呀", "哒"];

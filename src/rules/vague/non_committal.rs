@@ -71,6 +71,10 @@ impl Rule for NonCommittal {
             if phrase == "不一定" && NO_NEED.iter().any(|n| text[hit.end..].starts_with(n)) {
                 continue;
             }
+            // “不好说明”: hard to prove, not hard to say.
+            if phrase == "不好说" && (text[hit.end..].starts_with('明') || text[hit.end..].starts_with('清')) {
+                continue;
+            }
             if char_before(text, hit.start).is_some_and(|c| CUSTOMER_BEFORE.contains(&c)) {
                 continue;
             }
