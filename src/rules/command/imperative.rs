@@ -202,6 +202,13 @@ const AGENT_DOES_IT: Words = words!["我", "给您", "为您", "帮您", "小妹
 
 const FAST_NOT_MINE: Words = words!["击", "下单", "付款", "拍", "买", "支付", "到", "发", "送", "处理", "的"];
 
+/// “没给我发”, “不用自己去”, “别自己找”: a report or a comfort, not an order; “这么大的空调确实
+/// 没办法自己去搬”: what the customer can't do, felt for.
+fn negated(text: &str, at: usize) -> bool {
+    char_before(text, at).is_some_and(|c| matches!(c, '没' | '不' | '别' | '未'))
+        || ends_with_any(&text[..at], ["没办法", "没法", "不能"])
+}
+
 impl Rule for Imperative {
     fn check(&self, cx: &Context, out: &mut Lints) {
         let text = cx.draft.folded();
@@ -210,10 +217,7 @@ impl Rule for Imperative {
             let sentence_start = cx.draft.sentence_at(hit.start).map_or(clause.range.start, |s| s.range.start);
             let before = &text[sentence_start..hit.start];
             let after = &text[hit.end..clause.range.end.max(hit.end)];
-            // “没给我发”, “不用自己去”, “别自己找”: a report or a comfort, not an order.
-            // (“这么大的空调确实没办法自己去搬”: what the customer can't do, felt for.)
-            let negated = char_before(text, hit.start).is_some_and(|c| matches!(c, '没' | '不' | '别' | '未'))
-                || ends_with_any(&text[..hit.start], ["没办法", "没法", "不能"]);
+            let negated = negated(text, hit.start);
             // “您自己去取也没问题”: a permission; “自己安装很简单”: how easy it is; “您安心等着
             // 就好”: a reassurance.
             let allowed =
@@ -329,9 +333,7 @@ fn is_order(cx: &Context, span: &Range<usize>, lead_end: usize) -> bool {
     let clause_before = &text[clause.range.start..span.start];
     let lead = &text[clause.range.start..lead_end];
     let after = &text[span.end..clause.range.end.max(span.end)];
-    let negated = char_before(text, span.start).is_some_and(|c| matches!(c, '没' | '不' | '别' | '未'))
-        || ends_with_any(&text[..span.start], ["没办法", "没法", "不能"]);
-    !(negated
+    !(negated(text, span.start)
         || cx.draft.quote_at(span.start).is_some()
         || contains_any(lead, SOFTENERS)
         || softened(before, words!["请", "麻烦", "劳烦", "烦请", "辛苦"])

@@ -198,14 +198,13 @@ impl Rule for OffPlatformContact {
             spans.extend(YOUR_NUMBER.find(text).into_iter().map(|h| h.span));
         }
         // “点赠送就可以通过微信发给好友”: a gift shared with the customer's friends, not a contact.
+        // “添加至微信卡包”: where an invoice is kept, not a way around the platform.
         spans.retain(|r| {
             !cx.draft.sentence_at(r.start).is_some_and(|s| {
                 let sentence = cx.draft.text(&s.range);
-                contains_any(sentence, SHARED) && !INVITATION.is_in(sentence)
+                platforms_own(sentence) || (contains_any(sentence, SHARED) && !INVITATION.is_in(sentence))
             })
         });
-        // “添加至微信卡包”: where an invoice is kept, not a way around the platform.
-        spans.retain(|r| !cx.draft.sentence_at(r.start).is_some_and(|s| platforms_own(cx.draft.text(&s.range))));
         sort_by_key(&mut spans, |r| r.start as u128);
         // “发货前 wx 支付” is a payment channel, not a contact.
         spans.retain(|r| !text[r.end..].trim_start().starts_with("支付") && char_before(text, r.start) != Some('@'));

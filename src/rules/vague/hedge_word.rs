@@ -518,7 +518,6 @@ const DISCLAIMER: Words = words![
     "介意的话",
 ];
 
-/// After 可能 and before 的, these name a possible thing (可能出现的问题, 可能产生的费用).
 /// A figure pictured by something familiar: 那么大, 差不多重, 大半瓶.
 const PICTURED: Words = words![
     "那么大",
@@ -535,11 +534,14 @@ const PICTURED: Words = words![
     "相当于"
 ];
 
+/// After 可能 and before 的, these name a possible thing (可能出现的问题, 可能产生的费用).
 const POSSIBLE_THING: Words = words!["出现", "存在", "产生", "发生", "遇到", "造成", "引起", "导致"];
 
 fn excluded(text: &str, hit: &Range<usize>, word: &str) -> bool {
     let before = &text[..hit.start];
     let after = &text[hit.end..];
+    // The rest of the hedge's clause, up to its first mark or space.
+    let clause_rest = after.split(is_punct_or_space).next().unwrap_or("");
     match word {
         "可能" => {
             // “可能获得…” describes a prize draw; “可能给您带来了不便” is an apology; “可能要麻烦
@@ -553,7 +555,7 @@ fn excluded(text: &str, hit: &Range<usize>, word: &str) -> bool {
                 || after.starts_with('性')
                 || after.starts_with("的话")
                 // “到时候可能不在家的话”: a condition, however it is worded.
-                || after.split(is_punct_or_space).next().is_some_and(|rest| rest.contains("的话"))
+                || clause_rest.contains("的话")
                 // “可能是我之前没说清楚”: the agent's own fault, owned humbly.
                 || after.starts_with("是我")
                 || before.ends_with("如有")
@@ -575,10 +577,7 @@ fn excluded(text: &str, hit: &Range<usize>, word: &str) -> bool {
                 || ["的", "不到", "不了", "不出", "一下", "时间"].iter().any(|a| after.starts_with(a))
         }
         // “就好像新的一样” is a simile.
-        "好像" => {
-            let clause_rest: String = after.chars().take_while(|c| !is_punct_or_space(*c)).collect();
-            clause_rest.contains("一样") || clause_rest.contains("似的") || before.ends_with('就')
-        }
+        "好像" => clause_rest.contains("一样") || clause_rest.contains("似的") || before.ends_with('就'),
         // 差不多 compares (“功效差不多的”) unless it rounds a number or time or guesses what
         // the goods can do (“差不多能应付”).
         "差不多" => {
@@ -586,11 +585,10 @@ fn excluded(text: &str, hit: &Range<usize>, word: &str) -> bool {
                 && !["能", "可以", "够", "行", "没问题", "不会"].iter().any(|a| after.starts_with(a))
         }
         "大概" => {
-            let clause_rest: String = after.chars().take_while(|c| !is_punct_or_space(*c)).collect();
             let figures_given = before.chars().any(|c| c.is_ascii_digit());
             // “宽22厘米…大概就是一个电饭煲那么大”: the exact figure given, then a picture of it;
             // “每天开5个小时 一个月下来大概3.6度电”: a sum worked out from the figures given.
-            figures_given && (contains_any(&clause_rest, PICTURED) || before.ends_with("下来"))
+            figures_given && (contains_any(clause_rest, PICTURED) || before.ends_with("下来"))
         }
         // “也许可以先看看布书”: a suggestion, softly made.
         "也许" | "或许" => starts_with_any(after, ["可以先", "可以看看", "可以试试", "可以考虑"]),
